@@ -1,0 +1,126 @@
+# r57: build, test, install. Plain GNU make with pkg-config.
+#   make            build ./r57
+#   make run        install missing Debian packages, build, start r57
+#   make check      every test layer; ends with "N passed, N failed"
+#   make SAN=1 ...  the same with AddressSanitizer and UBSan
+#   make bench      speed and memory at 1,000 to 100,000 tasks
+#   make V=1 ...    show the full commands
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wwrite-strings -Wpointer-arith -Wcast-qual \
+           -Wundef -Wvla -Wnull-dereference
+ifeq ($(WERROR),1)
+WARN    += -Werror
+endif
+ifeq ($(SAN),1)
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+
+PKGS     = ncursesw sqlite3 uuid libutf8proc
+TESTPKGS = cmocka
+
+# Debian packages behind the pkg-config names above, and the test tools.
+DEBS      = build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev
+TESTDEBS  = libcmocka-dev bats tmux sqlite3 jq python3 util-linux
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS  += -Iinclude -Ibuild -D_GNU_SOURCE -DR57_VERSION='"$(VERSION)"'
+ALL_CFLAGS = -std=c11 $(WARN) $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS    += $(PKG_LIBS) -lm
+
+VERSION  := 0.1.0
+
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=build/%.o) build/schema.o
+MAIN_OBJ = build/main.o
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+
+.PHONY: all run check unit cli tui deps test-deps install uninstall clean bench docs docs-check
+all: r57
+
+# Checked once per build tree; tools/need-packages installs or says what to run.
+deps: build/.deps-ok
+build/.deps-ok: tools/need-packages | build
+	@tools/need-packages $(DEBS)
+	@touch $@
+
+test-deps:
+	@tools/need-packages $(DEBS) $(TESTDEBS)
+
+r57: $(LIB_OBJ) $(MAIN_OBJ)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+build/%.o: src/%.c | build/.deps-ok
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The schema stays readable as SQL; make turns it into a C string.
+build/schema.c: src/schema.sql | build/.deps-ok
+	@echo "  GEN     $@"
+	$(Q){ echo '/* generated from src/schema.sql by make; do not edit */'; \
+	   echo '#include "r57/schema.h"'; \
+	   echo 'const char r57_schema_sql[] ='; \
+	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	   echo ';'; } > $@
+
+build/schema.o: build/schema.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+build:
+	$(Q)mkdir -p build build/tests
+
+build/tests/test_%: tests/unit/test_%.c $(LIB_OBJ) | build/.deps-ok
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) \
+	    -o $@ $< $(LIB_OBJ) $(LDLIBS) $(shell pkg-config --libs $(TESTPKGS))
+
+run: all
+	./r57
+
+# Every layer; tests/run prints the one closing line.
+check: test-deps r57 $(UNIT_BIN)
+	@tests/run
+
+unit: test-deps $(UNIT_BIN)
+	@tests/run unit
+cli: test-deps r57
+	@tests/run cli
+tui: test-deps r57
+	@tests/run tui
+
+docs: r57
+	@tools/gendoc
+
+docs-check: r57
+	@tools/gendoc --check
+
+bench:
+	@$(MAKE) -s -f tests/bench/bench.mk N="$(N)" QUICK="$(QUICK)"
+
+install: r57
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 r57 $(DESTDIR)$(BINDIR)/r57
+	install -m 644 r57.1 $(DESTDIR)$(MANDIR)/man1/r57.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/r57 $(DESTDIR)$(MANDIR)/man1/r57.1
+
+clean:
+	rm -rf build r57
+
+-include $(wildcard build/*.d)

@@ -1,0 +1,55 @@
+/* report.h: the status figures of docs/figures.md, computed once for every
+ * face: `r57 status`, the status screen and every export draw this struct. */
+#ifndef R57_REPORT_H
+#define R57_REPORT_H
+
+#include <stdint.h>
+#include "r57/date.h"
+#include "r57/err.h"
+
+struct store;
+
+struct figures {
+	int64_t total;               /* existed on the date, not cancelled */
+	int64_t completed, completed_on_time, completed_late;
+	int64_t open, open_within_deadline, open_overdue;
+	int64_t added_since;         /* created after the previous date */
+	int64_t extended;            /* deadline moved at least once */
+	int rate_bp;                 /* completion rate in hundredths of a
+	                              * percent, rounded half up: 5366 */
+};
+
+/* A selection: 0 / NULL means any. Ids are resolved by the caller. */
+struct selection {
+	int64_t group_id, leader_id, unit_id, source_id;
+	int year;
+};
+
+struct report_row {
+	int64_t id;           /* group id; 0 = no group */
+	int number;           /* group position */
+	char *name;
+	struct figures fig;
+};
+
+struct report {
+	r57_day as_of, since;
+	struct selection sel;
+	struct figures all;
+	struct report_row *groups;   /* one per key task group, in order, and
+	                              * a last row for tasks without a group
+	                              * when there are any */
+	int n_groups;
+};
+
+/* Compute the figures for sel as of date as_of; added_since counts tasks
+ * created after `since` (R57_NO_DATE: the end of the month before as_of). */
+int report_compute(struct store *st, const struct selection *sel,
+                   r57_day as_of, r57_day since, struct report *out,
+                   struct r57_err *err);
+void report_clear(struct report *r);
+
+/* Rate in hundredths of a percent, rounded half up (66/123 -> 5366). */
+int report_rate_bp(int64_t done, int64_t total);
+
+#endif

@@ -1,0 +1,153 @@
+/* store.h: the one door to the database. Every SQL statement of r57 lives
+ * behind these functions (src/store*.c, src/journal.c); nothing above them
+ * knows SQL, so a second backend can stand beside the SQLite one. */
+#ifndef R57_STORE_H
+#define R57_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "r57/date.h"
+#include "r57/err.h"
+
+#define R57_SCHEMA_VERSION 1
+#define R57_APPLICATION_ID 0x52353701 /* "R57\1" */
+
+struct store;
+
+enum task_status { TASK_OPEN, TASK_DONE, TASK_CANCELLED };
+
+/* One task as read for display; strings are owned by the task and freed by
+ * task_clear(). Names are those of the referenced rows, NULL when unset. */
+struct task {
+	int64_t id;
+	char uuid[37];
+	char *title, *notes, *product, *result;
+	int64_t group_id, leader_id, unit_id, source_id; /* 0 = none */
+	int group_number;                                /* position, 0 = none */
+	char *group_name, *leader_name, *unit_name, *source_code;
+	char *units;        /* coordinating units' names, joined by "; " */
+	int year;           /* 0 = none */
+	r57_day due, first_due, closed, created;
+	int extensions;
+	enum task_status status;
+	char *updated;      /* ISO time of the last change */
+};
+void task_clear(struct task *t);
+const char *task_status_name(enum task_status s);
+bool task_status_parse(const char *s, enum task_status *out);
+
+/* The values an action writes into a task row; ids already resolved. */
+struct task_row {
+	char uuid[37];
+	const char *title, *notes, *product, *result;
+	int64_t group_id, leader_id, unit_id, source_id;
+	int year;
+	r57_day due, first_due, closed, created;
+	int extensions;
+	enum task_status status;
+};
+
+/* A filter as `r57 list` and the screen's `/` take it (see filter.h). */
+struct task_filter;
+
+/* Groups, leaders, units and sources share one shape. */
+enum ref_kind { REF_GROUP, REF_LEADER, REF_UNIT, REF_SOURCE };
+struct ref {
+	int64_t id;
+	char *name;     /* group/leader/unit name; source code */
+	char *title;    /* leader title, source title; NULL otherwise */
+	char *extra;    /* leader's unit name, source's issue date (ISO) */
+	int position;   /* groups: their number; 0 otherwise */
+	int64_t uses;   /* tasks that refer to it */
+};
+void ref_clear(struct ref *r);
+const char *ref_kind_name(enum ref_kind k); /* "group", "leader", ... */
+
+/* Open (creating if asked and absent) the database at path. A file that
+ * is not an r57 database, damaged, or from a newer r57 is refused with a
+ * message naming the path; nothing is written to it. */
+struct store_open_opts {
+	bool create;        /* create the file if it does not exist */
+	bool make_dirs;     /* create missing parent folders (mode 0700) */
+	const char *actor;  /* for the 'init' journal entry */
+	const char *now;    /* ISO time for that entry */
+	r57_day today;
+};
+int store_open(const char *path, const struct store_open_opts *o,
+               struct store **out, struct r57_err *err);
+void store_close(struct store *st);
+const char *store_path(const struct store *st);
+
+/* Write transactions: every change happens between store_begin (BEGIN
+ * IMMEDIATE) and store_commit; store_rollback undoes it. */
+int store_begin(struct store *st, struct r57_err *err);
+int store_commit(struct store *st, struct r57_err *err);
+void store_rollback(struct store *st);
+
+/* --- tasks ------------------------------------------------------------ */
+int store_task_get(struct store *st, int64_t id, struct task *out,
+                   struct r57_err *err);           /* R57_ENOTFOUND */
+int store_task_row(struct store *st, int64_t id, struct task_row *out,
+                   struct r57_err *err);           /* strings borrowed until next call */
+int store_task_insert(struct store *st, const struct task_row *r,
+                      const char *now, int64_t *id_out, struct r57_err *err);
+int store_task_update(struct store *st, int64_t id, const struct task_row *r,
+                      const char *now, struct r57_err *err);
+int store_task_delete(struct store *st, int64_t id, struct r57_err *err);
+/* Coordinating units of a task. */
+int store_task_units(struct store *st, int64_t id, int64_t **ids, int *n,
+                     struct r57_err *err);
+int store_task_unit_add(struct store *st, int64_t task, int64_t unit,
+                        struct r57_err *err);
+int store_task_unit_remove(struct store *st, int64_t task, int64_t unit,
+                           struct r57_err *err);
+
+/* Tasks matching f, in the filter's order, after the keyset position
+ * (after_id = 0 from the start), at most limit (0 = all). each() returns
+ * non-zero to stop. Only the rows handed out are read. */
+typedef int (*task_each_fn)(const struct task *t, void *ctx);
+int store_task_list(struct store *st, const struct task_filter *f,
+                    r57_day today, int limit, task_each_fn each, void *ctx,
+                    struct r57_err *err);
+int store_task_count(struct store *st, const struct task_filter *f,
+                     r57_day today, int64_t *out, struct r57_err *err);
+
+/* --- groups, leaders, units, sources ----------------------------------- */
+typedef int (*ref_each_fn)(const struct ref *r, void *ctx);
+int store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
+                   void *ctx, struct r57_err *err);
+int store_ref_get(struct store *st, enum ref_kind k, int64_t id,
+                  struct ref *out, struct r57_err *err);
+/* Find by what the user typed: a number (id; position for groups) or a
+ * name: exact (folded) match first, then a unique part. Ambiguity lists
+ * the candidates in the message. */
+int store_ref_find(struct store *st, enum ref_kind k, const char *typed,
+                   int64_t *id_out, struct r57_err *err);
+int store_ref_insert(struct store *st, enum ref_kind k, const char *name,
+                     const char *title, int64_t unit_id, const char *extra,
+                     int64_t *id_out, struct r57_err *err);
+int store_ref_rename(struct store *st, enum ref_kind k, int64_t id,
+                     const char *name, struct r57_err *err);
+int store_ref_set_title(struct store *st, enum ref_kind k, int64_t id,
+                        const char *title, struct r57_err *err);
+int store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
+                     struct r57_err *err);
+/* Move group id to position pos (1-based), renumbering the others. */
+int store_group_move(struct store *st, int64_t id, int pos,
+                     struct r57_err *err);
+
+
+
+/* --- figures (report.c builds on these) -------------------------------- */
+struct figures;
+struct selection;
+/* Counts for sel as of as_of, one call of each() per group that has tasks
+ * (group_id 0 for tasks without a group). The state of a task on a past
+ * date is read from the journal (docs/figures.md). rate_bp is left 0. */
+typedef int (*figures_each_fn)(int64_t group_id, const struct figures *fig,
+                               void *ctx);
+int store_figures(struct store *st, const struct selection *sel,
+                  r57_day as_of, r57_day since, figures_each_fn each,
+                  void *ctx, struct r57_err *err);
+
+#endif

@@ -1,0 +1,70 @@
+/* task.h: the actions, the only code that changes data. The command line
+ * and the screen call these same functions; each call is one journal entry
+ * (one undo), validated once, written in one transaction or not at all. */
+#ifndef R57_TASK_H
+#define R57_TASK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "r57/date.h"
+#include "r57/err.h"
+#include "r57/store.h"
+
+/* Who acts and when: passed down to every action. */
+struct r57 {
+	struct store *st;
+	const char *actor;     /* NFC, safe to store */
+	r57_day today;         /* pinned by --today / $R57_TODAY, else local */
+	char now[32];          /* ISO time of this run: today + wall clock */
+};
+
+/* Fields an action may set. NULL / unset members are left as they are.
+ * Names are as the user typed them (id, number or name); with create_new an
+ * unknown leader, unit or source is created (groups too). */
+struct task_fields {
+	const char *title, *notes, *product, *result;
+	const char *group, *leader, *unit, *source;
+	const char *with[16];   int n_with;     /* coordinating units to add */
+	const char *without[16]; int n_without; /* ... and to remove */
+	r57_day due;            /* R57_NO_DATE = unchanged */
+	bool clear_due;
+	int year;               /* 0 = unchanged */
+	bool create_new;
+};
+#define TASK_FIELDS_INIT { .due = R57_NO_DATE }
+
+int task_add(struct r57 *r, const struct task_fields *f, int64_t *id_out,
+             struct r57_err *err);
+/* Set the given fields on every task in ids (one entry). A new deadline
+ * through edit is a correction, not an extension; use task_set_due. */
+int task_edit(struct r57 *r, const int64_t *ids, int n,
+              const struct task_fields *f, struct r57_err *err);
+/* Lead person, lead unit, coordinating units (fields leader/unit/with/without). */
+int task_assign(struct r57 *r, const int64_t *ids, int n,
+                const struct task_fields *f, struct r57_err *err);
+/* An extension: the deadline changes, the first deadline stays on record. */
+int task_set_due(struct r57 *r, const int64_t *ids, int n, r57_day due,
+                 struct r57_err *err);
+/* Close as done on `on` (R57_NO_DATE = today; a future date is refused). */
+int task_close(struct r57 *r, const int64_t *ids, int n, r57_day on,
+               const char *result, struct r57_err *err);
+int task_reopen(struct r57 *r, const int64_t *ids, int n,
+                struct r57_err *err);
+int task_cancel(struct r57 *r, const int64_t *ids, int n, const char *reason,
+                struct r57_err *err);
+int task_delete(struct r57 *r, const int64_t *ids, int n,
+                struct r57_err *err);
+
+/* Groups, leaders, units, sources: add, rename, remove (refused with the
+ * count while tasks use it), and move for groups. Each is one entry. */
+int ref_add(struct r57 *r, enum ref_kind k, const char *name,
+            const char *title, const char *unit, const char *issued,
+            int64_t *id_out, struct r57_err *err);
+int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
+               const char *name, struct r57_err *err);
+int ref_remove(struct r57 *r, enum ref_kind k, const char *which,
+               struct r57_err *err);
+int group_move(struct r57 *r, const char *which, int pos,
+               struct r57_err *err);
+
+#endif

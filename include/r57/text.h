@@ -1,0 +1,40 @@
+/* text.h: UTF-8 text as r57 stores and shows it: validation, NFC, safe
+ * display of user text, widths in terminal columns, cutting to a width. */
+#ifndef R57_TEXT_H
+#define R57_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True if s (len bytes) is valid UTF-8 without NUL. On failure *bad_at
+ * (if not NULL) is the byte offset of the first bad byte. */
+bool text_valid_utf8(const char *s, size_t len, size_t *bad_at);
+
+/* A newly allocated NFC copy of valid UTF-8 s with leading and trailing
+ * white space removed; NULL if s is not valid UTF-8 or out of memory. */
+char *text_normalize(const char *s);
+
+/* A newly allocated copy of s safe to write to a terminal: every control
+ * character (C0, DEL, C1), bidi control (U+200E/F, U+202A-202E,
+ * U+2066-2069, U+061C) and invalid byte becomes a visible placeholder:
+ * C0 controls as the Control Pictures (U+2400 + c, e.g. ESC -> U+241B),
+ * DEL as U+2421, everything else as U+FFFD. With keep_newlines, '\n' stays.
+ * Never NULL (aborts on out of memory). */
+char *text_safe(const char *s, bool keep_newlines);
+
+/* Columns s takes on a terminal once made safe (wide 2, combining 0). */
+int text_width(const char *s);
+
+/* A newly allocated copy of s made safe and cut to at most width columns
+ * at a grapheme boundary; when cut, the last column is the mark U+2026 (…).
+ * With pad, spaces fill the result up to exactly width columns. */
+char *text_fit(const char *s, int width, bool pad);
+
+/* Lower-case, diacritic-free fold of s for matching ("Nguyễn" -> "nguyen",
+ * "đ" -> "d"). Newly allocated; NULL only if s is not valid UTF-8. */
+char *text_fold(const char *s);
+
+/* True if needle occurs in haystack, both compared folded. */
+bool text_contains_folded(const char *haystack, const char *needle);
+
+#endif
