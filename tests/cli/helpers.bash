@@ -1,0 +1,259 @@
+# tests/cli/helpers.bash: shared by every tests/cli/*.bats (load helpers).
+#
+# Each test gets its own database in its own temporary folder, a pinned
+# date and an actor:
+#     R57_DB=$BATS_TEST_TMPDIR/t.db  R57_TODAY=30/06/2025  R57_ACTOR=an
+# `r57` is a function that runs the repository's ./r57, so `run r57 ...`
+# works as usual. Any run that ends with a sanitizer's exit status (86 for
+# ASan, 87 for UBSan; tests/run sets them) or leaves a sanitizer report
+# fails the test in teardown, even when the run itself was expected to fail.
+#
+# A .bats file that needs its own setup or teardown defines it and calls
+# r57_setup / r57_teardown first.
+
+bats_require_minimum_version 1.5.0
+
+R57_ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+R57_BIN=${R57_TEST_BIN:-$R57_ROOT/r57}
+FIXTURES=$BATS_TEST_DIRNAME/fixtures
+
+r57_setup() {
+	# never the user's real database, even when bats runs outside tests/run
+	export HOME=$BATS_TEST_TMPDIR/home
+	export XDG_DATA_HOME=$BATS_TEST_TMPDIR/xdg
+	mkdir -p "$HOME" "$XDG_DATA_HOME"
+	export TZ=${TZ:-Asia/Ho_Chi_Minh}
+	export LC_ALL=C.UTF-8
+	export R57_DB=$BATS_TEST_TMPDIR/t.db
+	export R57_TODAY=30/06/2025
+	export R57_ACTOR=an
+	unset COLUMNS
+	SAN_DIR=$BATS_TEST_TMPDIR/san
+	mkdir -p "$SAN_DIR"
+	chmod 1777 "$SAN_DIR"
+	export ASAN_OPTIONS="${ASAN_OPTIONS:-exitcode=86:detect_leaks=1}:log_path=$SAN_DIR/asan"
+	export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:exitcode=87:print_stacktrace=1}:log_path=$SAN_DIR/ubsan"
+	[ -x "$R57_BIN" ] || {
+		echo "r57 is not built: $R57_BIN" >&2
+		return 1
+	}
+}
+
+r57_teardown() {
+	local bad=0 f d
+	if [ -f "$BATS_TEST_TMPDIR/.nobody-dirs" ]; then
+		while IFS= read -r d; do
+			chmod -R u+rwX "$d" 2>/dev/null
+			rm -rf "$d"
+		done <"$BATS_TEST_TMPDIR/.nobody-dirs"
+	fi
+	if [ -s "$SAN_DIR/hits" ]; then
+		echo "sanitizer exit status in:" >&2
+		cat "$SAN_DIR/hits" >&2
+		bad=1
+	fi
+	for f in "$SAN_DIR"/asan.* "$SAN_DIR"/ubsan.*; do
+		[ -e "$f" ] || continue
+		echo "--- sanitizer report $f ---" >&2
+		head -n 60 "$f" >&2
+		bad=1
+	done
+	return $bad
+}
+
+setup() { r57_setup; }
+teardown() { r57_teardown; }
+
+# r57 ARGS...: run the program under test; a sanitizer exit is recorded.
+r57() {
+	local rc=0
+	"$R57_BIN" "$@" || rc=$?
+	_r57_guard "$rc" "$@"
+	return "$rc"
+}
+
+# nobody_dir: print a fresh folder that user nobody can enter (mode 0755,
+# every parent searchable), holding a copy of the binary as r57: the
+# checkout itself may sit where nobody cannot go (/root).
+nobody_dir() {
+	local base d
+	for base in "${TMPDIR:-/tmp}" /tmp; do
+		d=$(mktemp -d "$base/r57-nobody.XXXXXX") || continue
+		chmod 0755 "$d"
+		cp "$R57_BIN" "$d/r57" && chmod 0755 "$d/r57"
+		if setpriv --reuid=nobody --regid=nogroup --clear-groups test -x "$d/r57"; then
+			echo "$d" >>"$BATS_TEST_TMPDIR/.nobody-dirs"
+			echo "$d"
+			return 0
+		fi
+		rm -rf "$d"
+	done
+	echo "no folder that nobody can enter" >&2
+	return 1
+}
+
+# r57_as_nobody DIR ARGS...: run DIR/r57 (from nobody_dir) as user nobody,
+# without the sanitizers' log files (nobody cannot write there).
+r57_as_nobody() {
+	local dir=$1 rc=0
+	shift
+	env ASAN_OPTIONS=exitcode=86:detect_leaks=1 \
+		UBSAN_OPTIONS=halt_on_error=1:exitcode=87:print_stacktrace=1 \
+		setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		"$dir/r57" "$@" || rc=$?
+	_r57_guard "$rc" "$@"
+	return "$rc"
+}
+
+_r57_guard() {
+	local rc=$1
+	shift
+	if [ "$rc" -eq 86 ] || [ "$rc" -eq 87 ]; then
+		printf 'exit %s: r57 %s\n' "$rc" "$*" >>"$SAN_DIR/hits"
+	fi
+}
+
+# ok ARGS...: run r57 and fail the test (showing why) unless it succeeds.
+# $output and $stderr are those of the run.
+ok() {
+	run --separate-stderr r57 "$@"
+	if [ "$status" -ne 0 ]; then
+		printf 'r57 %s: exit %s\nstdout: %s\nstderr: %s\n' "$*" "$status" "$output" "$stderr" >&2
+		return 1
+	fi
+}
+
+# add TITLE ARGS...: add a task; prints its id (from "Added task #ID: ...").
+add() {
+	local out
+	out=$(r57 add "$@") || {
+		echo "r57 add $*: failed" >&2
+		return 1
+	}
+	[[ $out =~ ^Added\ task\ \#([0-9]+): ]] || {
+		echo "r57 add $*: unexpected output: $out" >&2
+		return 1
+	}
+	echo "${BASH_REMATCH[1]}"
+}
+
+# sha FILE: the file's sha256, or "absent".
+sha() {
+	if [ -e "$1" ]; then
+		sha256sum "$1" | cut -d' ' -f1
+	else
+		echo absent
+	fi
+}
+
+# assert_db_unchanged [--db FILE] [--nobody DIR] ARGS...: run r57 ARGS (with
+# separate stderr), and fail unless the database file (default $R57_DB)
+# has the same sha256 afterwards, and no journal file was left behind.
+# $status, $output, $stderr are those of the run.
+assert_db_unchanged() {
+	local db=$R57_DB runner=r57
+	while :; do
+		case $1 in
+		--db) db=$2; shift 2 ;;
+		--nobody) runner="r57_as_nobody $2"; shift 2 ;;
+		*) break ;;
+		esac
+	done
+	local before after
+	before=$(sha "$db")
+	# shellcheck disable=SC2086
+	run --separate-stderr $runner "$@"
+	after=$(sha "$db")
+	if [ "$before" != "$after" ]; then
+		printf 'database %s changed by: r57 %s\n  before %s\n  after  %s\n' \
+			"$db" "$*" "$before" "$after" >&2
+		return 1
+	fi
+	if [ -e "$db-journal" ] || [ -e "$db-wal" ]; then
+		printf 'r57 %s left %s behind\n' "$*" "$(ls "$db"-* 2>/dev/null)" >&2
+		return 1
+	fi
+}
+
+# assert_error STATUS REGEX...: after a run with separate stderr: the exit
+# status is STATUS (or "nonzero"), stderr is exactly one line starting
+# "r57: " and matching every (extended, case-insensitive) REGEX.
+assert_error() {
+	local want=$1
+	shift
+	if [ "$want" = nonzero ]; then
+		[ "$status" -ne 0 ] || { echo "expected failure, got exit 0; stdout: $output" >&2; return 1; }
+	else
+		[ "$status" -eq "$want" ] || {
+			printf 'expected exit %s, got %s\nstdout: %s\nstderr: %s\n' "$want" "$status" "$output" "$stderr" >&2
+			return 1
+		}
+	fi
+	[ "$status" -ne 86 ] && [ "$status" -ne 87 ] || { echo "sanitizer exit $status" >&2; return 1; }
+	local n=${#stderr_lines[@]}
+	[ "$n" -eq 1 ] || { printf 'expected one stderr line, got %s:\n%s\n' "$n" "$stderr" >&2; return 1; }
+	[[ $stderr == "r57: "* ]] || { printf 'stderr does not start "r57: ": %s\n' "$stderr" >&2; return 1; }
+	local re
+	for re in "$@"; do
+		grep -Eiq -- "$re" <<<"$stderr" || { printf 'stderr does not match /%s/: %s\n' "$re" "$stderr" >&2; return 1; }
+	done
+}
+
+# assert_fails_cleanly STATUS REGEX... -- ARGS...: the common bad-input check:
+# r57 ARGS fails with STATUS, one matching stderr line, nothing on stdout
+# that looks like success, and the database byte-for-byte unchanged.
+assert_fails_cleanly() {
+	local want=$1 res=()
+	shift
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do res+=("$1"); shift; done
+	shift
+	assert_db_unchanged "$@"
+	assert_error "$want" "${res[@]}"
+}
+
+# eq A B [what]: fail unless A = B.
+eq() {
+	[ "$1" = "$2" ] || { printf 'expected %s: [%s]\n     got: [%s]\n' "${3:-value}" "$2" "$1" >&2; return 1; }
+}
+# has TEXT NEEDLE: fail unless TEXT contains NEEDLE (fixed string).
+has() {
+	[[ $1 == *"$2"* ]] || { printf 'expected to find [%s] in:\n%s\n' "$2" "$1" >&2; return 1; }
+}
+# hasnt TEXT NEEDLE: fail if TEXT contains NEEDLE.
+hasnt() {
+	[[ $1 != *"$2"* ]] || { printf 'did not expect [%s] in:\n%s\n' "$2" "$1" >&2; return 1; }
+}
+
+# tasks [FILTER...]: list --format json of the filter (default status:all).
+tasks() {
+	if [ $# -eq 0 ]; then set -- status:all; fi
+	r57 list "$@" --format json
+}
+# field ID JQ: a jq expression on task ID (from list status:all); raw output.
+field() {
+	local json
+	json=$(r57 list status:all --format json) || { echo "list failed" >&2; return 1; }
+	jq -r --argjson id "$1" ".[] | select(.id == \$id) | $2" <<<"$json"
+}
+# ids [FILTER...]: the ids list gives, space-separated, sorted by number.
+ids() {
+	local json
+	json=$(tasks "$@") || { echo "list $* failed" >&2; return 1; }
+	jq -r '[.[].id] | sort | map(tostring) | join(" ")' <<<"$json"
+}
+# order [FILTER/OPTIONS...]: the ids in the order list gives them.
+order() {
+	local json
+	json=$(tasks "$@") || { echo "list $* failed" >&2; return 1; }
+	jq -r '[.[].id | tostring] | join(" ")' <<<"$json"
+}
+# fig SELECTOR... -- JQ: status --format json with the options, then a jq
+# expression on the result.
+fig() {
+	local opts=()
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do opts+=("$1"); shift; done
+	shift
+	local json
+	json=$(r57 status "${opts[@]}" --format json) || { echo "status ${opts[*]} failed" >&2; return 1; }
+	jq -r "$1" <<<"$json"
+}
