@@ -1,0 +1,204 @@
+#!/usr/bin/env bats
+# due (extensions), close, reopen, cancel, delete; the date forms.
+
+load helpers
+
+@test "due is an extension: the first deadline stays on record" {
+	ok add "Nhiệm vụ" --due 31/12/2025
+	ok due 1 15/01/2026
+	eq "$(field 1 .due)" 2026-01-15
+	eq "$(field 1 .first_due)" 2025-12-31
+	eq "$(field 1 .extensions)" 1
+	ok due 1 2026-02-28
+	eq "$(field 1 .due)" 2026-02-28
+	eq "$(field 1 .first_due)" 2025-12-31
+	eq "$(field 1 .extensions)" 2
+}
+
+@test "due of several ids is one action" {
+	ok add "Một" --due 31/07/2025
+	ok add "Hai" --due 31/08/2025
+	ok due 1 2 30/09/2025
+	eq "$(field 1 .due)" 2025-09-30
+	eq "$(field 2 .due)" 2025-09-30
+	eq "$(field 2 .first_due)" 2025-08-31
+	ok undo
+	eq "$(field 1 .due)" 2025-07-31
+	eq "$(field 2 .due)" 2025-08-31
+	eq "$(field 1 .extensions)" 0
+}
+
+@test "due without a date is a usage error" {
+	ok add "Một" --due 31/07/2025
+	assert_fails_cleanly nonzero -- due 1
+	eq "$(field 1 .due)" 2025-07-31
+}
+
+@test "due with an impossible date says it does not exist" {
+	ok add "Một" --due 31/07/2025
+	assert_fails_cleanly 1 "31/02/2025" "does not exist" -- due 1 31/02/2025
+}
+
+@test "close --on and --result; on time against the deadline" {
+	ok add "Một" --due 31/12/2025
+	ok close 1 --on 25/06/2025 --result "Đã đưa vào vận hành"
+	eq "$(field 1 .status)" done
+	eq "$(field 1 .closed)" 2025-06-25
+	eq "$(field 1 .result)" "Đã đưa vào vận hành"
+	eq "$(field 1 .on_time)" true
+}
+
+@test "close after the deadline is late" {
+	ok add "Trễ" --due 10/06/2025
+	ok close 1 --on 20/06/2025
+	eq "$(field 1 .on_time)" false
+}
+
+@test "close without a deadline is on time" {
+	ok add "Không hạn"
+	ok close 1
+	eq "$(field 1 .on_time)" true
+}
+
+@test "close on time is judged against the deadline in force when closed" {
+	ok add "Gia hạn" --due 10/06/2025
+	ok due 1 30/06/2025
+	ok close 1 --on 25/06/2025
+	eq "$(field 1 .on_time)" true
+}
+
+@test "close defaults to today" {
+	ok add "Một"
+	ok close 1
+	eq "$(field 1 .closed)" 2025-06-30
+	ok reopen 1
+	ok --today 2025-07-03 close 1
+	eq "$(field 1 .closed)" 2025-07-03
+}
+
+@test "close --on a future date is refused" {
+	ok add "Một"
+	assert_fails_cleanly 1 -- close 1 --on 01/07/2025
+	assert_fails_cleanly 1 -- close 1 --on tomorrow
+	eq "$(field 1 .status)" open
+}
+
+@test "close of several ids is one action; undo reopens them all" {
+	ok add "Một"
+	ok add "Hai"
+	ok add "Ba"
+	ok close 1 2 3 --on 20/06/2025
+	eq "$(ids status:done)" "1 2 3"
+	ok undo
+	eq "$(ids status:open)" "1 2 3"
+	eq "$(field 2 .closed)" null
+}
+
+@test "close of an id that does not exist changes nothing" {
+	ok add "Một"
+	assert_fails_cleanly 1 "\b99\b" -- close 1 99
+	eq "$(field 1 .status)" open
+}
+
+@test "reopen clears the closing date and the result" {
+	ok add "Một" --due 31/12/2025
+	ok close 1 --on 20/06/2025 --result "Xong"
+	ok reopen 1
+	eq "$(field 1 .status)" open
+	eq "$(field 1 .closed)" null
+	eq "$(field 1 .on_time)" null
+}
+
+@test "cancel: gone from the default list, kept under status:cancelled" {
+	ok add "Một"
+	ok add "Hai"
+	ok cancel 2 --reason "Trùng nhiệm vụ 1"
+	eq "$(field 2 .status)" cancelled
+	eq "$(ids)" "1"
+	eq "$(ids status:cancelled)" "2"
+}
+
+@test "delete removes the task; show then says it does not exist" {
+	ok add "Một"
+	ok add "Hai"
+	ok delete 1
+	eq "$(ids)" "2"
+	assert_fails_cleanly 1 "\b1\b" -- show 1
+	ok undo
+	eq "$(ids)" "1 2" "undo brings a deleted task back"
+	eq "$(field 1 .title)" "Một"
+}
+
+@test "an open task past its deadline is overdue in JSON" {
+	ok add "Quá hạn" --due 29/06/2025
+	ok add "Hôm nay" --due 30/06/2025
+	eq "$(field 1 .status)" overdue
+	eq "$(field 2 .status)" open "a deadline of today is not overdue"
+}
+
+# Each date form, read relative to a pinned today of 15/05/2025.
+due_of() {
+	local id
+	id=$(R57_TODAY=15/05/2025 add "Hạn $1" --due "$1") || return 1
+	field "$id" .due
+}
+
+@test "date forms: dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd" {
+	eq "$(due_of 05/07/2025)" 2025-07-05
+	eq "$(due_of 5/7/2025)" 2025-07-05
+	eq "$(due_of 2025-07-05)" 2025-07-05
+	eq "$(due_of 29/02/2024)" 2024-02-29 "leap day"
+}
+
+@test "date forms: today, tomorrow, yesterday" {
+	eq "$(due_of today)" 2025-05-15
+	eq "$(due_of tomorrow)" 2025-05-16
+	eq "$(due_of yesterday)" 2025-05-14
+}
+
+@test "date forms: +Nd +Nw +Nm +Ny" {
+	eq "$(due_of +3d)" 2025-05-18
+	eq "$(due_of +2w)" 2025-05-29
+	eq "$(due_of +1m)" 2025-06-15
+	eq "$(due_of +1y)" 2026-05-15
+	eq "$(due_of +20d)" 2025-06-04 "across a month"
+}
+
+@test "date forms: eom eoq eoy" {
+	eq "$(due_of eom)" 2025-05-31
+	eq "$(due_of eoq)" 2025-06-30
+	eq "$(due_of eoy)" 2025-12-31
+}
+
+@test "+1m from 31/01 is the last day of February" {
+	local id
+	id=$(R57_TODAY=31/01/2025 add "Cuối tháng" --due +1m)
+	eq "$(field "$id" .due)" 2025-02-28
+}
+
+@test "R57_TODAY accepts yyyy-mm-dd; --today overrides it" {
+	R57_TODAY=2025-05-15 ok add "Một" --due today
+	eq "$(field 1 .due)" 2025-05-15
+	ok --today 01/08/2025 add "Hai" --due today
+	eq "$(field 2 .due)" 2025-08-01
+}
+
+@test "impossible dates are refused: 31/02/2025, 29/02/2025, 31/04/2025, 00/01/2025" {
+	ok add "Một"
+	local d
+	for d in 31/02/2025 29/02/2025 31/04/2025 00/01/2025 2025-13-01; do
+		assert_fails_cleanly 1 "$d" -- add "Hai" --due "$d"
+	done
+	eq "$(ids status:all)" 1
+}
+
+@test "malformed dates are refused and named" {
+	ok add "Một"
+	local d
+	for d in notadate 31-12-2025 2025/12/31 +3x 12/2025; do
+		assert_fails_cleanly 1 -- add "Hai" --due "$d"
+		assert_error 1 "$(sed 's/[+/]/\\&/g' <<<"$d")"
+	done
+	assert_fails_cleanly nonzero -- add "Hai" --due ""
+	eq "$(ids status:all)" 1
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env bats
+# edit and assign: every field, several ids as one action, names resolved.
+
+load helpers
+
+@test "edit sets title, notes, product, result, year" {
+	ok add "Tiêu đề cũ"
+	ok edit 1 --title "Tiêu đề mới" --notes "Ghi chú" --product "Sản phẩm" \
+		--result "Kết quả" --year 2026
+	eq "$(field 1 .title)" "Tiêu đề mới"
+	eq "$(field 1 .notes)" "Ghi chú"
+	eq "$(field 1 .product)" "Sản phẩm"
+	eq "$(field 1 .result)" "Kết quả"
+	eq "$(field 1 .year)" 2026
+}
+
+@test "edit leaves the fields it is not given alone" {
+	ok add "Giữ nguyên" --product "Sản phẩm A" --year 2025 --due 31/12/2025
+	ok edit 1 --notes "Chỉ ghi chú"
+	eq "$(field 1 .title)" "Giữ nguyên"
+	eq "$(field 1 .product)" "Sản phẩm A"
+	eq "$(field 1 .year)" 2025
+	eq "$(field 1 .due)" 2025-12-31
+	eq "$(field 1 .notes)" "Chỉ ghi chú"
+}
+
+@test "edit --group by number and by name, --source" {
+	ok add "Nhiệm vụ"
+	ok source add 97-CTr/TU --title "Chương trình hành động"
+	ok edit 1 --group 3 --source 97-CTr/TU
+	eq "$(field 1 .group_number)" 3
+	eq "$(field 1 .source)" 97-CTr/TU
+	local name
+	name=$(field 1 .group)
+	ok group add "Nhóm thử nghiệm riêng"
+	ok edit 1 --group "Nhóm thử nghiệm riêng"
+	eq "$(field 1 .group)" "Nhóm thử nghiệm riêng"
+	eq "$(field 1 .group_number)" 5
+	ok edit 1 --group "$name"
+	eq "$(field 1 .group_number)" 3 "group found by its full name"
+}
+
+@test "edit of several ids is one action: one undo reverts all" {
+	ok add "Một"
+	ok add "Hai"
+	ok add "Ba"
+	ok edit 1 3 --product "Chung"
+	eq "$(field 1 .product)" "Chung"
+	eq "$(field 2 .product)" null
+	eq "$(field 3 .product)" "Chung"
+	ok undo
+	eq "$(field 1 .product)" null
+	eq "$(field 3 .product)" null
+	eq "$(ids)" "1 2 3" "the adds are still there"
+}
+
+@test "edit with one id that does not exist changes nothing" {
+	ok add "Một"
+	ok add "Hai"
+	assert_fails_cleanly 1 "\b9\b" -- edit 1 9 --title "Đổi"
+	eq "$(field 1 .title)" "Một"
+}
+
+@test "edit --source of an unknown code is an error unless --new" {
+	ok add "Một"
+	assert_fails_cleanly 1 "TB-99" -- edit 1 --source TB-99
+	ok edit 1 --source TB-99 --new
+	eq "$(field 1 .source)" TB-99
+}
+
+@test "edit --year that is not a year is an error" {
+	ok add "Một"
+	assert_fails_cleanly nonzero "abc" -- edit 1 --year abc
+}
+
+@test "assign sets leader and unit; --new creates them" {
+	ok add "Nhiệm vụ"
+	assert_fails_cleanly 1 "Nguyễn Văn An" "--new" -- assign 1 --leader "Nguyễn Văn An"
+	ok assign 1 --leader "Nguyễn Văn An" --unit "Sở Khoa học và Công nghệ" --new
+	eq "$(field 1 .leader)" "Nguyễn Văn An"
+	eq "$(field 1 .unit)" "Sở Khoa học và Công nghệ"
+	ok leader add "Trần Thị Bình"
+	ok unit add "Sở Nội vụ"
+	ok assign 1 --leader "tran thi binh" --unit "so noi vu"
+	eq "$(field 1 .leader)" "Trần Thị Bình" "leader found without diacritics"
+	eq "$(field 1 .unit)" "Sở Nội vụ"
+}
+
+@test "assign --with adds coordinating units, --without removes them" {
+	ok add "Nhiệm vụ"
+	ok unit add "Sở Tài chính"
+	ok unit add "Sở Nội vụ"
+	ok unit add "Trung tâm Tích hợp dữ liệu tỉnh"
+	ok assign 1 --with "Sở Tài chính" --with "Sở Nội vụ"
+	eq "$(field 1 '.units | sort | join("|")')" "Sở Nội vụ|Sở Tài chính"
+	ok assign 1 --with "Trung tâm Tích hợp dữ liệu tỉnh" --without "Sở Tài chính"
+	eq "$(field 1 '.units | sort | join("|")')" "Sở Nội vụ|Trung tâm Tích hợp dữ liệu tỉnh"
+	ok undo
+	eq "$(field 1 '.units | sort | join("|")')" "Sở Nội vụ|Sở Tài chính" "undo restores the units"
+}
+
+@test "assign of several ids is one action" {
+	ok add "Một"
+	ok add "Hai"
+	ok leader add "Lê Văn Cường"
+	ok assign 1 2 --leader "Lê Văn Cường"
+	eq "$(field 1 .leader)" "Lê Văn Cường"
+	eq "$(field 2 .leader)" "Lê Văn Cường"
+	ok undo
+	eq "$(field 1 .leader)" null
+	eq "$(field 2 .leader)" null
+}
+
+@test "assign to an id that does not exist is an error" {
+	ok add "Một"
+	ok leader add "Lê Văn Cường"
+	assert_fails_cleanly 1 "\b7\b" -- assign 7 --leader "Lê Văn Cường"
+}
+
+@test "assign with an unknown unit names it and hints --new" {
+	ok add "Một"
+	assert_fails_cleanly 1 "Sở Không Có" "--new" -- assign 1 --unit "Sở Không Có"
+	assert_fails_cleanly 1 "Sở Không Có" -- assign 1 --with "Sở Không Có"
+}

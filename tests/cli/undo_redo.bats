@@ -1,0 +1,177 @@
+#!/usr/bin/env bats
+# undo and redo: per actor, refused over someone else's later change,
+# --dry-run, nothing to undo, persistent across runs.
+
+load helpers
+
+@test "undo prints 'Undid #SEQ: SUMMARY' and reverts the add; redo brings it back" {
+	ok add "Nâng cấp hệ thống"
+	local uuid
+	uuid=$(field 1 .uuid)
+	ok undo
+	[[ $output =~ ^Undid\ \#[0-9]+:\ .+ ]] || { echo "undo said: $output" >&2; false; }
+	eq "${#lines[@]}" 1 "one line"
+	eq "$(ids status:all)" "" "the task is gone"
+	ok redo
+	eq "$(ids status:all)" "1"
+	eq "$(field 1 .title)" "Nâng cấp hệ thống"
+	eq "$(field 1 .uuid)" "$uuid" "the same task, not a new one"
+}
+
+@test "undo reverts a close: open again, no closing date" {
+	ok add "Một" --due 31/12/2025
+	ok close 1 --on 20/06/2025 --result "Xong"
+	ok undo
+	eq "$(field 1 .status)" open
+	eq "$(field 1 .closed)" null
+	eq "$(field 1 .result)" null
+	ok redo
+	eq "$(field 1 .status)" done
+	eq "$(field 1 .closed)" 2025-06-20
+	eq "$(field 1 .result)" "Xong"
+}
+
+@test "undo goes back one action at a time, newest first" {
+	ok add "Một" --due 31/12/2025
+	ok due 1 31/01/2026
+	ok edit 1 --title "Một (sửa)"
+	ok undo
+	eq "$(field 1 .title)" "Một"
+	eq "$(field 1 .due)" 2026-01-31
+	ok undo
+	eq "$(field 1 .due)" 2025-12-31
+	eq "$(field 1 .extensions)" 0
+	ok undo
+	eq "$(ids status:all)" ""
+	ok redo
+	eq "$(ids status:all)" "1" "redo re-applies the newest undone first"
+	eq "$(field 1 .due)" 2025-12-31
+}
+
+@test "undo takes the actor's own newest change, not someone else's" {
+	ok add "Của An"
+	R57_ACTOR=binh ok add "Của Bình"
+	ok undo
+	eq "$(ids status:all)" "2" "an's task undone, binh's kept"
+	eq "$(field 2 .title)" "Của Bình"
+	R57_ACTOR=binh ok undo
+	eq "$(ids status:all)" ""
+}
+
+@test "--actor overrides R57_ACTOR for undo" {
+	ok add "Của An"
+	ok --actor binh add "Của Bình"
+	ok --actor binh undo
+	eq "$(ids status:all)" "1"
+}
+
+@test "an's undo is refused, naming binh, when binh changed the task later" {
+	ok add "Của An" --due 31/12/2025
+	R57_ACTOR=binh ok edit 1 --title "Bình đã sửa"
+	assert_fails_cleanly 1 "binh" -- undo
+	eq "$(field 1 .title)" "Bình đã sửa"
+	# binh undoes his change; then an's undo goes through
+	R57_ACTOR=binh ok undo
+	eq "$(field 1 .title)" "Của An"
+	ok undo
+	eq "$(ids status:all)" ""
+}
+
+@test "an's undo of a close is refused after binh reopened the task" {
+	ok add "Một"
+	ok close 1 --on 20/06/2025
+	R57_ACTOR=binh ok reopen 1
+	assert_fails_cleanly 1 "binh" -- undo
+	eq "$(field 1 .status)" open
+}
+
+@test "binh's change to another task does not block an's undo" {
+	ok add "Một"
+	ok add "Hai"
+	ok edit 1 --product "SP"
+	R57_ACTOR=binh ok edit 2 --product "Khác"
+	ok undo
+	eq "$(field 1 .product)" null
+	eq "$(field 2 .product)" "Khác"
+}
+
+@test "undo --dry-run says what undo would do and writes nothing" {
+	ok add "Một"
+	ok edit 1 --title "Một (sửa)"
+	assert_db_unchanged undo --dry-run
+	eq "$status" 0
+	local dry=$output
+	[ -n "$dry" ] || { echo "dry run printed nothing" >&2; false; }
+	eq "$(field 1 .title)" "Một (sửa)"
+	ok undo
+	[[ $output =~ ^Undid\ \#([0-9]+):\ (.*)$ ]]
+	local seq=${BASH_REMATCH[1]} summary=${BASH_REMATCH[2]}
+	has "$dry" "$summary"
+	has "$dry" "#$seq"
+	eq "$(field 1 .title)" "Một"
+}
+
+@test "redo --dry-run writes nothing" {
+	ok add "Một"
+	ok undo
+	assert_db_unchanged redo --dry-run
+	eq "$status" 0
+	[ -n "$output" ]
+	eq "$(ids status:all)" ""
+	ok redo
+	eq "$(ids status:all)" "1"
+}
+
+@test "undo --dry-run with nothing to undo is an error too" {
+	R57_ACTOR=binh ok add "Của Bình"
+	assert_fails_cleanly 1 "nothing" -- undo --dry-run
+}
+
+@test "nothing to undo: an error, the database unchanged" {
+	R57_ACTOR=binh ok add "Của Bình"
+	assert_fails_cleanly 1 "nothing" -- undo
+	# and after an's only action is undone, there is nothing left again
+	ok add "Của An"
+	ok undo
+	assert_fails_cleanly 1 "nothing" -- undo
+	eq "$(ids status:all)" "1"
+}
+
+@test "nothing to redo: an error, the database unchanged" {
+	ok add "Một"
+	assert_fails_cleanly 1 "nothing" -- redo
+	ok undo
+	ok redo
+	assert_fails_cleanly 1 "nothing" -- redo
+}
+
+@test "redo is refused when someone changed the rows since the undo" {
+	ok add "Một"
+	ok edit 1 --title "Một (an sửa)"
+	ok undo
+	R57_ACTOR=binh ok edit 1 --title "Một (binh sửa)"
+	assert_fails_cleanly 1 "binh" -- redo
+	eq "$(field 1 .title)" "Một (binh sửa)"
+}
+
+@test "the undo log lasts across runs and has no depth limit" {
+	local i
+	for i in $(seq 1 30); do
+		ok add "Nhiệm vụ $i"
+	done
+	for i in $(seq 1 30); do
+		ok undo
+	done
+	eq "$(ids status:all)" ""
+	assert_fails_cleanly 1 "nothing" -- undo
+}
+
+@test "undo and redo write journal entries kept in history" {
+	ok add "Một"
+	local before after
+	before=$(r57 history --format json | jq length)
+	ok undo
+	ok redo
+	after=$(r57 history --format json | jq length)
+	eq "$after" "$((before + 2))" "history grew by the undo and the redo"
+}
