@@ -1,0 +1,219 @@
+#!/usr/bin/env bats
+# groups, leaders, units, sources: list, add, rename, remove, move; names
+# found by id or name (exact ignoring case and diacritics, else a unique
+# part); ambiguous and unknown names.
+
+load helpers
+
+# group_names: the groups' names in order, from status --format json.
+group_names() {
+	r57 status --format json | jq -r '.groups[] | select(.number != null and .number > 0) | .name'
+}
+
+@test "group list shows the four key task groups of a new database" {
+	ok unit add "Sở Tài chính"
+	ok group list
+	local n
+	while IFS= read -r n; do
+		has "$output" "$n"
+	done < <(group_names)
+	eq "$(group_names | wc -l)" 4
+}
+
+@test "group add makes group 5; tasks can use it by number or name" {
+	ok group add "Chuyển đổi số cấp xã"
+	ok group list
+	has "$output" "Chuyển đổi số cấp xã"
+	ok add "Một" --group 5
+	eq "$(field 1 .group)" "Chuyển đổi số cấp xã"
+	ok add "Hai" --group "chuyen doi so cap xa"
+	eq "$(field 2 .group_number)" 5
+}
+
+@test "group rename keeps the tasks in it" {
+	ok group add "Tên cũ"
+	ok add "Một" --group 5
+	ok group rename 5 "Tên mới"
+	eq "$(field 1 .group)" "Tên mới"
+	ok group rename "Tên mới" "Tên mới hơn"
+	eq "$(field 1 .group)" "Tên mới hơn"
+	ok group list
+	hasnt "$output" "Tên cũ"
+}
+
+@test "group move renumbers: the moved group takes the position, others shift" {
+	ok group add "Nhóm năm"
+	local first
+	first=$(group_names | head -n 1)
+	ok add "Trong nhóm 1" --group 1
+	ok add "Trong nhóm 5" --group 5
+	ok group move 5 1
+	eq "$(field 2 .group_number)" 1
+	eq "$(field 1 .group_number)" 2
+	eq "$(group_names | head -n 1)" "Nhóm năm"
+	eq "$(group_names | sed -n 2p)" "$first"
+	eq "$(group_names | wc -l)" 5
+	ok undo
+	eq "$(field 2 .group_number)" 5 "undo restores the order"
+}
+
+@test "group remove is refused with a count while tasks use it" {
+	ok group add "Nhóm bận"
+	ok add "Một" --group 5
+	ok add "Hai" --group 5
+	ok add "Ba" --group 5
+	assert_fails_cleanly 1 "\b3\b" "Nhóm bận" -- group remove 5
+	ok edit 1 2 3 --group 1
+	ok group remove 5
+	eq "$(group_names | wc -l)" 4
+}
+
+@test "group names: ambiguous part lists the candidates, unknown is named" {
+	ok group add "Chuyển đổi số cấp tỉnh"
+	ok group add "Chuyển đổi số cấp xã"
+	ok add "Một"
+	assert_fails_cleanly 1 "Chuyển đổi số cấp tỉnh" "Chuyển đổi số cấp xã" -- edit 1 --group "chuyen doi so"
+	assert_fails_cleanly 1 "Không có nhóm này" -- edit 1 --group "Không có nhóm này"
+	assert_fails_cleanly 1 "\b8\b" -- edit 1 --group 8
+}
+
+@test "leader add with title and unit; leader list shows them" {
+	ok unit add "Sở Khoa học và Công nghệ"
+	ok leader add "Nguyễn Văn An" --title "Giám đốc" --unit "Sở Khoa học và Công nghệ"
+	ok leader list
+	has "$output" "Nguyễn Văn An"
+	has "$output" "Giám đốc"
+}
+
+@test "leader names: exact match ignoring case and diacritics wins over parts" {
+	ok leader add "Nguyễn Văn An"
+	ok leader add "Nguyễn Văn Anh"
+	ok add "Một"
+	ok assign 1 --leader "nguyen van an"
+	eq "$(field 1 .leader)" "Nguyễn Văn An" "exact (folded) match"
+	ok assign 1 --leader "NGUYỄN VĂN ANH"
+	eq "$(field 1 .leader)" "Nguyễn Văn Anh"
+	ok assign 1 --leader "Anh"
+	eq "$(field 1 .leader)" "Nguyễn Văn Anh" "unique part"
+}
+
+@test "leader names: an ambiguous part is an error listing the candidates" {
+	ok leader add "Nguyễn Văn An"
+	ok leader add "Nguyễn Văn Anh"
+	ok add "Một"
+	assert_fails_cleanly 1 "Nguyễn Văn An\b" "Nguyễn Văn Anh" -- assign 1 --leader "nguyen van"
+	eq "$(field 1 .leader)" null
+}
+
+@test "leader names: unknown is an error naming it; --new creates it" {
+	ok add "Một"
+	assert_fails_cleanly 1 "Lê Văn Cường" "--new" -- assign 1 --leader "Lê Văn Cường"
+	ok assign 1 --leader "Lê Văn Cường" --new
+	eq "$(field 1 .leader)" "Lê Văn Cường"
+	ok leader list
+	has "$output" "Lê Văn Cường"
+}
+
+@test "leaders and units can be chosen by id" {
+	ok leader add "Nguyễn Văn An"
+	ok leader add "Trần Thị Bình"
+	ok unit add "Sở Tài chính"
+	ok unit add "Sở Nội vụ"
+	ok add "Một"
+	ok assign 1 --leader 2 --unit 2
+	eq "$(field 1 .leader)" "Trần Thị Bình"
+	eq "$(field 1 .unit)" "Sở Nội vụ"
+}
+
+@test "leader rename shows in the tasks; remove refused while used" {
+	ok leader add "Nguyễn Văn An"
+	ok add "Một" --leader "Nguyễn Văn An"
+	ok add "Hai" --leader "Nguyễn Văn An"
+	ok leader rename "Nguyễn Văn An" "Nguyễn Văn An (Sở KH&CN)"
+	eq "$(field 1 .leader)" "Nguyễn Văn An (Sở KH&CN)"
+	assert_fails_cleanly 1 "\b2\b" -- leader remove "Nguyễn Văn An (Sở KH&CN)"
+	ok delete 1 2
+	ok leader remove "Nguyễn Văn An (Sở KH&CN)"
+	ok leader list
+	hasnt "$output" "Nguyễn Văn An"
+}
+
+@test "unit list, add, rename, remove" {
+	ok unit add "Sở Tài chính"
+	ok unit add "Sở Nội vụ"
+	ok unit list
+	has "$output" "Sở Tài chính"
+	has "$output" "Sở Nội vụ"
+	ok unit rename "Sở Nội vụ" "Sở Nội vụ tỉnh"
+	ok unit list
+	has "$output" "Sở Nội vụ tỉnh"
+	ok unit remove "Sở Nội vụ tỉnh"
+	ok unit list
+	hasnt "$output" "Nội vụ"
+	has "$output" "Sở Tài chính"
+}
+
+@test "unit remove is refused with a count while a task uses it, as lead or coordinating" {
+	ok unit add "Sở Tài chính"
+	ok add "Một" --unit "Sở Tài chính"
+	assert_fails_cleanly 1 "\b1\b" "Sở Tài chính" -- unit remove "Sở Tài chính"
+	ok delete 1
+	ok add "Hai" --with "Sở Tài chính"
+	assert_fails_cleanly 1 "Sở Tài chính" -- unit remove "Sở Tài chính"
+}
+
+@test "unit names: ambiguous lists candidates; folded exact and unique part" {
+	ok unit add "Sở Tài chính"
+	ok unit add "Sở Nội vụ"
+	ok add "Một"
+	assert_fails_cleanly 1 "Sở Tài chính" "Sở Nội vụ" -- assign 1 --unit "Sở"
+	ok assign 1 --unit "so tai chinh"
+	eq "$(field 1 .unit)" "Sở Tài chính"
+	ok assign 1 --unit "nội"
+	eq "$(field 1 .unit)" "Sở Nội vụ"
+	assert_fails_cleanly 1 "Sở Công Thương" "--new" -- assign 1 --unit "Sở Công Thương"
+}
+
+@test "a unit name that exists already is refused" {
+	ok unit add "Sở Tài chính"
+	assert_fails_cleanly 1 "Sở Tài chính" -- unit add "Sở Tài chính"
+}
+
+@test "source list, add with title and date, rename, remove" {
+	ok source add 97-CTr/TU --title "Chương trình hành động thực hiện Nghị quyết 57" --date 15/03/2025
+	ok source list
+	has "$output" "97-CTr/TU"
+	ok add "Một" --source 97-CTr/TU
+	eq "$(field 1 .source)" 97-CTr/TU
+	ok source rename 97-CTr/TU 97-CTr/TU-2025
+	eq "$(field 1 .source)" 97-CTr/TU-2025
+	assert_fails_cleanly 1 "\b1\b" "97-CTr/TU-2025" -- source remove 97-CTr/TU-2025
+	ok delete 1
+	ok source remove 97-CTr/TU-2025
+	ok source list
+	hasnt "$output" "97-CTr"
+}
+
+@test "source add with an impossible date is refused" {
+	ok unit add "Sở Tài chính"
+	assert_fails_cleanly 1 "31/02/2025" -- source add TB-1 --date 31/02/2025
+}
+
+@test "refs changes are undoable like any action" {
+	ok unit add "Sở Tài chính"
+	ok unit rename "Sở Tài chính" "Sở Tài chính tỉnh"
+	ok undo
+	ok unit list
+	has "$output" "Sở Tài chính"
+	hasnt "$output" "tỉnh"
+	ok undo
+	ok unit list
+	hasnt "$output" "Sở Tài chính"
+}
+
+@test "refs commands with unknown subcommands or missing names are usage errors" {
+	ok unit add "Sở Tài chính"
+	assert_fails_cleanly 2 "frobnicate" -- unit frobnicate
+	assert_fails_cleanly 2 -- unit add
+	assert_fails_cleanly 2 -- group move 1
+}

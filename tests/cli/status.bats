@@ -1,0 +1,268 @@
+#!/usr/bin/env bats
+# status: the figures of ../shared/domain.md through the command line, the
+# four-way split, selections, and reports as of a past date.
+
+load helpers
+
+# The Cà Mau action program 97-CTr/TU, built once for the file: 123 tasks,
+# 66 done; tasks 1-65 are of plan year 2025 (38 done), 66-123 of 2024 (28
+# done); tasks 1-43 come from the Đồng Nai plan "KH-43" (17 done). Task i
+# is in group (i mod 4) + 1. No deadlines, so nothing is overdue.
+is_done() { # id -> 0 if the fixture closes it
+	local i=$1
+	{ [ "$i" -ge 1 ] && [ "$i" -le 17 ]; } || { [ "$i" -ge 44 ] && [ "$i" -le 64 ]; } ||
+		{ [ "$i" -ge 66 ] && [ "$i" -le 93 ]; }
+}
+
+setup_file() {
+	export LC_ALL=C.UTF-8
+	local db=$BATS_FILE_TMPDIR/camau.db i year src grp done=() rc
+	for i in $(seq 1 123); do
+		year=2024 src=() grp=$((i % 4 + 1))
+		[ "$i" -le 65 ] && year=2025
+		[ "$i" -le 43 ] && src=(--source KH-43 --new)
+		"$R57_BIN" --db "$db" --actor an --today 2025-01-15 \
+			add "Nhiệm vụ $i" --year "$year" --group "$grp" "${src[@]}" >/dev/null || {
+			echo "fixture: add $i failed" >&2
+			return 1
+		}
+		is_done "$i" && done+=("$i")
+	done
+	"$R57_BIN" --db "$db" --actor an --today 2025-06-30 close "${done[@]}" --on 20/06/2025 >/dev/null || {
+		echo "fixture: close failed" >&2
+		return 1
+	}
+}
+
+camau() {
+	cp "$BATS_FILE_TMPDIR/camau.db" "$R57_DB"
+}
+
+@test "fixture: 123 tasks, 66 done" {
+	camau
+	eq "$(tasks | jq length)" 123
+	eq "$(tasks status:done | jq length)" 66
+}
+
+@test "66 of 123 done: completion rate 53.66" {
+	camau
+	run r57 status --format json
+	eq "$status" 0
+	eq "$(jq -r .all.total <<<"$output")" 123
+	eq "$(jq -r .all.completed <<<"$output")" 66
+	eq "$(jq -r .all.completion_rate <<<"$output")" 53.66
+	eq "$(jq -r .all.open <<<"$output")" 57
+	eq "$(jq -r .all.open_within_deadline <<<"$output")" 57
+	eq "$(jq -r .all.open_overdue <<<"$output")" 0 "no overdue task"
+	eq "$(jq -r .all.completed_on_time <<<"$output")" 66
+	eq "$(jq -r .all.completed_late <<<"$output")" 0
+	eq "$(jq -r '.all.completion_rate | type' <<<"$output")" number
+}
+
+@test "of the 65 tasks of 2025, 38 done: 58.46 (status --year 2025)" {
+	camau
+	eq "$(fig --year 2025 -- .all.total)" 65
+	eq "$(fig --year 2025 -- .all.completed)" 38
+	eq "$(fig --year 2025 -- .all.completion_rate)" 58.46
+	eq "$(fig --year 2024 -- .all.total)" 58
+	eq "$(fig --year 2024 -- .all.completed)" 28
+}
+
+@test "17 of 43 targets: 39.53 (status --source)" {
+	camau
+	eq "$(fig --source KH-43 -- .all.total)" 43
+	eq "$(fig --source KH-43 -- .all.completed)" 17
+	eq "$(fig --source KH-43 -- .all.completion_rate)" 39.53
+}
+
+@test "the text report says 53.66 (or 53,66)" {
+	camau
+	ok status
+	grep -Eq '53[.,]66' <<<"$output" || { echo "no 53.66 in:"$'\n'"$output" >&2; false; }
+	grep -Eq '\b123\b' <<<"$output" || { echo "no 123 in:"$'\n'"$output" >&2; false; }
+	grep -Eq '\b66\b' <<<"$output" || { echo "no 66 in:"$'\n'"$output" >&2; false; }
+}
+
+@test "one row per key task group; the rows add up to the whole" {
+	camau
+	run r57 status --format json
+	eq "$(jq -r '[.groups[].total] | add' <<<"$output")" 123
+	eq "$(jq -r '[.groups[].completed] | add' <<<"$output")" 66
+	local g want_total want_done i
+	for g in 1 2 3 4; do
+		want_total=0 want_done=0
+		for i in $(seq 1 123); do
+			if [ $((i % 4 + 1)) -eq "$g" ]; then
+				want_total=$((want_total + 1))
+				if is_done "$i"; then want_done=$((want_done + 1)); fi
+			fi
+		done
+		eq "$(jq -r --argjson g "$g" '.groups[] | select(.number == $g) | .total' <<<"$output")" "$want_total" "group $g total"
+		eq "$(jq -r --argjson g "$g" '.groups[] | select(.number == $g) | .completed' <<<"$output")" "$want_done" "group $g completed"
+		eq "$(fig --group "$g" -- .all.total)" "$want_total" "status --group $g"
+	done
+}
+
+@test "completion rate is rounded half up: 1 of 32 is 3.13, 2 of 3 is 66.67" {
+	local i
+	for i in $(seq 1 32); do ok add "Nhiệm vụ $i" --year 2030; done
+	ok close 1
+	eq "$(fig -- .all.completion_rate)" 3.13
+	ok add "A" --year 2031
+	ok add "B" --year 2031
+	ok add "C" --year 2031
+	ok close 33 34
+	eq "$(fig --year 2031 -- .all.completion_rate)" 66.67
+}
+
+@test "an empty selection has rate 0 and no error" {
+	ok add "Một" --year 2025
+	eq "$(fig --year 2019 -- .all.total)" 0
+	eq "$(fig --year 2019 -- .all.completion_rate)" 0
+}
+
+# The four-way split with a pinned date (30/06/2025). Tasks are created on
+# 01/06 so that closing dates in June are after their creation.
+split_world() {
+	local D=(--today 2025-06-01)
+	ok "${D[@]}" add "A: xong đúng hạn" --due 20/06/2025        # 1
+	ok "${D[@]}" add "B: xong trễ hạn" --due 20/06/2025         # 2
+	ok "${D[@]}" add "C: xong, không hạn"                        # 3
+	ok "${D[@]}" add "D: hạn hôm nay" --due 30/06/2025           # 4
+	ok "${D[@]}" add "E: hạn ngày mai" --due 01/07/2025          # 5
+	ok "${D[@]}" add "F: không hạn"                              # 6
+	ok "${D[@]}" add "G: quá hạn hôm qua" --due 29/06/2025       # 7
+	ok "${D[@]}" add "H: quá hạn" --due 10/06/2025               # 8
+	ok "${D[@]}" add "I: hủy" --due 10/06/2025                   # 9
+	ok "${D[@]}" add "J: gia hạn rồi xong" --due 10/06/2025      # 10
+	ok --today 2025-06-05 due 10 30/06/2025
+	ok close 1 --on 15/06/2025
+	ok close 2 --on 25/06/2025
+	ok close 3 --on 25/06/2025
+	ok close 10 --on 25/06/2025
+	ok cancel 9
+}
+
+@test "four-way split: on time / late / within / overdue" {
+	split_world
+	run r57 status --format json
+	eq "$status" 0
+	local a
+	a=$(jq -c .all <<<"$output")
+	eq "$(jq .total <<<"$a")" 9 "total (the cancelled task not counted)"
+	eq "$(jq .completed <<<"$a")" 4 "completed"
+	eq "$(jq .completed_on_time <<<"$a")" 3 "on time (A, C, J)"
+	eq "$(jq .completed_late <<<"$a")" 1 "late (B)"
+	eq "$(jq .open <<<"$a")" 5 "open"
+	eq "$(jq .open_within_deadline <<<"$a")" 3 "within (D, E, F)"
+	eq "$(jq .open_overdue <<<"$a")" 2 "overdue (G, H)"
+	eq "$(jq .extended <<<"$a")" 1 "extended (J)"
+	eq "$(jq .completion_rate <<<"$a")" 44.44
+}
+
+@test "four-way split agrees with list's status filters and JSON" {
+	split_world
+	eq "$(ids status:done)" "1 2 3 10"
+	eq "$(ids status:within)" "4 5 6"
+	eq "$(ids status:overdue)" "7 8"
+	eq "$(ids status:cancelled)" "9"
+	eq "$(tasks status:done | jq -r '[.[] | select(.on_time == false) | .id] | map(tostring) | join(" ")')" "2"
+}
+
+@test "the same split with today moved on: D and E become overdue" {
+	split_world
+	R57_TODAY=02/07/2025 run r57 status --format json
+	eq "$(jq .all.open_overdue <<<"$output")" 4
+	eq "$(jq .all.open_within_deadline <<<"$output")" 1
+}
+
+@test "status selection by leader and unit" {
+	ok add "Một" --leader "Nguyễn Văn An" --unit "Sở Tài chính" --new
+	ok add "Hai" --leader "Nguyễn Văn An" --unit "Sở Nội vụ" --new
+	ok add "Ba" --leader "Trần Thị Bình" --unit "Sở Tài chính" --new
+	ok close 1
+	eq "$(fig --leader "Nguyễn Văn An" -- .all.total)" 2
+	eq "$(fig --leader "Nguyễn Văn An" -- .all.completion_rate)" 50
+	eq "$(fig --unit "Sở Tài chính" -- .all.total)" 2
+	eq "$(fig --unit "Sở Tài chính" -- .all.completed)" 1
+	eq "$(fig --leader "Trần Thị Bình" -- .all.completed)" 0
+}
+
+@test "status with an unknown selection is an error naming it" {
+	ok add "Một"
+	assert_fails_cleanly 1 "Không Ai" -- status --leader "Không Ai"
+	assert_fails_cleanly 1 "\b9\b" -- status --group 9
+	assert_fails_cleanly 1 "31/02/2025" -- status --as-of 31/02/2025
+}
+
+# Work over June and July 2025; reports made on 20/07 about 30/06.
+history_world() {
+	ok --today 2025-06-01 add "T1: xong 15/07" --due 31/12/2025          # 1
+	ok --today 2025-06-01 add "T2: xong ngày 25/06, ghi 15/07" --due 31/12/2025 # 2
+	ok --today 2025-06-01 add "T3: quá hạn 30/06, gia hạn 05/07" --due 20/06/2025 # 3
+	ok --today 2025-06-01 add "T5: hủy 10/07"                             # 4
+	ok --today 2025-07-05 due 3 31/07/2025
+	ok --today 2025-07-10 add "T4: thêm 10/07"                            # 5
+	ok --today 2025-07-10 cancel 4
+	ok --today 2025-07-15 close 1
+	ok --today 2025-07-15 close 2 --on 25/06/2025
+	export R57_TODAY=20/07/2025
+}
+
+@test "status --as-of a past date gives what was true then, not today's state" {
+	history_world
+	run r57 status --as-of 30/06/2025 --format json
+	eq "$status" 0
+	local a
+	a=$(jq -c .all <<<"$output")
+	eq "$(jq .total <<<"$a")" 4 "T1, T2, T3 and T5 (not yet cancelled); T4 did not exist"
+	eq "$(jq .completed <<<"$a")" 1 "T2, closed on 25/06 though entered on 15/07"
+	eq "$(jq .completed_on_time <<<"$a")" 1
+	eq "$(jq .open <<<"$a")" 3 "T1 (closed only on 15/07), T3, T5"
+	eq "$(jq .open_overdue <<<"$a")" 1 "T3: its deadline then was 20/06"
+	eq "$(jq .open_within_deadline <<<"$a")" 2
+	eq "$(jq .extended <<<"$a")" 0 "T3 was extended only on 05/07"
+	eq "$(jq .completion_rate <<<"$a")" 25
+	grep -Eq '2025-06-30|30/06/2025' <<<"$(jq -r .as_of <<<"$output")" ||
+		{ echo "as_of: $(jq -r .as_of <<<"$output")" >&2; false; }
+}
+
+@test "status today (20/07) after the same changes" {
+	history_world
+	run r57 status --format json
+	local a
+	a=$(jq -c .all <<<"$output")
+	eq "$(jq .total <<<"$a")" 4 "T1-T4 (T5 cancelled)"
+	eq "$(jq .completed <<<"$a")" 2
+	eq "$(jq .open <<<"$a")" 2
+	eq "$(jq .open_overdue <<<"$a")" 0 "T3 extended to 31/07"
+	eq "$(jq .extended <<<"$a")" 1
+}
+
+@test "a task closed on 15/07 is open as of 14/07 and done as of 15/07" {
+	history_world
+	eq "$(fig --as-of 14/07/2025 -- .all.completed)" 1
+	eq "$(fig --as-of 15/07/2025 -- .all.completed)" 2
+}
+
+@test "a report as of a past date is the same before and after later changes" {
+	history_world
+	local first second
+	first=$(r57 status --as-of 30/06/2025 --format json | jq -c .all)
+	ok --today 2025-07-20 close 3
+	ok --today 2025-07-20 edit 1 --title "T1 đổi tên"
+	ok --today 2025-07-20 delete 5
+	second=$(r57 status --as-of 30/06/2025 --format json | jq -c .all)
+	eq "$second" "$first" "the 30/06 figures"
+}
+
+@test "added_since counts tasks created after --since" {
+	ok --today 2025-06-01 add "Cũ 1"
+	ok --today 2025-06-01 add "Cũ 2"
+	ok --today 2025-06-20 add "Mới 1"
+	ok --today 2025-06-21 add "Mới 2"
+	ok --today 2025-06-25 add "Mới 3"
+	eq "$(fig --as-of 30/06/2025 --since 15/06/2025 -- .all.added_since)" 3
+	eq "$(fig --as-of 30/06/2025 --since 31/05/2025 -- .all.added_since)" 5
+	eq "$(fig --as-of 30/06/2025 --since 22/06/2025 -- .all.added_since)" 1
+}
