@@ -32,7 +32,7 @@ struct task_filter {
 	int year;                                        /* 0 = any */
 	enum filter_status status;
 	r57_day due_before, due_after;                   /* R57_NO_DATE = any */
-	const char *words[FILTER_MAX_WORDS];             /* folded, owned */
+	char *words[FILTER_MAX_WORDS];                   /* folded, owned */
 	int n_words;
 	enum filter_sort sort;
 };

@@ -33,10 +33,14 @@ struct task {
 	char *updated;      /* ISO time of the last change */
 };
 void task_clear(struct task *t);
+struct task_row;
+void task_row_from(struct task_row *r, const struct task *t);
 const char *task_status_name(enum task_status s);
 bool task_status_parse(const char *s, enum task_status *out);
 
-/* The values an action writes into a task row; ids already resolved. */
+/* The values an action writes into a task row; ids already resolved.
+ * Strings are borrowed from the caller. task_row_from() points them into a
+ * task read with store_task_get(). */
 struct task_row {
 	char uuid[37];
 	const char *title, *notes, *product, *result;
@@ -87,8 +91,6 @@ void store_rollback(struct store *st);
 /* --- tasks ------------------------------------------------------------ */
 int store_task_get(struct store *st, int64_t id, struct task *out,
                    struct r57_err *err);           /* R57_ENOTFOUND */
-int store_task_row(struct store *st, int64_t id, struct task_row *out,
-                   struct r57_err *err);           /* strings borrowed until next call */
 int store_task_insert(struct store *st, const struct task_row *r,
                       const char *now, int64_t *id_out, struct r57_err *err);
 int store_task_update(struct store *st, int64_t id, const struct task_row *r,

@@ -1,0 +1,68 @@
+/* commands.h: every command of r57, declared once. The dispatcher, `r57
+ * --help`, the man page's COMMANDS section and the README's command table
+ * are all made from this list (tools/gendoc writes the last two, and
+ * `make check` fails when they are stale).
+ *
+ * CMD(id, name, arguments, what it does) */
+#ifndef R57_COMMANDS_H
+#define R57_COMMANDS_H
+
+#define R57_COMMANDS(CMD) \
+	CMD(add, "add", "TITLE [--group G] [--leader L] [--unit U] [--with U]... [--due DATE] [--product P] [--source S] [--year Y] [--notes TEXT] [--new]", \
+	    "Add a task. The plan year defaults to the deadline's year. --new creates a leader, unit, group or source that does not exist yet.") \
+	CMD(edit, "edit", "ID... [--title T] [--notes TEXT] [--product P] [--result R] [--group G] [--source S] [--year Y] [--new]", \
+	    "Change fields of one or more tasks; an empty value clears a field.") \
+	CMD(assign, "assign", "ID... [--leader L] [--unit U] [--with U]... [--without U]... [--new]", \
+	    "Set the lead person and lead unit, add or remove coordinating units.") \
+	CMD(due, "due", "ID... DATE", \
+	    "Extend the deadline. The first deadline stays on record and the task counts as extended.") \
+	CMD(close, "close", "ID... [--on DATE] [--result TEXT]", \
+	    "Mark tasks done on DATE (today by default; not a future date). On time means closed on or before the deadline.") \
+	CMD(reopen, "reopen", "ID...", \
+	    "Open done or cancelled tasks again.") \
+	CMD(cancel, "cancel", "ID... [--reason TEXT]", \
+	    "Cancel tasks: they leave the figures but stay on record.") \
+	CMD(delete, "delete", "ID...", \
+	    "Delete tasks (undo brings them back).") \
+	CMD(undo, "undo", "[--dry-run]", \
+	    "Undo your own newest change. Refused, with who and what, if someone changed those rows since.") \
+	CMD(redo, "redo", "[--dry-run]", \
+	    "Apply again the change your last undo reverted, under the same check.") \
+	CMD(history, "history", "[ID] [--actor A] [--since DATE] [--limit N] [--format table|tsv|json]", \
+	    "The journal, newest first: who changed what, when.") \
+	CMD(list, "list", "[FILTER...] [--format table|tsv|json] [--limit N] [--sort due|id|title]", \
+	    "List tasks. Filters: group:G leader:L unit:U source:S year:Y status:open|within|overdue|done|cancelled|all due.before:DATE due.after:DATE, and words to find in title and notes.") \
+	CMD(show, "show", "ID [--format text|json]", \
+	    "Every field of one task, its coordinating units, first deadline and history.") \
+	CMD(status, "status", "[--group G] [--leader L] [--unit U] [--source S] [--year Y] [--as-of DATE] [--since DATE] [--format text|json]", \
+	    "The figures: total, completed on time and late, not completed within deadline and overdue, completion rate, added since the previous report (--since, by default the end of the month before), extended; one row per key task group.") \
+	CMD(group, "group", "list | add NAME | rename G NAME | remove G | move G POSITION", \
+	    "Key task groups, numbered in order. Removal is refused while tasks use the group.") \
+	CMD(leader, "leader", "list | add NAME [--title T] [--unit U] | rename L NAME | remove L", \
+	    "Leaders (people tasks are assigned to).") \
+	CMD(unit, "unit", "list | add NAME | rename U NAME | remove U", \
+	    "Units (departments, agencies, communes).") \
+	CMD(source, "source", "list | add CODE [--title T] [--date DATE] | rename S CODE | remove S", \
+	    "Source documents that assign tasks, such as 97-CTr/TU.") \
+	CMD(demo, "demo", "FILE", \
+	    "Create a new database at FILE filled with example tasks in every state.") \
+	CMD(help, "help", "", \
+	    "Show this help.")
+
+/* Options every command takes. OPT(name, argument, what it does) */
+#define R57_GLOBAL_OPTIONS(OPT) \
+	OPT("--db", "FILE", "The database (default $R57_DB, else $XDG_DATA_HOME/r57/r57.db, else ~/.local/share/r57/r57.db).") \
+	OPT("--actor", "NAME", "Who is acting, for the journal (default $R57_ACTOR, else the login name).") \
+	OPT("--today", "DATE", "Take DATE as today (default $R57_TODAY, else the clock); reports and tests are reproducible.") \
+	OPT("--help", "", "Show the help.") \
+	OPT("--version", "", "Show the version.")
+
+/* The date forms every DATE argument accepts. */
+#define R57_DATE_HELP \
+	"Dates: dd/mm/yyyy, yyyy-mm-dd, today, tomorrow, yesterday, +Nd, +Nw, +Nm, +Ny (from today), eom, eoq, eoy (end of this month, quarter, year)."
+
+/* Names: how a leader, unit, group or source is picked. */
+#define R57_NAMES_HELP \
+	"Leaders, units and sources are given by id or by name, groups by number or name; a name matches ignoring case and diacritics, first whole, then as a unique part. An unknown name is an error unless --new is given; an ambiguous one lists the candidates."
+
+#endif

@@ -1,0 +1,34 @@
+/* out.h: writing user text to stdout and stderr safely: plain lines made
+ * safe, tables fitted to the terminal in columns, JSON strings escaped. */
+#ifndef R57_OUT_H
+#define R57_OUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Columns available: the terminal's width when stdout is one, else
+ * $COLUMNS, else 100. */
+int out_width(void);
+
+/* Print s made safe (no raw control, escape or bidi characters). */
+void out_safe(FILE *f, const char *s);
+
+/* JSON: a string literal with every control, DEL, C1 and bidi character
+ * escaped as \uXXXX; NULL prints null. */
+void out_json_str(FILE *f, const char *s);
+
+/* A table: declare columns, add rows of cells, print fitted to width.
+ * Flexible columns share what the fixed ones leave; text that does not
+ * fit is cut with a visible mark. */
+enum col_align { ALIGN_LEFT, ALIGN_RIGHT };
+struct table;
+struct table *table_new(int ncols);
+/* flex: 0 = as wide as the widest cell; n > 0 = share weight n of the rest.
+ * min: below this the column is dropped (flexible columns only). */
+void table_col(struct table *t, int i, const char *head, enum col_align a,
+               int flex, int min);
+void table_row(struct table *t, const char *const *cells);
+void table_print(struct table *t, FILE *f, int width);
+void table_free(struct table *t);
+
+#endif

@@ -1,0 +1,1475 @@
+/* cli.c: the command line. Reads argv against the command table of
+ * commands.h, sets up who acts and when, opens the database, calls the
+ * actions (task.c), the journal and the report, and prints the result.
+ * It holds no SQL and never prints user text unmade-safe. */
+#include <errno.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "r57/cli.h"
+#include "r57/commands.h"
+#include "r57/demo.h"
+#include "r57/filter.h"
+#include "r57/journal.h"
+#include "r57/out.h"
+#include "r57/report.h"
+#include "r57/task.h"
+#include "r57/text.h"
+
+#ifndef R57_VERSION
+#define R57_VERSION "0"
+#endif
+
+/* --- parsed arguments ----------------------------------------------------- */
+
+#define MAX_ARGS 256
+
+struct optspec {
+	const char *name;
+	bool takes_value;
+};
+
+struct args {
+	const char *pos[MAX_ARGS];
+	int npos;
+	struct {
+		const char *name, *value;
+	} opt[MAX_ARGS];
+	int nopt;
+};
+
+static const struct optspec global_opts[] = {
+	{ "--db", true }, { "--actor", true }, { "--today", true },
+	{ "--help", false }, { "--version", false }, { NULL, false },
+};
+
+static const char *opt_get(const struct args *a, const char *name)
+{
+	const char *v = NULL;
+	for (int i = 0; i < a->nopt; i++)
+		if (strcmp(a->opt[i].name, name) == 0)
+			v = a->opt[i].value ? a->opt[i].value : "";
+	return v;
+}
+
+static bool opt_has(const struct args *a, const char *name)
+{
+	return opt_get(a, name) != NULL;
+}
+
+static int opt_all(const struct args *a, const char *name, const char **out, int max)
+{
+	int n = 0;
+	for (int i = 0; i < a->nopt && n < max; i++)
+		if (strcmp(a->opt[i].name, name) == 0)
+			out[n++] = a->opt[i].value;
+	return n;
+}
+
+static const struct optspec *find_opt(const struct optspec *specs, const char *name, size_t len)
+{
+	for (const struct optspec *s = specs; s && s->name; s++)
+		if (strlen(s->name) == len && strncmp(s->name, name, len) == 0)
+			return s;
+	return NULL;
+}
+
+/* Options may come anywhere; "--" ends them; "--opt=value" and
+ * "--opt value" are the same. */
+static int parse_args(int argc, char **argv, const char *cmd,
+                      const struct optspec *specs, struct args *a, struct r57_err *err)
+{
+	bool no_more = false;
+	memset(a, 0, sizeof *a);
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (no_more || arg[0] != '-' || arg[1] != '-' ) {
+			/* "-3d" style dates and plain words are positional. */
+			if (a->npos >= MAX_ARGS)
+				return r57_fail(err, R57_EUSAGE, "%s: too many arguments", cmd);
+			a->pos[a->npos++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			no_more = true;
+			continue;
+		}
+		const char *eq = strchr(arg, '=');
+		size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+		const struct optspec *s = find_opt(specs, arg, len);
+		if (!s)
+			s = find_opt(global_opts, arg, len);
+		if (!s) {
+			char *safe = text_safe(arg, false);
+			int rc = r57_fail(err, R57_EUSAGE, "%s: unknown option %s (see: r57 --help)",
+			                  cmd ? cmd : "r57", safe);
+			free(safe);
+			return rc;
+		}
+		const char *value = NULL;
+		if (s->takes_value) {
+			if (eq)
+				value = eq + 1;
+			else if (i + 1 < argc)
+				value = argv[++i];
+			else
+				return r57_fail(err, R57_EUSAGE, "%s: option %s needs a value",
+				                cmd ? cmd : "r57", s->name);
+		} else if (eq) {
+			return r57_fail(err, R57_EUSAGE, "%s: option %s takes no value",
+			                cmd ? cmd : "r57", s->name);
+		}
+		if (a->nopt >= MAX_ARGS)
+			return r57_fail(err, R57_EUSAGE, "%s: too many options", cmd);
+		a->opt[a->nopt].name = s->name;
+		a->opt[a->nopt].value = value;
+		a->nopt++;
+	}
+	return R57_OK;
+}
+
+/* --- the session: who acts, when, on which file --------------------------- */
+
+struct session {
+	struct r57 r;
+	char *actor;
+	char *db_path;
+	bool explicit_db;
+	struct args args;
+	const char *cmd;
+};
+
+static int parse_int(const char *s, const char *what, long lo, long hi, long *out,
+                     struct r57_err *err)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < lo || v > hi) {
+		char *safe = text_safe(s, false);
+		int rc = r57_fail(err, R57_EUSAGE, "%s: '%s' is not a number from %ld to %ld", what, safe, lo, hi);
+		free(safe);
+		return rc;
+	}
+	*out = v;
+	return R57_OK;
+}
+
+static int parse_id(const char *s, int64_t *id, struct r57_err *err)
+{
+	const char *p = s[0] == '#' ? s + 1 : s;
+	char *end;
+	errno = 0;
+	long long v = strtoll(p, &end, 10);
+	if (!*p || *end || errno || v <= 0) {
+		char *safe = text_safe(s, false);
+		int rc = r57_fail(err, R57_EUSAGE, "'%s' is not a task id (a number such as 12)", safe);
+		free(safe);
+		return rc;
+	}
+	*id = v;
+	return R57_OK;
+}
+
+static int parse_ids(const struct args *a, int from, int to, int64_t *ids, int *n,
+                     struct r57_err *err)
+{
+	*n = 0;
+	for (int i = from; i < to; i++) {
+		int rc = parse_id(a->pos[i], &ids[*n], err);
+		if (rc)
+			return rc;
+		(*n)++;
+	}
+	return R57_OK;
+}
+
+static char *default_db_path(void)
+{
+	const char *x = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *p = NULL;
+	if (x && *x == '/') {
+		if (asprintf(&p, "%s/r57/r57.db", x) < 0)
+			p = NULL;
+	} else {
+		if (!home || !*home) {
+			struct passwd *pw = getpwuid(getuid());
+			home = pw ? pw->pw_dir : "/";
+		}
+		if (asprintf(&p, "%s/.local/share/r57/r57.db", home) < 0)
+			p = NULL;
+	}
+	return p;
+}
+
+static int setup_session(struct session *s, struct r57_err *err)
+{
+	const char *today = opt_get(&s->args, "--today");
+	if (!today)
+		today = getenv("R57_TODAY");
+	r57_day clock = date_today_local();
+	s->r.today = clock;
+	if (today && *today) {
+		int rc = date_parse(today, clock, opt_get(&s->args, "--today") ? "--today" : "R57_TODAY",
+		                    &s->r.today, err);
+		if (rc)
+			return rc;
+	}
+	/* Now: today's date (pinned or not) at the wall clock's time. */
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char day[11];
+	long off = tm.tm_gmtoff / 60;
+	snprintf(s->r.now, sizeof s->r.now, "%sT%02d:%02d:%02d%c%02ld:%02ld",
+	         date_iso(s->r.today, day), tm.tm_hour, tm.tm_min, tm.tm_sec,
+	         off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
+
+	const char *actor = opt_get(&s->args, "--actor");
+	if (!actor)
+		actor = getenv("R57_ACTOR");
+	if (!actor || !*actor) {
+		struct passwd *pw = getpwuid(geteuid());
+		actor = pw ? pw->pw_name : "unknown";
+	}
+	s->actor = text_normalize(actor);
+	if (!s->actor)
+		return r57_fail(err, R57_EINPUT, "--actor: not valid UTF-8");
+	if (!*s->actor)
+		return r57_fail(err, R57_EINPUT, "--actor: give a name");
+	s->r.actor = s->actor;
+
+	const char *db = opt_get(&s->args, "--db");
+	if (!db)
+		db = getenv("R57_DB");
+	if (db && *db) {
+		s->db_path = strdup(db);
+		s->explicit_db = true;
+	} else {
+		s->db_path = default_db_path();
+	}
+	if (!s->db_path)
+		return r57_fail(err, R57_ENOMEM, "out of memory");
+	return R57_OK;
+}
+
+/* Open the database. The default one is created (with its folder) by any
+ * command; a file named with --db or $R57_DB only by a command that
+ * writes, so that a mistyped path is an error rather than a new file. */
+static int open_db(struct session *s, bool writes, struct r57_err *err)
+{
+	struct store_open_opts o = {
+		.create = writes || !s->explicit_db,
+		.make_dirs = !s->explicit_db,
+		.actor = s->actor,
+		.now = s->r.now,
+		.today = s->r.today,
+	};
+	struct stat sb;
+	if (!o.create && stat(s->db_path, &sb) != 0 && errno == ENOENT) {
+		char *safe = text_safe(s->db_path, false);
+		int rc = r57_fail(err, R57_EIO,
+		                  "%s: no such database (r57 add or r57 demo FILE creates one)", safe);
+		free(safe);
+		return rc;
+	}
+	return store_open(s->db_path, &o, &s->r.st, err);
+}
+
+/* --- printing helpers ------------------------------------------------------ */
+
+static const char *status_word(const struct task *t, r57_day today)
+{
+	switch (t->status) {
+	case TASK_DONE:
+		return (t->due != R57_NO_DATE && t->closed > t->due) ? "done late" : "done";
+	case TASK_CANCELLED:
+		return "cancelled";
+	case TASK_OPEN:
+		break;
+	}
+	return (t->due != R57_NO_DATE && t->due < today) ? "overdue" : "open";
+}
+
+/* "overdue" for status JSON: open and past its deadline. */
+static const char *status_key(const struct task *t, r57_day today)
+{
+	if (t->status == TASK_OPEN && t->due != R57_NO_DATE && t->due < today)
+		return "overdue";
+	return task_status_name(t->status);
+}
+
+static void json_day(FILE *f, r57_day d)
+{
+	char b[11];
+	if (d == R57_NO_DATE)
+		fputs("null", f);
+	else
+		fprintf(f, "\"%s\"", date_iso(d, b));
+}
+
+static void json_task(FILE *f, const struct task *t, r57_day today)
+{
+	fprintf(f, "{\"id\": %lld, \"uuid\": ", (long long)t->id);
+	out_json_str(f, t->uuid);
+	fputs(", \"title\": ", f);
+	out_json_str(f, t->title);
+	fputs(", \"notes\": ", f);
+	out_json_str(f, t->notes);
+	fputs(", \"group\": ", f);
+	out_json_str(f, t->group_name);
+	if (t->group_number)
+		fprintf(f, ", \"group_number\": %d", t->group_number);
+	else
+		fputs(", \"group_number\": null", f);
+	fputs(", \"leader\": ", f);
+	out_json_str(f, t->leader_name);
+	fputs(", \"unit\": ", f);
+	out_json_str(f, t->unit_name);
+	fputs(", \"units\": [", f);
+	if (t->units) {
+		/* Names are joined by "; " in the store. */
+		const char *p = t->units;
+		bool first = true;
+		while (*p) {
+			const char *e = strstr(p, "; ");
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			char *one = strndup(p, n);
+			if (!first)
+				fputs(", ", f);
+			out_json_str(f, one);
+			free(one);
+			first = false;
+			p += n;
+			if (e)
+				p += 2;
+		}
+	}
+	fputs("], \"due\": ", f);
+	json_day(f, t->due);
+	fputs(", \"first_due\": ", f);
+	json_day(f, t->first_due);
+	fprintf(f, ", \"extensions\": %d, \"status\": \"%s\", \"on_time\": ", t->extensions,
+	        status_key(t, today));
+	if (t->status == TASK_DONE)
+		fputs(t->due == R57_NO_DATE || t->closed <= t->due ? "true" : "false", f);
+	else
+		fputs("null", f);
+	fputs(", \"product\": ", f);
+	out_json_str(f, t->product);
+	fputs(", \"result\": ", f);
+	out_json_str(f, t->result);
+	fputs(", \"source\": ", f);
+	out_json_str(f, t->source_code);
+	if (t->year)
+		fprintf(f, ", \"year\": %d", t->year);
+	else
+		fputs(", \"year\": null", f);
+	fputs(", \"created\": ", f);
+	json_day(f, t->created);
+	fputs(", \"closed\": ", f);
+	json_day(f, t->closed);
+	fputs(", \"updated\": ", f);
+	out_json_str(f, t->updated);
+	fputc('}', f);
+}
+
+/* The deadline with days left or late: "31/12/2025 (3 days late)". */
+static void due_words(const struct task *t, r57_day today, char *buf, size_t len)
+{
+	char b[11];
+	if (t->due == R57_NO_DATE) {
+		snprintf(buf, len, "none");
+		return;
+	}
+	long d = (long)t->due - today;
+	if (t->status != TASK_OPEN)
+		snprintf(buf, len, "%s", date_dmy(t->due, b));
+	else if (d < 0)
+		snprintf(buf, len, "%s (%ld day%s late)", date_dmy(t->due, b), -d, d == -1 ? "" : "s");
+	else if (d == 0)
+		snprintf(buf, len, "%s (today)", date_dmy(t->due, b));
+	else
+		snprintf(buf, len, "%s (%ld day%s left)", date_dmy(t->due, b), d, d == 1 ? "" : "s");
+}
+
+/* --- list ------------------------------------------------------------------ */
+
+enum format { FMT_TABLE, FMT_TSV, FMT_JSON, FMT_TEXT };
+
+static int parse_format(const struct args *a, const char *allowed, enum format *out,
+                        struct r57_err *err)
+{
+	const char *f = opt_get(a, "--format");
+	static const struct {
+		const char *name;
+		enum format fmt;
+	} names[] = { { "table", FMT_TABLE }, { "tsv", FMT_TSV }, { "json", FMT_JSON }, { "text", FMT_TEXT } };
+	if (!f) {
+		*out = strstr(allowed, "table") ? FMT_TABLE : FMT_TEXT;
+		return R57_OK;
+	}
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(f, names[i].name) == 0 && strstr(allowed, f)) {
+			*out = names[i].fmt;
+			return R57_OK;
+		}
+	char *safe = text_safe(f, false);
+	int rc = r57_fail(err, R57_EUSAGE, "--format: '%s' is not one of %s", safe, allowed);
+	free(safe);
+	return rc;
+}
+
+struct list_ctx {
+	enum format fmt;
+	r57_day today;
+	struct table *table;
+	int64_t n;
+};
+
+static void tsv_field(const char *s, bool last)
+{
+	out_safe(stdout, s ? s : "");
+	fputc(last ? '\n' : '\t', stdout);
+}
+
+static int list_one(const struct task *t, void *vctx)
+{
+	struct list_ctx *c = vctx;
+	char id[24], grp[16], due[40], b[11], year[8];
+	snprintf(id, sizeof id, "%lld", (long long)t->id);
+	if (t->group_number)
+		snprintf(grp, sizeof grp, "%d", t->group_number);
+	else
+		grp[0] = '\0';
+	switch (c->fmt) {
+	case FMT_JSON:
+		fputs(c->n ? ",\n  " : "\n  ", stdout);
+		json_task(stdout, t, c->today);
+		break;
+	case FMT_TSV: {
+		char d1[11], d2[11], d3[11], d4[11];
+		snprintf(year, sizeof year, "%d", t->year);
+		tsv_field(id, false);
+		tsv_field(t->uuid, false);
+		tsv_field(t->title, false);
+		tsv_field(grp, false);
+		tsv_field(t->leader_name, false);
+		tsv_field(t->unit_name, false);
+		tsv_field(t->units, false);
+		tsv_field(date_iso(t->due, d1), false);
+		tsv_field(date_iso(t->first_due, d2), false);
+		tsv_field(status_key(t, c->today), false);
+		tsv_field(t->product, false);
+		tsv_field(t->result, false);
+		tsv_field(t->source_code, false);
+		tsv_field(t->year ? year : "", false);
+		tsv_field(date_iso(t->created, d3), false);
+		tsv_field(date_iso(t->closed, d4), true);
+		break;
+	}
+	default: {
+		snprintf(due, sizeof due, "%s", date_dmy(t->due, b));
+		const char *cells[] = { id, grp, due, status_word(t, c->today), t->title,
+		                        t->leader_name, t->unit_name };
+		table_row(c->table, cells);
+	}
+	}
+	c->n++;
+	return 0;
+}
+
+static int cmd_list(struct session *s, struct r57_err *err)
+{
+	struct task_filter f;
+	enum format fmt;
+	long limit = 0;
+	int rc;
+	filter_init(&f);
+	if ((rc = parse_format(&s->args, "table, tsv, json", &fmt, err)))
+		return rc;
+	const char *l = opt_get(&s->args, "--limit");
+	if (l && (rc = parse_int(l, "--limit", 1, 1000000000, &limit, err)))
+		return rc;
+	const char *sort = opt_get(&s->args, "--sort");
+	if (sort) {
+		if (strcmp(sort, "due") == 0)
+			f.sort = SORT_DUE;
+		else if (strcmp(sort, "id") == 0)
+			f.sort = SORT_ID;
+		else if (strcmp(sort, "title") == 0)
+			f.sort = SORT_TITLE;
+		else
+			return r57_fail(err, R57_EUSAGE, "--sort: give due, id or title");
+	}
+	for (int i = 0; i < s->args.npos; i++)
+		if ((rc = filter_add_word(&f, s->args.pos[i], s->r.today, err)))
+			goto out;
+	if ((rc = open_db(s, false, err)) || (rc = filter_resolve(&f, s->r.st, err)))
+		goto out;
+	struct list_ctx c = { .fmt = fmt, .today = s->r.today };
+	if (fmt == FMT_TABLE) {
+		c.table = table_new(7);
+		table_col(c.table, 0, "ID", ALIGN_RIGHT, 0, 0);
+		table_col(c.table, 1, "G", ALIGN_RIGHT, 0, 0);
+		table_col(c.table, 2, "DUE", ALIGN_LEFT, 0, 0);
+		table_col(c.table, 3, "STATUS", ALIGN_LEFT, 0, 0);
+		table_col(c.table, 4, "TITLE", ALIGN_LEFT, 6, 12);
+		table_col(c.table, 5, "LEADER", ALIGN_LEFT, 2, 10);
+		table_col(c.table, 6, "UNIT", ALIGN_LEFT, 2, 10);
+	} else if (fmt == FMT_JSON) {
+		fputs("[", stdout);
+	} else if (fmt == FMT_TSV) {
+		fputs("id\tuuid\ttitle\tgroup\tleader\tunit\tunits\tdue\tfirst_due\tstatus\tproduct\tresult\tsource\tyear\tcreated\tclosed\n", stdout);
+	}
+	rc = store_task_list(s->r.st, &f, s->r.today, (int)limit, list_one, &c, err);
+	if (fmt == FMT_JSON)
+		fputs(c.n ? "\n]\n" : "]\n", stdout);
+	if (fmt == FMT_TABLE) {
+		if (!rc) {
+			table_print(c.table, stdout, out_width());
+			printf("%lld task%s\n", (long long)c.n, c.n == 1 ? "" : "s");
+		}
+		table_free(c.table);
+	}
+out:
+	filter_clear(&f);
+	return rc;
+}
+
+/* --- show and history ------------------------------------------------------ */
+
+static void field(const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	printf("%-16s", label);
+	out_safe(stdout, value);
+	fputc('\n', stdout);
+}
+
+struct history_ctx {
+	enum format fmt;
+	struct table *table;
+	int64_t n;
+};
+
+static int history_one(const struct entry *e, void *vctx)
+{
+	struct history_ctx *c = vctx;
+	if (c->fmt == FMT_JSON) {
+		fprintf(stdout, "%s{\"seq\": %lld, \"at\": ", c->n ? ",\n  " : "\n  ", (long long)e->seq);
+		out_json_str(stdout, e->at);
+		fputs(", \"actor\": ", stdout);
+		out_json_str(stdout, e->actor);
+		fprintf(stdout, ", \"kind\": \"%s\", \"undone\": %s, \"summary\": ",
+		        entry_kind_name(e->kind), e->undone ? "true" : "false");
+		out_json_str(stdout, e->summary);
+		fputc('}', stdout);
+	} else if (c->fmt == FMT_TSV) {
+		printf("%lld\t", (long long)e->seq);
+		tsv_field(e->at, false);
+		tsv_field(e->actor, false);
+		printf("%s\t%s\t", entry_kind_name(e->kind), e->undone ? "undone" : "");
+		tsv_field(e->summary, true);
+	} else {
+		char seq[24], when[20];
+		snprintf(seq, sizeof seq, "%lld", (long long)e->seq);
+		/* "2025-06-30T14:03:12+07:00" -> "30/06/2025 14:03" */
+		if (strlen(e->at) >= 16)
+			snprintf(when, sizeof when, "%.2s/%.2s/%.4s %.5s", e->at + 8, e->at + 5, e->at, e->at + 11);
+		else
+			snprintf(when, sizeof when, "%s", e->at);
+		char *sum = NULL;
+		if (asprintf(&sum, "%s%s", e->summary ? e->summary : "", e->undone ? " (undone)" : "") < 0)
+			sum = NULL;
+		const char *cells[] = { seq, when, e->actor, sum };
+		table_row(c->table, cells);
+		free(sum);
+	}
+	c->n++;
+	return 0;
+}
+
+static int print_history(struct session *s, const struct history_query *q, enum format fmt,
+                         struct r57_err *err)
+{
+	struct history_ctx c = { .fmt = fmt };
+	if (fmt == FMT_TABLE) {
+		c.table = table_new(4);
+		table_col(c.table, 0, "#", ALIGN_RIGHT, 0, 0);
+		table_col(c.table, 1, "WHEN", ALIGN_LEFT, 0, 0);
+		table_col(c.table, 2, "WHO", ALIGN_LEFT, 1, 6);
+		table_col(c.table, 3, "WHAT", ALIGN_LEFT, 5, 10);
+	} else if (fmt == FMT_JSON) {
+		fputs("[", stdout);
+	} else {
+		fputs("seq\tat\tactor\tkind\tundone\tsummary\n", stdout);
+	}
+	int rc = journal_history(s->r.st, q, history_one, &c, err);
+	if (fmt == FMT_JSON)
+		fputs(c.n ? "\n]\n" : "]\n", stdout);
+	if (fmt == FMT_TABLE) {
+		if (!rc)
+			table_print(c.table, stdout, out_width());
+		table_free(c.table);
+	}
+	return rc;
+}
+
+static int cmd_show(struct session *s, struct r57_err *err)
+{
+	int64_t id;
+	enum format fmt;
+	int rc;
+	if (s->args.npos != 1)
+		return r57_fail(err, R57_EUSAGE, "show: give one task id");
+	if ((rc = parse_format(&s->args, "text, json", &fmt, err)) ||
+	    (rc = parse_id(s->args.pos[0], &id, err)) || (rc = open_db(s, false, err)))
+		return rc;
+	struct task t;
+	if ((rc = store_task_get(s->r.st, id, &t, err)))
+		return rc;
+	if (fmt == FMT_JSON) {
+		json_task(stdout, &t, s->r.today);
+		fputc('\n', stdout);
+		task_clear(&t);
+		return R57_OK;
+	}
+	char buf[64], b[11], grp[16];
+	printf("Task #%lld  %s\n", (long long)t.id, t.uuid);
+	field("Title", t.title);
+	if (t.group_number) {
+		snprintf(grp, sizeof grp, "%d. ", t.group_number);
+		char *g = NULL;
+		if (asprintf(&g, "%s%s", grp, t.group_name ? t.group_name : "") >= 0) {
+			field("Group", g);
+			free(g);
+		}
+	}
+	field("Leader", t.leader_name);
+	field("Unit", t.unit_name);
+	field("With", t.units);
+	due_words(&t, s->r.today, buf, sizeof buf);
+	field("Deadline", buf);
+	if (t.extensions > 0) {
+		snprintf(buf, sizeof buf, "%s (extended %d time%s)", date_dmy(t.first_due, b),
+		         t.extensions, t.extensions == 1 ? "" : "s");
+		field("First deadline", buf);
+	}
+	field("Status", status_word(&t, s->r.today));
+	if (t.status != TASK_OPEN)
+		field(t.status == TASK_DONE ? "Closed" : "Cancelled", date_dmy(t.closed, b));
+	field("Product", t.product);
+	field("Result", t.result);
+	field("Source", t.source_code);
+	if (t.year) {
+		snprintf(buf, sizeof buf, "%d", t.year);
+		field("Plan year", buf);
+	}
+	field("Created", date_dmy(t.created, b));
+	field("Notes", t.notes);
+	task_clear(&t);
+	printf("\nHistory\n");
+	struct history_query q = { .task_id = id, .since = R57_NO_DATE };
+	return print_history(s, &q, FMT_TABLE, err);
+}
+
+static int cmd_history(struct session *s, struct r57_err *err)
+{
+	struct history_query q = { .since = R57_NO_DATE };
+	enum format fmt;
+	long limit = 0;
+	int rc;
+	if (s->args.npos > 1)
+		return r57_fail(err, R57_EUSAGE, "history: give at most one task id");
+	if ((rc = parse_format(&s->args, "table, tsv, json", &fmt, err)))
+		return rc;
+	if (s->args.npos == 1 && (rc = parse_id(s->args.pos[0], &q.task_id, err)))
+		return rc;
+	const char *l = opt_get(&s->args, "--limit");
+	if (l && (rc = parse_int(l, "--limit", 1, 1000000000, &limit, err)))
+		return rc;
+	q.limit = (int)limit;
+	q.actor = opt_get(&s->args, "--actor");
+	const char *since = opt_get(&s->args, "--since");
+	if (since && (rc = date_parse(since, s->r.today, "--since", &q.since, err)))
+		return rc;
+	if ((rc = open_db(s, false, err)))
+		return rc;
+	if (q.task_id) {
+		struct task t;
+		if ((rc = store_task_get(s->r.st, q.task_id, &t, err))) {
+			/* A deleted task still has its history. */
+			if (rc != R57_ENOTFOUND)
+				return rc;
+		} else {
+			task_clear(&t);
+		}
+	}
+	return print_history(s, &q, fmt, err);
+}
+
+/* --- actions ---------------------------------------------------------------- */
+
+static int fields_from_args(struct session *s, struct task_fields *f, struct r57_err *err)
+{
+	const struct args *a = &s->args;
+	int rc;
+	f->notes = opt_get(a, "--notes");
+	f->product = opt_get(a, "--product");
+	f->result = opt_get(a, "--result");
+	f->group = opt_get(a, "--group");
+	f->leader = opt_get(a, "--leader");
+	f->unit = opt_get(a, "--unit");
+	f->source = opt_get(a, "--source");
+	f->create_new = opt_has(a, "--new");
+	f->n_with = opt_all(a, "--with", f->with, 16);
+	f->n_without = opt_all(a, "--without", f->without, 16);
+	const char *title = opt_get(a, "--title");
+	if (title)
+		f->title = title;
+	const char *y = opt_get(a, "--year");
+	if (y) {
+		long year;
+		if ((rc = parse_int(y, "--year", 1900, 9999, &year, err)))
+			return rc;
+		f->year = (int)year;
+	}
+	const char *due = opt_get(a, "--due");
+	if (due && (rc = date_parse(due, s->r.today, "--due", &f->due, err)))
+		return rc;
+	return R57_OK;
+}
+
+static int cmd_add(struct session *s, struct r57_err *err)
+{
+	struct task_fields f = TASK_FIELDS_INIT;
+	int64_t id;
+	int rc;
+	if (s->args.npos != 1)
+		return r57_fail(err, R57_EUSAGE, "add: give the title as one argument (in quotes)");
+	if ((rc = fields_from_args(s, &f, err)))
+		return rc;
+	f.title = s->args.pos[0];
+	if ((rc = open_db(s, true, err)) || (rc = task_add(&s->r, &f, &id, err)))
+		return rc;
+	struct task t;
+	if (store_task_get(s->r.st, id, &t, err) == R57_OK) {
+		printf("Added task #%lld: ", (long long)id);
+		out_safe(stdout, t.title);
+		fputc('\n', stdout);
+		task_clear(&t);
+	}
+	return R57_OK;
+}
+
+static int ids_then(struct session *s, int64_t *ids, int *n, int min_pos, int trailing,
+                    struct r57_err *err)
+{
+	if (s->args.npos < min_pos + trailing)
+		return r57_fail(err, R57_EUSAGE, "%s: give the task id%s", s->cmd,
+		                trailing ? " and the new deadline" : "");
+	return parse_ids(&s->args, 0, s->args.npos - trailing, ids, n, err);
+}
+
+static void done_line(const char *verb, const int64_t *ids, int n)
+{
+	printf("%s task%s", verb, n == 1 ? "" : "s");
+	for (int i = 0; i < n; i++)
+		printf("%s#%lld", i ? ", " : " ", (long long)ids[i]);
+	printf(".\n");
+}
+
+static int cmd_edit(struct session *s, struct r57_err *err)
+{
+	struct task_fields f = TASK_FIELDS_INIT;
+	int64_t ids[MAX_ARGS];
+	int n, rc;
+	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = fields_from_args(s, &f, err)) ||
+	    (rc = open_db(s, true, err)) || (rc = task_edit(&s->r, ids, n, &f, err)))
+		return rc;
+	done_line("Changed", ids, n);
+	return R57_OK;
+}
+
+static int cmd_assign(struct session *s, struct r57_err *err)
+{
+	struct task_fields f = TASK_FIELDS_INIT;
+	int64_t ids[MAX_ARGS];
+	int n, rc;
+	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = fields_from_args(s, &f, err)) ||
+	    (rc = open_db(s, true, err)) || (rc = task_assign(&s->r, ids, n, &f, err)))
+		return rc;
+	done_line("Assigned", ids, n);
+	return R57_OK;
+}
+
+static int cmd_due(struct session *s, struct r57_err *err)
+{
+	int64_t ids[MAX_ARGS];
+	int n, rc;
+	r57_day due;
+	if ((rc = ids_then(s, ids, &n, 1, 1, err)) ||
+	    (rc = date_parse(s->args.pos[s->args.npos - 1], s->r.today, "deadline", &due, err)) ||
+	    (rc = open_db(s, true, err)) || (rc = task_set_due(&s->r, ids, n, due, err)))
+		return rc;
+	char b[11];
+	printf("Deadline of task%s", n == 1 ? "" : "s");
+	for (int i = 0; i < n; i++)
+		printf("%s#%lld", i ? ", " : " ", (long long)ids[i]);
+	printf(" is now %s.\n", date_dmy(due, b));
+	return R57_OK;
+}
+
+static int cmd_close(struct session *s, struct r57_err *err)
+{
+	int64_t ids[MAX_ARGS];
+	int n, rc;
+	r57_day on = R57_NO_DATE;
+	const char *o = opt_get(&s->args, "--on");
+	if ((rc = ids_then(s, ids, &n, 1, 0, err)) ||
+	    (o && (rc = date_parse(o, s->r.today, "--on", &on, err))) ||
+	    (rc = open_db(s, true, err)) ||
+	    (rc = task_close(&s->r, ids, n, on, opt_get(&s->args, "--result"), err)))
+		return rc;
+	done_line("Closed", ids, n);
+	return R57_OK;
+}
+
+static int cmd_reopen(struct session *s, struct r57_err *err)
+{
+	int64_t ids[MAX_ARGS];
+	int n, rc;
+	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = open_db(s, true, err)) ||
+	    (rc = task_reopen(&s->r, ids, n, err)))
+		return rc;
+	done_line("Reopened", ids, n);
+	return R57_OK;
+}
+
+static int cmd_cancel(struct session *s, struct r57_err *err)
+{
+	int64_t ids[MAX_ARGS];
+	int n, rc;
+	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = open_db(s, true, err)) ||
+	    (rc = task_cancel(&s->r, ids, n, opt_get(&s->args, "--reason"), err)))
+		return rc;
+	done_line("Cancelled", ids, n);
+	return R57_OK;
+}
+
+static int cmd_delete(struct session *s, struct r57_err *err)
+{
+	int64_t ids[MAX_ARGS];
+	int n, rc;
+	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = open_db(s, true, err)) ||
+	    (rc = task_delete(&s->r, ids, n, err)))
+		return rc;
+	done_line("Deleted", ids, n);
+	printf("(r57 undo brings %s back)\n", n == 1 ? "it" : "them");
+	return R57_OK;
+}
+
+static int undo_redo(struct session *s, bool undo, struct r57_err *err)
+{
+	struct entry e;
+	int rc;
+	if (s->args.npos)
+		return r57_fail(err, R57_EUSAGE, "%s: takes no arguments", s->cmd);
+	if ((rc = open_db(s, !opt_has(&s->args, "--dry-run"), err)))
+		return rc;
+	if (opt_has(&s->args, "--dry-run")) {
+		rc = undo ? journal_undo_plan(s->r.st, s->actor, &e, err)
+		          : journal_redo_plan(s->r.st, s->actor, &e, err);
+		if (rc)
+			return rc;
+		printf("Would %s #%lld: ", undo ? "undo" : "redo", (long long)e.seq);
+	} else {
+		rc = undo ? journal_undo(s->r.st, s->actor, s->r.now, s->r.today, &e, err)
+		          : journal_redo(s->r.st, s->actor, s->r.now, s->r.today, &e, err);
+		if (rc)
+			return rc;
+		printf("%s #%lld: ", undo ? "Undid" : "Redid", (long long)e.seq);
+	}
+	out_safe(stdout, e.summary);
+	fputc('\n', stdout);
+	entry_clear(&e);
+	return R57_OK;
+}
+
+static int cmd_undo(struct session *s, struct r57_err *err)
+{
+	return undo_redo(s, true, err);
+}
+
+static int cmd_redo(struct session *s, struct r57_err *err)
+{
+	return undo_redo(s, false, err);
+}
+
+/* --- status ------------------------------------------------------------------- */
+
+static int selection_from_args(struct session *s, struct selection *sel, struct r57_err *err)
+{
+	const struct args *a = &s->args;
+	const char *v;
+	int rc = R57_OK;
+	memset(sel, 0, sizeof *sel);
+	if ((v = opt_get(a, "--year"))) {
+		long y;
+		if ((rc = parse_int(v, "--year", 1900, 9999, &y, err)))
+			return rc;
+		sel->year = (int)y;
+	}
+	if ((v = opt_get(a, "--group")) && (rc = store_ref_find(s->r.st, REF_GROUP, v, &sel->group_id, err)))
+		return rc;
+	if ((v = opt_get(a, "--leader")) && (rc = store_ref_find(s->r.st, REF_LEADER, v, &sel->leader_id, err)))
+		return rc;
+	if ((v = opt_get(a, "--unit")) && (rc = store_ref_find(s->r.st, REF_UNIT, v, &sel->unit_id, err)))
+		return rc;
+	if ((v = opt_get(a, "--source")) && (rc = store_ref_find(s->r.st, REF_SOURCE, v, &sel->source_id, err)))
+		return rc;
+	return rc;
+}
+
+static void json_figures(FILE *f, const struct figures *g)
+{
+	fprintf(f, "\"total\": %lld, \"completed\": %lld, \"completed_on_time\": %lld,"
+	           " \"completed_late\": %lld, \"open\": %lld, \"open_within_deadline\": %lld,"
+	           " \"open_overdue\": %lld, \"completion_rate\": %d.%02d, \"added_since\": %lld,"
+	           " \"extended\": %lld",
+	        (long long)g->total, (long long)g->completed, (long long)g->completed_on_time,
+	        (long long)g->completed_late, (long long)g->open, (long long)g->open_within_deadline,
+	        (long long)g->open_overdue, g->rate_bp / 100, g->rate_bp % 100,
+	        (long long)g->added_since, (long long)g->extended);
+}
+
+static void print_status_text(const struct report *r, const char *what)
+{
+	char b1[11], b2[11];
+	const struct figures *a = &r->all;
+	printf("Status as of %s: ", date_dmy(r->as_of, b1));
+	out_safe(stdout, what);
+	printf("\n\n");
+	printf("  Total                     %6lld\n", (long long)a->total);
+	printf("  Completed                 %6lld  (%d.%02d%%)\n", (long long)a->completed,
+	       a->rate_bp / 100, a->rate_bp % 100);
+	printf("    on time                 %6lld\n", (long long)a->completed_on_time);
+	printf("    late                    %6lld\n", (long long)a->completed_late);
+	printf("  Not completed             %6lld\n", (long long)a->open);
+	printf("    within deadline         %6lld\n", (long long)a->open_within_deadline);
+	printf("    overdue                 %6lld\n", (long long)a->open_overdue);
+	printf("  Added since %s    %6lld\n", date_dmy(r->since, b2), (long long)a->added_since);
+	printf("  Extended                  %6lld\n\n", (long long)a->extended);
+
+	struct table *t = table_new(9);
+	table_col(t, 0, "#", ALIGN_RIGHT, 0, 0);
+	table_col(t, 1, "KEY TASK GROUP", ALIGN_LEFT, 1, 8);
+	table_col(t, 2, "TOTAL", ALIGN_RIGHT, 0, 0);
+	table_col(t, 3, "DONE", ALIGN_RIGHT, 0, 0);
+	table_col(t, 4, "RATE", ALIGN_RIGHT, 0, 0);
+	table_col(t, 5, "ON TIME", ALIGN_RIGHT, 0, 0);
+	table_col(t, 6, "LATE", ALIGN_RIGHT, 0, 0);
+	table_col(t, 7, "WITHIN", ALIGN_RIGHT, 0, 0);
+	table_col(t, 8, "OVERDUE", ALIGN_RIGHT, 0, 0);
+	for (int i = 0; i < r->n_groups; i++) {
+		const struct report_row *g = &r->groups[i];
+		const struct figures *f = &g->fig;
+		char c[8][24];
+		snprintf(c[0], 24, "%d", g->number);
+		snprintf(c[1], 24, "%lld", (long long)f->total);
+		snprintf(c[2], 24, "%lld", (long long)f->completed);
+		snprintf(c[3], 24, "%d.%02d%%", f->rate_bp / 100, f->rate_bp % 100);
+		snprintf(c[4], 24, "%lld", (long long)f->completed_on_time);
+		snprintf(c[5], 24, "%lld", (long long)f->completed_late);
+		snprintf(c[6], 24, "%lld", (long long)f->open_within_deadline);
+		snprintf(c[7], 24, "%lld", (long long)f->open_overdue);
+		const char *cells[] = { g->number ? c[0] : "-", g->name ? g->name : "(no group)",
+		                        c[1], c[2], c[3], c[4], c[5], c[6], c[7] };
+		table_row(t, cells);
+	}
+	table_print(t, stdout, out_width());
+	table_free(t);
+}
+
+/* The selection in words: "all tasks", "group 1, year 2025". */
+static void describe_selection(struct session *s, char *buf, size_t len)
+{
+	static const char *const opts[] = { "--group", "--leader", "--unit", "--source", "--year" };
+	static const char *const words[] = { "group", "leader", "unit", "source", "year" };
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
+		const char *v = opt_get(&s->args, opts[i]);
+		if (v && n < len)
+			n += (size_t)snprintf(buf + n, len - n, "%s%s %s", n ? ", " : "", words[i], v);
+	}
+	if (!buf[0])
+		snprintf(buf, len, "all tasks");
+}
+
+static int cmd_status(struct session *s, struct r57_err *err)
+{
+	enum format fmt;
+	struct selection sel;
+	struct report rep;
+	r57_day as_of, since = R57_NO_DATE;
+	int rc;
+	if (s->args.npos)
+		return r57_fail(err, R57_EUSAGE, "status: unexpected argument (use --group, --leader, --unit, --source, --year)");
+	if ((rc = parse_format(&s->args, "text, json", &fmt, err)))
+		return rc;
+	as_of = s->r.today;
+	const char *v;
+	if ((v = opt_get(&s->args, "--as-of")) && (rc = date_parse(v, s->r.today, "--as-of", &as_of, err)))
+		return rc;
+	if ((v = opt_get(&s->args, "--since")) && (rc = date_parse(v, s->r.today, "--since", &since, err)))
+		return rc;
+	if ((rc = open_db(s, false, err)) || (rc = selection_from_args(s, &sel, err)) ||
+	    (rc = report_compute(s->r.st, &sel, as_of, since, &rep, err)))
+		return rc;
+	char what[512], b1[11], b2[11];
+	describe_selection(s, what, sizeof what);
+	if (fmt == FMT_JSON) {
+		printf("{\"as_of\": \"%s\", \"since\": \"%s\", \"selection\": ",
+		       date_iso(rep.as_of, b1), date_iso(rep.since, b2));
+		out_json_str(stdout, what);
+		printf(",\n \"all\": {");
+		json_figures(stdout, &rep.all);
+		printf("},\n \"groups\": [");
+		for (int i = 0; i < rep.n_groups; i++) {
+			printf("%s\n  {\"number\": ", i ? "," : "");
+			if (rep.groups[i].number)
+				printf("%d", rep.groups[i].number);
+			else
+				printf("null");
+			printf(", \"name\": ");
+			out_json_str(stdout, rep.groups[i].name);
+			printf(", ");
+			json_figures(stdout, &rep.groups[i].fig);
+			printf("}");
+		}
+		printf("\n]}\n");
+	} else {
+		print_status_text(&rep, what);
+	}
+	report_clear(&rep);
+	return R57_OK;
+}
+
+/* --- groups, leaders, units, sources ----------------------------------------- */
+
+struct ref_ctx {
+	enum ref_kind k;
+	struct table *t;
+};
+
+static int ref_one(const struct ref *r, void *vctx)
+{
+	struct ref_ctx *c = vctx;
+	char id[24], uses[24];
+	snprintf(id, sizeof id, "%lld", (long long)(c->k == REF_GROUP ? r->position : r->id));
+	snprintf(uses, sizeof uses, "%lld", (long long)r->uses);
+	char issued[11] = "";
+	if (c->k == REF_SOURCE && r->extra) {
+		r57_day d;
+		if (date_from_iso(r->extra, &d))
+			date_dmy(d, issued);
+	}
+	const char *cells[] = { id, r->name, uses,
+	                        c->k == REF_LEADER ? r->title : c->k == REF_SOURCE ? r->title : NULL,
+	                        c->k == REF_LEADER ? r->extra : c->k == REF_SOURCE ? issued : NULL };
+	table_row(c->t, cells);
+	return 0;
+}
+
+static enum ref_kind ref_kind_of(const char *cmd)
+{
+	if (strcmp(cmd, "group") == 0)
+		return REF_GROUP;
+	if (strcmp(cmd, "leader") == 0)
+		return REF_LEADER;
+	if (strcmp(cmd, "unit") == 0)
+		return REF_UNIT;
+	return REF_SOURCE;
+}
+
+static int cmd_ref(struct session *s, struct r57_err *err)
+{
+	enum ref_kind k = ref_kind_of(s->cmd);
+	const struct args *a = &s->args;
+	const char *sub = a->npos ? a->pos[0] : "list";
+	int rc;
+#define NEED(n, what) \
+	if (a->npos != (n)) \
+		return r57_fail(err, R57_EUSAGE, "%s %s: give %s", s->cmd, sub, what)
+	if (strcmp(sub, "list") == 0) {
+		NEED(a->npos ? 1 : 0, "no more arguments");
+		if ((rc = open_db(s, false, err)))
+			return rc;
+		struct ref_ctx c = { .k = k };
+		int cols = (k == REF_LEADER || k == REF_SOURCE) ? 5 : 3;
+		c.t = table_new(cols);
+		table_col(c.t, 0, k == REF_GROUP ? "#" : "ID", ALIGN_RIGHT, 0, 0);
+		table_col(c.t, 1, k == REF_SOURCE ? "CODE" : "NAME", ALIGN_LEFT, 3, 10);
+		table_col(c.t, 2, "TASKS", ALIGN_RIGHT, 0, 0);
+		if (cols == 5) {
+			table_col(c.t, 3, "TITLE", ALIGN_LEFT, 2, 8);
+			table_col(c.t, 4, k == REF_LEADER ? "UNIT" : "DATE", ALIGN_LEFT, k == REF_LEADER ? 2 : 0, 8);
+		}
+		rc = store_ref_list(s->r.st, k, ref_one, &c, err);
+		if (!rc)
+			table_print(c.t, stdout, out_width());
+		table_free(c.t);
+		return rc;
+	}
+	if (strcmp(sub, "add") == 0) {
+		NEED(2, k == REF_SOURCE ? "the code" : "the name");
+		r57_day issued = R57_NO_DATE;
+		char isobuf[11];
+		const char *date = opt_get(a, "--date");
+		if (date && (rc = date_parse(date, s->r.today, "--date", &issued, err)))
+			return rc;
+		int64_t id;
+		if ((rc = open_db(s, true, err)) ||
+		    (rc = ref_add(&s->r, k, a->pos[1], opt_get(a, "--title"), opt_get(a, "--unit"),
+		                  issued == R57_NO_DATE ? NULL : date_iso(issued, isobuf), &id, err)))
+			return rc;
+		struct ref r;
+		if (store_ref_get(s->r.st, k, id, &r, err) == R57_OK) {
+			printf("Added %s %lld: ", s->cmd, (long long)(k == REF_GROUP ? r.position : r.id));
+			out_safe(stdout, r.name);
+			fputc('\n', stdout);
+			ref_clear(&r);
+		}
+		return R57_OK;
+	}
+	if (strcmp(sub, "rename") == 0) {
+		NEED(3, "which one and the new name");
+		if ((rc = open_db(s, true, err)) || (rc = ref_rename(&s->r, k, a->pos[1], a->pos[2], err)))
+			return rc;
+		printf("Renamed %s ", s->cmd);
+		out_safe(stdout, a->pos[1]);
+		printf(" to ");
+		out_safe(stdout, a->pos[2]);
+		printf(".\n");
+		return R57_OK;
+	}
+	if (strcmp(sub, "remove") == 0) {
+		NEED(2, "which one");
+		if ((rc = open_db(s, true, err)) || (rc = ref_remove(&s->r, k, a->pos[1], err)))
+			return rc;
+		printf("Removed %s ", s->cmd);
+		out_safe(stdout, a->pos[1]);
+		printf(".\n");
+		return R57_OK;
+	}
+	if (strcmp(sub, "move") == 0 && k == REF_GROUP) {
+		NEED(3, "which group and its new position");
+		long pos;
+		if ((rc = parse_int(a->pos[2], "position", 1, 1000000, &pos, err)) ||
+		    (rc = open_db(s, true, err)) || (rc = group_move(&s->r, a->pos[1], (int)pos, err)))
+			return rc;
+		printf("Moved group to position %ld.\n", pos);
+		return R57_OK;
+	}
+#undef NEED
+	char *safe = text_safe(sub, false);
+	rc = r57_fail(err, R57_EUSAGE, "%s: unknown subcommand '%s' (list, add, rename, remove%s)",
+	              s->cmd, safe, k == REF_GROUP ? ", move" : "");
+	free(safe);
+	return rc;
+}
+
+/* --- demo, help, the bare command ------------------------------------------- */
+
+static int cmd_demo(struct session *s, struct r57_err *err)
+{
+	if (s->args.npos != 1)
+		return r57_fail(err, R57_EUSAGE, "demo: give the file to create");
+	const char *path = s->args.pos[0];
+	struct stat sb;
+	if (stat(path, &sb) == 0) {
+		char *safe = text_safe(path, false);
+		int rc = r57_fail(err, R57_EIO, "%s: already exists; demo makes a new database", safe);
+		free(safe);
+		return rc;
+	}
+	free(s->db_path);
+	s->db_path = strdup(path);
+	s->explicit_db = true;
+	int rc = open_db(s, true, err);
+	if (rc)
+		return rc;
+	int n = 0;
+	rc = demo_fill(&s->r, &n, err);
+	if (rc) {
+		store_close(s->r.st);
+		s->r.st = NULL;
+		unlink(path);
+		return rc;
+	}
+	printf("Created ");
+	out_safe(stdout, path);
+	printf(" with %d example tasks. Try: r57 --db ", n);
+	out_safe(stdout, path);
+	printf(" status\n");
+	return R57_OK;
+}
+
+static void print_wrapped(const char *indent, const char *text, int width)
+{
+	/* Break at spaces so that help reads well at any width. */
+	int col = 0;
+	const char *p = text;
+	int ind = (int)strlen(indent);
+	fputs(indent, stdout);
+	col = ind;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		size_t n = sp ? (size_t)(sp - p) : strlen(p);
+		if (col > ind && col + 1 + (int)n > width) {
+			fputc('\n', stdout);
+			fputs(indent, stdout);
+			col = ind;
+		} else if (col > ind) {
+			fputc(' ', stdout);
+			col++;
+		}
+		fwrite(p, 1, n, stdout);
+		col += (int)n;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', stdout);
+}
+
+static void print_help(void)
+{
+	int w = out_width();
+	if (w > 100)
+		w = 100;
+	printf("r57 %s: Resolution 57 task tracker\n\n", R57_VERSION);
+	printf("Usage: r57 [--db FILE] [--actor NAME] [--today DATE] COMMAND [ARGS]\n");
+	print_wrapped("", "With no command on a terminal, r57 shows the status of the database and this hint.", w);
+	printf("\nCommands:\n");
+#define CMD(id, name, args, what) \
+	print_wrapped("  ", "r57 " name " " args, w); \
+	print_wrapped("      ", what, w);
+	R57_COMMANDS(CMD)
+#undef CMD
+	printf("\nOptions:\n");
+#define OPT(name, arg, what) \
+	print_wrapped("  ", name " " arg, w); \
+	print_wrapped("      ", what, w);
+	R57_GLOBAL_OPTIONS(OPT)
+#undef OPT
+	printf("\n");
+	print_wrapped("", R57_DATE_HELP, w);
+	printf("\n");
+	print_wrapped("", R57_NAMES_HELP, w);
+	printf("\nSee r57(1) for more.\n");
+}
+
+static int cmd_help(struct session *s, struct r57_err *err)
+{
+	(void)s;
+	(void)err;
+	print_help();
+	return R57_OK;
+}
+
+/* r57 with no command: the status of the database and where to go next. */
+static int cmd_none(struct session *s, struct r57_err *err)
+{
+	int rc = cmd_status(s, err);
+	if (!rc) {
+		printf("\nDatabase: ");
+		out_safe(stdout, s->db_path);
+		printf("\nr57 --help lists the commands.\n");
+	}
+	return rc;
+}
+
+/* --- dispatch -------------------------------------------------------------- */
+
+#define O(n) { n, true }
+#define F(n) { n, false }
+static const struct optspec add_opts[] = {
+	O("--group"), O("--leader"), O("--unit"), O("--with"), O("--due"), O("--product"),
+	O("--source"), O("--year"), O("--notes"), F("--new"), { NULL, false } };
+static const struct optspec edit_opts[] = {
+	O("--title"), O("--notes"), O("--product"), O("--result"), O("--group"), O("--source"),
+	O("--year"), F("--new"), { NULL, false } };
+static const struct optspec assign_opts[] = {
+	O("--leader"), O("--unit"), O("--with"), O("--without"), F("--new"), { NULL, false } };
+static const struct optspec none_opts[] = { { NULL, false } };
+static const struct optspec close_opts[] = { O("--on"), O("--result"), { NULL, false } };
+static const struct optspec cancel_opts[] = { O("--reason"), { NULL, false } };
+static const struct optspec undo_opts[] = { F("--dry-run"), { NULL, false } };
+static const struct optspec history_opts[] = {
+	O("--actor"), O("--since"), O("--limit"), O("--format"), { NULL, false } };
+static const struct optspec list_opts[] = { O("--format"), O("--limit"), O("--sort"), { NULL, false } };
+static const struct optspec show_opts[] = { O("--format"), { NULL, false } };
+static const struct optspec status_opts[] = {
+	O("--group"), O("--leader"), O("--unit"), O("--source"), O("--year"), O("--as-of"),
+	O("--since"), O("--format"), { NULL, false } };
+static const struct optspec ref_opts[] = { O("--title"), O("--unit"), O("--date"), { NULL, false } };
+#undef O
+#undef F
+
+struct command {
+	const char *name;
+	const struct optspec *opts;
+	int (*run)(struct session *s, struct r57_err *err);
+};
+
+static const struct command commands[] = {
+	{ "add", add_opts, cmd_add },
+	{ "edit", edit_opts, cmd_edit },
+	{ "assign", assign_opts, cmd_assign },
+	{ "due", none_opts, cmd_due },
+	{ "close", close_opts, cmd_close },
+	{ "reopen", none_opts, cmd_reopen },
+	{ "cancel", cancel_opts, cmd_cancel },
+	{ "delete", none_opts, cmd_delete },
+	{ "undo", undo_opts, cmd_undo },
+	{ "redo", undo_opts, cmd_redo },
+	{ "history", history_opts, cmd_history },
+	{ "list", list_opts, cmd_list },
+	{ "show", show_opts, cmd_show },
+	{ "status", status_opts, cmd_status },
+	{ "group", ref_opts, cmd_ref },
+	{ "leader", ref_opts, cmd_ref },
+	{ "unit", ref_opts, cmd_ref },
+	{ "source", ref_opts, cmd_ref },
+	{ "demo", none_opts, cmd_demo },
+	{ "help", none_opts, cmd_help },
+};
+
+/* Every command of the table has a handler, and no handler lacks an entry. */
+#define COUNT(id, name, args, what) +1
+_Static_assert(sizeof commands / sizeof *commands == 0 R57_COMMANDS(COUNT),
+               "commands.h and the dispatcher disagree");
+#undef COUNT
+
+static void report_error(const struct r57_err *err)
+{
+	char *safe = text_safe(err->msg, false);
+	fprintf(stderr, "r57: %s\n", safe);
+	free(safe);
+}
+
+/* Print the command table as mdoc or Markdown, for tools/gendoc. */
+static int dump_doc(const char *kind)
+{
+	bool md = strcmp(kind, "markdown") == 0;
+	if (!md && strcmp(kind, "mdoc") != 0)
+		return 2;
+#define CMD(id, name, args, what) \
+	if (md) \
+		printf("| `r57 %s %s` | %s |\n", name, args, what); \
+	else \
+		printf(".It Cm %s %s\n%s\n", name, args, what);
+	if (md)
+		printf("| command | what it does |\n|---|---|\n");
+	R57_COMMANDS(CMD)
+#undef CMD
+	return 0;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct r57_err err = { .code = R57_OK };
+	struct session s;
+	int rc;
+	memset(&s, 0, sizeof s);
+
+	/* Every argument must be valid UTF-8 before anything else happens. */
+	for (int i = 1; i < argc; i++) {
+		size_t bad;
+		if (!text_valid_utf8(argv[i], strlen(argv[i]), &bad)) {
+			char *safe = text_safe(argv[i], false);
+			fprintf(stderr, "r57: argument %d is not valid UTF-8 (byte %zu): '%s'\n", i, bad + 1, safe);
+			free(safe);
+			return 1;
+		}
+	}
+	if (argc == 2 && strncmp(argv[1], "--dump-doc=", 11) == 0)
+		return dump_doc(argv[1] + 11);
+
+	/* The command is the first word that is not a global option. */
+	int ci = 1;
+	while (ci < argc) {
+		const struct optspec *o = NULL;
+		if (strncmp(argv[ci], "--", 2) == 0) {
+			const char *eq = strchr(argv[ci], '=');
+			size_t len = eq ? (size_t)(eq - argv[ci]) : strlen(argv[ci]);
+			o = find_opt(global_opts, argv[ci], len);
+			if (!o)
+				break;
+			ci += (o->takes_value && !eq) ? 2 : 1;
+			continue;
+		}
+		break;
+	}
+	const struct command *cmd = NULL;
+	if (ci < argc && strncmp(argv[ci], "--", 2) != 0) {
+		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+			if (strcmp(argv[ci], commands[i].name) == 0)
+				cmd = &commands[i];
+		if (!cmd) {
+			char *safe = text_safe(argv[ci], false);
+			fprintf(stderr, "r57: unknown command '%s' (see: r57 --help)\n", safe);
+			free(safe);
+			return 2;
+		}
+	}
+	/* Arguments: the globals before the command and everything after it. */
+	char *rest[MAX_ARGS * 2];
+	int nrest = 0;
+	for (int i = 1; i < argc && nrest < MAX_ARGS * 2; i++)
+		if (!cmd || i != ci)
+			rest[nrest++] = argv[i];
+	s.cmd = cmd ? cmd->name : "r57";
+	rc = parse_args(nrest, rest, s.cmd, cmd ? cmd->opts : none_opts, &s.args, &err);
+	if (rc)
+		goto out;
+	if (opt_has(&s.args, "--version")) {
+		printf("r57 %s\n", R57_VERSION);
+		goto out;
+	}
+	if (opt_has(&s.args, "--help")) {
+		print_help();
+		goto out;
+	}
+	if (!cmd && s.args.npos) {
+		char *safe = text_safe(s.args.pos[0], false);
+		rc = r57_fail(&err, R57_EUSAGE, "unknown command '%s' (see: r57 --help)", safe);
+		free(safe);
+		goto out;
+	}
+	if ((rc = setup_session(&s, &err)))
+		goto out;
+	rc = cmd ? cmd->run(&s, &err) : cmd_none(&s, &err);
+out:
+	if (rc)
+		report_error(&err);
+	if (fflush(stdout) != 0 && !rc) {
+		fprintf(stderr, "r57: cannot write the output: %s\n", strerror(errno));
+		rc = R57_EIO;
+	}
+	store_close(s.r.st);
+	free(s.actor);
+	free(s.db_path);
+	return r57_exit_status((enum r57_code)rc);
+}

@@ -1,0 +1,432 @@
+/* journal.c: the undo log. Entries are written by actions; the row images
+ * are written by the schema's triggers. Undo and redo restore row images
+ * through fixed prepared statements, one per table: the log is data, and
+ * no SQL text is ever read from the database. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "r57/journal.h"
+#include "r57/text.h"
+#include "store_int.h"
+
+/* The journaled tables and their columns, in the order of their images. */
+struct journaled {
+	const char *name;
+	const char *image; /* SELECT img FROM image_<name> WHERE id = ? */
+	const char *insert;
+	const char *update;
+	const char *del;
+};
+
+#define J(col) "json_extract(?1, '$." col "')"
+static const struct journaled tables[] = {
+	{ "task_group", "SELECT img FROM image_task_group WHERE id = ?",
+	  "INSERT INTO task_group(id, name, position) VALUES (" J("id") ", " J("name") ", " J("position") ")",
+	  "UPDATE task_group SET name = " J("name") ", position = " J("position") " WHERE id = ?2",
+	  "DELETE FROM task_group WHERE id = ?" },
+	{ "unit", "SELECT img FROM image_unit WHERE id = ?",
+	  "INSERT INTO unit(id, name) VALUES (" J("id") ", " J("name") ")",
+	  "UPDATE unit SET name = " J("name") " WHERE id = ?2",
+	  "DELETE FROM unit WHERE id = ?" },
+	{ "leader", "SELECT img FROM image_leader WHERE id = ?",
+	  "INSERT INTO leader(id, name, title, unit_id) VALUES (" J("id") ", " J("name") ", "
+	  J("title") ", " J("unit_id") ")",
+	  "UPDATE leader SET name = " J("name") ", title = " J("title") ", unit_id = " J("unit_id")
+	  " WHERE id = ?2",
+	  "DELETE FROM leader WHERE id = ?" },
+	{ "source", "SELECT img FROM image_source WHERE id = ?",
+	  "INSERT INTO source(id, code, title, issued) VALUES (" J("id") ", " J("code") ", "
+	  J("title") ", " J("issued") ")",
+	  "UPDATE source SET code = " J("code") ", title = " J("title") ", issued = " J("issued")
+	  " WHERE id = ?2",
+	  "DELETE FROM source WHERE id = ?" },
+	{ "task", "SELECT img FROM image_task WHERE id = ?",
+	  "INSERT INTO task(id, uuid, title, notes, product, result, group_id, leader_id, unit_id,"
+	  " source_id, year, due, first_due, extensions, status, closed, created, updated) VALUES ("
+	  J("id") ", " J("uuid") ", " J("title") ", " J("notes") ", " J("product") ", " J("result") ", "
+	  J("group_id") ", " J("leader_id") ", " J("unit_id") ", " J("source_id") ", " J("year") ", "
+	  J("due") ", " J("first_due") ", " J("extensions") ", " J("status") ", " J("closed") ", "
+	  J("created") ", " J("updated") ")",
+	  "UPDATE task SET uuid = " J("uuid") ", title = " J("title") ", notes = " J("notes")
+	  ", product = " J("product") ", result = " J("result") ", group_id = " J("group_id")
+	  ", leader_id = " J("leader_id") ", unit_id = " J("unit_id") ", source_id = " J("source_id")
+	  ", year = " J("year") ", due = " J("due") ", first_due = " J("first_due")
+	  ", extensions = " J("extensions") ", status = " J("status") ", closed = " J("closed")
+	  ", created = " J("created") ", updated = " J("updated") " WHERE id = ?2",
+	  "DELETE FROM task WHERE id = ?" },
+	{ "task_unit", "SELECT img FROM image_task_unit WHERE id = ?",
+	  "INSERT INTO task_unit(id, task_id, unit_id) VALUES (" J("id") ", " J("task_id") ", " J("unit_id") ")",
+	  "UPDATE task_unit SET task_id = " J("task_id") ", unit_id = " J("unit_id") " WHERE id = ?2",
+	  "DELETE FROM task_unit WHERE id = ?" },
+};
+#undef J
+
+static const struct journaled *table_named(const char *name)
+{
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
+		if (strcmp(tables[i].name, name) == 0)
+			return &tables[i];
+	return NULL;
+}
+
+static const char *const kind_names[] = {
+	[ENTRY_DO] = "do", [ENTRY_UNDO] = "undo", [ENTRY_REDO] = "redo", [ENTRY_INIT] = "init",
+};
+
+const char *entry_kind_name(enum entry_kind k)
+{
+	return kind_names[k];
+}
+
+static enum entry_kind kind_parse(const char *s)
+{
+	for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
+		if (s && strcmp(s, kind_names[i]) == 0)
+			return (enum entry_kind)i;
+	return ENTRY_DO;
+}
+
+void entry_clear(struct entry *e)
+{
+	free(e->actor);
+	free(e->summary);
+	memset(e, 0, sizeof *e);
+}
+
+#define ENTRY_COLS "SELECT seq, at, actor, summary, kind, target, undone FROM entry"
+
+static void read_entry(sqlite3_stmt *s, struct entry *e)
+{
+	memset(e, 0, sizeof *e);
+	e->seq = sqlite3_column_int64(s, 0);
+	const unsigned char *at = sqlite3_column_text(s, 1);
+	snprintf(e->at, sizeof e->at, "%s", at ? (const char *)at : "");
+	e->actor = store_col_dup(s, 2);
+	e->summary = store_col_dup(s, 3);
+	e->kind = kind_parse((const char *)sqlite3_column_text(s, 4));
+	e->target = sqlite3_column_int64(s, 5);
+	e->undone = sqlite3_column_int(s, 6) != 0;
+}
+
+static int insert_entry(struct store *st, const char *actor, const char *now,
+                        r57_day today, const char *summary, enum entry_kind kind,
+                        int64_t target, int64_t *seq_out, struct r57_err *err)
+{
+	char day[11];
+	sqlite3_stmt *s;
+	int rc = store_prepare(st,
+		"INSERT INTO entry(at, day, actor, summary, kind, target) VALUES (?, ?, ?, ?, ?, ?)",
+		&s, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, date_iso(today, day), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, summary ? summary : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, kind_names[kind], -1, SQLITE_STATIC);
+	store_bind_id_or_null(s, 6, target);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_sqlerr(st, err, "writing the journal");
+	else if (seq_out)
+		*seq_out = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int journal_start(struct store *st, const char *actor, const char *now,
+                  r57_day today, const char *summary, int64_t *seq_out,
+                  struct r57_err *err)
+{
+	return insert_entry(st, actor, now, today, summary, ENTRY_DO, 0, seq_out, err);
+}
+
+int journal_set_summary(struct store *st, int64_t seq, const char *summary,
+                        struct r57_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, "UPDATE entry SET summary = ? WHERE seq = ?", &s, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(s, 1, summary, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, seq);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_sqlerr(st, err, "writing the journal");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int get_entry(struct store *st, const char *sql, const char *actor,
+                     struct entry *out, bool *found, struct r57_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, sql, &s, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(s, 1, actor, -1, SQLITE_TRANSIENT);
+	int step = sqlite3_step(s);
+	*found = step == SQLITE_ROW;
+	if (step == SQLITE_ROW)
+		read_entry(s, out);
+	else if (step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, "reading the journal");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Does every row the entry touched still look as `side` of the entry left
+ * it (after, for undo; before, for redo)? If not, say who changed it. */
+static int check_rows(struct store *st, const struct entry *e, bool undo,
+                      struct r57_err *err)
+{
+	/* Per row: the image the entry left it in (its last change's after for
+	 * undo, its first change's before for redo). */
+	const char *sql = undo
+		? "SELECT tbl, row_id, after, max(id) FROM change WHERE entry = ? GROUP BY tbl, row_id"
+		: "SELECT tbl, row_id, before, min(id) FROM change WHERE entry = ? GROUP BY tbl, row_id";
+	sqlite3_stmt *s, *img = NULL, *who = NULL;
+	int rc = store_prepare(st, sql, &s, err), step;
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, e->seq);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *tbl = (const char *)sqlite3_column_text(s, 0);
+		int64_t row = sqlite3_column_int64(s, 1);
+		const char *want = (const char *)sqlite3_column_text(s, 2);
+		const struct journaled *t = table_named(tbl ? tbl : "");
+		if (!t) {
+			rc = r57_fail(err, R57_EDB, "the journal names an unknown table; nothing was changed");
+			break;
+		}
+		if ((rc = store_prepare(st, t->image, &img, err)))
+			break;
+		sqlite3_bind_int64(img, 1, row);
+		int istep = sqlite3_step(img);
+		const char *have = istep == SQLITE_ROW ? (const char *)sqlite3_column_text(img, 0) : NULL;
+		bool same = (!have && !want) || (have && want && strcmp(have, want) == 0);
+		if (istep != SQLITE_ROW && istep != SQLITE_DONE) {
+			rc = store_sqlerr(st, err, "reading the journal");
+			break;
+		}
+		sqlite3_finalize(img);
+		img = NULL;
+		if (same)
+			continue;
+		/* Name the newest later change to that row and its author. */
+		if ((rc = store_prepare(st,
+		        "SELECT e.seq, e.actor, e.summary FROM change c JOIN entry e ON e.seq = c.entry"
+		        " WHERE c.tbl = ? AND c.row_id = ? AND c.entry <> ? ORDER BY c.id DESC LIMIT 1",
+		        &who, err)))
+			break;
+		sqlite3_bind_text(who, 1, tbl, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(who, 2, row);
+		sqlite3_bind_int64(who, 3, e->seq);
+		char *what = text_safe(e->summary ? e->summary : "", false);
+		if (sqlite3_step(who) == SQLITE_ROW) {
+			char *actor = text_safe((const char *)sqlite3_column_text(who, 1), false);
+			char *sum = text_safe((const char *)sqlite3_column_text(who, 2), false);
+			rc = r57_fail(err, R57_ECONFLICT,
+			              "cannot %s #%lld (%s): %s changed it since in #%lld (%s); nothing was changed",
+			              undo ? "undo" : "redo", (long long)e->seq, what, actor,
+			              (long long)sqlite3_column_int64(who, 0), sum);
+			free(actor);
+			free(sum);
+		} else {
+			rc = r57_fail(err, R57_ECONFLICT,
+			              "cannot %s #%lld (%s): its rows were changed since; nothing was changed",
+			              undo ? "undo" : "redo", (long long)e->seq, what);
+		}
+		free(what);
+		sqlite3_finalize(who);
+		who = NULL;
+		break;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, "reading the journal");
+	sqlite3_finalize(img);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Set every row the entry changed to its before image (undo, newest
+ * change first) or its after image (redo, oldest first). */
+static int apply_images(struct store *st, int64_t seq, bool undo, struct r57_err *err)
+{
+	const char *sql = undo
+		? "SELECT tbl, row_id, before, after FROM change WHERE entry = ? ORDER BY id DESC"
+		: "SELECT tbl, row_id, before, after FROM change WHERE entry = ? ORDER BY id";
+	sqlite3_stmt *s, *w = NULL;
+	int rc = store_prepare(st, sql, &s, err), step;
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, seq);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const struct journaled *t = table_named((const char *)sqlite3_column_text(s, 0));
+		int64_t row = sqlite3_column_int64(s, 1);
+		const char *from = (const char *)sqlite3_column_text(s, undo ? 3 : 2);
+		const char *to = (const char *)sqlite3_column_text(s, undo ? 2 : 3);
+		if (!t) {
+			rc = r57_fail(err, R57_EDB, "the journal names an unknown table; nothing was changed");
+			break;
+		}
+		const char *q = !to ? t->del : !from ? t->insert : t->update;
+		if ((rc = store_prepare(st, q, &w, err)))
+			break;
+		if (!to) {
+			sqlite3_bind_int64(w, 1, row);
+		} else {
+			sqlite3_bind_text(w, 1, to, -1, SQLITE_TRANSIENT);
+			if (from)
+				sqlite3_bind_int64(w, 2, row);
+		}
+		if (sqlite3_step(w) != SQLITE_DONE) {
+			rc = store_sqlerr(st, err, undo ? "undoing" : "redoing");
+			break;
+		}
+		sqlite3_finalize(w);
+		w = NULL;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, "reading the journal");
+	sqlite3_finalize(w);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static const char undo_sql[] =
+	ENTRY_COLS " WHERE actor = ? AND kind = 'do' AND undone = 0 ORDER BY seq DESC LIMIT 1";
+/* The undo to redo: the actor's newest undo whose entry is still undone,
+ * unless the actor has done something new since. */
+static const char redo_sql[] =
+	"SELECT t.seq, t.at, t.actor, t.summary, t.kind, t.target, t.undone"
+	" FROM entry u JOIN entry t ON t.seq = u.target"
+	" WHERE u.actor = ?1 AND u.kind = 'undo' AND t.undone = 1"
+	" AND NOT EXISTS (SELECT 1 FROM entry d WHERE d.actor = ?1 AND d.kind = 'do' AND d.seq > u.seq)"
+	" ORDER BY u.seq DESC LIMIT 1";
+
+static int plan(struct store *st, const char *actor, bool undo,
+                struct entry *target, struct r57_err *err)
+{
+	bool found;
+	int rc = get_entry(st, undo ? undo_sql : redo_sql, actor, target, &found, err);
+	if (rc)
+		return rc;
+	if (!found) {
+		char *a = text_safe(actor, false);
+		rc = r57_fail(err, R57_ENOTHING, "nothing to %s for %s", undo ? "undo" : "redo", a);
+		free(a);
+		return rc;
+	}
+	rc = check_rows(st, target, undo, err);
+	if (rc)
+		entry_clear(target);
+	return rc;
+}
+
+int journal_undo_plan(struct store *st, const char *actor, struct entry *target,
+                      struct r57_err *err)
+{
+	return plan(st, actor, true, target, err);
+}
+
+int journal_redo_plan(struct store *st, const char *actor, struct entry *target,
+                      struct r57_err *err)
+{
+	return plan(st, actor, false, target, err);
+}
+
+static int revert(struct store *st, const char *actor, const char *now,
+                  r57_day today, bool undo, struct entry *done, struct r57_err *err)
+{
+	int rc = store_begin(st, err);
+	if (rc)
+		return rc;
+	/* Plan inside the write transaction, so nobody slips in between the
+	 * check and the change. */
+	if ((rc = plan(st, actor, undo, done, err))) {
+		store_rollback(st);
+		return rc;
+	}
+	size_t len = strlen(done->summary ? done->summary : "") + 32;
+	char *summary = malloc(len);
+	if (!summary) {
+		store_rollback(st);
+		entry_clear(done);
+		return r57_fail(err, R57_ENOMEM, "out of memory");
+	}
+	snprintf(summary, len, "%s #%lld: %s", undo ? "undo" : "redo", (long long)done->seq,
+	         done->summary ? done->summary : "");
+	rc = insert_entry(st, actor, now, today, summary, undo ? ENTRY_UNDO : ENTRY_REDO,
+	                  done->seq, NULL, err);
+	free(summary);
+	if (!rc)
+		rc = apply_images(st, done->seq, undo, err);
+	if (!rc) {
+		sqlite3_stmt *s;
+		if (!(rc = store_prepare(st, "UPDATE entry SET undone = ? WHERE seq = ?", &s, err))) {
+			sqlite3_bind_int(s, 1, undo ? 1 : 0);
+			sqlite3_bind_int64(s, 2, done->seq);
+			if (sqlite3_step(s) != SQLITE_DONE)
+				rc = store_sqlerr(st, err, "writing the journal");
+			sqlite3_finalize(s);
+		}
+	}
+	if (!rc)
+		rc = store_commit(st, err);
+	else
+		store_rollback(st);
+	if (rc)
+		entry_clear(done);
+	return rc;
+}
+
+int journal_undo(struct store *st, const char *actor, const char *now,
+                 r57_day today, struct entry *done, struct r57_err *err)
+{
+	return revert(st, actor, now, today, true, done, err);
+}
+
+int journal_redo(struct store *st, const char *actor, const char *now,
+                 r57_day today, struct entry *done, struct r57_err *err)
+{
+	return revert(st, actor, now, today, false, done, err);
+}
+
+int journal_history(struct store *st, const struct history_query *q,
+                    entry_each_fn each, void *ctx, struct r57_err *err)
+{
+	char sql[1024];
+	size_t n = (size_t)snprintf(sql, sizeof sql, "%s WHERE 1", ENTRY_COLS);
+	if (q->task_id)
+		n += (size_t)snprintf(sql + n, sizeof sql - n,
+		        " AND seq IN (SELECT entry FROM change WHERE tbl = 'task' AND row_id = :task)");
+	if (q->actor)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND actor = :actor");
+	if (q->since != R57_NO_DATE)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND day >= :since");
+	snprintf(sql + n, sizeof sql - n, " ORDER BY seq DESC LIMIT :limit");
+
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, sql, &s, err), i, step;
+	if (rc)
+		return rc;
+	if ((i = sqlite3_bind_parameter_index(s, ":task")))
+		sqlite3_bind_int64(s, i, q->task_id);
+	if ((i = sqlite3_bind_parameter_index(s, ":actor")))
+		sqlite3_bind_text(s, i, q->actor, -1, SQLITE_TRANSIENT);
+	if ((i = sqlite3_bind_parameter_index(s, ":since")))
+		store_bind_day(s, i, q->since);
+	sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":limit"), q->limit > 0 ? q->limit : -1);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct entry e;
+		read_entry(s, &e);
+		int stop = each(&e, ctx);
+		entry_clear(&e);
+		if (stop)
+			break;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, "reading the journal");
+	sqlite3_finalize(s);
+	return rc;
+}

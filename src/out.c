@@ -1,0 +1,250 @@
+/* out.c: safe output of user text: lines, fitted tables, JSON strings. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "r57/out.h"
+#include "r57/text.h"
+
+int out_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *c = getenv("COLUMNS");
+	if (c) {
+		long n = strtol(c, NULL, 10);
+		if (n >= 20 && n <= 1000)
+			return (int)n;
+	}
+	return 100;
+}
+
+void out_safe(FILE *f, const char *s)
+{
+	char *safe = text_safe(s ? s : "", false);
+	fputs(safe, f);
+	free(safe);
+}
+
+/* Decode one UTF-8 sequence (already validated by the store or the
+ * command line); returns its length, 1 for a stray byte. */
+static int decode(const unsigned char *p, uint32_t *cp)
+{
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if ((p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+		return 2;
+	}
+	if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		return 3;
+	}
+	if ((p[0] & 0xF8) == 0xF0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	    (p[3] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+		      ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+		return 4;
+	}
+	*cp = 0xFFFD;
+	return 1;
+}
+
+static bool json_escape_cp(uint32_t c)
+{
+	return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x061C ||
+	       c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+}
+
+void out_json_str(FILE *f, const char *s)
+{
+	if (!s) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		uint32_t c;
+		int n = decode(p, &c);
+		if (c == '"')
+			fputs("\\\"", f);
+		else if (c == '\\')
+			fputs("\\\\", f);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (json_escape_cp(c) || c == 0xFFFD)
+			fprintf(f, "\\u%04x", (unsigned)c);
+		else
+			fwrite(p, 1, (size_t)n, f);
+		p += n;
+	}
+	fputc('"', f);
+}
+
+struct column {
+	const char *head;
+	enum col_align align;
+	int flex, min, width;
+	bool shown;
+};
+
+struct table {
+	int ncols, nrows, cap;
+	struct column *cols;
+	char **cells; /* nrows * ncols, made safe */
+};
+
+struct table *table_new(int ncols)
+{
+	struct table *t = calloc(1, sizeof *t);
+	if (!t)
+		abort();
+	t->ncols = ncols;
+	t->cols = calloc((size_t)ncols, sizeof *t->cols);
+	if (!t->cols)
+		abort();
+	return t;
+}
+
+void table_col(struct table *t, int i, const char *head, enum col_align a,
+               int flex, int min)
+{
+	t->cols[i] = (struct column){ .head = head, .align = a, .flex = flex, .min = min, .shown = true };
+}
+
+void table_row(struct table *t, const char *const *cells)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		char **grown = realloc(t->cells, (size_t)t->cap * (size_t)t->ncols * sizeof *grown);
+		if (!grown)
+			abort();
+		t->cells = grown;
+	}
+	for (int i = 0; i < t->ncols; i++)
+		t->cells[t->nrows * t->ncols + i] = text_safe(cells[i] ? cells[i] : "", false);
+	t->nrows++;
+}
+
+static void print_cell(FILE *f, const char *s, const struct column *c)
+{
+	char *fit = text_fit(s, c->width, c->align == ALIGN_LEFT);
+	if (c->align == ALIGN_RIGHT)
+		for (int pad = c->width - text_width(fit); pad > 0; pad--)
+			fputc(' ', f);
+	fputs(fit, f);
+	free(fit);
+}
+
+void table_print(struct table *t, FILE *f, int width)
+{
+	int fixed = 0, weights = 0, shown = 0;
+	/* Natural widths. */
+	for (int i = 0; i < t->ncols; i++) {
+		struct column *c = &t->cols[i];
+		c->width = text_width(c->head);
+		for (int r = 0; r < t->nrows; r++) {
+			int w = text_width(t->cells[r * t->ncols + i]);
+			if (w > c->width)
+				c->width = w;
+		}
+	}
+	for (int i = 0; i < t->ncols; i++) {
+		if (t->cols[i].flex)
+			weights += t->cols[i].flex;
+		else
+			fixed += t->cols[i].width;
+		shown++;
+	}
+	/* Share the rest among the flexible columns; drop those that would be
+	 * too narrow, the last declared first. */
+	for (;;) {
+		int rest = width - fixed - 2 * (shown - 1), need = 0;
+		for (int i = 0; i < t->ncols; i++)
+			if (t->cols[i].shown && t->cols[i].flex)
+				need += t->cols[i].width;
+		if (need <= rest) {
+			/* Everything fits at its natural width. */
+			break;
+		}
+		int drop = -1, left = rest;
+		for (int i = 0; i < t->ncols; i++) {
+			struct column *c = &t->cols[i];
+			if (!c->shown || !c->flex)
+				continue;
+			int w = weights ? rest * c->flex / weights : 0;
+			if (w > c->width)
+				w = c->width;
+			c->width = w;
+			left -= w;
+			if (w < c->min)
+				drop = i;
+		}
+		/* Give what is left over to the first flexible column that was cut. */
+		for (int i = 0; i < t->ncols && left > 0; i++)
+			if (t->cols[i].shown && t->cols[i].flex && t->cols[i].width < t->cols[i].min + 1000) {
+				t->cols[i].width += left;
+				left = 0;
+			}
+		if (drop < 0 || shown <= 1)
+			break;
+		/* Restart with the natural widths, without the dropped column. */
+		t->cols[drop].shown = false;
+		weights -= t->cols[drop].flex;
+		shown--;
+		for (int i = 0; i < t->ncols; i++) {
+			struct column *c = &t->cols[i];
+			c->width = text_width(c->head);
+			for (int r = 0; r < t->nrows; r++) {
+				int w = text_width(t->cells[r * t->ncols + i]);
+				if (w > c->width)
+					c->width = w;
+			}
+		}
+	}
+	for (int r = -1; r < t->nrows; r++) {
+		bool first = true;
+		for (int i = 0; i < t->ncols; i++) {
+			struct column *c = &t->cols[i];
+			if (!c->shown)
+				continue;
+			if (!first)
+				fputs("  ", f);
+			first = false;
+			struct column last = *c;
+			/* No trailing spaces after the last column. */
+			bool is_last = true;
+			for (int j = i + 1; j < t->ncols; j++)
+				if (t->cols[j].shown)
+					is_last = false;
+			if (is_last && last.align == ALIGN_LEFT) {
+				char *fit = text_fit(r < 0 ? c->head : t->cells[r * t->ncols + i], c->width, false);
+				fputs(fit, f);
+				free(fit);
+			} else {
+				print_cell(f, r < 0 ? c->head : t->cells[r * t->ncols + i], c);
+			}
+		}
+		fputc('\n', f);
+	}
+}
+
+void table_free(struct table *t)
+{
+	if (!t)
+		return;
+	for (int i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->cols);
+	free(t);
+}

@@ -1,0 +1,116 @@
+/* report.c: the status figures for a selection as of a date: one struct
+ * that `r57 status`, the status screen and every export draw. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "r57/report.h"
+#include "r57/store.h"
+
+int report_rate_bp(int64_t done, int64_t total)
+{
+	if (total <= 0)
+		return 0;
+	/* Hundredths of a percent, rounded half up: 66/123 -> 5366. */
+	return (int)((done * 20000 + total) / (2 * total));
+}
+
+static void add_figures(struct figures *to, const struct figures *f)
+{
+	to->total += f->total;
+	to->completed += f->completed;
+	to->completed_on_time += f->completed_on_time;
+	to->completed_late += f->completed_late;
+	to->open += f->open;
+	to->open_within_deadline += f->open_within_deadline;
+	to->open_overdue += f->open_overdue;
+	to->added_since += f->added_since;
+	to->extended += f->extended;
+}
+
+struct collect {
+	struct report *r;
+	struct r57_err *err;
+	int rc;
+};
+
+static int take_group(const struct ref *g, void *ctx)
+{
+	struct collect *c = ctx;
+	struct report *r = c->r;
+	if (r->sel.group_id && g->id != r->sel.group_id)
+		return 0;
+	struct report_row *grown = realloc(r->groups, (size_t)(r->n_groups + 1) * sizeof *grown);
+	if (!grown) {
+		c->rc = r57_fail(c->err, R57_ENOMEM, "out of memory");
+		return 1;
+	}
+	r->groups = grown;
+	struct report_row *row = &r->groups[r->n_groups++];
+	memset(row, 0, sizeof *row);
+	row->id = g->id;
+	row->number = g->position;
+	row->name = strdup(g->name ? g->name : "");
+	return 0;
+}
+
+static int take_figures(int64_t group_id, const struct figures *f, void *ctx)
+{
+	struct collect *c = ctx;
+	struct report *r = c->r;
+	add_figures(&r->all, f);
+	for (int i = 0; i < r->n_groups; i++)
+		if (r->groups[i].id == group_id) {
+			add_figures(&r->groups[i].fig, f);
+			return 0;
+		}
+	/* Tasks without a group (or of a group since removed). */
+	struct report_row *grown = realloc(r->groups, (size_t)(r->n_groups + 1) * sizeof *grown);
+	if (!grown) {
+		c->rc = r57_fail(c->err, R57_ENOMEM, "out of memory");
+		return 1;
+	}
+	r->groups = grown;
+	struct report_row *row = &r->groups[r->n_groups++];
+	memset(row, 0, sizeof *row);
+	row->id = 0;
+	row->name = NULL;
+	row->fig = *f;
+	return 0;
+}
+
+int report_compute(struct store *st, const struct selection *sel,
+                   r57_day as_of, r57_day since, struct report *out,
+                   struct r57_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->sel = *sel;
+	out->as_of = as_of;
+	/* The previous reporting date defaults to the end of the month before. */
+	out->since = since != R57_NO_DATE ? since
+	             : date_end_of_month(date_add_months(as_of, -1));
+	struct collect c = { .r = out, .err = err };
+	int rc = store_ref_list(st, REF_GROUP, take_group, &c, err);
+	if (!rc)
+		rc = c.rc;
+	if (!rc)
+		rc = store_figures(st, sel, as_of, out->since, take_figures, &c, err);
+	if (!rc)
+		rc = c.rc;
+	if (rc) {
+		report_clear(out);
+		return rc;
+	}
+	out->all.rate_bp = report_rate_bp(out->all.completed, out->all.total);
+	for (int i = 0; i < out->n_groups; i++)
+		out->groups[i].fig.rate_bp = report_rate_bp(out->groups[i].fig.completed,
+		                                            out->groups[i].fig.total);
+	return R57_OK;
+}
+
+void report_clear(struct report *r)
+{
+	for (int i = 0; i < r->n_groups; i++)
+		free(r->groups[i].name);
+	free(r->groups);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,394 @@
+/* store.c: opening the SQLite file safely (refusing what is not ours, damaged
+ * or newer), creating and migrating the schema, transactions, and turning
+ * SQLite's errors into one clear line that names the file. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <sqlite3.h>
+
+#include "r57/schema.h"
+#include "r57/store.h"
+#include "r57/text.h"
+#include "store_int.h"
+
+/* The default key task groups of a new database: Bắc Ninh's four
+ * (shared/domain.md). Every province edits its own. */
+static const char *const default_groups[] = {
+	"Hoàn thiện hạ tầng số và đồng bộ hệ thống dữ liệu",
+	"Mở rộng ứng dụng công nghệ mới, nhất là AI và nền tảng kết nối dữ liệu",
+	"Nâng cao năng lực số cho cán bộ, công chức, viên chức",
+	"Bảo đảm thực hiện hiệu quả các nghị quyết, kế hoạch; xây dựng chính quyền số, kinh tế số, xã hội số",
+};
+
+int store_sqlerr(struct store *st, struct r57_err *err, const char *doing)
+{
+	int rc = sqlite3_extended_errcode(st->db);
+	char *path = text_safe(st->path, false);
+	int code;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		code = r57_fail(err, R57_EDB,
+		                "%s: the database is locked by another program; try again (while %s)",
+		                path, doing);
+		break;
+	case SQLITE_READONLY:
+		code = r57_fail(err, R57_EDB,
+		                "%s: the database is read-only; nothing was changed (check the permissions of the file and its folder)",
+		                path);
+		break;
+	case SQLITE_CORRUPT:
+		code = r57_fail(err, R57_EDB,
+		                "%s: the database is damaged (%s, while %s); restore it from a backup",
+		                path, sqlite3_errmsg(st->db), doing);
+		break;
+	case SQLITE_NOTADB:
+		code = r57_fail(err, R57_EDB, "%s: not an r57 database (not an SQLite file)", path);
+		break;
+	case SQLITE_FULL:
+		code = r57_fail(err, R57_EIO, "%s: the disk is full; nothing was changed", path);
+		break;
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_PERM:
+		code = r57_fail(err, R57_EIO, "%s: cannot read or write the database (%s, while %s)",
+		                path, sqlite3_errmsg(st->db), doing);
+		break;
+	default: {
+		char *m = text_safe(sqlite3_errmsg(st->db), false);
+		code = r57_fail(err, R57_EDB, "%s: database error while %s: %s", path, doing, m);
+		free(m);
+	}
+	}
+	free(path);
+	return code;
+}
+
+/* Case- and diacritic-blind matching inside SQL: r57_fold(text). */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *f = text_fold((const char *)s);
+	if (!f) {
+		sqlite3_result_text(ctx, (const char *)s, -1, SQLITE_TRANSIENT);
+		return;
+	}
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
+int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out,
+                  struct r57_err *err)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK)
+		return store_sqlerr(st, err, "reading");
+	return R57_OK;
+}
+
+int store_exec(struct store *st, const char *sql, struct r57_err *err)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_sqlerr(st, err, "writing");
+	return R57_OK;
+}
+
+/* A fresh file: schema, identity, the 'init' entry and default groups. */
+static int store_init(struct store *st, const struct store_open_opts *o,
+                      struct r57_err *err)
+{
+	char day[11];
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if ((rc = store_begin(st, err)))
+		return rc;
+	if ((rc = store_exec(st, r57_schema_sql, err)))
+		goto fail;
+	char pragmas[128];
+	snprintf(pragmas, sizeof pragmas,
+	         "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+	         R57_APPLICATION_ID, R57_SCHEMA_VERSION);
+	if ((rc = store_exec(st, pragmas, err)))
+		goto fail;
+	if ((rc = store_prepare(st,
+	        "INSERT INTO entry(at, day, actor, summary, kind) VALUES (?, ?, ?, 'create the database', 'init')",
+	        &s, err)))
+		goto fail;
+	sqlite3_bind_text(s, 1, o->now ? o->now : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, date_iso(o->today, day), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, o->actor ? o->actor : "r57", -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_sqlerr(st, err, "creating the database");
+		goto fail;
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = store_prepare(st, "INSERT INTO task_group(name, position) VALUES (?, ?)", &s, err)))
+		goto fail;
+	for (size_t i = 0; i < sizeof default_groups / sizeof *default_groups; i++) {
+		sqlite3_bind_text(s, 1, default_groups[i], -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 2, (int)i + 1);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			rc = store_sqlerr(st, err, "creating the database");
+			goto fail;
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return store_commit(st, err);
+fail:
+	sqlite3_finalize(s);
+	store_rollback(st);
+	return rc;
+}
+
+static int pragma_int(struct store *st, const char *sql, int *out,
+                      struct r57_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, sql, &s, err);
+	if (rc)
+		return rc;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return store_sqlerr(st, err, "opening");
+	}
+	*out = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return R57_OK;
+}
+
+/* Identify the file before anything is written to it. */
+static int store_check(struct store *st, bool *is_new, struct r57_err *err)
+{
+	int app = 0, ver = 0, tables = 0, rc;
+	char *path;
+
+	if ((rc = pragma_int(st, "PRAGMA application_id", &app, err)) ||
+	    (rc = pragma_int(st, "PRAGMA user_version", &ver, err)) ||
+	    (rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &tables, err)))
+		return rc;
+	*is_new = false;
+	if (app == 0 && ver == 0 && tables == 0) {
+		*is_new = true;
+		return R57_OK;
+	}
+	path = text_safe(st->path, false);
+	if (app != R57_APPLICATION_ID) {
+		rc = r57_fail(err, R57_EDB, "%s: not an r57 database (an SQLite file of another program)", path);
+	} else if (ver > R57_SCHEMA_VERSION) {
+		rc = r57_fail(err, R57_EDB,
+		              "%s: written by a newer r57 (schema version %d; this r57 knows up to %d); not opened, nothing changed",
+		              path, ver, R57_SCHEMA_VERSION);
+	} else if (ver < 1) {
+		rc = r57_fail(err, R57_EDB, "%s: not an r57 database (schema version %d)", path, ver);
+	}
+	free(path);
+	/* Schema version 1 is the first; migrations from older versions go here. */
+	return rc;
+}
+
+static int make_parent_dirs(const char *path)
+{
+	char *dup = strdup(path);
+	if (!dup)
+		return -1;
+	for (char *p = dup + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dup, 0700) != 0 && errno != EEXIST) {
+			free(dup);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(dup);
+	return 0;
+}
+
+static char *parent_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+int store_open(const char *path, const struct store_open_opts *o,
+               struct store **out, struct r57_err *err)
+{
+	struct stat sb;
+	bool created = false, is_new = false;
+	int rc;
+	char *safe = text_safe(path, false);
+
+	*out = NULL;
+	if (stat(path, &sb) == 0) {
+		if (!S_ISREG(sb.st_mode)) {
+			rc = r57_fail(err, R57_EIO, "%s: not a regular file", safe);
+			free(safe);
+			return rc;
+		}
+	} else if (errno == ENOENT && o->create) {
+		if (o->make_dirs && make_parent_dirs(path) != 0) {
+			rc = r57_fail(err, R57_EIO, "%s: cannot create its folder (%s)", safe, strerror(errno));
+			free(safe);
+			return rc;
+		}
+		char *dir = parent_dir(path);
+		struct stat db;
+		if (!dir || stat(dir, &db) != 0 || !S_ISDIR(db.st_mode)) {
+			char *sdir = text_safe(dir ? dir : path, false);
+			rc = r57_fail(err, R57_EIO, "%s: cannot create the database: folder %s does not exist",
+			              safe, sdir);
+			free(sdir);
+			free(dir);
+			free(safe);
+			return rc;
+		}
+		free(dir);
+		int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			rc = r57_fail(err, R57_EIO, "%s: cannot create the database (%s)", safe, strerror(errno));
+			free(safe);
+			return rc;
+		}
+		close(fd);
+		created = true;
+	} else {
+		rc = r57_fail(err, R57_EIO, "%s: cannot open the database (%s)", safe, strerror(errno));
+		free(safe);
+		return rc;
+	}
+
+	struct store *st = calloc(1, sizeof *st);
+	if (!st || !(st->path = strdup(path))) {
+		free(st);
+		free(safe);
+		return r57_fail(err, R57_ENOMEM, "out of memory");
+	}
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		rc = store_sqlerr(st, err, "opening");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_create_function(st->db, "r57_fold", 1,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                        NULL, sql_fold, NULL, NULL);
+	/* The rollback journal, not WAL: Debian 12's SQLite predates the fix
+	 * for the WAL-reset bug (docs/storage.md). Pragmas below write nothing. */
+	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", err)))
+		goto fail;
+	if ((rc = store_check(st, &is_new, err)))
+		goto fail;
+	if (is_new && (rc = store_init(st, o, err)))
+		goto fail;
+	free(safe);
+	*out = st;
+	return R57_OK;
+fail:
+	store_close(st);
+	if (created)
+		unlink(path);
+	free(safe);
+	return rc;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int store_begin(struct store *st, struct r57_err *err)
+{
+	if (sqlite3_db_readonly(st->db, "main") == 1) {
+		char *p = text_safe(st->path, false);
+		int rc = r57_fail(err, R57_EDB,
+		                  "%s: the database is read-only; nothing was changed (check the permissions of the file)",
+		                  p);
+		free(p);
+		return rc;
+	}
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return store_sqlerr(st, err, "starting a change");
+	return R57_OK;
+}
+
+int store_commit(struct store *st, struct r57_err *err)
+{
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = store_sqlerr(st, err, "saving the change");
+		store_rollback(st);
+		return rc;
+	}
+	return R57_OK;
+}
+
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Column helpers shared by the store files. */
+char *store_col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? strdup((const char *)t) : NULL;
+}
+
+r57_day store_col_day(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	r57_day d;
+	if (t && date_from_iso((const char *)t, &d))
+		return d;
+	return R57_NO_DATE;
+}
+
+void store_bind_day(sqlite3_stmt *s, int i, r57_day d)
+{
+	char buf[11];
+	if (d == R57_NO_DATE)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, date_iso(d, buf), -1, SQLITE_TRANSIENT);
+}
+
+void store_bind_text_or_null(sqlite3_stmt *s, int i, const char *t)
+{
+	if (t && *t)
+		sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void store_bind_id_or_null(sqlite3_stmt *s, int i, int64_t id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(s, i, id);
+	else
+		sqlite3_bind_null(s, i);
+}

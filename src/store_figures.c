@@ -1,0 +1,112 @@
+/* store_figures.c: the counts behind the status figures, in one query.
+ * A task's state on date D is the "before" image of its first change
+ * recorded after D, or the row as it is if nothing changed it since; its
+ * completion follows the closing date the user gave (docs/figures.md). */
+#include <stdio.h>
+#include <string.h>
+
+#include "r57/report.h"
+#include "r57/store.h"
+#include "store_int.h"
+
+/* `later`: the first change after D of every task changed since, with its
+ * before image (NULL: the task did not exist yet). When nothing happened
+ * after D it is empty and the query reads the task table alone. */
+#define FIGURES_SQL_HEAD \
+	"WITH later AS (" \
+	"  SELECT c.row_id AS id, c.before AS img, min(c.id)" \
+	"  FROM change c JOIN entry e ON e.seq = c.entry" \
+	"  WHERE c.tbl = 'task' AND e.day > :asof GROUP BY c.row_id)," \
+	" state AS (" \
+	"  SELECT json_extract(l.img, '$.group_id') AS group_id," \
+	"         json_extract(l.img, '$.leader_id') AS leader_id," \
+	"         json_extract(l.img, '$.unit_id') AS unit_id," \
+	"         json_extract(l.img, '$.source_id') AS source_id," \
+	"         json_extract(l.img, '$.year') AS year," \
+	"         json_extract(l.img, '$.due') AS due," \
+	"         json_extract(l.img, '$.status') AS status," \
+	"         json_extract(l.img, '$.closed') AS closed," \
+	"         json_extract(l.img, '$.created') AS created," \
+	"         json_extract(l.img, '$.extensions') AS extensions," \
+	"         t.status AS now_status, t.closed AS now_closed, t.due AS now_due" \
+	"  FROM later l LEFT JOIN task t ON t.id = l.id WHERE l.img IS NOT NULL" \
+	"  UNION ALL" \
+	"  SELECT group_id, leader_id, unit_id, source_id, year, due, status, closed," \
+	"         created, extensions, status, closed, due" \
+	"  FROM task t WHERE NOT EXISTS (SELECT 1 FROM later WHERE later.id = t.id))," \
+	" judged AS (" \
+	"  SELECT group_id, due, created, extensions," \
+	"    CASE WHEN status = 'done' AND closed <= :asof THEN 1" \
+	"         WHEN now_status = 'done' AND now_closed <= :asof THEN 1 ELSE 0 END AS done," \
+	"    CASE WHEN status = 'done' AND closed <= :asof THEN (due IS NULL OR closed <= due)" \
+	"         ELSE (now_due IS NULL OR now_closed <= now_due) END AS on_time" \
+	"  FROM state WHERE status <> 'cancelled'"
+
+#define FIGURES_SQL_TAIL \
+	")" \
+	" SELECT coalesce(group_id, 0), count(*), sum(done), sum(done AND on_time)," \
+	"   sum(done AND NOT on_time), sum(NOT done)," \
+	"   sum(NOT done AND (due IS NULL OR due >= :asof)), sum(NOT done AND due < :asof)," \
+	"   sum(created > :since), sum(extensions > 0)" \
+	" FROM judged GROUP BY group_id"
+
+int store_figures(struct store *st, const struct selection *sel,
+                  r57_day as_of, r57_day since, figures_each_fn each,
+                  void *ctx, struct r57_err *err)
+{
+	char sql[4096];
+	size_t n = (size_t)snprintf(sql, sizeof sql, "%s", FIGURES_SQL_HEAD);
+	if (sel->group_id)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND group_id = :group");
+	if (sel->leader_id)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND leader_id = :leader");
+	if (sel->unit_id)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND unit_id = :unit");
+	if (sel->source_id)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND source_id = :source");
+	if (sel->year)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND year = :year");
+	snprintf(sql + n, sizeof sql - n, "%s", FIGURES_SQL_TAIL);
+
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, sql, &s, err);
+	if (rc)
+		return rc;
+	int i;
+	if ((i = sqlite3_bind_parameter_index(s, ":asof")))
+		store_bind_day(s, i, as_of);
+	if ((i = sqlite3_bind_parameter_index(s, ":since")))
+		store_bind_day(s, i, since);
+	if ((i = sqlite3_bind_parameter_index(s, ":group")))
+		sqlite3_bind_int64(s, i, sel->group_id);
+	if ((i = sqlite3_bind_parameter_index(s, ":leader")))
+		sqlite3_bind_int64(s, i, sel->leader_id);
+	if ((i = sqlite3_bind_parameter_index(s, ":unit")))
+		sqlite3_bind_int64(s, i, sel->unit_id);
+	if ((i = sqlite3_bind_parameter_index(s, ":source")))
+		sqlite3_bind_int64(s, i, sel->source_id);
+	if ((i = sqlite3_bind_parameter_index(s, ":year")))
+		sqlite3_bind_int(s, i, sel->year);
+
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct figures f;
+		memset(&f, 0, sizeof f);
+		int64_t gid = sqlite3_column_int64(s, 0);
+		f.total = sqlite3_column_int64(s, 1);
+		f.completed = sqlite3_column_int64(s, 2);
+		f.completed_on_time = sqlite3_column_int64(s, 3);
+		f.completed_late = sqlite3_column_int64(s, 4);
+		f.open = sqlite3_column_int64(s, 5);
+		f.open_within_deadline = sqlite3_column_int64(s, 6);
+		f.open_overdue = sqlite3_column_int64(s, 7);
+		f.added_since = sqlite3_column_int64(s, 8);
+		f.extended = sqlite3_column_int64(s, 9);
+		if (each(gid, &f, ctx))
+			break;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, "computing the figures");
+	sqlite3_finalize(s);
+	return rc;
+}

@@ -1,0 +1,24 @@
+/* store_int.h: what the store's own files (store*.c, journal.c) share and
+ * nothing else sees: the connection and small SQLite helpers. */
+#ifndef R57_STORE_INT_H
+#define R57_STORE_INT_H
+
+#include <sqlite3.h>
+#include "r57/store.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+};
+
+int store_sqlerr(struct store *st, struct r57_err *err, const char *doing);
+int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out,
+                  struct r57_err *err);
+int store_exec(struct store *st, const char *sql, struct r57_err *err);
+char *store_col_dup(sqlite3_stmt *s, int i);
+r57_day store_col_day(sqlite3_stmt *s, int i);
+void store_bind_day(sqlite3_stmt *s, int i, r57_day d);
+void store_bind_text_or_null(sqlite3_stmt *s, int i, const char *t);
+void store_bind_id_or_null(sqlite3_stmt *s, int i, int64_t id);
+
+#endif

@@ -1,0 +1,617 @@
+/* task.c: the actions on tasks and on groups, leaders, units and sources.
+ * Each public function is one journal entry in one write transaction: it
+ * validates everything first, writes, and commits, or writes nothing. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uuid/uuid.h>
+
+#include "r57/journal.h"
+#include "r57/task.h"
+#include "r57/text.h"
+
+/* A growing summary line for the journal: "close #3, #4 on 20/12/2025". */
+struct summary {
+	char buf[512];
+	size_t len;
+};
+
+static void sum_add(struct summary *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void sum_add(struct summary *s, const char *fmt, ...)
+{
+	if (s->len >= sizeof s->buf - 1)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(s->buf + s->len, sizeof s->buf - s->len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		s->len += (size_t)n;
+	if (s->len >= sizeof s->buf) {
+		/* Cut at a character boundary and mark the cut. */
+		s->len = sizeof s->buf - 4;
+		while (s->len > 0 && ((unsigned char)s->buf[s->len] & 0xC0) == 0x80)
+			s->len--;
+		memcpy(s->buf + s->len, "…", 4);
+		s->len += 3;
+	}
+}
+
+static void sum_ids(struct summary *s, const int64_t *ids, int n)
+{
+	for (int i = 0; i < n; i++)
+		sum_add(s, "%s#%lld", i ? ", " : "", (long long)ids[i]);
+}
+
+/* Begin an action: a write transaction and its journal entry. */
+static int begin(struct r57 *r, int64_t *seq, struct r57_err *err)
+{
+	int rc = store_begin(r->st, err);
+	if (rc)
+		return rc;
+	rc = journal_start(r->st, r->actor, r->now, r->today, "", seq, err);
+	if (rc)
+		store_rollback(r->st);
+	return rc;
+}
+
+static int finish(struct r57 *r, int rc, int64_t seq, const struct summary *s,
+                  struct r57_err *err)
+{
+	if (!rc)
+		rc = journal_set_summary(r->st, seq, s->buf, err);
+	if (!rc)
+		return store_commit(r->st, err);
+	store_rollback(r->st);
+	return rc;
+}
+
+/* A text field as given: NFC, trimmed; "" clears it. */
+static int clean_text(const char *in, const char *what, char **out, struct r57_err *err)
+{
+	*out = NULL;
+	if (!in)
+		return R57_OK;
+	*out = text_normalize(in);
+	if (!*out)
+		return r57_fail(err, R57_EINPUT, "%s: not valid UTF-8", what);
+	return R57_OK;
+}
+
+/* Resolve a leader, unit, group or source as typed; create it with --new. */
+static int resolve(struct r57 *r, enum ref_kind k, const char *typed, bool create,
+                   int64_t *id, struct r57_err *err)
+{
+	char *name = text_normalize(typed);
+	if (!name)
+		return r57_fail(err, R57_EINPUT, "%s: not valid UTF-8", ref_kind_name(k));
+	if (!*name) {
+		free(name);
+		*id = 0; /* "" clears the field */
+		return R57_OK;
+	}
+	int rc = store_ref_find(r->st, k, name, id, err);
+	if (rc == R57_ENOTFOUND && create)
+		rc = store_ref_insert(r->st, k, name, NULL, 0, NULL, id, err);
+	free(name);
+	return rc;
+}
+
+static int check_year(int year, struct r57_err *err)
+{
+	if (year && (year < 1900 || year > 9999))
+		return r57_fail(err, R57_EINPUT, "--year: %d is not a plan year", year);
+	return R57_OK;
+}
+
+/* Apply the plain fields of f to row (strings kept in owned[]). */
+struct owned {
+	char *title, *notes, *product, *result;
+};
+
+static void owned_free(struct owned *o)
+{
+	free(o->title);
+	free(o->notes);
+	free(o->product);
+	free(o->result);
+	memset(o, 0, sizeof *o);
+}
+
+static int apply_fields(struct r57 *r, const struct task_fields *f,
+                        struct task_row *row, struct owned *o, struct r57_err *err)
+{
+	int rc;
+	if ((rc = clean_text(f->title, "title", &o->title, err)) ||
+	    (rc = clean_text(f->notes, "--notes", &o->notes, err)) ||
+	    (rc = clean_text(f->product, "--product", &o->product, err)) ||
+	    (rc = clean_text(f->result, "--result", &o->result, err)))
+		return rc;
+	if (o->title) {
+		if (!*o->title)
+			return r57_fail(err, R57_EINPUT, "a task needs a title");
+		row->title = o->title;
+	}
+	if (o->notes)
+		row->notes = o->notes;
+	if (o->product)
+		row->product = o->product;
+	if (o->result)
+		row->result = o->result;
+	if (f->group && (rc = resolve(r, REF_GROUP, f->group, f->create_new, &row->group_id, err)))
+		return rc;
+	if (f->leader && (rc = resolve(r, REF_LEADER, f->leader, f->create_new, &row->leader_id, err)))
+		return rc;
+	if (f->unit && (rc = resolve(r, REF_UNIT, f->unit, f->create_new, &row->unit_id, err)))
+		return rc;
+	if (f->source && (rc = resolve(r, REF_SOURCE, f->source, f->create_new, &row->source_id, err)))
+		return rc;
+	if ((rc = check_year(f->year, err)))
+		return rc;
+	if (f->year)
+		row->year = f->year;
+	return R57_OK;
+}
+
+static int apply_with(struct r57 *r, int64_t task, const struct task_fields *f,
+                      struct r57_err *err)
+{
+	int rc;
+	for (int i = 0; i < f->n_with; i++) {
+		int64_t unit;
+		if ((rc = resolve(r, REF_UNIT, f->with[i], f->create_new, &unit, err)))
+			return rc;
+		if (unit && (rc = store_task_unit_add(r->st, task, unit, err)))
+			return rc;
+	}
+	for (int i = 0; i < f->n_without; i++) {
+		int64_t unit;
+		if ((rc = resolve(r, REF_UNIT, f->without[i], false, &unit, err)))
+			return rc;
+		if (unit && (rc = store_task_unit_remove(r->st, task, unit, err)))
+			return rc;
+	}
+	return R57_OK;
+}
+
+int task_add(struct r57 *r, const struct task_fields *f, int64_t *id_out,
+             struct r57_err *err)
+{
+	struct task_row row;
+	struct owned o = { 0 };
+	struct summary sum = { .len = 0 };
+	int64_t seq, id = 0;
+	uuid_t u;
+
+	if (!f->title)
+		return r57_fail(err, R57_EUSAGE, "add: a task needs a title");
+	memset(&row, 0, sizeof row);
+	uuid_generate_random(u);
+	uuid_unparse_lower(u, row.uuid);
+	row.status = TASK_OPEN;
+	row.created = r->today;
+	row.closed = R57_NO_DATE;
+	row.due = f->due;
+	row.first_due = f->due;
+	/* The plan year defaults to the deadline's year, else this year. */
+	int y, m, d;
+	date_to_ymd(f->due != R57_NO_DATE ? f->due : r->today, &y, &m, &d);
+	row.year = y;
+
+	int rc = begin(r, &seq, err);
+	if (rc)
+		return rc;
+	if (!(rc = apply_fields(r, f, &row, &o, err)) &&
+	    !(rc = store_task_insert(r->st, &row, r->now, &id, err)) &&
+	    !(rc = apply_with(r, id, f, err))) {
+		sum_add(&sum, "add #%lld: %s", (long long)id, row.title);
+	}
+	rc = finish(r, rc, seq, &sum, err);
+	owned_free(&o);
+	if (!rc && id_out)
+		*id_out = id;
+	return rc;
+}
+
+/* Read every task first so that a bad id changes nothing. */
+static int each_task(struct r57 *r, const int64_t *ids, int n, struct task **out,
+                     struct r57_err *err)
+{
+	if (n <= 0)
+		return r57_fail(err, R57_EUSAGE, "no task id given");
+	struct task *ts = calloc((size_t)n, sizeof *ts);
+	if (!ts)
+		return r57_fail(err, R57_ENOMEM, "out of memory");
+	for (int i = 0; i < n; i++) {
+		for (int j = 0; j < i; j++)
+			if (ids[j] == ids[i]) {
+				for (int k = 0; k < i; k++)
+					task_clear(&ts[k]);
+				free(ts);
+				return r57_fail(err, R57_EUSAGE, "task #%lld is given twice", (long long)ids[i]);
+			}
+		int rc = store_task_get(r->st, ids[i], &ts[i], err);
+		if (rc) {
+			for (int k = 0; k < i; k++)
+				task_clear(&ts[k]);
+			free(ts);
+			return rc;
+		}
+	}
+	*out = ts;
+	return R57_OK;
+}
+
+static void free_tasks(struct task *ts, int n)
+{
+	if (!ts)
+		return;
+	for (int i = 0; i < n; i++)
+		task_clear(&ts[i]);
+	free(ts);
+}
+
+/* The shape shared by every action on a list of tasks: read them all in
+ * the transaction, let `change` alter each row, write, journal. */
+typedef int (*change_fn)(struct r57 *r, struct task *t, struct task_row *row,
+                         void *ctx, struct r57_err *err);
+
+static int change_tasks(struct r57 *r, const int64_t *ids, int n, change_fn change,
+                        void *ctx, struct summary *sum, struct r57_err *err)
+{
+	int64_t seq;
+	struct task *ts = NULL;
+	int rc = begin(r, &seq, err);
+	if (rc)
+		return rc;
+	if (!(rc = each_task(r, ids, n, &ts, err))) {
+		for (int i = 0; i < n && !rc; i++) {
+			struct task_row row;
+			task_row_from(&row, &ts[i]);
+			if (!(rc = change(r, &ts[i], &row, ctx, err)))
+				rc = store_task_update(r->st, ts[i].id, &row, r->now, err);
+		}
+	}
+	rc = finish(r, rc, seq, sum, err);
+	free_tasks(ts, n);
+	return rc;
+}
+
+struct edit_ctx {
+	const struct task_fields *f;
+	struct owned o;
+	bool assign_only;
+};
+
+static int edit_one(struct r57 *r, struct task *t, struct task_row *row, void *vctx,
+                    struct r57_err *err)
+{
+	struct edit_ctx *c = vctx;
+	owned_free(&c->o);
+	int rc = apply_fields(r, c->f, row, &c->o, err);
+	if (!rc)
+		rc = apply_with(r, t->id, c->f, err);
+	return rc;
+}
+
+static bool fields_empty(const struct task_fields *f)
+{
+	return !f->title && !f->notes && !f->product && !f->result && !f->group &&
+	       !f->leader && !f->unit && !f->source && !f->n_with && !f->n_without &&
+	       !f->year;
+}
+
+int task_edit(struct r57 *r, const int64_t *ids, int n,
+              const struct task_fields *f, struct r57_err *err)
+{
+	if (fields_empty(f))
+		return r57_fail(err, R57_EUSAGE, "edit: nothing to change (give --title, --notes, ...)");
+	struct summary sum = { .len = 0 };
+	sum_add(&sum, "edit ");
+	sum_ids(&sum, ids, n);
+	const char *sep = ": ";
+#define NAMED(field, label) if (f->field) { sum_add(&sum, "%s" label, sep); sep = ", "; }
+	NAMED(title, "title")
+	NAMED(notes, "notes")
+	NAMED(product, "product")
+	NAMED(result, "result")
+	NAMED(group, "group")
+	NAMED(source, "source")
+	NAMED(leader, "leader")
+	NAMED(unit, "unit")
+#undef NAMED
+	if (f->year) {
+		sum_add(&sum, "%syear %d", sep, f->year);
+		sep = ", ";
+	}
+	if (f->n_with || f->n_without)
+		sum_add(&sum, "%scoordinating units", sep);
+	struct edit_ctx c = { .f = f };
+	int rc = change_tasks(r, ids, n, edit_one, &c, &sum, err);
+	owned_free(&c.o);
+	return rc;
+}
+
+int task_assign(struct r57 *r, const int64_t *ids, int n,
+                const struct task_fields *f, struct r57_err *err)
+{
+	if (!f->leader && !f->unit && !f->n_with && !f->n_without)
+		return r57_fail(err, R57_EUSAGE, "assign: give --leader, --unit, --with or --without");
+	struct task_fields only = TASK_FIELDS_INIT;
+	only.leader = f->leader;
+	only.unit = f->unit;
+	memcpy(only.with, f->with, sizeof only.with);
+	only.n_with = f->n_with;
+	memcpy(only.without, f->without, sizeof only.without);
+	only.n_without = f->n_without;
+	only.create_new = f->create_new;
+
+	struct summary sum = { .len = 0 };
+	sum_add(&sum, "assign ");
+	sum_ids(&sum, ids, n);
+	const char *sep = " to ";
+	if (f->leader) {
+		sum_add(&sum, "%s%s", sep, *f->leader ? f->leader : "(no leader)");
+		sep = ", ";
+	}
+	if (f->unit)
+		sum_add(&sum, "%s%s", sep, *f->unit ? f->unit : "(no unit)");
+	for (int i = 0; i < f->n_with; i++)
+		sum_add(&sum, "%s%s", i ? ", " : " with ", f->with[i]);
+	for (int i = 0; i < f->n_without; i++)
+		sum_add(&sum, "%s%s", i ? ", " : " without ", f->without[i]);
+	struct edit_ctx c = { .f = &only, .assign_only = true };
+	int rc = change_tasks(r, ids, n, edit_one, &c, &sum, err);
+	owned_free(&c.o);
+	return rc;
+}
+
+static int due_one(struct r57 *r, struct task *t, struct task_row *row, void *ctx,
+                   struct r57_err *err)
+{
+	(void)r;
+	r57_day due = *(const r57_day *)ctx;
+	if (t->status != TASK_OPEN)
+		return r57_fail(err, R57_EINPUT, "task #%lld is %s; reopen it before changing its deadline",
+		                (long long)t->id, task_status_name(t->status));
+	if (t->due == due)
+		return R57_OK;
+	if (t->due == R57_NO_DATE) {
+		/* A first deadline is not an extension. */
+		row->first_due = due;
+	} else {
+		if (row->first_due == R57_NO_DATE)
+			row->first_due = t->due;
+		row->extensions++;
+	}
+	row->due = due;
+	return R57_OK;
+}
+
+int task_set_due(struct r57 *r, const int64_t *ids, int n, r57_day due,
+                 struct r57_err *err)
+{
+	char buf[11];
+	struct summary sum = { .len = 0 };
+	sum_add(&sum, "deadline of ");
+	sum_ids(&sum, ids, n);
+	sum_add(&sum, " to %s", date_dmy(due, buf));
+	return change_tasks(r, ids, n, due_one, &due, &sum, err);
+}
+
+struct close_ctx {
+	r57_day on;
+	char *result;
+};
+
+static int close_one(struct r57 *r, struct task *t, struct task_row *row, void *vctx,
+                     struct r57_err *err)
+{
+	(void)r;
+	struct close_ctx *c = vctx;
+	if (t->status == TASK_DONE) {
+		char b[11];
+		return r57_fail(err, R57_EINPUT, "task #%lld is already done (closed %s)",
+		                (long long)t->id, date_dmy(t->closed, b));
+	}
+	if (t->status == TASK_CANCELLED)
+		return r57_fail(err, R57_EINPUT, "task #%lld is cancelled; reopen it first", (long long)t->id);
+	row->status = TASK_DONE;
+	row->closed = c->on;
+	if (c->result)
+		row->result = c->result;
+	return R57_OK;
+}
+
+int task_close(struct r57 *r, const int64_t *ids, int n, r57_day on,
+               const char *result, struct r57_err *err)
+{
+	char b1[11], b2[11];
+	struct close_ctx c = { .on = on == R57_NO_DATE ? r->today : on };
+	if (c.on > r->today)
+		return r57_fail(err, R57_EINPUT, "--on: %s is after today (%s); a task is closed on the day it was done",
+		                date_dmy(c.on, b1), date_dmy(r->today, b2));
+	int rc = clean_text(result, "--result", &c.result, err);
+	if (rc)
+		return rc;
+	struct summary sum = { .len = 0 };
+	sum_add(&sum, "close ");
+	sum_ids(&sum, ids, n);
+	sum_add(&sum, " on %s", date_dmy(c.on, b1));
+	rc = change_tasks(r, ids, n, close_one, &c, &sum, err);
+	free(c.result);
+	return rc;
+}
+
+static int reopen_one(struct r57 *r, struct task *t, struct task_row *row, void *ctx,
+                      struct r57_err *err)
+{
+	(void)r;
+	(void)ctx;
+	if (t->status == TASK_OPEN)
+		return r57_fail(err, R57_EINPUT, "task #%lld is already open", (long long)t->id);
+	row->status = TASK_OPEN;
+	row->closed = R57_NO_DATE;
+	return R57_OK;
+}
+
+int task_reopen(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
+{
+	struct summary sum = { .len = 0 };
+	sum_add(&sum, "reopen ");
+	sum_ids(&sum, ids, n);
+	return change_tasks(r, ids, n, reopen_one, NULL, &sum, err);
+}
+
+static int cancel_one(struct r57 *r, struct task *t, struct task_row *row, void *ctx,
+                      struct r57_err *err)
+{
+	if (t->status == TASK_CANCELLED)
+		return r57_fail(err, R57_EINPUT, "task #%lld is already cancelled", (long long)t->id);
+	if (t->status == TASK_DONE)
+		return r57_fail(err, R57_EINPUT, "task #%lld is done; reopen it before cancelling", (long long)t->id);
+	row->status = TASK_CANCELLED;
+	row->closed = r->today;
+	if (ctx)
+		row->result = ctx;
+	return R57_OK;
+}
+
+int task_cancel(struct r57 *r, const int64_t *ids, int n, const char *reason,
+                struct r57_err *err)
+{
+	char *why = NULL;
+	int rc = clean_text(reason, "--reason", &why, err);
+	if (rc)
+		return rc;
+	struct summary sum = { .len = 0 };
+	sum_add(&sum, "cancel ");
+	sum_ids(&sum, ids, n);
+	if (why && *why)
+		sum_add(&sum, ": %s", why);
+	rc = change_tasks(r, ids, n, cancel_one, why && *why ? why : NULL, &sum, err);
+	free(why);
+	return rc;
+}
+
+int task_delete(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
+{
+	int64_t seq;
+	struct task *ts = NULL;
+	struct summary sum = { .len = 0 };
+	int rc = begin(r, &seq, err);
+	if (rc)
+		return rc;
+	if (!(rc = each_task(r, ids, n, &ts, err))) {
+		sum_add(&sum, "delete ");
+		for (int i = 0; i < n && !rc; i++) {
+			sum_add(&sum, "%s#%lld %s", i ? ", " : "", (long long)ts[i].id, ts[i].title);
+			rc = store_task_delete(r->st, ts[i].id, err);
+		}
+	}
+	rc = finish(r, rc, seq, &sum, err);
+	free_tasks(ts, n);
+	return rc;
+}
+
+/* --- groups, leaders, units, sources ------------------------------------ */
+
+int ref_add(struct r57 *r, enum ref_kind k, const char *name,
+            const char *title, const char *unit, const char *issued,
+            int64_t *id_out, struct r57_err *err)
+{
+	char *n = NULL, *t = NULL;
+	int64_t seq, unit_id = 0, id = 0;
+	struct summary sum = { .len = 0 };
+	int rc = clean_text(name, ref_kind_name(k), &n, err);
+	if (!rc)
+		rc = clean_text(title, "--title", &t, err);
+	if (!rc && (!n || !*n))
+		rc = r57_fail(err, R57_EUSAGE, "%s add: give a name", ref_kind_name(k));
+	if (rc) {
+		free(n);
+		free(t);
+		return rc;
+	}
+	if (!(rc = begin(r, &seq, err))) {
+		if (unit && k == REF_LEADER)
+			rc = resolve(r, REF_UNIT, unit, false, &unit_id, err);
+		if (!rc)
+			rc = store_ref_insert(r->st, k, n, t, unit_id, issued, &id, err);
+		sum_add(&sum, "add %s #%lld: %s", ref_kind_name(k), (long long)id, n);
+		rc = finish(r, rc, seq, &sum, err);
+	}
+	if (!rc && id_out)
+		*id_out = id;
+	free(n);
+	free(t);
+	return rc;
+}
+
+int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
+               const char *name, struct r57_err *err)
+{
+	char *n = NULL;
+	int64_t seq, id;
+	struct summary sum = { .len = 0 };
+	int rc = clean_text(name, ref_kind_name(k), &n, err);
+	if (!rc && (!n || !*n))
+		rc = r57_fail(err, R57_EUSAGE, "%s rename: give the new name", ref_kind_name(k));
+	if (rc) {
+		free(n);
+		return rc;
+	}
+	if (!(rc = begin(r, &seq, err))) {
+		if (!(rc = resolve(r, k, which, false, &id, err))) {
+			struct ref old = { 0 };
+			if (!(rc = store_ref_get(r->st, k, id, &old, err))) {
+				sum_add(&sum, "rename %s #%lld from %s to %s", ref_kind_name(k),
+				        (long long)id, old.name, n);
+				rc = store_ref_rename(r->st, k, id, n, err);
+			}
+			ref_clear(&old);
+		}
+		rc = finish(r, rc, seq, &sum, err);
+	}
+	free(n);
+	return rc;
+}
+
+int ref_remove(struct r57 *r, enum ref_kind k, const char *which,
+               struct r57_err *err)
+{
+	int64_t seq, id;
+	struct summary sum = { .len = 0 };
+	int rc = begin(r, &seq, err);
+	if (rc)
+		return rc;
+	if (!(rc = resolve(r, k, which, false, &id, err))) {
+		struct ref old = { 0 };
+		if (!(rc = store_ref_get(r->st, k, id, &old, err))) {
+			sum_add(&sum, "remove %s #%lld: %s", ref_kind_name(k), (long long)id, old.name);
+			rc = store_ref_delete(r->st, k, id, err);
+		}
+		ref_clear(&old);
+	}
+	return finish(r, rc, seq, &sum, err);
+}
+
+int group_move(struct r57 *r, const char *which, int pos, struct r57_err *err)
+{
+	int64_t seq, id;
+	struct summary sum = { .len = 0 };
+	int rc = begin(r, &seq, err);
+	if (rc)
+		return rc;
+	if (!(rc = resolve(r, REF_GROUP, which, false, &id, err))) {
+		struct ref old = { 0 };
+		if (!(rc = store_ref_get(r->st, REF_GROUP, id, &old, err))) {
+			sum_add(&sum, "move group %s from %d to %d", old.name, old.position, pos);
+			rc = store_group_move(r->st, id, pos, err);
+		}
+		ref_clear(&old);
+	}
+	return finish(r, rc, seq, &sum, err);
+}
