@@ -1369,21 +1369,69 @@ static void report_error(const struct r57_err *err)
 	free(safe);
 }
 
-/* Print the command table as mdoc or Markdown, for tools/gendoc. */
-static int dump_doc(const char *kind)
+/* Text for a man page line: hyphens as \- so "--due" stays two minus
+ * signs when rendered, and no line starts with a dot. */
+static void mdoc_text(const char *s)
 {
-	bool md = strcmp(kind, "markdown") == 0;
-	if (!md && strcmp(kind, "mdoc") != 0)
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", stdout);
+	for (; *s; s++) {
+		if (*s == '-')
+			fputs("\\-", stdout);
+		else if (*s == '\\')
+			fputs("\\e", stdout);
+		else
+			fputc(*s, stdout);
+	}
+}
+
+/* Print a part of the help as mdoc or Markdown for tools/gendoc, so the
+ * man page and the README say what `r57 --help` says:
+ * --dump-doc=mdoc:commands, md:options, ... */
+static int dump_doc(const char *what)
+{
+	bool md = strncmp(what, "md:", 3) == 0;
+	if (!md && strncmp(what, "mdoc:", 5) != 0)
 		return 2;
+	const char *part = strchr(what, ':') + 1;
+	if (strcmp(part, "commands") == 0) {
 #define CMD(id, name, args, what) \
-	if (md) \
-		printf("| `r57 %s %s` | %s |\n", name, args, what); \
-	else \
-		printf(".It Cm %s %s\n%s\n", name, args, what);
-	if (md)
-		printf("| command | what it does |\n|---|---|\n");
-	R57_COMMANDS(CMD)
+		if (md) { \
+			printf("- `r57 %s%s%s`  \n  %s\n", name, *args ? " " : "", args, what); \
+		} else { \
+			printf(".It Xo Ic %s\n.Li \"", name); mdoc_text(args); \
+			printf("\"\n.Xc\n"); mdoc_text(what); printf("\n"); \
+		}
+		R57_COMMANDS(CMD)
 #undef CMD
+	} else if (strcmp(part, "options") == 0) {
+#define OPT(name, arg, what) \
+		if (md) { \
+			printf("- `%s%s%s`  \n  %s\n", name, *arg ? " " : "", arg, what); \
+		} else { \
+			printf(".It Fl "); mdoc_text(name + 1); \
+			if (*arg) printf(" Ar %s", arg); \
+			printf("\n"); mdoc_text(what); printf("\n"); \
+		}
+		R57_GLOBAL_OPTIONS(OPT)
+#undef OPT
+	} else if (strcmp(part, "dates") == 0) {
+		if (md)
+			printf("%s\n", R57_DATE_HELP);
+		else {
+			mdoc_text(R57_DATE_HELP);
+			printf("\n");
+		}
+	} else if (strcmp(part, "names") == 0) {
+		if (md)
+			printf("%s\n", R57_NAMES_HELP);
+		else {
+			mdoc_text(R57_NAMES_HELP);
+			printf("\n");
+		}
+	} else {
+		return 2;
+	}
 	return 0;
 }
 
