@@ -150,7 +150,7 @@ world() {
 @test "list free words match title and notes, ignoring case and diacritics" {
 	world
 	eq "$(ids "nang cap")" "1" "folded title"
-	eq "$(ids "NÂNG")" "1" "upper case"
+	eq "$(ids "NÂNG CẤP")" "1" "upper case"
 	eq "$(ids "cong an" )" "3" "notes"
 	eq "$(ids ai)" "2 3" "word in two titles"
 	eq "$(ids ai "can bo")" "3" "two words: both must match"

@@ -114,7 +114,7 @@ load helpers
 	ok add "Hai"
 	ok cancel 2 --reason "Trùng nhiệm vụ 1"
 	eq "$(field 2 .status)" cancelled
-	eq "$(ids)" "1"
+	eq "$(r57 list --format json | jq -r '[.[].id | tostring] | join(" ")')" "1" "default list"
 	eq "$(ids status:cancelled)" "2"
 }
 

@@ -146,19 +146,28 @@ sha() {
 	fi
 }
 
-# assert_db_unchanged [--db FILE] [--nobody DIR] ARGS...: run r57 ARGS (with
-# separate stderr), and fail unless the database file (default $R57_DB)
-# has the same sha256 afterwards, and no journal file was left behind.
-# $status, $output, $stderr are those of the run.
+# assert_db_unchanged [--hash FILE] [--nobody DIR] ARGS...: run r57 ARGS
+# (with separate stderr; as nobody with --nobody, see r57_as_nobody), and
+# fail unless the database file has the same sha256 afterwards and no
+# journal file was left behind. The file is FILE, else the value of a
+# --db among ARGS, else $R57_DB. $status, $output, $stderr are the run's.
 assert_db_unchanged() {
-	local db=$R57_DB runner=r57
+	local db="" runner=r57
 	while :; do
 		case $1 in
-		--db) db=$2; shift 2 ;;
+		--hash) db=$2; shift 2 ;;
 		--nobody) runner="r57_as_nobody $2"; shift 2 ;;
 		*) break ;;
 		esac
 	done
+	if [ -z "$db" ]; then
+		db=$R57_DB
+		local a prev=""
+		for a in "$@"; do
+			[ "$prev" = --db ] && { db=$a; break; }
+			prev=$a
+		done
+	fi
 	local before after
 	before=$(sha "$db")
 	# shellcheck disable=SC2086

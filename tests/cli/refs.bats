@@ -12,7 +12,7 @@ group_names() {
 
 @test "group list shows the four key task groups of a new database" {
 	ok unit add "Sở Tài chính"
-	ok group list
+	COLUMNS=300 ok group list
 	local n
 	while IFS= read -r n; do
 		has "$output" "$n"

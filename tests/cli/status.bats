@@ -16,7 +16,7 @@ is_done() { # id -> 0 if the fixture closes it
 
 setup_file() {
 	export LC_ALL=C.UTF-8
-	local db=$BATS_FILE_TMPDIR/camau.db i year src grp done=() rc
+	local db=$BATS_FILE_TMPDIR/camau.db i year src grp closed_ids=()
 	for i in $(seq 1 123); do
 		year=2024 src=() grp=$((i % 4 + 1))
 		[ "$i" -le 65 ] && year=2025
@@ -26,9 +26,9 @@ setup_file() {
 			echo "fixture: add $i failed" >&2
 			return 1
 		}
-		is_done "$i" && done+=("$i")
+		if is_done "$i"; then closed_ids+=("$i"); fi
 	done
-	"$R57_BIN" --db "$db" --actor an --today 2025-06-30 close "${done[@]}" --on 20/06/2025 >/dev/null || {
+	"$R57_BIN" --db "$db" --actor an --today 2025-06-30 close "${closed_ids[@]}" --on 20/06/2025 >/dev/null || {
 		echo "fixture: close failed" >&2
 		return 1
 	}
@@ -88,13 +88,13 @@ camau() {
 	run r57 status --format json
 	eq "$(jq -r '[.groups[].total] | add' <<<"$output")" 123
 	eq "$(jq -r '[.groups[].completed] | add' <<<"$output")" 66
-	local g want_total want_done i
+	local g want_total want_done n
 	for g in 1 2 3 4; do
 		want_total=0 want_done=0
-		for i in $(seq 1 123); do
-			if [ $((i % 4 + 1)) -eq "$g" ]; then
+		for n in $(seq 1 123); do
+			if [ $((n % 4 + 1)) -eq "$g" ]; then
 				want_total=$((want_total + 1))
-				if is_done "$i"; then want_done=$((want_done + 1)); fi
+				if is_done "$n"; then want_done=$((want_done + 1)); fi
 			fi
 		done
 		eq "$(jq -r --argjson g "$g" '.groups[] | select(.number == $g) | .total' <<<"$output")" "$want_total" "group $g total"
@@ -104,8 +104,8 @@ camau() {
 }
 
 @test "completion rate is rounded half up: 1 of 32 is 3.13, 2 of 3 is 66.67" {
-	local i
-	for i in $(seq 1 32); do ok add "Nhiệm vụ $i" --year 2030; done
+	local n
+	for n in $(seq 1 32); do ok add "Nhiệm vụ $n" --year 2030; done
 	ok close 1
 	eq "$(fig -- .all.completion_rate)" 3.13
 	ok add "A" --year 2031

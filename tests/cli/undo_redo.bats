@@ -155,11 +155,11 @@ load helpers
 }
 
 @test "the undo log lasts across runs and has no depth limit" {
-	local i
-	for i in $(seq 1 30); do
-		ok add "Nhiệm vụ $i"
+	local n
+	for n in $(seq 1 30); do
+		ok add "Nhiệm vụ $n"
 	done
-	for i in $(seq 1 30); do
+	for n in $(seq 1 30); do
 		ok undo
 	done
 	eq "$(ids status:all)" ""
