@@ -507,9 +507,12 @@ static void make_title(struct task_def *t)
 		const char *who = learners[rnd(COUNT(learners))];
 		snprintf(t->title, TITLE_MAX, "%s %s%s", verb, who, scope);
 	}
-	/* a third name a place or a year, as real plans do */
+	/* a third name a place or a year, as real plans do, when the scope
+	 * has not said where or when already */
 	int extra = rnd(6);
 	size_t len = strlen(t->title);
+	if (*scope)
+		return;
 	if (extra == 0)
 		snprintf(t->title + len, TITLE_MAX - len, " tại %s",
 		         places[rnd(COUNT(places))]);
@@ -791,7 +794,8 @@ static void sql_entry(FILE *f, long key, const char *actor, const char *kind,
 
 static void emit_refs(FILE *f, long key)
 {
-	sql_entry(f, key, "admin", "init", "create database");
+	char pre[32];
+	sql_entry(f, key, "admin", "init", "create the database");
 	for (int i = 0; i < N_GROUPS; i++) {
 		fprintf(f, "INSERT INTO task_group(id,name,position) VALUES(%d,", i + 1);
 		sql_str(f, group_names[i]);
@@ -799,13 +803,15 @@ static void emit_refs(FILE *f, long key)
 	}
 	key += 60 * 24; /* the next day */
 	for (int i = 0; i < N_UNITS; i++) {
-		sql_entry_with(f, key++, "admin", "do", "add unit ", units[i].name);
+		snprintf(pre, sizeof pre, "add unit #%d: ", i + 1);
+		sql_entry_with(f, key++, "admin", "do", pre, units[i].name);
 		fprintf(f, "INSERT INTO unit(id,name) VALUES(%d,", i + 1);
 		sql_str(f, units[i].name);
 		fputs(");\n", f);
 	}
 	for (int i = 0; i < N_LEADERS; i++) {
-		sql_entry_with(f, key++, "admin", "do", "add leader ", leaders[i].name);
+		snprintf(pre, sizeof pre, "add leader #%d: ", i + 1);
+		sql_entry_with(f, key++, "admin", "do", pre, leaders[i].name);
 		fprintf(f, "INSERT INTO leader(id,name,title,unit_id) VALUES(%d,", i + 1);
 		sql_str(f, leaders[i].name);
 		fputc(',', f);
@@ -817,7 +823,7 @@ static void emit_refs(FILE *f, long key)
 static void emit_source(FILE *f, int i, long key)
 {
 	char sum[256];
-	snprintf(sum, sizeof sum, "add source %s", sources[i].code);
+	snprintf(sum, sizeof sum, "add source #%d: %s", i + 1, sources[i].code);
 	sql_entry(f, key, "admin", "do", sum);
 	fprintf(f, "INSERT INTO source(id,code,title,issued) VALUES(%d,", i + 1);
 	sql_str(f, sources[i].code);
@@ -967,7 +973,7 @@ static void emit_sql(FILE *f, const struct task_def *tasks, int n)
 			break;
 		case EV_EXTEND:
 			vn_day(t->ext_due[e->arg], d);
-			snprintf(sum, sizeof sum, "due #%d %s (extension)", id, d);
+			snprintf(sum, sizeof sum, "deadline of #%d to %s", id, d);
 			sql_entry(f, e->key, actor, "do", sum);
 			iso_day(t->ext_due[e->arg], d);
 			fprintf(f, "UPDATE task SET due='%s',extensions=%d,updated='%s' WHERE id=%d;\n",
@@ -996,13 +1002,15 @@ static void emit_sql(FILE *f, const struct task_def *tasks, int n)
 		case EV_CLOSE: {
 			int len = 0;
 			for (size_t p = e->head;; p = ev[p].next) {
-				if (len < (int)sizeof sum - 16)
+				if (len < (int)sizeof sum - 32)
 					len += snprintf(sum + len, sizeof sum - (size_t)len,
 					                "%s#%d", len ? ", " : "close ",
 					                ev[p].task + 1);
 				if (p == k)
 					break;
 			}
+			vn_day(t->closed, d);
+			snprintf(sum + len, sizeof sum - (size_t)len, " on %s", d);
 			sql_entry(f, e->key, actor, "do", sum);
 			for (size_t p = e->head;; p = ev[p].next) {
 				const struct task_def *u = &tasks[ev[p].task];

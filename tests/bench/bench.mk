@@ -1,0 +1,89 @@
+# bench.mk: make bench. The top Makefile runs
+#   $(MAKE) -f tests/bench/bench.mk N=... QUICK=...
+# from the top of the tree. See docs/bench.md.
+#
+#   make bench              N = 1,000, 10,000 and 100,000, full runs
+#   make bench N=10000      one size
+#   make bench QUICK=1      about a minute: N = 1,000 and 10,000, few runs
+#   make -f tests/bench/bench.mk data     only build the databases
+#
+# Generated databases are kept under bench/data/N/ (not committed) and
+# reused until the generator or the schema changes; results go to
+# bench/results/ (not committed).
+
+.DEFAULT_GOAL := bench
+.PHONY: bench data r57-opt tools
+.DELETE_ON_ERROR:
+
+DATA    := bench/data
+RESULTS := bench/results
+BIN     := $(DATA)/bin
+SEED    ?= 57
+SQLITE  ?= sqlite3
+CC      ?= cc
+BENCH_CFLAGS = -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+
+ifneq ($(strip $(N)),)
+SIZES := $(N)
+else ifeq ($(QUICK),1)
+SIZES := 1000 10000
+else
+SIZES := 1000 10000 100000
+endif
+QFLAG := $(if $(filter 1,$(QUICK)),-q)
+
+DBS  := $(foreach n,$(SIZES),$(DATA)/$(n)/base.db)
+CSVS := $(foreach n,$(SIZES),$(DATA)/$(n)/tasks.csv)
+
+# The optimised r57: a private copy of the tree built with -O2, so that
+# the developer's ./r57 and build/ (perhaps a sanitizer build) stay as
+# they are. Rebuilt incrementally; if it does not build, the floor alone
+# is timed.
+OPT     := $(DATA)/r57-opt
+OPTBIN  := $(OPT)/r57
+
+bench: tools data r57-opt
+	@R57="$$(cat $(OPT)/.built 2>/dev/null)" BIN=$(BIN) DATA=$(DATA) \
+	  RESULTS=$(RESULTS) SQLITE=$(SQLITE) \
+	  sh tests/bench/bench.sh $(QFLAG) $(SIZES)
+
+tools: $(BIN)/gen $(BIN)/reset
+	@tools/need-packages hyperfine jq time sqlite3
+
+data: $(DBS) $(CSVS)
+
+$(BIN)/%: tests/bench/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	@$(CC) $(BENCH_CFLAGS) -o $@ $<
+
+# The schema as r57 makes it, then the generated data in one transaction,
+# then the generator's own checks (tests/bench/gen-check.sql: all zeros).
+$(DATA)/%/base.db: $(BIN)/gen src/schema.sql tests/bench/gen-check.sql
+	@mkdir -p $(@D)
+	@echo "  GEN     $@ (N=$*, seed $(SEED))"
+	@rm -f $@.tmp $@.tmp-journal
+	@$(SQLITE) -bail $@.tmp < src/schema.sql
+	@$(SQLITE) -bail $@.tmp 'PRAGMA user_version = 1; PRAGMA application_id = 1379219201;'
+	@$(BIN)/gen --seed $(SEED) $* | nice $(SQLITE) -bail $@.tmp
+	@$(SQLITE) -bail $@.tmp < tests/bench/gen-check.sql | \
+	  awk -F'\t' '$$2 != 0 { bad = 1; print "bench: generated data: " $$0 > "/dev/stderr" } END { exit bad }'
+	@sync $@.tmp 2>/dev/null || sync
+	@mv $@.tmp $@
+
+$(DATA)/%/tasks.csv: $(BIN)/gen
+	@mkdir -p $(@D)
+	@$(BIN)/gen --seed $(SEED) --csv $* > $@
+
+r57-opt:
+	@mkdir -p $(OPT)
+	@rm -f $(OPT)/.built
+	@rm -rf $(OPT)/src $(OPT)/include $(OPT)/tools
+	@cp -a src include tools Makefile $(OPT)/
+	@echo "  MAKE    $(OPTBIN) (CFLAGS='-O2 -g')"
+	@if $(MAKE) -s -C $(OPT) r57 CFLAGS='-O2 -g' SAN= WERROR= > $(OPT)/build.log 2>&1; then \
+	   echo "$(CURDIR)/$(OPTBIN)" > $(OPT)/.built; \
+	 else \
+	   echo "bench: r57 does not build (see $(OPT)/build.log); timing the floor alone"; \
+	   tail -n 5 $(OPT)/build.log | sed 's/^/    /'; \
+	 fi

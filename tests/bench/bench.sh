@@ -1,0 +1,245 @@
+#!/bin/sh
+# bench.sh: time r57 against the SQLite floor, one size after another.
+#
+#   tests/bench/bench.sh [-q] N...
+#
+# Run by tests/bench/bench.mk (make bench), which builds the tools and the
+# databases first. Each operation is a whole process, timed by hyperfine
+# over repeated runs beside "the floor": the same reads and writes done by
+# the sqlite3 shell on the same file with the same pragmas (floor/*.sql).
+# Writes run on a copy that is reset before every run. docs/bench.md says
+# how to read the table.
+#
+# Environment (bench.mk sets them):
+#   R57      the optimised r57 to time; empty: time the floor alone
+#   BIN      folder with the gen and reset tools
+#   DATA     folder with N/base.db per size        (bench/data)
+#   RESULTS  folder for the TSV                    (bench/results)
+#   SQLITE   the sqlite3 shell                     (sqlite3)
+set -eu
+
+quick=0
+if [ "${1:-}" = "-q" ]; then
+	quick=1
+	shift
+fi
+[ $# -gt 0 ] || { echo "usage: bench.sh [-q] N..." >&2; exit 2; }
+
+here=$(cd "$(dirname "$0")" && pwd)
+R57=${R57:-}
+BIN=${BIN:?BIN: the folder of the gen and reset tools}
+DATA=${DATA:-bench/data}
+RESULTS=${RESULTS:-bench/results}
+SQLITE=${SQLITE:-sqlite3}
+case $DATA in /*) ;; *) DATA=$(pwd)/$DATA ;; esac
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+case $R57 in ''|/*) ;; *) R57=$(pwd)/$R57 ;; esac
+
+for tool in hyperfine jq /usr/bin/time "$SQLITE"; do
+	command -v "$tool" >/dev/null 2>&1 || {
+		echo "bench: $tool is missing; run: tools/need-packages hyperfine jq time sqlite3" >&2
+		exit 1
+	}
+done
+
+# r57's clock and actor, pinned so every run does the same thing.
+export R57_TODAY=30/06/2025 R57_ACTOR=bench
+TODAY=2025-06-30
+NOW=2025-06-30T10:00:00+07:00
+SINCE=2025-05-31
+TITLE='Triển khai nền tảng trợ lý ảo AI cho cán bộ, công chức tại các xã, phường'
+PRODUCT='Hệ thống được đưa vào vận hành'
+
+if [ "$quick" = 1 ]; then
+	RUNS="--warmup 1 --runs 10"
+	MEMRUNS=1
+else
+	RUNS="--warmup 3 --min-runs 15 --max-runs 40"
+	MEMRUNS=3
+fi
+
+# --- the machine, once -----------------------------------------------------
+mkdir -p "$RESULTS"
+stamp=$(date +%Y%m%d-%H%M%S)
+tsv=$RESULTS/bench-$stamp.tsv
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+ncpu=$(nproc 2>/dev/null || echo '?')
+sqlver=$("$SQLITE" --version | cut -d' ' -f1)
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+git diff --quiet HEAD -- src include 2>/dev/null || rev="$rev+changes"
+{
+	printf '# date\t%s\n' "$(date -Iseconds)"
+	printf '# machine\t%s cores\t%s\t%s\n' "$ncpu" "$cpu" "$(uname -sr)"
+	printf '# sqlite\t%s\n' "$sqlver"
+	printf '# r57\t%s\t%s\n' "$rev" "${R57:-not built}"
+	printf '# mode\t%s\n' "$([ "$quick" = 1 ] && echo quick || echo full)"
+	printf 'op\tN\tr57_median_ms\tr57_min_ms\tr57_max_ms\tr57_runs\tfloor_median_ms\tfloor_min_ms\tfloor_max_ms\tfloor_runs\tratio\tr57_peak_kb\tfloor_peak_kb\n'
+} > "$tsv"
+
+echo "bench: $ncpu cores, $cpu; SQLite $sqlver; r57 $rev${R57:+ ($R57)}"
+[ -n "$R57" ] || echo "bench: no r57 binary: timing the floor alone"
+printf '%-10s %7s  %9s %9s %9s  %9s  %6s  %8s  %s\n' \
+	op N 'r57 med' min max 'floor med' ratio 'peak KB' note
+printf '%-10s %7s  %9s %9s %9s  %9s  %6s  %8s\n' \
+	'' '' ms ms ms ms 'r57/fl' r57
+
+# --- helpers ---------------------------------------------------------------
+
+# A value made safe for the right side of a sed s|||.
+sed_safe() {
+	printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'
+}
+
+# floor/OP.sql with the pragmas and this size's values, into $run/sql/.
+render() {
+	{
+		cat "$here/floor/pragmas.sql"
+		sed -e "s|@K@|$K|g" -e "s|@TODAY@|$TODAY|g" -e "s|@NOW@|$NOW|g" \
+		    -e "s|@SINCE@|$SINCE|g" -e "s|@TITLE@|$(sed_safe "$TITLE")|g" \
+		    -e "s|@LEADER@|$(sed_safe "$LEADER")|g" -e "s|@UNIT@|$(sed_safe "$UNIT")|g" \
+		    -e "s|@WITH@|$(sed_safe "$WITH")|g" -e "s|@LEADER2@|$(sed_safe "$LEADER2")|g" \
+		    -e "s|@UNIT2@|$(sed_safe "$UNIT2")|g" "$here/floor/$1.sql"
+	} > "$run/sql/$1.sql"
+}
+
+ms() { jq -r --arg n "$2" ".results[] | select(.command == \$n) | .$3 * 1000 | . * 1000 | round / 1000" "$1"; }
+runs() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .times | length' "$1"; }
+
+# Peak resident memory (KB), the largest of $MEMRUNS runs. $1: the prepare
+# command or "", then the command as shell words.
+peak() {
+	prep=$1
+	shift
+	best=0
+	i=0
+	while [ $i -lt "$MEMRUNS" ]; do
+		[ -z "$prep" ] || eval "$prep"
+		/usr/bin/time -f %M -o "$run/mem" "$@" >/dev/null 2>&1 || true
+		kb=$(tail -n 1 "$run/mem")
+		[ "$kb" -gt "$best" ] 2>/dev/null && best=$kb
+		i=$((i + 1))
+	done
+	echo "$best"
+}
+
+# One operation. $1 name, $2 db to reset the work copy from before every
+# run ("" for reads: reset once), $3 the floor's SQL file name, $4 r57's
+# arguments (shell words), $5 extra hyperfine options.
+bench_op() {
+	name=$1 src=$2 sql=$3 args=$4 extra=${5:-}
+	work=$run/work.db
+	render "$sql"
+	floor_cmd="$SQLITE -batch -init /dev/null $work '.read $run/sql/$sql.sql'"
+	r57_cmd="$R57 --db $work $args"
+	if [ -n "$src" ]; then
+		prep="$BIN/reset $src $work"
+	else
+		prep=""
+		"$BIN/reset" "$base" "$work"
+	fi
+
+	# Each side once, untimed: it must succeed, or it is not measured.
+	note=""
+	have_r57=0
+	if [ -n "$R57" ]; then
+		[ -z "$prep" ] || $prep
+		if eval "$r57_cmd" > "$run/$name.out" 2> "$run/$name.err"; then
+			have_r57=1
+		else
+			note="r57 failed: $(head -c 120 "$run/$name.err" | head -n 1)"
+		fi
+	fi
+	[ -z "$prep" ] || $prep
+	if ! eval "$floor_cmd" > "$run/$name.floor.out" 2> "$run/$name.floor.err" ||
+	   [ -s "$run/$name.floor.err" ]; then
+		echo "bench: the floor of $name failed:" >&2
+		cat "$run/$name.floor.err" >&2
+		exit 1
+	fi
+
+	json=$run/$name.json
+	set -- -N --style none --export-json "$json"
+	[ -z "$prep" ] || set -- "$@" --prepare "$prep"
+	# shellcheck disable=SC2086
+	set -- "$@" $RUNS $extra
+	[ "$have_r57" = 0 ] || set -- "$@" -n r57 "$r57_cmd"
+	set -- "$@" -n floor "$floor_cmd"
+	if ! hyperfine "$@" > "$run/$name.hyperfine" 2>&1; then
+		echo "bench: hyperfine failed on $name:" >&2
+		cat "$run/$name.hyperfine" >&2
+		exit 1
+	fi
+
+	f_med=$(ms "$json" floor median) f_min=$(ms "$json" floor min)
+	f_max=$(ms "$json" floor max) f_runs=$(runs "$json" floor)
+	f_kb=$(eval "peak \"$prep\" $floor_cmd")
+	r_med=- r_min=- r_max=- r_runs=0 r_kb=- ratio=-
+	if [ "$have_r57" = 1 ]; then
+		r_med=$(ms "$json" r57 median) r_min=$(ms "$json" r57 min)
+		r_max=$(ms "$json" r57 max) r_runs=$(runs "$json" r57)
+		r_kb=$(eval "peak \"$prep\" $r57_cmd")
+		ratio=$(awk -v a="$r_med" -v b="$f_med" 'BEGIN { printf "%.2f", a / b }')
+		# the targets of docs/bench.md, as marks
+		case $name in
+		list-open) ;;
+		*) awk -v r="$ratio" 'BEGIN { exit !(r > 2) }' && note="ratio > 2" ;;
+		esac
+		[ "$r_kb" -lt 20480 ] || note="${note:+$note; }peak > 20 MB"
+	fi
+	printf '%-10s %7s  %9s %9s %9s  %9s  %6s  %8s  %s\n' \
+		"$name" "$N" "$r_med" "$r_min" "$r_max" "$f_med" "$ratio" "$r_kb" "$note"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+		"$name" "$N" "$r_med" "$r_min" "$r_max" "$r_runs" \
+		"$f_med" "$f_min" "$f_max" "$f_runs" "$ratio" "$r_kb" "$f_kb" >> "$tsv"
+}
+
+q() { "$SQLITE" -batch -init /dev/null "$base" "$1"; }
+
+# --- each size ---------------------------------------------------------------
+for N in "$@"; do
+	base=$DATA/$N/base.db
+	run=$DATA/$N/run
+	[ -f "$base" ] || { echo "bench: $base is missing (make -f tests/bench/bench.mk)" >&2; exit 1; }
+	rm -rf "$run"
+	mkdir -p "$run/sql"
+
+	# the task acted on: an open one within its deadline, mid-table
+	K=$(q "SELECT id FROM task WHERE status = 'open' AND due >= '$TODAY' AND id >= $N / 2 ORDER BY id LIMIT 1")
+	LEADER=$(q "SELECT name FROM leader WHERE id = 7")
+	UNIT=$(q "SELECT name FROM unit WHERE id = 1")
+	WITH=$(q "SELECT name FROM unit WHERE id = 2")
+	LEADER2=$(q "SELECT name FROM leader WHERE id = 8")
+	UNIT2=$(q "SELECT name FROM unit WHERE id = 3")
+
+	# undo needs the bench actor's own newest entry, redo an undone one:
+	# made once per size by r57 itself (or by the floor without it)
+	for s in close undo; do render $s; done
+	"$BIN/reset" "$base" "$run/undo.db"
+	if [ -n "$R57" ]; then
+		"$R57" --db "$run/undo.db" close "$K" >/dev/null
+	else
+		"$SQLITE" -batch -init /dev/null "$run/undo.db" ".read $run/sql/close.sql" >/dev/null
+	fi
+	"$BIN/reset" "$run/undo.db" "$run/redo.db"
+	if [ -n "$R57" ]; then
+		"$R57" --db "$run/redo.db" undo >/dev/null
+	else
+		"$SQLITE" -batch -init /dev/null "$run/redo.db" ".read $run/sql/undo.sql" >/dev/null
+	fi
+
+	bench_op add "$base" add "add '$TITLE' --group 1 --leader '$LEADER' --unit '$UNIT' --with '$WITH' --due 31/12/2025 --product '$PRODUCT' --source 97-CTr/TU --year 2025"
+	bench_op close "$base" close "close $K"
+	bench_op assign "$base" assign "assign $K --leader '$LEADER2' --unit '$UNIT2'"
+	bench_op undo "$run/undo.db" undo "undo"
+	bench_op redo "$run/redo.db" redo "redo"
+	bench_op list50 "" list50 "list --limit 50"
+	bench_op list-open "" list-open "list status:open --format tsv" "--output=pipe"
+	bench_op show "" show "show $K"
+	bench_op status "" status "status"
+	bench_op status-g1 "" status-group "status --group 1"
+	bench_op history "" history "history --limit 50"
+	rm -f "$run/work.db" "$run/undo.db" "$run/redo.db"
+done
+
+cp "$tsv" "$RESULTS/latest.tsv"
+echo "bench: results in $tsv"
