@@ -1256,7 +1256,7 @@ static void print_wrapped(const char *indent, const char *text, int width)
 static void print_help(void)
 {
 	int w = out_width();
-	if (w > 100)
+	if (w <= 0 || w > 100)
 		w = 100;
 	printf("r57 %s: Resolution 57 task tracker\n\n", R57_VERSION);
 	printf("Usage: r57 [--db FILE] [--actor NAME] [--today DATE] COMMAND [ARGS]\n");

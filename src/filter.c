@@ -88,13 +88,15 @@ int filter_add_word(struct task_filter *f, const char *word, r57_day today,
 	}
 	if (f->n_words >= FILTER_MAX_WORDS)
 		return bad(word, "too many words", err);
-	char *folded = text_fold(word);
+	bool marks = text_has_marks(word);
+	char *folded = marks ? text_casefold(word) : text_fold(word);
 	if (!folded)
 		return bad(word, "not valid UTF-8", err);
 	if (!*folded) {
 		free(folded);
 		return R57_OK;
 	}
+	f->word_marks[f->n_words] = marks;
 	f->words[f->n_words++] = folded;
 	return R57_OK;
 }

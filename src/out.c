@@ -10,6 +10,8 @@
 
 int out_width(void)
 {
+	/* Not a terminal and no $COLUMNS: no limit, so that a pipe to grep or
+	 * a file gets every character. */
 	struct winsize ws;
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
@@ -19,7 +21,7 @@ int out_width(void)
 		if (n >= 20 && n <= 1000)
 			return (int)n;
 	}
-	return 100;
+	return 0;
 }
 
 void out_safe(FILE *f, const char *s)
@@ -145,72 +147,83 @@ static void print_cell(FILE *f, const char *s, const struct column *c)
 	free(fit);
 }
 
-void table_print(struct table *t, FILE *f, int width)
+static int natural_width(const struct table *t, int i)
 {
-	int fixed = 0, weights = 0, shown = 0;
-	/* Natural widths. */
-	for (int i = 0; i < t->ncols; i++) {
-		struct column *c = &t->cols[i];
-		c->width = text_width(c->head);
-		for (int r = 0; r < t->nrows; r++) {
-			int w = text_width(t->cells[r * t->ncols + i]);
-			if (w > c->width)
-				c->width = w;
-		}
+	int w = text_width(t->cols[i].head);
+	for (int r = 0; r < t->nrows; r++) {
+		int cw = text_width(t->cells[r * t->ncols + i]);
+		if (cw > w)
+			w = cw;
 	}
-	for (int i = 0; i < t->ncols; i++) {
-		if (t->cols[i].flex)
-			weights += t->cols[i].flex;
-		else
-			fixed += t->cols[i].width;
-		shown++;
-	}
-	/* Share the rest among the flexible columns; drop those that would be
-	 * too narrow, the last declared first. */
-	for (;;) {
-		int rest = width - fixed - 2 * (shown - 1), need = 0;
+	return w;
+}
+
+/* Widths: fixed columns at their natural width; the flexible ones share
+ * the rest by weight, water-filling so a narrow column keeps its natural
+ * width and gives the surplus to the others. A flexible column that would
+ * fall below its minimum is dropped, the last declared first. */
+static void fit_columns(struct table *t, int width)
+{
+	if (width <= 0) {
 		for (int i = 0; i < t->ncols; i++)
-			if (t->cols[i].shown && t->cols[i].flex)
-				need += t->cols[i].width;
-		if (need <= rest) {
-			/* Everything fits at its natural width. */
-			break;
-		}
-		int drop = -1, left = rest;
+			t->cols[i].width = natural_width(t, i);
+		return;
+	}
+	for (;;) {
+		int rest = width, shown = 0, weights = 0;
 		for (int i = 0; i < t->ncols; i++) {
 			struct column *c = &t->cols[i];
-			if (!c->shown || !c->flex)
+			if (!c->shown)
 				continue;
-			int w = weights ? rest * c->flex / weights : 0;
-			if (w > c->width)
-				w = c->width;
-			c->width = w;
-			left -= w;
-			if (w < c->min)
+			shown++;
+			c->width = natural_width(t, i);
+			if (c->flex)
+				weights += c->flex;
+			else
+				rest -= c->width;
+		}
+		rest -= 2 * (shown - 1);
+		/* Water-fill: settle every column whose natural width is within
+		 * its share, then share again among the rest. */
+		bool settled[64] = { false };
+		for (bool changed = true; changed;) {
+			changed = false;
+			for (int i = 0; i < t->ncols && i < 64; i++) {
+				struct column *c = &t->cols[i];
+				if (!c->shown || !c->flex || settled[i] || weights <= 0)
+					continue;
+				if (c->width <= rest * c->flex / weights) {
+					settled[i] = true;
+					rest -= c->width;
+					weights -= c->flex;
+					changed = true;
+				}
+			}
+		}
+		int drop = -1, left = rest;
+		for (int i = 0; i < t->ncols && i < 64; i++) {
+			struct column *c = &t->cols[i];
+			if (!c->shown || !c->flex || settled[i])
+				continue;
+			c->width = weights > 0 ? rest * c->flex / weights : 0;
+			left -= c->width;
+			if (c->width < c->min)
 				drop = i;
 		}
-		/* Give what is left over to the first flexible column that was cut. */
-		for (int i = 0; i < t->ncols && left > 0; i++)
-			if (t->cols[i].shown && t->cols[i].flex && t->cols[i].width < t->cols[i].min + 1000) {
+		for (int i = 0; i < t->ncols && i < 64 && left > 0; i++)
+			if (t->cols[i].shown && t->cols[i].flex && !settled[i]) {
 				t->cols[i].width += left;
 				left = 0;
 			}
 		if (drop < 0 || shown <= 1)
-			break;
-		/* Restart with the natural widths, without the dropped column. */
+			return;
 		t->cols[drop].shown = false;
-		weights -= t->cols[drop].flex;
-		shown--;
-		for (int i = 0; i < t->ncols; i++) {
-			struct column *c = &t->cols[i];
-			c->width = text_width(c->head);
-			for (int r = 0; r < t->nrows; r++) {
-				int w = text_width(t->cells[r * t->ncols + i]);
-				if (w > c->width)
-					c->width = w;
-			}
-		}
 	}
+}
+
+void table_print(struct table *t, FILE *f, int width)
+{
+	fit_columns(t, width);
 	for (int r = -1; r < t->nrows; r++) {
 		bool first = true;
 		for (int i = 0; i < t->ncols; i++) {

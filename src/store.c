@@ -86,6 +86,18 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+static void sql_casefold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	char *f = s ? text_casefold((const char *)s) : NULL;
+	if (!f) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out,
                   struct r57_err *err)
 {
@@ -288,6 +300,9 @@ int store_open(const char *path, const struct store_open_opts *o,
 	sqlite3_create_function(st->db, "r57_fold", 1,
 	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                        NULL, sql_fold, NULL, NULL);
+	sqlite3_create_function(st->db, "r57_casefold", 1,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                        NULL, sql_casefold, NULL, NULL);
 	/* The rollback journal, not WAL: Debian 12's SQLite predates the fix
 	 * for the WAL-reset bug (docs/storage.md). Pragmas below write nothing. */
 	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", err)))

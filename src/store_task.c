@@ -272,26 +272,12 @@ static void build_where(const struct task_filter *f, char *buf, size_t len)
 	if (f->year) ADD(" AND t.year = :year");
 	if (f->due_before != R57_NO_DATE) ADD(" AND t.due < :before");
 	if (f->due_after != R57_NO_DATE) ADD(" AND t.due > :after");
-	static const char *const word_frag[FILTER_MAX_WORDS] = {
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w0) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w1) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w2) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w3) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w4) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w5) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w6) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w7) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w8) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w9) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w10) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w11) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w12) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w13) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w14) > 0",
-		" AND instr(r57_fold(t.title || ' ' || coalesce(t.notes, '')), :w15) > 0",
-	};
+	/* Free words: folded on both sides, or only case-folded when the user
+	 * typed diacritics. Only the function name and the index vary. */
 	for (int i = 0; i < f->n_words && i < FILTER_MAX_WORDS; i++)
-		ADD(word_frag[i]);
+		n += (size_t)snprintf(buf + n, n < len ? len - n : 0,
+		        " AND instr(%s(t.title || ' ' || coalesce(t.notes, '')), :w%d) > 0",
+		        f->word_marks[i] ? "r57_casefold" : "r57_fold", i);
 #undef ADD
 }
 

@@ -267,3 +267,25 @@ bool text_contains_folded(const char *haystack, const char *needle)
 	free(n);
 	return found;
 }
+
+char *text_casefold(const char *s)
+{
+	if (!s || !text_valid_utf8(s, strlen(s), NULL))
+		return NULL;
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+	                                  UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	if (n < 0)
+		abort(); /* input was valid, so only memory can have failed */
+	return (char *)out;
+}
+
+bool text_has_marks(const char *s)
+{
+	char *folded = text_fold(s), *cased = text_casefold(s);
+	bool marks = folded && cased && strcmp(folded, cased) != 0;
+	free(folded);
+	free(cased);
+	return marks;
+}

@@ -31,7 +31,7 @@
 	CMD(history, "history", "[ID] [--actor A] [--since DATE] [--limit N] [--format table|tsv|json]", \
 	    "The journal, newest first: who changed what, when.") \
 	CMD(list, "list", "[FILTER...] [--format table|tsv|json] [--limit N] [--sort due|id|title]", \
-	    "List tasks. Filters: group:G leader:L unit:U source:S year:Y status:open|within|overdue|done|cancelled|all due.before:DATE due.after:DATE, and words to find in title and notes.") \
+	    "List tasks. Filters: group:G leader:L unit:U source:S year:Y status:open|within|overdue|done|cancelled|all due.before:DATE due.after:DATE, and words to find in title and notes: typed without diacritics they ignore them (nang finds Nâng and Năng), typed with them they match exactly.") \
 	CMD(show, "show", "ID [--format text|json]", \
 	    "Every field of one task, its coordinating units, first deadline and history.") \
 	CMD(status, "status", "[--group G] [--leader L] [--unit U] [--source S] [--year Y] [--as-of DATE] [--since DATE] [--format text|json]", \

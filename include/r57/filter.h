@@ -1,10 +1,13 @@
 /* filter.h: the filter words of `r57 list` (and the screen's `/`):
  * group:G leader:L unit:U source:S year:Y status:open|done|overdue|within|
  * cancelled|all due.before:D due.after:D, and free words matched in title
- * and notes without regard to case or diacritics. */
+ * and notes without regard to case. A word typed without diacritics
+ * ignores them too ("nang" finds "Nâng" and "Năng"); a word typed with
+ * them matches them exactly ("nâng" finds "Nâng", not "Năng"). */
 #ifndef R57_FILTER_H
 #define R57_FILTER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "r57/date.h"
 #include "r57/err.h"
@@ -33,6 +36,8 @@ struct task_filter {
 	enum filter_status status;
 	r57_day due_before, due_after;                   /* R57_NO_DATE = any */
 	char *words[FILTER_MAX_WORDS];                   /* folded, owned */
+	bool word_marks[FILTER_MAX_WORDS];               /* typed with diacritics:
+	                                                  * words[i] is only case-folded */
 	int n_words;
 	enum filter_sort sort;
 };

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 /* Columns available: the terminal's width when stdout is one, else
- * $COLUMNS, else 100. */
+ * $COLUMNS, else 0: no limit. */
 int out_width(void);
 
 /* Print s made safe (no raw control, escape or bidi characters). */

@@ -34,6 +34,13 @@ char *text_fit(const char *s, int width, bool pad);
  * "đ" -> "d"). Newly allocated; NULL only if s is not valid UTF-8. */
 char *text_fold(const char *s);
 
+/* Lower-case NFC copy of s that keeps its diacritics ("NÂNG" -> "nâng"),
+ * for a search the user typed with diacritics. NULL if not valid UTF-8. */
+char *text_casefold(const char *s);
+
+/* True if s has diacritics (or đ) that text_fold would remove. */
+bool text_has_marks(const char *s);
+
 /* True if needle occurs in haystack, both compared folded. */
 bool text_contains_folded(const char *haystack, const char *needle);
 

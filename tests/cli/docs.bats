@@ -24,7 +24,7 @@ load helpers
 
 @test "the man page renders without warnings" {
 	command -v groff >/dev/null || skip "groff not installed"
-	run sh -c "groff -mdoc -Tutf8 -ww -z '$BATS_TEST_DIRNAME/../../r57.1' 2>&1"
+	run sh -c "groff -k -mdoc -Tutf8 -ww -z '$BATS_TEST_DIRNAME/../../r57.1' 2>&1"
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
 }
