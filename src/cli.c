@@ -1409,7 +1409,7 @@ static int dump_doc(const char *what)
 		if (md) { \
 			printf("- `%s%s%s`  \n  %s\n", name, *arg ? " " : "", arg, what); \
 		} else { \
-			printf(".It Fl "); mdoc_text(name + 1); \
+			printf(".It Fl "); mdoc_text(&(name)[1]); \
 			if (*arg) printf(" Ar %s", arg); \
 			printf("\n"); mdoc_text(what); printf("\n"); \
 		}
