@@ -202,6 +202,7 @@ assert_error() {
 	local n=${#stderr_lines[@]}
 	[ "$n" -eq 1 ] || { printf 'expected one stderr line, got %s:\n%s\n' "$n" "$stderr" >&2; return 1; }
 	[[ $stderr == "r57: "* ]] || { printf 'stderr does not start "r57: ": %s\n' "$stderr" >&2; return 1; }
+	[[ $stderr != "r57: r57: "* ]] || { printf 'stderr says "r57: " twice: %s\n' "$stderr" >&2; return 1; }
 	local re
 	for re in "$@"; do
 		grep -Eiq -- "$re" <<<"$stderr" || { printf 'stderr does not match /%s/: %s\n' "$re" "$stderr" >&2; return 1; }
