@@ -50,12 +50,13 @@ SINCE=2025-05-31
 TITLE='Triển khai nền tảng trợ lý ảo AI cho cán bộ, công chức tại các xã, phường'
 PRODUCT='Hệ thống được đưa vào vận hành'
 
+# Runs come in rounds, r57 and the floor taking turns, so that load from
+# elsewhere on the machine falls on both sides alike. Each round runs each
+# command about BUDGET ms, at least MINR and at most MAXR times.
 if [ "$quick" = 1 ]; then
-	RUNS="--warmup 1 --runs 10"
-	MEMRUNS=1
+	ROUNDS=2 BUDGET=1000 MINR=3 MAXR=10 MEMRUNS=1
 else
-	RUNS="--warmup 3 --min-runs 15 --max-runs 40"
-	MEMRUNS=3
+	ROUNDS=3 BUDGET=1500 MINR=5 MAXR=15 MEMRUNS=3
 fi
 
 # --- the machine, once -----------------------------------------------------
@@ -102,8 +103,16 @@ render() {
 	} > "$run/sql/$1.sql"
 }
 
-ms() { jq -r --arg n "$2" ".results[] | select(.command == \$n) | .$3 * 1000 | . * 1000 | round / 1000" "$1"; }
-runs() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .times | length' "$1"; }
+# Median, min, max (ms) and count of one command's times over all rounds.
+stats() {
+	jq -rs --arg n "$1" '[.[].results[] | select(.command == $n) | .times[]] | sort
+		| (length) as $c
+		| (if $c % 2 == 1 then .[($c - 1) / 2] else (.[$c / 2 - 1] + .[$c / 2]) / 2 end) as $m
+		| [$m, .[0], .[-1]] | map(. * 1000 * 1000 | round / 1000) + [$c] | @tsv' \
+		"$run/$name".*.json
+}
+
+now_ns() { date +%s%N; }
 
 # Peak resident memory (KB), the largest of $MEMRUNS runs. $1: the prepare
 # command or "", then the command as shell words.
@@ -138,45 +147,64 @@ bench_op() {
 		"$BIN/reset" "$base" "$work"
 	fi
 
-	# Each side once, untimed: it must succeed, or it is not measured.
+	# Each side once, untimed: it must succeed, or it is not measured; its
+	# time sets the number of runs.
 	note=""
 	have_r57=0
+	est=0
 	if [ -n "$R57" ]; then
 		[ -z "$prep" ] || $prep
+		t0=$(now_ns)
 		if eval "$r57_cmd" > "$run/$name.out" 2> "$run/$name.err"; then
 			have_r57=1
+			est=$(( ($(now_ns) - t0) / 1000000 ))
 		else
-			note="r57 failed: $(head -c 120 "$run/$name.err" | head -n 1)"
+			note="r57 failed: $(head -n 1 "$run/$name.err" | cut -c 1-100)"
 		fi
 	fi
 	[ -z "$prep" ] || $prep
+	t0=$(now_ns)
 	if ! eval "$floor_cmd" > "$run/$name.floor.out" 2> "$run/$name.floor.err" ||
 	   [ -s "$run/$name.floor.err" ]; then
 		echo "bench: the floor of $name failed:" >&2
 		cat "$run/$name.floor.err" >&2
 		exit 1
 	fi
+	t1=$(( ($(now_ns) - t0) / 1000000 ))
+	[ "$t1" -le "$est" ] || est=$t1
+	per=$(awk -v t="$est" -v b="$BUDGET" -v lo="$MINR" -v hi="$MAXR" \
+		'BEGIN { n = t > 0 ? int(b / t) : hi; if (n < lo) n = lo; if (n > hi) n = hi; print n }')
 
-	json=$run/$name.json
-	set -- -N --style none --export-json "$json"
-	[ -z "$prep" ] || set -- "$@" --prepare "$prep"
-	# shellcheck disable=SC2086
-	set -- "$@" $RUNS $extra
-	[ "$have_r57" = 0 ] || set -- "$@" -n r57 "$r57_cmd"
-	set -- "$@" -n floor "$floor_cmd"
-	if ! hyperfine "$@" > "$run/$name.hyperfine" 2>&1; then
-		echo "bench: hyperfine failed on $name:" >&2
-		cat "$run/$name.hyperfine" >&2
-		exit 1
-	fi
+	r=1
+	while [ $r -le "$ROUNDS" ]; do
+		set -- -N --style none --export-json "$run/$name.$r.json" --warmup 1 --runs "$per"
+		[ -z "$prep" ] || set -- "$@" --prepare "$prep"
+		# shellcheck disable=SC2086
+		[ -z "$extra" ] || set -- "$@" $extra
+		if [ "$have_r57" = 1 ] && [ $((r % 2)) = 1 ]; then
+			set -- "$@" -n r57 "$r57_cmd" -n floor "$floor_cmd"
+		elif [ "$have_r57" = 1 ]; then
+			set -- "$@" -n floor "$floor_cmd" -n r57 "$r57_cmd"
+		else
+			set -- "$@" -n floor "$floor_cmd"
+		fi
+		if ! hyperfine "$@" > "$run/$name.hyperfine" 2>&1; then
+			echo "bench: hyperfine failed on $name:" >&2
+			cat "$run/$name.hyperfine" >&2
+			exit 1
+		fi
+		r=$((r + 1))
+	done
 
-	f_med=$(ms "$json" floor median) f_min=$(ms "$json" floor min)
-	f_max=$(ms "$json" floor max) f_runs=$(runs "$json" floor)
+	# shellcheck disable=SC2046
+	set -- $(stats floor)
+	f_med=$1 f_min=$2 f_max=$3 f_runs=$4
 	f_kb=$(eval "peak \"$prep\" $floor_cmd")
 	r_med=- r_min=- r_max=- r_runs=0 r_kb=- ratio=-
 	if [ "$have_r57" = 1 ]; then
-		r_med=$(ms "$json" r57 median) r_min=$(ms "$json" r57 min)
-		r_max=$(ms "$json" r57 max) r_runs=$(runs "$json" r57)
+		# shellcheck disable=SC2046
+		set -- $(stats r57)
+		r_med=$1 r_min=$2 r_max=$3 r_runs=$4
 		r_kb=$(eval "peak \"$prep\" $r57_cmd")
 		ratio=$(awk -v a="$r_med" -v b="$f_med" 'BEGIN { printf "%.2f", a / b }')
 		# the targets of docs/bench.md, as marks
