@@ -250,3 +250,38 @@ world() {
 	eq "$status" 0
 	has "$output$stderr" "--help"
 }
+
+@test "demo FILE makes a new database with tasks over every status" {
+	local f=$BATS_TEST_TMPDIR/demo.db
+	ok demo "$f"
+	[ -f "$f" ]
+	run r57 --db "$f" list status:all --format json
+	eq "$status" 0
+	[ "$(jq length <<<"$output")" -ge 8 ] || { echo "few tasks: $output" >&2; false; }
+	eq "$(jq -r '[.[].status] | unique | join(",")' <<<"$output")" "cancelled,done,open,overdue"
+	eq "$(jq -r '[.[] | select(.leader != null)] | length > 0' <<<"$output")" true "leaders"
+	eq "$(jq -r '[.[] | select(.unit != null)] | length > 0' <<<"$output")" true "units"
+	eq "$(jq -r '[.[] | select(.source != null)] | length > 0' <<<"$output")" true "sources"
+	eq "$(jq -r '[.[] | select(.on_time == false)] | length > 0' <<<"$output")" true "a late one"
+	R57_DB=$f run r57 status --format json
+	eq "$status" 0
+	[ "$(jq .all.total <<<"$output")" -gt 0 ]
+}
+
+@test "demo refuses a file that exists and leaves it alone" {
+	ok add "Của tôi"
+	assert_fails_cleanly 1 "$R57_DB" -- demo "$R57_DB"
+	eq "$(ids)" 1
+}
+
+@test "several ids in one command are one journal entry" {
+	ok add "Một"
+	ok add "Hai"
+	ok add "Ba"
+	local before
+	before=$(r57 history --format json | jq length)
+	ok close 1 2 3
+	eq "$(r57 history --format json | jq length)" $((before + 1)) "close 1 2 3"
+	ok edit 1 2 3 --product "SP"
+	eq "$(r57 history --format json | jq length)" $((before + 2)) "edit 1 2 3"
+}

@@ -217,3 +217,12 @@ group_names() {
 	assert_fails_cleanly 2 -- unit add
 	assert_fails_cleanly 2 -- group move 1
 }
+
+@test "names typed in decomposed form (NFD) find the composed (NFC) ones" {
+	ok leader add "Nguyễn Văn An"
+	ok add "Một"
+	ok assign 1 --leader "$(printf 'Nguye\xcc\x82\xcc\x83n Va\xcc\x86n An')"
+	eq "$(field 1 .leader)" "Nguyễn Văn An"
+	ok leader list
+	eq "$(grep -c 'Nguyễn Văn An' <<<"$output")" 1 "no second leader created"
+}

@@ -266,3 +266,20 @@ history_world() {
 	eq "$(fig --as-of 30/06/2025 --since 31/05/2025 -- .all.added_since)" 5
 	eq "$(fig --as-of 30/06/2025 --since 22/06/2025 -- .all.added_since)" 1
 }
+
+@test "a task closed on 20/06 and reopened on 10/07 was completed as of 30/06" {
+	ok --today 2025-06-01 add "Mở lại" --due 31/12/2025
+	ok --today 2025-06-01 add "Khác" --due 31/12/2025
+	ok --today 2025-06-20 close 1
+	ok --today 2025-07-10 reopen 1
+	export R57_TODAY=20/07/2025
+	eq "$(fig --as-of 30/06/2025 -- .all.completed)" 1
+	eq "$(fig -- .all.completed)" 0
+}
+
+@test "the default 'since' is the end of the month before the report date" {
+	ok add "Một"
+	run r57 status --as-of 15/08/2025 --format json
+	grep -Eq '2025-07-31|31/07/2025' <<<"$(jq -r .since <<<"$output")" ||
+		{ echo "since: $(jq -r .since <<<"$output")" >&2; false; }
+}

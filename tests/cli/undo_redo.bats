@@ -68,7 +68,7 @@ load helpers
 @test "an's undo is refused, naming binh, when binh changed the task later" {
 	ok add "Của An" --due 31/12/2025
 	R57_ACTOR=binh ok edit 1 --title "Bình đã sửa"
-	assert_fails_cleanly 1 "binh" -- undo
+	assert_fails_cleanly 1 "binh" "#1\b" -- undo
 	eq "$(field 1 .title)" "Bình đã sửa"
 	# binh undoes his change; then an's undo goes through
 	R57_ACTOR=binh ok undo
