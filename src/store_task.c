@@ -324,7 +324,7 @@ int store_task_list(struct store *st, const struct task_filter *f,
 	n = strlen(sql);
 	static const char *const order[] = {
 		/* Tasks without a deadline sort last; ties by id. */
-		[SORT_DUE] = " ORDER BY t.due IS NULL, t.due, t.id",
+		[SORT_DUE] = " ORDER BY t.due NULLS LAST, t.id",
 		[SORT_ID] = " ORDER BY t.id",
 		[SORT_TITLE] = " ORDER BY t.title COLLATE NOCASE, t.id",
 	};
