@@ -92,7 +92,7 @@ static int parse_args(int argc, char **argv, const char *cmd,
 		if (no_more || arg[0] != '-' || arg[1] != '-' ) {
 			/* "-3d" style dates and plain words are positional. */
 			if (a->npos >= MAX_ARGS)
-				return r57_fail(err, R57_EUSAGE, "%s: too many arguments", cmd);
+				return r57_fail(err, R57_EUSAGE, "%s: too many arguments", cmd ? cmd : "r57");
 			a->pos[a->npos++] = arg;
 			continue;
 		}
@@ -107,8 +107,8 @@ static int parse_args(int argc, char **argv, const char *cmd,
 			s = find_opt(global_opts, arg, len);
 		if (!s) {
 			char *safe = text_safe(arg, false);
-			int rc = r57_fail(err, R57_EUSAGE, "%s: unknown option %s (see: r57 --help)",
-			                  cmd ? cmd : "r57", safe);
+			int rc = cmd ? r57_fail(err, R57_EUSAGE, "%s: unknown option %s (see: r57 --help)", cmd, safe)
+			             : r57_fail(err, R57_EUSAGE, "unknown option %s (see: r57 --help)", safe);
 			free(safe);
 			return rc;
 		}
@@ -118,15 +118,16 @@ static int parse_args(int argc, char **argv, const char *cmd,
 				value = eq + 1;
 			else if (i + 1 < argc)
 				value = argv[++i];
+			else if (cmd)
+				return r57_fail(err, R57_EUSAGE, "%s: option %s needs a value", cmd, s->name);
 			else
-				return r57_fail(err, R57_EUSAGE, "%s: option %s needs a value",
-				                cmd ? cmd : "r57", s->name);
+				return r57_fail(err, R57_EUSAGE, "option %s needs a value", s->name);
 		} else if (eq) {
-			return r57_fail(err, R57_EUSAGE, "%s: option %s takes no value",
-			                cmd ? cmd : "r57", s->name);
+			return cmd ? r57_fail(err, R57_EUSAGE, "%s: option %s takes no value", cmd, s->name)
+			           : r57_fail(err, R57_EUSAGE, "option %s takes no value", s->name);
 		}
 		if (a->nopt >= MAX_ARGS)
-			return r57_fail(err, R57_EUSAGE, "%s: too many options", cmd);
+			return r57_fail(err, R57_EUSAGE, "%s: too many options", cmd ? cmd : "r57");
 		a->opt[a->nopt].name = s->name;
 		a->opt[a->nopt].value = value;
 		a->nopt++;
@@ -1489,7 +1490,7 @@ int cli_main(int argc, char **argv)
 		if (!cmd || i != ci)
 			rest[nrest++] = argv[i];
 	s.cmd = cmd ? cmd->name : "r57";
-	rc = parse_args(nrest, rest, s.cmd, cmd ? cmd->opts : none_opts, &s.args, &err);
+	rc = parse_args(nrest, rest, cmd ? cmd->name : NULL, cmd ? cmd->opts : none_opts, &s.args, &err);
 	if (rc)
 		goto out;
 	if (opt_has(&s.args, "--version")) {
