@@ -26,7 +26,7 @@ TESTPKGS = cmocka
 
 # Debian packages behind the pkg-config names above, and the test tools.
 DEBS      = build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev
-TESTDEBS  = libcmocka-dev bats tmux sqlite3 jq python3 util-linux
+TESTDEBS  = libcmocka-dev bats tmux sqlite3 jq python3 util-linux tzdata groff-base
 
 ifeq ($(V),1)
 Q =
@@ -36,13 +36,13 @@ endif
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS  += -Iinclude -Ibuild -D_GNU_SOURCE -DR57_VERSION='"$(VERSION)"'
+CPPFLAGS  += -Iinclude -Isrc -Ibuild -D_GNU_SOURCE -DR57_VERSION='"$(VERSION)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lm
 
 VERSION  := 0.1.0
 
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/tui/*.c)
 LIB_OBJ  = $(LIB_SRC:src/%.c=build/%.o) build/schema.o
 MAIN_OBJ = build/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -65,6 +65,11 @@ r57: $(LIB_OBJ) $(MAIN_OBJ)
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 build/%.o: src/%.c | build/.deps-ok
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/tui/%.o: src/tui/%.c | build/.deps-ok
+	@mkdir -p build/tui
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -123,4 +128,4 @@ uninstall:
 clean:
 	rm -rf build r57
 
--include $(wildcard build/*.d)
+-include $(wildcard build/*.d build/tui/*.d)

@@ -745,7 +745,9 @@ static int fields_from_args(struct session *s, struct task_fields *f, struct r57
 		f->year = (int)year;
 	}
 	const char *due = opt_get(a, "--due");
-	if (due && (rc = date_parse(due, s->r.today, "--due", &f->due, err)))
+	if (due && !*due)
+		f->clear_due = true;
+	else if (due && (rc = date_parse(due, s->r.today, "--due", &f->due, err)))
 		return rc;
 	return R57_OK;
 }
@@ -759,6 +761,8 @@ static int cmd_add(struct session *s, struct r57_err *err)
 		return r57_fail(err, R57_EUSAGE, "add: give the title as one argument (in quotes)");
 	if ((rc = fields_from_args(s, &f, err)))
 		return rc;
+	if (f.clear_due)
+		return r57_fail(err, R57_EINPUT, "--due: '' is not a date (use dd/mm/yyyy or yyyy-mm-dd)");
 	f.title = s->args.pos[0];
 	if ((rc = open_db(s, true, err)) || (rc = task_add(&s->r, &f, &id, err)))
 		return rc;
@@ -1309,7 +1313,7 @@ static const struct optspec add_opts[] = {
 	O("--group"), O("--leader"), O("--unit"), O("--with"), O("--due"), O("--product"),
 	O("--source"), O("--year"), O("--notes"), F("--new"), { NULL, false } };
 static const struct optspec edit_opts[] = {
-	O("--title"), O("--notes"), O("--product"), O("--result"), O("--group"), O("--source"),
+	O("--title"), O("--notes"), O("--product"), O("--result"), O("--group"), O("--source"), O("--due"),
 	O("--year"), F("--new"), { NULL, false } };
 static const struct optspec assign_opts[] = {
 	O("--leader"), O("--unit"), O("--with"), O("--without"), F("--new"), { NULL, false } };

@@ -212,10 +212,14 @@ static int check_rows(struct store *st, const struct entry *e, bool undo,
 		img = NULL;
 		if (same)
 			continue;
-		/* Name the newest later change to that row and its author. */
+		/* Name the change that made the row differ: the first later one
+		 * that still stands (not undone, not itself an undo), else the
+		 * newest. */
 		if ((rc = store_prepare(st,
 		        "SELECT e.seq, e.actor, e.summary FROM change c JOIN entry e ON e.seq = c.entry"
-		        " WHERE c.tbl = ? AND c.row_id = ? AND c.entry <> ? ORDER BY c.id DESC LIMIT 1",
+		        " WHERE c.tbl = ?1 AND c.row_id = ?2 AND c.entry > ?3"
+		        " ORDER BY (e.kind = 'do' AND e.undone = 0) DESC,"
+		        "   CASE WHEN e.kind = 'do' AND e.undone = 0 THEN c.id ELSE -c.id END LIMIT 1",
 		        &who, err)))
 			break;
 		sqlite3_bind_text(who, 1, tbl, -1, SQLITE_TRANSIENT);
@@ -293,6 +297,91 @@ static int apply_images(struct store *st, int64_t seq, bool undo, struct r57_err
 	return rc;
 }
 
+/* Who refers to a row of each table: (referring table, column). */
+static const struct {
+	const char *target, *tbl, *col, *live;
+} references[] = {
+	/* The referring rows this entry touched itself do not count: undo
+	 * (redo) puts them back as they were, before the row is deleted. */
+#define NOT_OURS(t) " AND id NOT IN (SELECT row_id FROM change WHERE entry = ?2 AND tbl = '" t "')"
+	{ "unit", "task", "unit_id", "SELECT 1 FROM task WHERE unit_id = ?1" NOT_OURS("task") },
+	{ "unit", "task_unit", "unit_id", "SELECT 1 FROM task_unit WHERE unit_id = ?1" NOT_OURS("task_unit") },
+	{ "unit", "leader", "unit_id", "SELECT 1 FROM leader WHERE unit_id = ?1" NOT_OURS("leader") },
+	{ "leader", "task", "leader_id", "SELECT 1 FROM task WHERE leader_id = ?1" NOT_OURS("task") },
+	{ "task_group", "task", "group_id", "SELECT 1 FROM task WHERE group_id = ?1" NOT_OURS("task") },
+	{ "source", "task", "source_id", "SELECT 1 FROM task WHERE source_id = ?1" NOT_OURS("task") },
+	{ "task", "task_unit", "task_id", "SELECT 1 FROM task_unit WHERE task_id = ?1" NOT_OURS("task_unit") },
+#undef NOT_OURS
+};
+
+/* A row that undo (or redo) would delete must not be in use by a later
+ * change: binh assigned a task to the leader an's entry created. Refuse
+ * and name the change, before anything is written. */
+static int check_references(struct store *st, const struct entry *e, bool undo,
+                            struct r57_err *err)
+{
+	const char *sql = undo
+		? "SELECT DISTINCT tbl, row_id FROM change WHERE entry = ? AND before IS NULL"
+		: "SELECT DISTINCT tbl, row_id FROM change WHERE entry = ? AND after IS NULL";
+	sqlite3_stmt *s, *q = NULL;
+	int rc = store_prepare(st, sql, &s, err), step;
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, e->seq);
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *tbl = (const char *)sqlite3_column_text(s, 0);
+		int64_t row = sqlite3_column_int64(s, 1);
+		for (size_t i = 0; i < sizeof references / sizeof *references && !rc; i++) {
+			if (!tbl || strcmp(tbl, references[i].target) != 0)
+				continue;
+			if ((rc = store_prepare(st, references[i].live, &q, err)))
+				break;
+			sqlite3_bind_int64(q, 1, row);
+			sqlite3_bind_int64(q, 2, e->seq);
+			bool used = sqlite3_step(q) == SQLITE_ROW;
+			sqlite3_finalize(q);
+			q = NULL;
+			if (!used)
+				continue;
+			char *what = text_safe(e->summary ? e->summary : "", false);
+			if ((rc = store_prepare(st,
+			        "SELECT e.seq, e.actor, e.summary FROM change c JOIN entry e ON e.seq = c.entry"
+			        " WHERE c.tbl = ? AND c.entry > ? AND json_extract(c.after, '$.' || ?) = ?"
+			        " ORDER BY c.id DESC LIMIT 1", &q, err))) {
+				free(what);
+				break;
+			}
+			sqlite3_bind_text(q, 1, references[i].tbl, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 2, e->seq);
+			sqlite3_bind_text(q, 3, references[i].col, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 4, row);
+			if (sqlite3_step(q) == SQLITE_ROW) {
+				char *actor = text_safe((const char *)sqlite3_column_text(q, 1), false);
+				char *sum = text_safe((const char *)sqlite3_column_text(q, 2), false);
+				rc = r57_fail(err, R57_ECONFLICT,
+				              "cannot %s #%lld (%s): %s made use of what it %s in #%lld (%s); nothing was changed",
+				              undo ? "undo" : "redo", (long long)e->seq, what, actor,
+				              undo ? "added" : "removed", (long long)sqlite3_column_int64(q, 0), sum);
+				free(actor);
+				free(sum);
+			} else {
+				rc = r57_fail(err, R57_ECONFLICT,
+				              "cannot %s #%lld (%s): what it %s is in use; nothing was changed",
+				              undo ? "undo" : "redo", (long long)e->seq, what,
+				              undo ? "added" : "removed");
+			}
+			free(what);
+			sqlite3_finalize(q);
+			q = NULL;
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, "reading the journal");
+	sqlite3_finalize(q);
+	sqlite3_finalize(s);
+	return rc;
+}
+
 static const char undo_sql[] =
 	ENTRY_COLS " WHERE actor = ? AND kind = 'do' AND undone = 0 ORDER BY seq DESC LIMIT 1";
 /* The undo to redo: the actor's newest undo whose entry is still undone,
@@ -318,6 +407,8 @@ static int plan(struct store *st, const char *actor, bool undo,
 		return rc;
 	}
 	rc = check_rows(st, target, undo, err);
+	if (!rc)
+		rc = check_references(st, target, undo, err);
 	if (rc)
 		entry_clear(target);
 	return rc;
@@ -426,6 +517,27 @@ int journal_history(struct store *st, const struct history_query *q,
 			break;
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, "reading the journal");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int journal_task_last(struct store *st, int64_t task_id, struct entry *out,
+                      struct r57_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st,
+		ENTRY_COLS " WHERE seq = (SELECT entry FROM change WHERE tbl = 'task' AND row_id = ?"
+		" ORDER BY id DESC LIMIT 1)", &s, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, task_id);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		read_entry(s, out);
+	else if (step == SQLITE_DONE)
+		rc = r57_fail(err, R57_ENOTFOUND, "task #%lld has no history", (long long)task_id);
+	else
 		rc = store_sqlerr(st, err, "reading the journal");
 	sqlite3_finalize(s);
 	return rc;

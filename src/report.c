@@ -53,8 +53,9 @@ static int take_group(const struct ref *g, void *ctx)
 	return 0;
 }
 
-static int take_figures(int64_t group_id, const struct figures *f, void *ctx)
+static int take_figures(int64_t group_id, const char *month, const struct figures *f, void *ctx)
 {
+	(void)month;
 	struct collect *c = ctx;
 	struct report *r = c->r;
 	add_figures(&r->all, f);
@@ -63,7 +64,12 @@ static int take_figures(int64_t group_id, const struct figures *f, void *ctx)
 			add_figures(&r->groups[i].fig, f);
 			return 0;
 		}
-	/* Tasks without a group (or of a group since removed). */
+	/* Tasks without a group, or of a group since removed: one last row. */
+	for (int i = 0; i < r->n_groups; i++)
+		if (r->groups[i].id == 0) {
+			add_figures(&r->groups[i].fig, f);
+			return 0;
+		}
 	struct report_row *grown = realloc(r->groups, (size_t)(r->n_groups + 1) * sizeof *grown);
 	if (!grown) {
 		c->rc = r57_fail(c->err, R57_ENOMEM, "out of memory");
@@ -93,7 +99,7 @@ int report_compute(struct store *st, const struct selection *sel,
 	if (!rc)
 		rc = c.rc;
 	if (!rc)
-		rc = store_figures(st, sel, as_of, out->since, take_figures, &c, err);
+		rc = store_figures(st, sel, BY_GROUP, as_of, out->since, take_figures, &c, err);
 	if (!rc)
 		rc = c.rc;
 	if (rc) {

@@ -67,6 +67,10 @@ CREATE INDEX task_unit_ix    ON task(unit_id, status, due);
 CREATE INDEX task_source_ix  ON task(source_id, status, due);
 CREATE INDEX task_year_ix    ON task(year, status, due);
 CREATE INDEX task_due_ix     ON task(due);
+-- The screen pages each bucket in deadline order (tasks without one last).
+CREATE INDEX task_group_page  ON task(group_id, coalesce(due, '9999-12-31'));
+CREATE INDEX task_leader_page ON task(leader_id, coalesce(due, '9999-12-31'));
+CREATE INDEX task_unit_page   ON task(unit_id, coalesce(due, '9999-12-31'));
 CREATE INDEX task_unit_by_unit ON task_unit(unit_id);
 CREATE INDEX leader_unit_ix  ON leader(unit_id);
 

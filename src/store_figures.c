@@ -19,6 +19,11 @@
 	"  SELECT c.row_id AS id, c.before AS img, min(c.id)" \
 	"  FROM entry e CROSS JOIN change c ON c.entry = e.seq" \
 	"  WHERE e.day > :asof AND c.tbl = 'task' GROUP BY c.row_id)," \
+	/* The task's final state: the row, or its image when it was deleted. */ \
+	" final AS MATERIALIZED (" \
+	"  SELECT c.row_id AS id, coalesce(c.after, c.before) AS img, max(c.id)" \
+	"  FROM later l CROSS JOIN change c ON c.tbl = 'task' AND c.row_id = l.id" \
+	"  GROUP BY c.row_id)," \
 	" state AS (" \
 	"  SELECT json_extract(l.img, '$.group_id') AS group_id," \
 	"         json_extract(l.img, '$.leader_id') AS leader_id," \
@@ -30,14 +35,16 @@
 	"         json_extract(l.img, '$.closed') AS closed," \
 	"         json_extract(l.img, '$.created') AS created," \
 	"         json_extract(l.img, '$.extensions') AS extensions," \
-	"         t.status AS now_status, t.closed AS now_closed, t.due AS now_due" \
-	"  FROM later l LEFT JOIN task t ON t.id = l.id WHERE l.img IS NOT NULL" \
+	"         json_extract(f.img, '$.status') AS now_status," \
+	"         json_extract(f.img, '$.closed') AS now_closed," \
+	"         json_extract(f.img, '$.due') AS now_due" \
+	"  FROM later l JOIN final f ON f.id = l.id WHERE l.img IS NOT NULL" \
 	"  UNION ALL" \
 	"  SELECT t.group_id, t.leader_id, t.unit_id, t.source_id, t.year, t.due, t.status," \
 	"         t.closed, t.created, t.extensions, t.status, t.closed, t.due" \
 	"  FROM task t LEFT JOIN later l ON l.id = t.id WHERE l.id IS NULL)," \
 	" judged AS (" \
-	"  SELECT group_id, due, created, extensions," \
+	"  SELECT group_id, leader_id, unit_id, source_id, due, created, extensions," \
 	"    CASE WHEN status = 'done' AND closed <= :asof THEN 1" \
 	"         WHEN now_status = 'done' AND now_closed <= :asof THEN 1 ELSE 0 END AS done," \
 	"    CASE WHEN status = 'done' AND closed <= :asof THEN (due IS NULL OR closed <= due)" \
@@ -47,18 +54,27 @@
 /* Nothing happened after D (a report as of today): the rows as they are. */
 #define NOW_CTE \
 	"WITH judged AS (" \
-	"  SELECT group_id, due, created, extensions," \
+	"  SELECT group_id, leader_id, unit_id, source_id, due, created, extensions," \
 	"    (status = 'done' AND closed <= :asof) AS done," \
 	"    (due IS NULL OR closed <= due) AS on_time" \
 	"  FROM task %s WHERE status <> 'cancelled'"
 
+/* The bucket column, chosen from fixed names by enum group_by. */
+static const char *const bucket_cols[] = {
+	[BY_GROUP] = "coalesce(group_id, 0), ''",
+	[BY_LEADER] = "coalesce(leader_id, 0), ''",
+	[BY_UNIT] = "coalesce(unit_id, 0), ''",
+	[BY_SOURCE] = "coalesce(source_id, 0), ''",
+	[BY_MONTH] = "0, coalesce(substr(due, 1, 7), '')",
+};
+
 #define FIGURES_SQL_TAIL \
 	")" \
-	" SELECT coalesce(group_id, 0), count(*), sum(done), sum(done AND on_time)," \
+	" SELECT %s, count(*), sum(done), sum(done AND on_time)," \
 	"   sum(done AND NOT on_time), sum(NOT done)," \
 	"   sum(NOT done AND (due IS NULL OR due >= :asof)), sum(NOT done AND due < :asof)," \
 	"   sum(created > :since), sum(extensions > 0)" \
-	" FROM judged GROUP BY group_id"
+	" FROM judged GROUP BY 1, 2"
 
 static int changed_after(struct store *st, r57_day as_of, bool *yes, struct r57_err *err)
 {
@@ -76,8 +92,8 @@ static int changed_after(struct store *st, r57_day as_of, bool *yes, struct r57_
 }
 
 int store_figures(struct store *st, const struct selection *sel,
-                  r57_day as_of, r57_day since, figures_each_fn each,
-                  void *ctx, struct r57_err *err)
+                  enum group_by by, r57_day as_of, r57_day since,
+                  figures_each_fn each, void *ctx, struct r57_err *err)
 {
 	char sql[4096];
 	bool past = false;
@@ -100,7 +116,7 @@ int store_figures(struct store *st, const struct selection *sel,
 		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND source_id = :source");
 	if (sel->year)
 		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND year = :year");
-	snprintf(sql + n, sizeof sql - n, "%s", FIGURES_SQL_TAIL);
+	snprintf(sql + n, sizeof sql - n, FIGURES_SQL_TAIL, bucket_cols[by]);
 
 	sqlite3_stmt *s;
 	if ((rc = store_prepare(st, sql, &s, err)))
@@ -125,17 +141,18 @@ int store_figures(struct store *st, const struct selection *sel,
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct figures f;
 		memset(&f, 0, sizeof f);
-		int64_t gid = sqlite3_column_int64(s, 0);
-		f.total = sqlite3_column_int64(s, 1);
-		f.completed = sqlite3_column_int64(s, 2);
-		f.completed_on_time = sqlite3_column_int64(s, 3);
-		f.completed_late = sqlite3_column_int64(s, 4);
-		f.open = sqlite3_column_int64(s, 5);
-		f.open_within_deadline = sqlite3_column_int64(s, 6);
-		f.open_overdue = sqlite3_column_int64(s, 7);
-		f.added_since = sqlite3_column_int64(s, 8);
-		f.extended = sqlite3_column_int64(s, 9);
-		if (each(gid, &f, ctx))
+		int64_t bucket = sqlite3_column_int64(s, 0);
+		const char *month = (const char *)sqlite3_column_text(s, 1);
+		f.total = sqlite3_column_int64(s, 2);
+		f.completed = sqlite3_column_int64(s, 3);
+		f.completed_on_time = sqlite3_column_int64(s, 4);
+		f.completed_late = sqlite3_column_int64(s, 5);
+		f.open = sqlite3_column_int64(s, 6);
+		f.open_within_deadline = sqlite3_column_int64(s, 7);
+		f.open_overdue = sqlite3_column_int64(s, 8);
+		f.added_since = sqlite3_column_int64(s, 9);
+		f.extended = sqlite3_column_int64(s, 10);
+		if (each(bucket, month ? month : "", &f, ctx))
 			break;
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE)

@@ -390,3 +390,95 @@ void task_row_from(struct task_row *r, const struct task *t)
 	r->extensions = t->extensions;
 	r->status = t->status;
 }
+
+int store_data_version(struct store *st, int64_t *v, struct r57_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, "PRAGMA data_version", &s, err);
+	if (rc)
+		return rc;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*v = sqlite3_column_int64(s, 0);
+	else
+		rc = store_sqlerr(st, err, "checking for changes");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Sort expressions, one per enum filter_sort; a task without a deadline
+ * sorts after every dated one. */
+static const char *const sort_expr[] = {
+	[SORT_DUE] = "coalesce(t.due, '9999-12-31')",
+	[SORT_ID] = "''",
+	[SORT_TITLE] = "t.title",
+};
+
+char *task_sort_value(const struct task *t, int sort)
+{
+	char buf[11];
+	switch (sort) {
+	case SORT_DUE:
+		return strdup(t->due == R57_NO_DATE ? "9999-12-31" : date_iso(t->due, buf));
+	case SORT_TITLE:
+		return strdup(t->title ? t->title : "");
+	default:
+		return strdup("");
+	}
+}
+
+static const char *const bucket_where[] = {
+	[BY_GROUP] = "t.group_id",
+	[BY_LEADER] = "t.leader_id",
+	[BY_UNIT] = "t.unit_id",
+	[BY_SOURCE] = "t.source_id",
+	[BY_MONTH] = NULL,
+};
+
+int store_task_page(struct store *st, const struct task_filter *f,
+                    r57_day today, enum group_by by, int64_t bucket,
+                    const char *month, const char *after_sort,
+                    int64_t after_id, bool backward, int limit,
+                    task_each_fn each, void *ctx, struct r57_err *err)
+{
+	char sql[4096];
+	size_t n = (size_t)snprintf(sql, sizeof sql, "%s", TASK_SELECT);
+	build_where(f, sql + n, sizeof sql - n);
+	n = strlen(sql);
+	if (by == BY_MONTH)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, "%s",
+		        month && *month ? " AND substr(t.due, 1, 7) = :month" : " AND t.due IS NULL");
+	else
+		n += (size_t)snprintf(sql + n, sizeof sql - n, bucket ? " AND %s = :bucket" : " AND %s IS NULL",
+		                      bucket_where[by]);
+	if (after_sort)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND (%s, t.id) %s (:after_sort, :after_id)",
+		                      sort_expr[f->sort], backward ? "<" : ">");
+	snprintf(sql + n, sizeof sql - n, " ORDER BY %s %s, t.id %s LIMIT :limit", sort_expr[f->sort],
+	         backward ? "DESC" : "", backward ? "DESC" : "");
+
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, sql, &s, err), i;
+	if (rc)
+		return rc;
+	bind_filter(s, f, today);
+	if ((i = sqlite3_bind_parameter_index(s, ":month")))
+		sqlite3_bind_text(s, i, month, -1, SQLITE_TRANSIENT);
+	bind_named_int(s, ":bucket", bucket);
+	if ((i = sqlite3_bind_parameter_index(s, ":after_sort")))
+		sqlite3_bind_text(s, i, after_sort, -1, SQLITE_TRANSIENT);
+	bind_named_int(s, ":after_id", after_id);
+	bind_named_int(s, ":limit", limit > 0 ? limit : -1);
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct task t;
+		read_task(s, &t);
+		int stop = each(&t, ctx);
+		task_clear(&t);
+		if (stop)
+			break;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, "listing tasks");
+	sqlite3_finalize(s);
+	return rc;
+}

@@ -155,6 +155,17 @@ static int apply_fields(struct r57 *r, const struct task_fields *f,
 	return R57_OK;
 }
 
+/* A deadline given to edit corrects it: not an extension. Before any
+ * extension the first deadline is corrected with it. */
+static void correct_due(const struct task_fields *f, struct task_row *row)
+{
+	if (f->due == R57_NO_DATE && !f->clear_due)
+		return;
+	row->due = f->clear_due ? R57_NO_DATE : f->due;
+	if (row->extensions == 0)
+		row->first_due = row->due;
+}
+
 static int apply_with(struct r57 *r, int64_t task, const struct task_fields *f,
                       struct r57_err *err)
 {
@@ -282,8 +293,42 @@ static int change_tasks(struct r57 *r, const int64_t *ids, int n, change_fn chan
 struct edit_ctx {
 	const struct task_fields *f;
 	struct owned o;
-	bool assign_only;
+	struct summary *assign_sum; /* assign: filled with the names as resolved */
 };
+
+/* Append the name of a resolved leader, unit, ... ("(none)" for 0). */
+static void sum_ref(struct r57 *r, struct summary *sum, const char *sep, enum ref_kind k,
+                    int64_t id)
+{
+	struct ref ref = { 0 };
+	if (id && store_ref_get(r->st, k, id, &ref, NULL) == R57_OK)
+		sum_add(sum, "%s%s", sep, ref.name);
+	else
+		sum_add(sum, "%s(no %s)", sep, ref_kind_name(k));
+	ref_clear(&ref);
+}
+
+static void describe_assign(struct r57 *r, const struct task_fields *f,
+                            const struct task_row *row, struct summary *sum)
+{
+	const char *sep = " to ";
+	if (f->leader) {
+		sum_ref(r, sum, sep, REF_LEADER, row->leader_id);
+		sep = ", ";
+	}
+	if (f->unit)
+		sum_ref(r, sum, sep, REF_UNIT, row->unit_id);
+	for (int i = 0; i < f->n_with; i++) {
+		int64_t id = 0;
+		if (store_ref_find(r->st, REF_UNIT, f->with[i], &id, NULL) == R57_OK)
+			sum_ref(r, sum, i ? ", " : " with ", REF_UNIT, id);
+	}
+	for (int i = 0; i < f->n_without; i++) {
+		int64_t id = 0;
+		if (store_ref_find(r->st, REF_UNIT, f->without[i], &id, NULL) == R57_OK)
+			sum_ref(r, sum, i ? ", " : " without ", REF_UNIT, id);
+	}
+}
 
 static int edit_one(struct r57 *r, struct task *t, struct task_row *row, void *vctx,
                     struct r57_err *err)
@@ -293,6 +338,12 @@ static int edit_one(struct r57 *r, struct task *t, struct task_row *row, void *v
 	int rc = apply_fields(r, c->f, row, &c->o, err);
 	if (!rc)
 		rc = apply_with(r, t->id, c->f, err);
+	if (!rc)
+		correct_due(c->f, row);
+	if (!rc && c->assign_sum) {
+		describe_assign(r, c->f, row, c->assign_sum);
+		c->assign_sum = NULL; /* the names are the same for every task */
+	}
 	return rc;
 }
 
@@ -300,7 +351,7 @@ static bool fields_empty(const struct task_fields *f)
 {
 	return !f->title && !f->notes && !f->product && !f->result && !f->group &&
 	       !f->leader && !f->unit && !f->source && !f->n_with && !f->n_without &&
-	       !f->year;
+	       !f->year && f->due == R57_NO_DATE && !f->clear_due;
 }
 
 int task_edit(struct r57 *r, const int64_t *ids, int n,
@@ -324,6 +375,11 @@ int task_edit(struct r57 *r, const int64_t *ids, int n,
 #undef NAMED
 	if (f->year) {
 		sum_add(&sum, "%syear %d", sep, f->year);
+		sep = ", ";
+	}
+	if (f->due != R57_NO_DATE || f->clear_due) {
+		char b[11];
+		sum_add(&sum, "%sdeadline corrected to %s", sep, f->clear_due ? "none" : date_dmy(f->due, b));
 		sep = ", ";
 	}
 	if (f->n_with || f->n_without)
@@ -351,18 +407,7 @@ int task_assign(struct r57 *r, const int64_t *ids, int n,
 	struct summary sum = { .len = 0 };
 	sum_add(&sum, "assign ");
 	sum_ids(&sum, ids, n);
-	const char *sep = " to ";
-	if (f->leader) {
-		sum_add(&sum, "%s%s", sep, *f->leader ? f->leader : "(no leader)");
-		sep = ", ";
-	}
-	if (f->unit)
-		sum_add(&sum, "%s%s", sep, *f->unit ? f->unit : "(no unit)");
-	for (int i = 0; i < f->n_with; i++)
-		sum_add(&sum, "%s%s", i ? ", " : " with ", f->with[i]);
-	for (int i = 0; i < f->n_without; i++)
-		sum_add(&sum, "%s%s", i ? ", " : " without ", f->without[i]);
-	struct edit_ctx c = { .f = &only, .assign_only = true };
+	struct edit_ctx c = { .f = &only, .assign_sum = &sum };
 	int rc = change_tasks(r, ids, n, edit_one, &c, &sum, err);
 	owned_free(&c.o);
 	return rc;

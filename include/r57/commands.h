@@ -10,8 +10,8 @@
 #define R57_COMMANDS(CMD) \
 	CMD(add, "add", "TITLE [--group G] [--leader L] [--unit U] [--with U]... [--due DATE] [--product P] [--source S] [--year Y] [--notes TEXT] [--new]", \
 	    "Add a task. The plan year defaults to the deadline's year. --new creates a leader, unit, group or source that does not exist yet.") \
-	CMD(edit, "edit", "ID... [--title T] [--notes TEXT] [--product P] [--result R] [--group G] [--source S] [--year Y] [--new]", \
-	    "Change fields of one or more tasks; an empty value clears a field.") \
+	CMD(edit, "edit", "ID... [--title T] [--notes TEXT] [--product P] [--result R] [--group G] [--source S] [--year Y] [--due DATE] [--new]", \
+	    "Change fields of one or more tasks; an empty value clears a field. --due here corrects a mistyped deadline; it is not an extension (see due).") \
 	CMD(assign, "assign", "ID... [--leader L] [--unit U] [--with U]... [--without U]... [--new]", \
 	    "Set the lead person and lead unit, add or remove coordinating units.") \
 	CMD(due, "due", "ID... DATE", \

@@ -59,4 +59,10 @@ typedef int (*entry_each_fn)(const struct entry *e, void *ctx);
 int journal_history(struct store *st, const struct history_query *q,
                     entry_each_fn each, void *ctx, struct r57_err *err);
 
+/* The newest entry that changed a task: who and what, for the screen's
+ * refusal when a task changed while it was being edited. R57_ENOTFOUND if
+ * none. */
+int journal_task_last(struct store *st, int64_t task_id, struct entry *out,
+                      struct r57_err *err);
+
 #endif

@@ -143,13 +143,38 @@ int store_group_move(struct store *st, int64_t id, int pos,
 /* --- figures (report.c builds on these) -------------------------------- */
 struct figures;
 struct selection;
-/* Counts for sel as of as_of, one call of each() per group that has tasks
- * (group_id 0 for tasks without a group). The state of a task on a past
- * date is read from the journal (docs/figures.md). rate_bp is left 0. */
-typedef int (*figures_each_fn)(int64_t group_id, const struct figures *fig,
-                               void *ctx);
+
+/* What tasks are grouped by, in figures and on the screen. */
+enum group_by { BY_GROUP, BY_LEADER, BY_UNIT, BY_SOURCE, BY_MONTH };
+
+/* Counts for sel as of as_of, one call of each() per bucket that has
+ * tasks: bucket is the group (leader, unit, source) id, 0 for none; for
+ * BY_MONTH, month is "yyyy-mm" ("" for no deadline) and bucket 0. The state
+ * of a task on a past date is read from the journal (docs/figures.md).
+ * rate_bp is left 0. */
+typedef int (*figures_each_fn)(int64_t bucket, const char *month,
+                               const struct figures *fig, void *ctx);
 int store_figures(struct store *st, const struct selection *sel,
-                  r57_day as_of, r57_day since, figures_each_fn each,
-                  void *ctx, struct r57_err *err);
+                  enum group_by by, r57_day as_of, r57_day since,
+                  figures_each_fn each, void *ctx, struct r57_err *err);
+
+/* --- the screen --------------------------------------------------------- */
+
+/* A number that changes whenever another connection commits: the screen
+ * polls it to show others' changes without reading anything else. */
+int store_data_version(struct store *st, int64_t *v, struct r57_err *err);
+
+/* One page of the tasks of one bucket (as store_figures names them) that
+ * match f, in the order of f->sort, strictly after (or, backward, before)
+ * the position (sort value, id); sort value NULL = from the start (end).
+ * The sort value of a task is task_sort_value(). Only `limit` rows are read
+ * (keyset paging). Backward pages come newest-first. */
+int store_task_page(struct store *st, const struct task_filter *f,
+                    r57_day today, enum group_by by, int64_t bucket,
+                    const char *month, const char *after_sort,
+                    int64_t after_id, bool backward, int limit,
+                    task_each_fn each, void *ctx, struct r57_err *err);
+/* The value a task sorts by under sort (a filter_sort), newly allocated. */
+char *task_sort_value(const struct task *t, int sort);
 
 #endif
