@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "r57/actions.h"
 #include "r57/cli.h"
 #include "r57/commands.h"
 #include "r57/demo.h"
@@ -21,6 +22,7 @@
 #include "r57/report.h"
 #include "r57/task.h"
 #include "r57/text.h"
+#include "r57/tui.h"
 
 #ifndef R57_VERSION
 #define R57_VERSION "0"
@@ -1265,13 +1267,18 @@ static void print_help(void)
 		w = 100;
 	printf("r57 %s: Resolution 57 task tracker\n\n", R57_VERSION);
 	printf("Usage: r57 [--db FILE] [--actor NAME] [--today DATE] COMMAND [ARGS]\n");
-	print_wrapped("", "With no command on a terminal, r57 shows the status of the database and this hint.", w);
+	print_wrapped("", "With no command, r57 opens the screen on a terminal; otherwise it prints the status of the database and a hint to r57 --help.", w);
 	printf("\nCommands:\n");
 #define CMD(id, name, args, what) \
 	print_wrapped("  ", "r57 " name " " args, w); \
 	print_wrapped("      ", what, w);
 	R57_COMMANDS(CMD)
 #undef CMD
+	printf("\nKeys of the screen (r57 with no command, on a terminal):\n");
+#define ACTION(id, where, keys, what) \
+	printf("  %-16s %s (%s)\n", keys, what, where);
+	R57_ACTIONS(ACTION)
+#undef ACTION
 	printf("\nOptions:\n");
 #define OPT(name, arg, what) \
 	print_wrapped("  ", name " " arg, w); \
@@ -1293,9 +1300,17 @@ static int cmd_help(struct session *s, struct r57_err *err)
 	return R57_OK;
 }
 
-/* r57 with no command: the status of the database and where to go next. */
+/* r57 with no command: on a terminal, the screen; otherwise the status of
+ * the database and where to go next. */
 static int cmd_none(struct session *s, struct r57_err *err)
 {
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		int rc = open_db(s, true, err);
+		if (rc)
+			return rc;
+		int status = tui_run(&s->r, s->db_path);
+		return status ? r57_fail(err, R57_EIO, "the screen ended (status %d)", status) : R57_OK;
+	}
 	int rc = cmd_status(s, err);
 	if (!rc) {
 		printf("\nDatabase: ");
@@ -1420,6 +1435,18 @@ static int dump_doc(const char *what)
 		}
 		R57_GLOBAL_OPTIONS(OPT)
 #undef OPT
+	} else if (strcmp(part, "keys") == 0) {
+		if (md)
+			printf("| keys | where | what it does |\n|---|---|---|\n");
+#define ACTION(id, where, keys, what) \
+		if (md) { \
+			printf("| `%s` | %s | %s |\n", keys, where, what); \
+		} else { \
+			printf(".It Sy "); mdoc_text(keys); printf("\n"); \
+			mdoc_text(what); printf(" (%s)\n", where); \
+		}
+		R57_ACTIONS(ACTION)
+#undef ACTION
 	} else if (strcmp(part, "dates") == 0) {
 		if (md)
 			printf("%s\n", R57_DATE_HELP);

@@ -495,6 +495,8 @@ int journal_history(struct store *st, const struct history_query *q,
 		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND actor = :actor");
 	if (q->since != R57_NO_DATE)
 		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND day >= :since");
+	if (q->before_seq)
+		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND seq < :before");
 	snprintf(sql + n, sizeof sql - n, " ORDER BY seq DESC LIMIT :limit");
 
 	sqlite3_stmt *s;
@@ -507,6 +509,8 @@ int journal_history(struct store *st, const struct history_query *q,
 		sqlite3_bind_text(s, i, q->actor, -1, SQLITE_TRANSIENT);
 	if ((i = sqlite3_bind_parameter_index(s, ":since")))
 		store_bind_day(s, i, q->since);
+	if ((i = sqlite3_bind_parameter_index(s, ":before")))
+		sqlite3_bind_int64(s, i, q->before_seq);
 	sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":limit"), q->limit > 0 ? q->limit : -1);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct entry e;

@@ -53,6 +53,7 @@ struct history_query {
 	int64_t task_id;      /* 0 = any */
 	const char *actor;    /* NULL = any */
 	r57_day since;        /* R57_NO_DATE = any */
+	int64_t before_seq;   /* keyset paging: only entries before it; 0 = all */
 	int limit;
 };
 typedef int (*entry_each_fn)(const struct entry *e, void *ctx);

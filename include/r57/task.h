@@ -30,6 +30,10 @@ struct task_fields {
 	bool clear_due;
 	int year;               /* 0 = unchanged */
 	bool create_new;
+	/* The screen's guard: the task's `updated` time when its editor opened.
+	 * If the task changed since, the action is refused (R57_ECONFLICT)
+	 * naming who changed it, and nothing is written. */
+	const char *expect_updated;
 };
 #define TASK_FIELDS_INIT { .due = R57_NO_DATE }
 

@@ -1,0 +1,457 @@
+/* app.c: the screen's loop. One input loop reads keys (with a timeout, so
+ * that others' changes show within a second and signals are noticed),
+ * takes KEY_RESIZE there (no curses in signal handlers), routes keys to
+ * the open prompt or to the view through the action table, and draws the
+ * header, the view and the status line with one doupdate per pass. */
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "r57/text.h"
+#include "r57/tui.h"
+#include "tui/tui_int.h"
+
+#define MIN_COLS 30
+#define MIN_ROWS 6
+#define POLL_MS 400
+
+/* Set by the handlers of SIGTERM, SIGHUP and SIGINT; read by the loop. */
+static volatile sig_atomic_t stop_signal;
+static bool curses_on;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/* Whatever happens, the terminal is given back. */
+static void restore_terminal(void)
+{
+	if (curses_on) {
+		/* Bracketed paste off again, then the terminal as it was. */
+		fputs("\033[?2004l", stdout);
+		fflush(stdout);
+		endwin();
+		curses_on = false;
+	}
+}
+
+/* --- the action table ----------------------------------------------------- */
+
+static const struct {
+	const char *where, *keys, *what;
+} action_table[ACT_COUNT] = {
+#define ACTION(id, where, keys, what) [ACT_##id] = { where, keys, what },
+	R57_ACTIONS(ACTION)
+#undef ACTION
+};
+
+const char *action_keys(enum action act)
+{
+	return act > ACT_NONE && act < ACT_COUNT ? action_table[act].keys : "";
+}
+
+/* One key name of actions.h as the code wget_wch gives: *is_key says a
+ * KEY_* code. Enter matches several codes; the caller tries them all. */
+static int key_codes(const char *name, size_t len, int codes[4], bool is_key[4])
+{
+	static const struct {
+		const char *name;
+		int code;
+		bool is_key;
+	} named[] = {
+		{ "Up", KEY_UP, true }, { "Down", KEY_DOWN, true }, { "Left", KEY_LEFT, true },
+		{ "Right", KEY_RIGHT, true }, { "PgUp", KEY_PPAGE, true }, { "PgDn", KEY_NPAGE, true },
+		{ "Home", KEY_HOME, true }, { "End", KEY_END, true }, { "Esc", 27, false },
+		{ "Tab", '\t', false }, { "Space", ' ', false }, { "Backspace", KEY_BACKSPACE, true },
+	};
+	if (len == 5 && strncmp(name, "Enter", 5) == 0) {
+		codes[0] = '\n', is_key[0] = false;
+		codes[1] = '\r', is_key[1] = false;
+		codes[2] = KEY_ENTER, is_key[2] = true;
+		return 3;
+	}
+	if (len == 3 && name[0] == 'C' && name[1] == '-') {
+		codes[0] = name[2] & 0x1f, is_key[0] = false;
+		return 1;
+	}
+	if (len == 1) {
+		codes[0] = (unsigned char)name[0], is_key[0] = false;
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+		if (strlen(named[i].name) == len && strncmp(named[i].name, name, len) == 0) {
+			codes[0] = named[i].code, is_key[0] = named[i].is_key;
+			return 1;
+		}
+	return 0;
+}
+
+static bool where_matches(const char *where, const char *view)
+{
+	size_t n = strlen(view);
+	for (const char *p = where; *p;) {
+		const char *sp = strchr(p, ' ');
+		size_t len = sp ? (size_t)(sp - p) : strlen(p);
+		if ((len == n && strncmp(p, view, n) == 0) || (len == 3 && strncmp(p, "all", 3) == 0))
+			return true;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
+/* The action a key means in a view; actions of the view win over "all". */
+static enum action lookup(const char *view, bool is_key, int ch)
+{
+	enum action found = ACT_NONE;
+	for (int pass = 0; pass < 2 && found == ACT_NONE; pass++)
+		for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+			const char *where = action_table[a].where;
+			bool general = strcmp(where, "all") == 0;
+			if ((pass == 0) == general || !where_matches(where, view))
+				continue;
+			for (const char *p = action_table[a].keys; *p;) {
+				const char *sp = strchr(p, ' ');
+				size_t len = sp ? (size_t)(sp - p) : strlen(p);
+				int codes[4];
+				bool keys[4];
+				int n = key_codes(p, len, codes, keys);
+				for (int i = 0; i < n; i++)
+					if (codes[i] == ch && keys[i] == is_key)
+						return (enum action)a;
+				p += len;
+				while (*p == ' ')
+					p++;
+			}
+		}
+	return found;
+}
+
+/* --- messages, views, reloads ----------------------------------------------- */
+
+void app_message(struct app *a, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_error = error;
+}
+
+void app_error(struct app *a, const struct r57_err *err)
+{
+	app_message(a, true, "%s", err->msg);
+}
+
+void app_switch(struct app *a, const struct view_ops *v)
+{
+	a->view = v;
+	if (v->enter)
+		v->enter(a);
+}
+
+void app_reload_all(struct app *a)
+{
+	struct r57_err err = { 0 };
+	list_reload(a);
+	if (a->view != &list_view && a->view->reload)
+		a->view->reload(a);
+	store_data_version(a->r->st, &a->data_version, &err);
+}
+
+/* --- modal prompts -------------------------------------------------------------- */
+
+static void modal_reset(struct app *a)
+{
+	edit_free(&a->modal.ed);
+	if (a->modal.kind == MODAL_PICK)
+		picker_free(&a->modal.pk);
+	free(a->modal.picked_text);
+	memset(&a->modal, 0, sizeof a->modal);
+}
+
+void modal_edit(struct app *a, const char *label, const char *initial)
+{
+	modal_reset(a);
+	a->modal.kind = MODAL_EDIT;
+	snprintf(a->modal.label, sizeof a->modal.label, "%s", label);
+	edit_init(&a->modal.ed, initial);
+}
+
+void modal_confirm(struct app *a, const char *label)
+{
+	modal_reset(a);
+	a->modal.kind = MODAL_CONFIRM;
+	snprintf(a->modal.label, sizeof a->modal.label, "%s", label);
+}
+
+struct pick_fill {
+	struct picker *p;
+};
+
+static int pick_one(const struct ref *r, void *ctx)
+{
+	struct pick_fill *f = ctx;
+	char label[600];
+	if (r->extra && *r->extra)
+		snprintf(label, sizeof label, "%s (%s)", r->name, r->extra);
+	else
+		snprintf(label, sizeof label, "%s", r->name);
+	picker_add(f->p, r->id, label);
+	return 0;
+}
+
+void modal_pick(struct app *a, enum ref_kind kind, const char *title,
+                bool allow_new, bool allow_none)
+{
+	struct r57_err err = { 0 };
+	modal_reset(a);
+	a->modal.kind = MODAL_PICK;
+	snprintf(a->modal.label, sizeof a->modal.label, "%s", title);
+	picker_init(&a->modal.pk, title, allow_new, allow_none);
+	struct pick_fill f = { &a->modal.pk };
+	if (store_ref_list(a->r->st, kind, pick_one, &f, &err))
+		app_error(a, &err);
+}
+
+void flow_start(struct app *a, void (*step)(struct app *a, int result))
+{
+	flow_end(a);
+	a->flow.step = step;
+}
+
+void flow_end(struct app *a)
+{
+	for (size_t i = 0; i < sizeof a->flow.text / sizeof *a->flow.text; i++)
+		free(a->flow.text[i]);
+	free(a->flow.updated);
+	memset(&a->flow, 0, sizeof a->flow);
+	modal_reset(a);
+}
+
+/* A key while a prompt is open: the prompt takes it; when it is answered,
+ * the flow's next step runs. */
+static void modal_key(struct app *a, bool is_key, wint_t ch)
+{
+	int result;
+	void (*step)(struct app *, int) = a->flow.step;
+	switch (a->modal.kind) {
+	case MODAL_EDIT:
+		result = edit_key(&a->modal.ed, is_key, ch);
+		if (a->modal.live && a->modal.live_fn && result == EDIT_CONTINUE)
+			a->modal.live_fn(a);
+		if (result == EDIT_CONTINUE)
+			return;
+		break;
+	case MODAL_PICK: {
+		int64_t id = 0;
+		char *text = NULL;
+		result = picker_key(&a->modal.pk, is_key, ch, &id, &text);
+		if (result == PICK_CONTINUE)
+			return;
+		a->modal.picked = id;
+		free(a->modal.picked_text);
+		a->modal.picked_text = text;
+		break;
+	}
+	case MODAL_CONFIRM:
+		result = (!is_key && (ch == 'y' || ch == 'Y')) ? EDIT_ACCEPT : EDIT_CANCEL;
+		break;
+	default:
+		return;
+	}
+	if (step)
+		step(a, result);
+	else
+		modal_reset(a);
+}
+
+/* --- drawing ------------------------------------------------------------------------ */
+
+static void draw_header(struct app *a)
+{
+	char buf[400], day[11];
+	int attr = paint_attr(a, P_HEADER);
+	const char *f = a->list.filter_text && *a->list.filter_text ? a->list.filter_text : NULL;
+	char *db = text_safe(a->db_path, false);
+	char *actor = text_safe(a->r->actor, false);
+	snprintf(buf, sizeof buf, " r57 · %s · %s · %s%s%s", db, actor, date_dmy(a->r->today, day),
+	         f ? " · filter: " : "", f ? f : "");
+	free(db);
+	free(actor);
+	draw_text(stdscr, 0, 0, a->cols, buf, attr);
+}
+
+static void draw_status_line(struct app *a)
+{
+	int y = a->rows - 1;
+	if (a->modal.kind == MODAL_EDIT) {
+		edit_draw(stdscr, y, 0, a->cols, a->modal.label, &a->modal.ed);
+		return;
+	}
+	if (a->modal.kind == MODAL_CONFIRM) {
+		draw_text(stdscr, y, 0, a->cols, a->modal.label, paint_attr(a, P_TITLE));
+		return;
+	}
+	if (a->msg[0]) {
+		draw_text(stdscr, y, 0, a->cols, a->msg, paint_attr(a, a->msg_error ? P_ERROR : P_NORMAL));
+		return;
+	}
+	char hint[300];
+	snprintf(hint, sizeof hint, "? help  Enter open  a add  A assign  c close  d deadline  / filter  u undo  S status  H history  q quit");
+	if (a->view != &list_view)
+		snprintf(hint, sizeof hint, "? help  q back  u undo  C-r redo");
+	draw_text(stdscr, y, 0, a->cols, hint, paint_attr(a, P_DIM));
+}
+
+static void draw_all(struct app *a)
+{
+	erase();
+	if (a->cols < MIN_COLS || a->rows < MIN_ROWS) {
+		/* Say so, in whatever room there is; never draw past the edge. */
+		char msg[80];
+		snprintf(msg, sizeof msg, "r57: window too small (%dx%d; need %dx%d)", a->cols, a->rows,
+		         MIN_COLS, MIN_ROWS);
+		for (int y = 0; y < a->rows && y < 3; y++)
+			draw_text(stdscr, y, 0, a->cols, y == 0 ? msg : "", A_NORMAL);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	draw_header(a);
+	int h = a->rows - 2;
+	WINDOW *body = derwin(stdscr, h, a->cols, 1, 0);
+	if (body) {
+		a->view->draw(a, body, h, a->cols);
+		if (a->modal.kind == MODAL_PICK) {
+			int ph = h > 14 ? 14 : h, pw = a->cols > 70 ? 70 : a->cols;
+			picker_draw(body, h - ph, 0, ph, pw, &a->modal.pk);
+		}
+		delwin(body);
+	}
+	draw_status_line(a);
+	if (a->modal.kind == MODAL_EDIT || a->modal.kind == MODAL_PICK)
+		curs_set(1);
+	else
+		curs_set(0);
+	if (a->modal.kind == MODAL_EDIT)
+		edit_draw(stdscr, a->rows - 1, 0, a->cols, a->modal.label, &a->modal.ed);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* --- the loop ------------------------------------------------------------------------- */
+
+static void handle(struct app *a, enum action act)
+{
+	struct r57_err err = { 0 };
+	if (act != ACT_NONE)
+		a->msg[0] = '\0';
+	switch (act) {
+	case ACT_help:
+		app_switch(a, &help_view);
+		return;
+	case ACT_quit:
+		a->quit = true;
+		return;
+	case ACT_undo:
+	case ACT_redo:
+		flows_act(a, act, 0);
+		return;
+	default:
+		break;
+	}
+	if (a->view->act(a, act) == IGNORED && act == ACT_back) {
+		if (a->view == &list_view)
+			a->quit = true;
+		else
+			app_switch(a, &list_view);
+	}
+	(void)err;
+}
+
+static void poll_changes(struct app *a)
+{
+	struct r57_err err = { 0 };
+	int64_t v;
+	if (store_data_version(a->r->st, &v, &err) != R57_OK) {
+		app_error(a, &err);
+		return;
+	}
+	if (v != a->data_version) {
+		a->data_version = v;
+		app_reload_all(a);
+	}
+}
+
+int tui_run(struct r57 *r, const char *db_path)
+{
+	struct app a;
+	memset(&a, 0, sizeof a);
+	a.r = r;
+	a.db_path = db_path;
+
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	atexit(restore_terminal);
+
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	if (!initscr())
+		return 1;
+	curses_on = true;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	timeout(POLL_MS);
+	/* Bracketed paste: pasted line breaks arrive as text, not as Enter. */
+	fputs("\033[?2004h", stdout);
+	fflush(stdout);
+	draw_init_colors(&a);
+	getmaxyx(stdscr, a.rows, a.cols);
+
+	filter_init(&a.list.filter);
+	a.list.by = BY_GROUP;
+	a.view = &list_view;
+	app_reload_all(&a);
+	app_switch(&a, &list_view);
+
+	while (!a.quit && !stop_signal) {
+		draw_all(&a);
+		wint_t ch;
+		int rc = get_wch(&ch);
+		if (stop_signal)
+			break;
+		if (rc == ERR) {
+			poll_changes(&a);
+			continue;
+		}
+		bool is_key = rc == KEY_CODE_YES;
+		if (is_key && ch == KEY_RESIZE) {
+			getmaxyx(stdscr, a.rows, a.cols);
+			continue;
+		}
+		if (a.modal.kind != MODAL_NONE) {
+			modal_key(&a, is_key, ch);
+			continue;
+		}
+		handle(&a, lookup(a.view->name, is_key, (int)ch));
+	}
+	restore_terminal();
+	flow_end(&a);
+	views_free(&a);
+	list_free(&a);
+	return stop_signal ? 128 + stop_signal : 0;
+}

@@ -1,0 +1,439 @@
+/* flows.c: what the screen's keys that change data do, as short dialogues
+ * in the status line (a text prompt, a picker, a y/n). Every flow ends in
+ * one call to an action of task.c or journal.c: one journal entry, one
+ * undo, the same checks as on the command line. When a save is refused,
+ * what was typed stays in the prompt for another try. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "r57/text.h"
+#include "tui/tui_int.h"
+
+/* The task a flow works on when it is about one task: the detail view's,
+ * else the cursor's. */
+static const struct task *flow_task(struct app *a)
+{
+	if (a->view == &detail_view && a->detail.loaded)
+		return &a->detail.t;
+	return list_current_task(a);
+}
+
+static int targets(struct app *a, int64_t *ids, int max)
+{
+	if (a->view == &detail_view && a->detail.loaded) {
+		ids[0] = a->detail.t.id;
+		return 1;
+	}
+	return list_targets(a, ids, max);
+}
+
+static void after_change(struct app *a, const char *fmt, const char *what)
+{
+	app_reload_all(a);
+	if (fmt)
+		app_message(a, false, fmt, what);
+}
+
+static void ids_text(const int64_t *ids, int n, char *buf, size_t len)
+{
+	size_t k = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n && k < len; i++)
+		k += (size_t)snprintf(buf + k, len - k, "%s#%lld", i ? ", " : "", (long long)ids[i]);
+}
+
+/* --- add -------------------------------------------------------------------------------- */
+
+static void add_step(struct app *a, int result)
+{
+	struct r57_err err = { 0 };
+	if (result == EDIT_CANCEL) {
+		flow_end(a);
+		app_message(a, false, "Nothing added");
+		return;
+	}
+	char *text = edit_text(&a->modal.ed);
+	switch (a->flow.stage++) {
+	case 0: /* the title */
+		if (!text || !*text || !text_normalize(text)) {
+			free(text);
+			a->flow.stage--;
+			app_message(a, true, "A task needs a title (Escape to give up)");
+			return;
+		}
+		a->flow.text[0] = text;
+		modal_edit(a, "Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ", NULL);
+		return;
+	case 1: { /* the deadline */
+		r57_day due = R57_NO_DATE;
+		char *t = text_normalize(text ? text : "");
+		if (t && *t && date_parse(t, a->r->today, "deadline", &due, &err)) {
+			free(t);
+			free(text);
+			a->flow.stage--;
+			app_error(a, &err);
+			return; /* the prompt stays, with what was typed */
+		}
+		free(t);
+		free(text);
+		struct task_fields f = TASK_FIELDS_INIT;
+		char group[24];
+		f.title = a->flow.text[0];
+		f.due = due;
+		if (a->flow.bucket_id > 0) {
+			/* The group under the cursor, by its number. */
+			snprintf(group, sizeof group, "%lld", (long long)a->flow.bucket_id);
+			f.group = group;
+		}
+		int64_t id;
+		int rc = task_add(a->r, &f, &id, &err);
+		flow_end(a);
+		if (rc) {
+			app_error(a, &err);
+			return;
+		}
+		a->list.cur_id = id;
+		char what[32];
+		snprintf(what, sizeof what, "#%lld", (long long)id);
+		after_change(a, "Added task %s", what);
+		return;
+	}
+	}
+	free(text);
+}
+
+/* --- edit ------------------------------------------------------------------------------- */
+
+static void edit_step(struct app *a, int result)
+{
+	struct r57_err err = { 0 };
+	if (result == EDIT_CANCEL) {
+		flow_end(a);
+		app_message(a, false, "Nothing changed");
+		return;
+	}
+	char *text = edit_text(&a->modal.ed);
+	int stage = a->flow.stage;
+	free(a->flow.text[stage]);
+	a->flow.text[stage] = text;
+	static const char *const labels[] = { "Title: ", "Product: ", "Notes: " };
+	if (stage < 2) {
+		a->flow.stage++;
+		const struct task *t = flow_task(a);
+		const char *init = !t ? NULL : stage + 1 == 1 ? t->product : t->notes;
+		modal_edit(a, labels[stage + 1], init);
+		return;
+	}
+	struct task_fields f = TASK_FIELDS_INIT;
+	f.title = a->flow.text[0];
+	f.product = a->flow.text[1];
+	f.notes = a->flow.text[2];
+	f.expect_updated = a->flow.updated;
+	int64_t id = a->flow.ids[0];
+	if (task_edit(a->r, &id, 1, &f, &err)) {
+		/* Keep every answer; reopen the last prompt for a retry, and take
+		 * the new state as the one to check against next time. */
+		app_error(a, &err);
+		struct task now;
+		if (err.code == R57_ECONFLICT && store_task_get(a->r->st, id, &now, NULL) == R57_OK) {
+			free(a->flow.updated);
+			a->flow.updated = now.updated ? strdup(now.updated) : NULL;
+			task_clear(&now);
+			app_message(a, true, "%s. Enter saves your text over it; Escape keeps theirs", err.msg);
+		}
+		modal_edit(a, labels[2], a->flow.text[2]);
+		return;
+	}
+	char what[32];
+	snprintf(what, sizeof what, "#%lld", (long long)id);
+	flow_end(a);
+	after_change(a, "Changed task %s", what);
+}
+
+/* --- assign ------------------------------------------------------------------------------ */
+
+static void assign_step(struct app *a, int result)
+{
+	struct r57_err err = { 0 };
+	if (result == PICK_CANCEL || result == EDIT_CANCEL) {
+		flow_end(a);
+		app_message(a, false, "Nothing assigned");
+		return;
+	}
+	int stage = a->flow.stage++;
+	/* Remember the answer: an id, none, or a new name. */
+	char idbuf[24];
+	if (result == PICK_NEW) {
+		a->flow.text[stage] = a->modal.picked_text;
+		a->modal.picked_text = NULL;
+	} else if (result == PICK_NONE) {
+		a->flow.text[stage] = strdup("");
+	} else {
+		snprintf(idbuf, sizeof idbuf, "%lld", (long long)a->modal.picked);
+		a->flow.text[stage] = strdup(idbuf);
+	}
+	if (stage == 0) {
+		modal_pick(a, REF_UNIT, "Lead unit (type any part of the name)", true, true);
+		return;
+	}
+	struct task_fields f = TASK_FIELDS_INIT;
+	f.leader = a->flow.text[0];
+	f.unit = a->flow.text[1];
+	f.create_new = true;
+	int rc = task_assign(a->r, a->flow.ids, a->flow.n, &f, &err);
+	char ids[200];
+	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
+	flow_end(a);
+	if (rc) {
+		app_error(a, &err);
+		return;
+	}
+	list_clear_marks(a);
+	after_change(a, "Assigned %s", ids);
+}
+
+/* --- deadline ------------------------------------------------------------------------------ */
+
+static void deadline_step(struct app *a, int result)
+{
+	struct r57_err err = { 0 };
+	if (result == EDIT_CANCEL) {
+		flow_end(a);
+		app_message(a, false, "Deadline unchanged");
+		return;
+	}
+	char *text = edit_text(&a->modal.ed);
+	r57_day due;
+	int rc = date_parse(text ? text : "", a->r->today, "deadline", &due, &err);
+	free(text);
+	if (!rc)
+		rc = task_set_due(a->r, a->flow.ids, a->flow.n, due, &err);
+	if (rc) {
+		app_error(a, &err);
+		return; /* the prompt stays open with the text */
+	}
+	char ids[200], b[11], msg[260];
+	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
+	snprintf(msg, sizeof msg, "%s now due %s", ids, date_dmy(due, b));
+	flow_end(a);
+	after_change(a, "Deadline of %s", msg);
+}
+
+/* --- close ---------------------------------------------------------------------------------- */
+
+static void close_step(struct app *a, int result)
+{
+	struct r57_err err = { 0 };
+	char b[11];
+	if (result == EDIT_CANCEL) {
+		flow_end(a);
+		app_message(a, false, "Nothing closed");
+		return;
+	}
+	char *text = edit_text(&a->modal.ed);
+	if (a->flow.stage == 0) {
+		a->flow.text[0] = text;
+		a->flow.stage = 1;
+		char label[80];
+		snprintf(label, sizeof label, "Done on (Enter for today, %s): ", date_dmy(a->r->today, b));
+		modal_edit(a, label, NULL);
+		return;
+	}
+	r57_day on = R57_NO_DATE;
+	char *t = text_normalize(text ? text : "");
+	int rc = R57_OK;
+	if (t && *t)
+		rc = date_parse(t, a->r->today, "date", &on, &err);
+	free(t);
+	free(text);
+	if (!rc)
+		rc = task_close(a->r, a->flow.ids, a->flow.n, on,
+		                a->flow.text[0] && *a->flow.text[0] ? a->flow.text[0] : NULL, &err);
+	if (rc) {
+		app_error(a, &err);
+		return;
+	}
+	char ids[200];
+	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
+	flow_end(a);
+	list_clear_marks(a);
+	after_change(a, "Closed %s", ids);
+}
+
+/* --- cancel, delete, reopen -------------------------------------------------------------------- */
+
+static void cancel_step(struct app *a, int result)
+{
+	struct r57_err err = { 0 };
+	if (result == EDIT_CANCEL) {
+		flow_end(a);
+		app_message(a, false, "Nothing cancelled");
+		return;
+	}
+	char *text = edit_text(&a->modal.ed);
+	int rc = task_cancel(a->r, a->flow.ids, a->flow.n, text, &err);
+	free(text);
+	if (rc) {
+		app_error(a, &err);
+		return;
+	}
+	char ids[200];
+	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
+	flow_end(a);
+	list_clear_marks(a);
+	after_change(a, "Cancelled %s", ids);
+}
+
+static void delete_step(struct app *a, int result)
+{
+	struct r57_err err = { 0 };
+	char ids[200];
+	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
+	if (result != EDIT_ACCEPT) {
+		flow_end(a);
+		app_message(a, false, "Nothing deleted");
+		return;
+	}
+	int rc = task_delete(a->r, a->flow.ids, a->flow.n, &err);
+	flow_end(a);
+	if (rc) {
+		app_error(a, &err);
+		return;
+	}
+	list_clear_marks(a);
+	if (a->view == &detail_view)
+		app_switch(a, &list_view);
+	after_change(a, "Deleted %s (u brings it back)", ids);
+}
+
+/* --- undo and redo --------------------------------------------------------------------------------- */
+
+static void undo_step(struct app *a, int result)
+{
+	struct r57_err err = { 0 };
+	bool undo = a->flow.stage == 0;
+	flow_end(a);
+	if (result != EDIT_ACCEPT) {
+		app_message(a, false, "Nothing %s", undo ? "undone" : "redone");
+		return;
+	}
+	struct entry e;
+	int rc = undo ? journal_undo(a->r->st, a->r->actor, a->r->now, a->r->today, &e, &err)
+	              : journal_redo(a->r->st, a->r->actor, a->r->now, a->r->today, &e, &err);
+	if (rc) {
+		app_error(a, &err);
+		return;
+	}
+	char *what = text_safe(e.summary, false);
+	app_reload_all(a);
+	app_message(a, false, "%s #%lld: %s", undo ? "Undid" : "Redid", (long long)e.seq, what);
+	free(what);
+	entry_clear(&e);
+}
+
+static void start_undo(struct app *a, bool undo)
+{
+	struct r57_err err = { 0 };
+	struct entry e;
+	int rc = undo ? journal_undo_plan(a->r->st, a->r->actor, &e, &err)
+	              : journal_redo_plan(a->r->st, a->r->actor, &e, &err);
+	if (rc) {
+		/* Says who blocks it, or that there is nothing to do. */
+		app_error(a, &err);
+		return;
+	}
+	char label[160];
+	char *what = text_safe(e.summary, false);
+	snprintf(label, sizeof label, "%s #%lld: %s? y %s, any other key keeps it",
+	         undo ? "Undo" : "Redo", (long long)e.seq, what, undo ? "undoes" : "redoes");
+	free(what);
+	entry_clear(&e);
+	flow_start(a, undo_step);
+	a->flow.stage = undo ? 0 : 1;
+	modal_confirm(a, label);
+}
+
+/* --- dispatch ---------------------------------------------------------------------------------------- */
+
+int flows_act(struct app *a, enum action act, int64_t task_id)
+{
+	(void)task_id;
+	char b[11], label[200];
+	if (act == ACT_undo || act == ACT_redo) {
+		start_undo(a, act == ACT_undo);
+		return HANDLED;
+	}
+	if (act == ACT_add) {
+		flow_start(a, add_step);
+		const struct bucket *bk = list_current_bucket(a);
+		a->flow.bucket_id = bk && a->list.by == BY_GROUP ? bk->number : 0;
+		modal_edit(a, "New task title: ", NULL);
+		return HANDLED;
+	}
+	int64_t ids[64];
+	int n = targets(a, ids, 64);
+	if (n == 0) {
+		app_message(a, true, "No task under the cursor");
+		return HANDLED;
+	}
+	const struct task *t = flow_task(a);
+	switch (act) {
+	case ACT_edit:
+		if (!t)
+			return HANDLED;
+		flow_start(a, edit_step);
+		a->flow.ids[0] = t->id;
+		a->flow.n = 1;
+		a->flow.updated = t->updated ? strdup(t->updated) : NULL;
+		modal_edit(a, "Title: ", t->title);
+		return HANDLED;
+	case ACT_assign:
+		flow_start(a, assign_step);
+		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
+		a->flow.n = n;
+		modal_pick(a, REF_LEADER, "Lead person (type any part of the name)", true, true);
+		return HANDLED;
+	case ACT_deadline:
+		flow_start(a, deadline_step);
+		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
+		a->flow.n = n;
+		modal_edit(a, "New deadline (an extension): ",
+		           t && t->due != R57_NO_DATE ? date_dmy(t->due, b) : NULL);
+		return HANDLED;
+	case ACT_close:
+		flow_start(a, close_step);
+		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
+		a->flow.n = n;
+		modal_edit(a, "Result (what was delivered): ", t ? t->result : NULL);
+		return HANDLED;
+	case ACT_reopen: {
+		struct r57_err err = { 0 };
+		if (task_reopen(a->r, ids, n, &err)) {
+			app_error(a, &err);
+			return HANDLED;
+		}
+		ids_text(ids, n, label, sizeof label);
+		after_change(a, "Reopened %s", label);
+		return HANDLED;
+	}
+	case ACT_cancel:
+		flow_start(a, cancel_step);
+		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
+		a->flow.n = n;
+		modal_edit(a, "Reason for cancelling: ", NULL);
+		return HANDLED;
+	case ACT_delete: {
+		char which[160];
+		ids_text(ids, n, which, sizeof which);
+		flow_start(a, delete_step);
+		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
+		a->flow.n = n;
+		snprintf(label, sizeof label, "Delete %s? y deletes (u brings back), any other key keeps", which);
+		modal_confirm(a, label);
+		return HANDLED;
+	}
+	default:
+		return IGNORED;
+	}
+}

@@ -1,0 +1,226 @@
+/* tui_int.h: what the screen's files share: the app state passed down to
+ * every view, the views' table of callbacks, the action ids made from
+ * include/r57/actions.h, and the modal prompts. Only src/tui/ includes it. */
+#ifndef R57_TUI_INT_H
+#define R57_TUI_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <curses.h>
+
+#include "r57/actions.h"
+#include "r57/filter.h"
+#include "r57/journal.h"
+#include "r57/report.h"
+#include "r57/store.h"
+#include "r57/task.h"
+#include "tui/edit.h"
+
+enum action {
+	ACT_NONE = 0,
+#define ACTION(id, where, keys, what) ACT_##id,
+	R57_ACTIONS(ACTION)
+#undef ACTION
+	ACT_COUNT
+};
+
+struct app;
+
+/* What a handler asks of the loop, htop-style. */
+enum handled { IGNORED = 0, HANDLED = 1, REDRAW = 2, RELOAD = 4 };
+
+/* A view: a table of callbacks; the loop calls them. */
+struct view_ops {
+	const char *name;                  /* as in actions.h "where" */
+	void (*enter)(struct app *a);      /* became the current view */
+	void (*reload)(struct app *a);     /* data changed: read again */
+	void (*draw)(struct app *a, WINDOW *w, int height, int width);
+	int (*act)(struct app *a, enum action act);
+};
+
+extern const struct view_ops list_view, detail_view, status_view,
+	history_view, lists_view, help_view;
+
+/* --- the task list ------------------------------------------------------ */
+
+struct bucket {
+	int64_t id;          /* group, leader, unit or source id; 0 = none */
+	char month[8];       /* BY_MONTH: "yyyy-mm", "" = no deadline */
+	char *name;
+	int number;          /* group position */
+	struct figures fig;
+	bool folded;
+};
+
+/* A position in the list: a bucket's heading, or a task in it. */
+struct list_key {
+	int bucket;
+	bool header;
+	char *sortv;         /* task: its sort value (owned) */
+	int64_t id;
+};
+
+struct line {
+	struct list_key key;
+	struct task t;       /* tasks only */
+};
+
+struct list_state {
+	struct task_filter filter;
+	char *filter_text;   /* as typed, for the header and the prompt */
+	char *filter_buf;    /* the words the filter points into (owned) */
+	enum group_by by;
+	struct bucket *buckets;
+	int nb;
+	struct line *lines;  /* the rows on screen, and no more */
+	int nlines;
+	struct list_key top; /* the first row on screen */
+	int cur;             /* cursor row in lines[] */
+	int64_t cur_id;      /* the task under the cursor, kept across reloads */
+	int height;          /* rows of the last draw */
+	int64_t *marks;
+	int nmarks, capmarks;
+};
+
+/* --- other views ----------------------------------------------------------- */
+
+struct detail_state {
+	int64_t id;
+	struct task t;
+	bool loaded;
+	struct entry *hist;
+	int nhist;
+	int scroll;
+};
+
+struct history_state {
+	struct entry *rows;
+	int nrows;
+	int64_t top_seq;     /* newest entry shown; 0 = from the newest */
+	int64_t *stack;      /* top_seq of earlier pages, for paging back */
+	int nstack, capstack;
+	int cur;
+	char *actor;
+	int64_t task_id;
+	int height;
+};
+
+struct status_state {
+	struct report rep;
+	bool loaded;
+	int scroll;
+};
+
+struct lists_state {
+	enum ref_kind kind;
+	struct ref *rows;
+	int nrows;
+	int cur, top;
+};
+
+struct help_state {
+	int scroll;
+};
+
+/* --- modal prompts ---------------------------------------------------------- */
+
+enum modal_kind { MODAL_NONE, MODAL_EDIT, MODAL_PICK, MODAL_CONFIRM };
+
+/* A flow (add, edit, assign, close, ...) is a sequence of prompts; each
+ * answer calls step() with the result, which opens the next prompt or
+ * finishes. Everything typed lives here, so a resize loses nothing. */
+struct flow {
+	void (*step)(struct app *a, int result);
+	int stage;
+	int64_t ids[64];
+	int n;
+	int64_t bucket_id;
+	char *text[6];        /* answers so far, owned */
+	int64_t pick[4];      /* picked ids; -1 = none, -2 = new (text) */
+	char *updated;        /* the task's `updated` when the flow began */
+	enum ref_kind kind;
+};
+
+struct modal {
+	enum modal_kind kind;
+	char label[160];
+	struct line_edit ed;
+	struct picker pk;
+	bool live;            /* call live() after every key (the filter) */
+	void (*live_fn)(struct app *a);
+	int64_t picked;       /* PICK result id */
+	char *picked_text;    /* PICK_NEW text */
+};
+
+/* --- the app --------------------------------------------------------------- */
+
+struct app {
+	struct r57 *r;
+	const char *db_path;
+	bool quit;
+	bool colors;
+	int rows, cols;
+	const struct view_ops *view;
+	int64_t data_version;
+	char msg[600];
+	bool msg_error;
+	bool undo_armed;      /* the status line shows what u would undo */
+	struct list_state list;
+	struct detail_state detail;
+	struct history_state hist;
+	struct status_state status;
+	struct lists_state lists;
+	struct help_state help;
+	struct modal modal;
+	struct flow flow;
+};
+
+/* app.c */
+void app_message(struct app *a, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void app_error(struct app *a, const struct r57_err *err);
+void app_switch(struct app *a, const struct view_ops *v);
+void app_reload_all(struct app *a);
+/* Open a prompt (text, picker or y/n); step() of the flow gets the result. */
+void modal_edit(struct app *a, const char *label, const char *initial);
+void modal_confirm(struct app *a, const char *label);
+void modal_pick(struct app *a, enum ref_kind kind, const char *title,
+                bool allow_new, bool allow_none);
+void flow_start(struct app *a, void (*step)(struct app *a, int result));
+void flow_end(struct app *a);
+/* Keys of an action, as actions.h names them ("j Down"). */
+const char *action_keys(enum action act);
+
+/* draw.c */
+enum paint { P_NORMAL, P_HEADER, P_OVERDUE, P_SOON, P_DONE, P_DIM, P_TITLE, P_SELECTED, P_ERROR };
+void draw_init_colors(struct app *a);
+int paint_attr(const struct app *a, enum paint p);
+/* User text at (y, x) fitted in width columns, made safe; pads with spaces. */
+void draw_text(WINDOW *w, int y, int x, int width, const char *s, int attr);
+/* A bar of width columns, filled by part/whole. */
+void draw_bar(WINDOW *w, int y, int x, int width, int64_t part, int64_t whole, int attr);
+/* The marker and paint of a task as of today: "!" overdue, "~" due within
+ * 7 days, "✓" done, "×" cancelled, "·" open; same meaning without colour. */
+const char *task_marker(const struct task *t, r57_day today, enum paint *p);
+/* "31/12/2025 (3 days late)" */
+void due_text(const struct task *t, r57_day today, char *buf, size_t len);
+
+/* view_list.c, for flows and other views */
+void list_reload(struct app *a);
+bool list_marked(const struct app *a, int64_t id);
+/* The tasks an action works on: the marked ones, else the one under the
+ * cursor. Returns the count (0: none). */
+int list_targets(struct app *a, int64_t *ids, int max);
+const struct task *list_current_task(const struct app *a);
+const struct bucket *list_current_bucket(const struct app *a);
+void list_clear_marks(struct app *a);
+void list_free(struct app *a);
+
+/* flows.c: add, edit, assign, deadline, close, reopen, cancel, delete, undo */
+int flows_act(struct app *a, enum action act, int64_t task_id);
+
+/* views.c frees */
+void views_free(struct app *a);
+void detail_open(struct app *a, int64_t id);
+
+#endif

@@ -1,0 +1,725 @@
+/* views.c: the screen's other views: a task's detail with its history, the
+ * status figures with a bar per group, the journal, the lists of groups,
+ * leaders, units and sources, and the help made from the action table. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "r57/text.h"
+#include "tui/tui_int.h"
+
+/* --- detail ------------------------------------------------------------------------- */
+
+static int take_entry(const struct entry *e, void *ctx)
+{
+	struct detail_state *d = ctx;
+	struct entry *g = realloc(d->hist, (size_t)(d->nhist + 1) * sizeof *g);
+	if (!g)
+		abort();
+	d->hist = g;
+	struct entry *to = &d->hist[d->nhist++];
+	*to = *e;
+	to->actor = e->actor ? strdup(e->actor) : NULL;
+	to->summary = e->summary ? strdup(e->summary) : NULL;
+	return 0;
+}
+
+static void detail_clear(struct detail_state *d)
+{
+	if (d->loaded)
+		task_clear(&d->t);
+	for (int i = 0; i < d->nhist; i++)
+		entry_clear(&d->hist[i]);
+	free(d->hist);
+	d->hist = NULL;
+	d->nhist = 0;
+	d->loaded = false;
+}
+
+static void detail_reload(struct app *a)
+{
+	struct detail_state *d = &a->detail;
+	struct r57_err err = { 0 };
+	int64_t id = d->id;
+	detail_clear(d);
+	d->id = id;
+	if (store_task_get(a->r->st, id, &d->t, &err)) {
+		app_error(a, &err);
+		return;
+	}
+	d->loaded = true;
+	struct history_query q = { .task_id = id, .since = R57_NO_DATE, .limit = 200 };
+	if (journal_history(a->r->st, &q, take_entry, d, &err))
+		app_error(a, &err);
+}
+
+void detail_open(struct app *a, int64_t id)
+{
+	a->detail.id = id;
+	a->detail.scroll = 0;
+	detail_reload(a);
+	if (a->detail.loaded)
+		a->view = &detail_view;
+}
+
+static void row(struct app *a, WINDOW *w, int *y, int height, int width, const char *label,
+                const char *value, int attr)
+{
+	(void)a;
+	if (*y >= height)
+		return;
+	if (value && *value) {
+		draw_text(w, *y, 0, 16, label, (int)A_BOLD);
+		draw_text(w, *y, 16, width - 16, value, attr);
+		(*y)++;
+	}
+}
+
+static void detail_draw(struct app *a, WINDOW *w, int height, int width)
+{
+	struct detail_state *d = &a->detail;
+	if (!d->loaded) {
+		draw_text(w, 0, 0, width, "This task no longer exists (q goes back).", (int)A_DIM);
+		return;
+	}
+	const struct task *t = &d->t;
+	char buf[200], b[11], grp[600];
+	int y = 0;
+	enum paint p;
+	const char *marker = task_marker(t, a->r->today, &p);
+	snprintf(buf, sizeof buf, "Task #%lld %s", (long long)t->id, marker);
+	draw_text(w, y++, 0, width, buf, paint_attr(a, P_TITLE));
+	row(a, w, &y, height, width, "Title", t->title, 0);
+	if (t->group_number) {
+		snprintf(grp, sizeof grp, "%d. %s", t->group_number, t->group_name ? t->group_name : "");
+		row(a, w, &y, height, width, "Group", grp, 0);
+	}
+	row(a, w, &y, height, width, "Leader", t->leader_name ? t->leader_name : "-", 0);
+	row(a, w, &y, height, width, "Unit", t->unit_name ? t->unit_name : "-", 0);
+	row(a, w, &y, height, width, "With", t->units, 0);
+	due_text(t, a->r->today, buf, sizeof buf);
+	row(a, w, &y, height, width, "Deadline", buf, paint_attr(a, p));
+	if (t->extensions > 0) {
+		snprintf(buf, sizeof buf, "%s (extended %d time%s)", date_dmy(t->first_due, b),
+		         t->extensions, t->extensions == 1 ? "" : "s");
+		row(a, w, &y, height, width, "First deadline", buf, 0);
+	}
+	row(a, w, &y, height, width, "Status", task_status_name(t->status), paint_attr(a, p));
+	if (t->status != TASK_OPEN)
+		row(a, w, &y, height, width, t->status == TASK_DONE ? "Closed" : "Cancelled",
+		    date_dmy(t->closed, b), 0);
+	row(a, w, &y, height, width, "Product", t->product, 0);
+	row(a, w, &y, height, width, "Result", t->result, 0);
+	row(a, w, &y, height, width, "Source", t->source_code, 0);
+	if (t->year) {
+		snprintf(buf, sizeof buf, "%d", t->year);
+		row(a, w, &y, height, width, "Plan year", buf, 0);
+	}
+	row(a, w, &y, height, width, "Created", date_dmy(t->created, b), 0);
+	row(a, w, &y, height, width, "Notes", t->notes, 0);
+	if (y + 1 < height) {
+		y++;
+		draw_text(w, y++, 0, width, "History (who changed what, when)", paint_attr(a, P_TITLE));
+	}
+	for (int i = d->scroll; i < d->nhist && y < height; i++, y++) {
+		const struct entry *e = &d->hist[i];
+		char line[900];
+		snprintf(line, sizeof line, "#%-5lld %.10s %.5s  %s: %s%s", (long long)e->seq, e->at,
+		         strlen(e->at) > 11 ? e->at + 11 : "", e->actor, e->summary,
+		         e->undone ? " (undone)" : "");
+		draw_text(w, y, 0, width, line, e->undone ? (int)A_DIM : 0);
+	}
+	wnoutrefresh(w);
+}
+
+static int detail_act(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_down:
+		if (a->detail.scroll < a->detail.nhist - 1)
+			a->detail.scroll++;
+		return HANDLED;
+	case ACT_up:
+		if (a->detail.scroll > 0)
+			a->detail.scroll--;
+		return HANDLED;
+	case ACT_edit: case ACT_assign: case ACT_deadline: case ACT_close:
+	case ACT_reopen: case ACT_cancel: case ACT_delete:
+		return flows_act(a, act, a->detail.id);
+	default:
+		return IGNORED;
+	}
+}
+
+const struct view_ops detail_view = {
+	.name = "detail",
+	.reload = detail_reload,
+	.draw = detail_draw,
+	.act = detail_act,
+};
+
+/* --- status ------------------------------------------------------------------------------- */
+
+static void status_reload(struct app *a)
+{
+	struct status_state *s = &a->status;
+	struct r57_err err = { 0 };
+	if (s->loaded)
+		report_clear(&s->rep);
+	s->loaded = false;
+	const struct task_filter *f = &a->list.filter;
+	struct selection sel = { .group_id = f->group_id, .leader_id = f->leader_id,
+	                         .unit_id = f->unit_id, .source_id = f->source_id, .year = f->year };
+	if (report_compute(a->r->st, &sel, a->r->today, R57_NO_DATE, &s->rep, &err)) {
+		app_error(a, &err);
+		return;
+	}
+	s->loaded = true;
+}
+
+static void status_enter(struct app *a)
+{
+	a->status.scroll = 0;
+	status_reload(a);
+}
+
+static void status_draw(struct app *a, WINDOW *w, int height, int width)
+{
+	struct status_state *s = &a->status;
+	if (!s->loaded)
+		return;
+	const struct figures *f = &s->rep.all;
+	char buf[300], b1[11], b2[11];
+	int y = 0;
+	snprintf(buf, sizeof buf, "Status as of %s%s%s", date_dmy(s->rep.as_of, b1),
+	         a->list.filter_text && *a->list.filter_text ? " · " : "",
+	         a->list.filter_text ? a->list.filter_text : "");
+	draw_text(w, y++, 0, width, buf, paint_attr(a, P_TITLE));
+	struct {
+		const char *label;
+		int64_t n;
+		enum paint p;
+	} lines[] = {
+		{ "Total", f->total, P_NORMAL },
+		{ "Completed", f->completed, P_DONE },
+		{ "  on time", f->completed_on_time, P_DONE },
+		{ "  late", f->completed_late, P_NORMAL },
+		{ "Not completed", f->open, P_NORMAL },
+		{ "  within deadline", f->open_within_deadline, P_NORMAL },
+		{ "  overdue", f->open_overdue, P_OVERDUE },
+		{ "Extended", f->extended, P_NORMAL },
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines && y < height; i++) {
+		snprintf(buf, sizeof buf, "%-20s %8lld", lines[i].label, (long long)lines[i].n);
+		if (i == 1) {
+			size_t n = strlen(buf);
+			snprintf(buf + n, sizeof buf - n, "  (%d.%02d%%)", f->rate_bp / 100, f->rate_bp % 100);
+		}
+		draw_text(w, y++, 2, width - 2, buf, paint_attr(a, lines[i].p));
+	}
+	if (y < height) {
+		snprintf(buf, sizeof buf, "%-20s %8lld", "Added since", (long long)f->added_since);
+		size_t n = strlen(buf);
+		snprintf(buf + n, sizeof buf - n, "  (after %s)", date_dmy(s->rep.since, b2));
+		draw_text(w, y++, 2, width - 2, buf, 0);
+	}
+	y++;
+	/* A bar per group: done over total, with the rate and the overdue. */
+	int name_w = width > 80 ? 40 : width / 2;
+	for (int i = s->scroll; i < s->rep.n_groups && y < height; i++, y++) {
+		const struct report_row *g = &s->rep.groups[i];
+		char name[600], right[80];
+		if (g->number)
+			snprintf(name, sizeof name, "%d. %s", g->number, g->name ? g->name : "");
+		else
+			snprintf(name, sizeof name, "(no group)");
+		snprintf(right, sizeof right, " %lld/%lld %d.%02d%% %lld!", (long long)g->fig.completed,
+		         (long long)g->fig.total, g->fig.rate_bp / 100, g->fig.rate_bp % 100,
+		         (long long)g->fig.open_overdue);
+		int rw = text_width(right);
+		int bar_w = width - name_w - rw - 1;
+		draw_text(w, y, 0, name_w, name, 0);
+		if (bar_w > 3)
+			draw_bar(w, y, name_w + 1, bar_w, g->fig.completed, g->fig.total, paint_attr(a, P_DONE));
+		draw_text(w, y, width - rw, rw, right, g->fig.open_overdue ? paint_attr(a, P_OVERDUE) : 0);
+	}
+	wnoutrefresh(w);
+}
+
+static int status_act(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_down:
+		if (a->status.scroll < a->status.rep.n_groups - 1)
+			a->status.scroll++;
+		return HANDLED;
+	case ACT_up:
+		if (a->status.scroll > 0)
+			a->status.scroll--;
+		return HANDLED;
+	default:
+		return IGNORED;
+	}
+}
+
+const struct view_ops status_view = {
+	.name = "status",
+	.enter = status_enter,
+	.reload = status_reload,
+	.draw = status_draw,
+	.act = status_act,
+};
+
+/* --- history ------------------------------------------------------------------------------- */
+
+static void hist_free_rows(struct history_state *h)
+{
+	for (int i = 0; i < h->nrows; i++)
+		entry_clear(&h->rows[i]);
+	free(h->rows);
+	h->rows = NULL;
+	h->nrows = 0;
+}
+
+static int take_hist(const struct entry *e, void *ctx)
+{
+	struct history_state *h = ctx;
+	struct entry *g = realloc(h->rows, (size_t)(h->nrows + 1) * sizeof *g);
+	if (!g)
+		abort();
+	h->rows = g;
+	struct entry *to = &h->rows[h->nrows++];
+	*to = *e;
+	to->actor = e->actor ? strdup(e->actor) : NULL;
+	to->summary = e->summary ? strdup(e->summary) : NULL;
+	return 0;
+}
+
+/* Only the page on screen is read: entries before top_seq (keyset). */
+static void history_reload(struct app *a)
+{
+	struct history_state *h = &a->hist;
+	struct r57_err err = { 0 };
+	hist_free_rows(h);
+	struct history_query q = { .task_id = h->task_id, .actor = h->actor, .since = R57_NO_DATE,
+	                           .before_seq = h->top_seq ? h->top_seq + 1 : 0,
+	                           .limit = h->height > 0 ? h->height : 50 };
+	if (journal_history(a->r->st, &q, take_hist, h, &err))
+		app_error(a, &err);
+	if (h->cur >= h->nrows)
+		h->cur = h->nrows ? h->nrows - 1 : 0;
+}
+
+static void history_enter(struct app *a)
+{
+	a->hist.top_seq = 0;
+	a->hist.nstack = 0;
+	a->hist.cur = 0;
+	history_reload(a);
+}
+
+static void history_draw(struct app *a, WINDOW *w, int height, int width)
+{
+	struct history_state *h = &a->hist;
+	if (h->height != height - 1) {
+		h->height = height - 1;
+		history_reload(a);
+	}
+	char title[300];
+	snprintf(title, sizeof title, "History, newest first%s%s%s%s", h->actor ? " · actor: " : "",
+	         h->actor ? h->actor : "", h->task_id ? " · task " : "", "");
+	if (h->task_id) {
+		size_t n = strlen(title);
+		snprintf(title + n, sizeof title - n, "#%lld", (long long)h->task_id);
+	}
+	draw_text(w, 0, 0, width, title, paint_attr(a, P_TITLE));
+	for (int i = 0; i < h->nrows && i + 1 < height; i++) {
+		const struct entry *e = &h->rows[i];
+		char line[900];
+		snprintf(line, sizeof line, "#%-6lld %.10s %.5s  %-10s %s%s", (long long)e->seq, e->at,
+		         strlen(e->at) > 11 ? e->at + 11 : "", e->actor, e->summary,
+		         e->undone ? " (undone)" : "");
+		int attr = (i == h->cur ? paint_attr(a, P_SELECTED) : 0) | (e->undone ? (int)A_DIM : 0);
+		draw_text(w, i + 1, 0, width, line, attr);
+	}
+	wnoutrefresh(w);
+}
+
+static void hist_filter_step(struct app *a, int result)
+{
+	struct history_state *h = &a->hist;
+	if (result == EDIT_ACCEPT) {
+		char *text = edit_text(&a->modal.ed);
+		free(h->actor);
+		h->actor = NULL;
+		h->task_id = 0;
+		char *save = NULL;
+		for (char *w = strtok_r(text, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+			if (strncmp(w, "actor:", 6) == 0 && w[6]) {
+				free(h->actor);
+				h->actor = strdup(w + 6);
+			} else if (strncmp(w, "task:", 5) == 0) {
+				h->task_id = strtoll(w + 5 + (w[5] == '#'), NULL, 10);
+			} else {
+				char *safe = text_safe(w, false);
+				app_message(a, true, "history filter: '%s' is not actor:NAME or task:ID", safe);
+				free(safe);
+			}
+		}
+		free(text);
+	}
+	flow_end(a);
+	history_enter(a);
+}
+
+static int history_act(struct app *a, enum action act)
+{
+	struct history_state *h = &a->hist;
+	switch (act) {
+	case ACT_down:
+		if (h->cur < h->nrows - 1)
+			h->cur++;
+		else if (h->nrows == h->height && h->nrows) {
+			/* Next page starts after the last row. */
+			if (h->nstack == h->capstack) {
+				h->capstack = h->capstack ? h->capstack * 2 : 16;
+				int64_t *g = realloc(h->stack, (size_t)h->capstack * sizeof *g);
+				if (!g)
+					abort();
+				h->stack = g;
+			}
+			h->stack[h->nstack++] = h->top_seq;
+			h->top_seq = h->rows[h->nrows - 1].seq - 1;
+			h->cur = 0;
+			history_reload(a);
+		}
+		return HANDLED;
+	case ACT_page_down:
+		if (h->nrows == h->height && h->nrows) {
+			if (h->nstack == h->capstack) {
+				h->capstack = h->capstack ? h->capstack * 2 : 16;
+				int64_t *g = realloc(h->stack, (size_t)h->capstack * sizeof *g);
+				if (!g)
+					abort();
+				h->stack = g;
+			}
+			h->stack[h->nstack++] = h->top_seq;
+			h->top_seq = h->rows[h->nrows - 1].seq - 1;
+			h->cur = 0;
+			history_reload(a);
+		}
+		return HANDLED;
+	case ACT_up:
+		if (h->cur > 0) {
+			h->cur--;
+			return HANDLED;
+		}
+		/* fall through: at the top, the page before */
+		/* FALLTHROUGH */
+	case ACT_page_up:
+		if (h->nstack) {
+			h->top_seq = h->stack[--h->nstack];
+			h->cur = 0;
+			history_reload(a);
+		}
+		return HANDLED;
+	case ACT_first:
+		history_enter(a);
+		return HANDLED;
+	case ACT_hist_filter: {
+		char init[200] = "";
+		if (h->actor)
+			snprintf(init, sizeof init, "actor:%s", h->actor);
+		if (h->task_id) {
+			size_t n = strlen(init);
+			snprintf(init + n, sizeof init - n, "%stask:%lld", n ? " " : "", (long long)h->task_id);
+		}
+		flow_start(a, hist_filter_step);
+		modal_edit(a, "History filter (actor:NAME task:ID; empty for all): ", init);
+		return HANDLED;
+	}
+	default:
+		return IGNORED;
+	}
+}
+
+const struct view_ops history_view = {
+	.name = "history",
+	.enter = history_enter,
+	.reload = history_reload,
+	.draw = history_draw,
+	.act = history_act,
+};
+
+/* --- groups, leaders, units, sources -------------------------------------------------------- */
+
+static void lists_free_rows(struct lists_state *l)
+{
+	for (int i = 0; i < l->nrows; i++)
+		ref_clear(&l->rows[i]);
+	free(l->rows);
+	l->rows = NULL;
+	l->nrows = 0;
+}
+
+static int take_ref_row(const struct ref *r, void *ctx)
+{
+	struct lists_state *l = ctx;
+	struct ref *g = realloc(l->rows, (size_t)(l->nrows + 1) * sizeof *g);
+	if (!g)
+		abort();
+	l->rows = g;
+	struct ref *to = &l->rows[l->nrows++];
+	*to = *r;
+	to->name = r->name ? strdup(r->name) : NULL;
+	to->title = r->title ? strdup(r->title) : NULL;
+	to->extra = r->extra ? strdup(r->extra) : NULL;
+	return 0;
+}
+
+static void lists_reload(struct app *a)
+{
+	struct lists_state *l = &a->lists;
+	struct r57_err err = { 0 };
+	lists_free_rows(l);
+	if (store_ref_list(a->r->st, l->kind, take_ref_row, l, &err))
+		app_error(a, &err);
+	if (l->cur >= l->nrows)
+		l->cur = l->nrows ? l->nrows - 1 : 0;
+}
+
+static void lists_enter(struct app *a)
+{
+	a->lists.cur = 0;
+	a->lists.top = 0;
+	lists_reload(a);
+}
+
+static const char *const kind_titles[] = {
+	[REF_GROUP] = "Key task groups", [REF_LEADER] = "Leaders", [REF_UNIT] = "Units",
+	[REF_SOURCE] = "Sources",
+};
+
+static void lists_draw(struct app *a, WINDOW *w, int height, int width)
+{
+	struct lists_state *l = &a->lists;
+	char title[200];
+	snprintf(title, sizeof title, "%s (Tab: next list · a add · r rename · D remove%s)",
+	         kind_titles[l->kind], l->kind == REF_GROUP ? " · J/K move" : "");
+	draw_text(w, 0, 0, width, title, paint_attr(a, P_TITLE));
+	int rows = height - 1;
+	if (l->cur < l->top)
+		l->top = l->cur;
+	if (rows > 0 && l->cur >= l->top + rows)
+		l->top = l->cur - rows + 1;
+	for (int i = l->top, y = 1; i < l->nrows && y < height; i++, y++) {
+		const struct ref *r = &l->rows[i];
+		char line[800];
+		snprintf(line, sizeof line, "%5lld  %-50s %6lld task%s%s%s",
+		         (long long)(l->kind == REF_GROUP ? r->position : r->id), r->name ? r->name : "",
+		         (long long)r->uses, r->uses == 1 ? "" : "s", r->extra ? "  " : "",
+		         r->extra ? r->extra : "");
+		draw_text(w, y, 0, width, line, i == l->cur ? paint_attr(a, P_SELECTED) : 0);
+	}
+	wnoutrefresh(w);
+}
+
+static void ref_add_step(struct app *a, int result)
+{
+	struct r57_err err = { 0 };
+	enum ref_kind k = a->flow.kind;
+	if (result != EDIT_ACCEPT) {
+		flow_end(a);
+		return;
+	}
+	char *text = edit_text(&a->modal.ed);
+	int64_t id;
+	int rc = ref_add(a->r, k, text, NULL, NULL, NULL, &id, &err);
+	free(text);
+	if (rc) {
+		app_error(a, &err);
+		return; /* keep the prompt and its text */
+	}
+	flow_end(a);
+	app_reload_all(a);
+	app_message(a, false, "Added to %s", kind_titles[k]);
+}
+
+static void ref_rename_step(struct app *a, int result)
+{
+	struct r57_err err = { 0 };
+	if (result != EDIT_ACCEPT) {
+		flow_end(a);
+		return;
+	}
+	char *text = edit_text(&a->modal.ed);
+	char which[24];
+	snprintf(which, sizeof which, "%lld", (long long)a->flow.ids[0]);
+	int rc = ref_rename(a->r, a->flow.kind, which, text, &err);
+	free(text);
+	if (rc) {
+		app_error(a, &err);
+		return;
+	}
+	flow_end(a);
+	app_reload_all(a);
+	app_message(a, false, "Renamed");
+}
+
+static void ref_remove_step(struct app *a, int result)
+{
+	struct r57_err err = { 0 };
+	char which[24];
+	snprintf(which, sizeof which, "%lld", (long long)a->flow.ids[0]);
+	enum ref_kind k = a->flow.kind;
+	flow_end(a);
+	if (result != EDIT_ACCEPT)
+		return;
+	if (ref_remove(a->r, k, which, &err)) {
+		app_error(a, &err);
+		return;
+	}
+	app_reload_all(a);
+	app_message(a, false, "Removed");
+}
+
+static int lists_act(struct app *a, enum action act)
+{
+	struct lists_state *l = &a->lists;
+	struct r57_err err = { 0 };
+	const struct ref *r = l->cur < l->nrows ? &l->rows[l->cur] : NULL;
+	char which[24], label[300];
+	switch (act) {
+	case ACT_down: if (l->cur < l->nrows - 1) l->cur++; return HANDLED;
+	case ACT_up: if (l->cur > 0) l->cur--; return HANDLED;
+	case ACT_page_down: l->cur = l->cur + 10 < l->nrows ? l->cur + 10 : (l->nrows ? l->nrows - 1 : 0); return HANDLED;
+	case ACT_page_up: l->cur = l->cur > 10 ? l->cur - 10 : 0; return HANDLED;
+	case ACT_first: l->cur = 0; return HANDLED;
+	case ACT_last: l->cur = l->nrows ? l->nrows - 1 : 0; return HANDLED;
+	case ACT_next_list:
+		l->kind = (enum ref_kind)((l->kind + 1) % 4);
+		lists_enter(a);
+		return HANDLED;
+	case ACT_ref_add:
+		flow_start(a, ref_add_step);
+		a->flow.kind = l->kind;
+		snprintf(label, sizeof label, "New %s: ", ref_kind_name(l->kind));
+		modal_edit(a, label, NULL);
+		return HANDLED;
+	case ACT_ref_rename:
+		if (!r)
+			return HANDLED;
+		flow_start(a, ref_rename_step);
+		a->flow.kind = l->kind;
+		a->flow.ids[0] = l->kind == REF_GROUP ? r->position : r->id;
+		modal_edit(a, "New name: ", r->name);
+		return HANDLED;
+	case ACT_ref_remove:
+		if (!r)
+			return HANDLED;
+		if (r->uses > 0) {
+			char *safe = text_safe(r->name, false);
+			app_message(a, true, "%s is in use by %lld task%s; nothing removed", safe,
+			            (long long)r->uses, r->uses == 1 ? "" : "s");
+			free(safe);
+			return HANDLED;
+		}
+		flow_start(a, ref_remove_step);
+		a->flow.kind = l->kind;
+		a->flow.ids[0] = l->kind == REF_GROUP ? r->position : r->id;
+		{
+			char *safe = text_safe(r->name, false);
+			snprintf(label, sizeof label, "Remove %s? y removes", safe);
+			free(safe);
+		}
+		modal_confirm(a, label);
+		return HANDLED;
+	case ACT_ref_up:
+	case ACT_ref_down:
+		if (!r || l->kind != REF_GROUP)
+			return HANDLED;
+		snprintf(which, sizeof which, "%d", r->position);
+		int pos = r->position + (act == ACT_ref_up ? -1 : 1);
+		if (pos < 1 || pos > l->nrows)
+			return HANDLED;
+		if (group_move(a->r, which, pos, &err)) {
+			app_error(a, &err);
+			return HANDLED;
+		}
+		l->cur += act == ACT_ref_up ? -1 : 1;
+		app_reload_all(a);
+		return HANDLED;
+	default:
+		return IGNORED;
+	}
+}
+
+const struct view_ops lists_view = {
+	.name = "lists",
+	.enter = lists_enter,
+	.reload = lists_reload,
+	.draw = lists_draw,
+	.act = lists_act,
+};
+
+/* --- help, from the action table -------------------------------------------------------------- */
+
+static const struct {
+	const char *where, *keys, *what;
+} help_rows[] = {
+#define ACTION(id, where, keys, what) { where, keys, what },
+	R57_ACTIONS(ACTION)
+#undef ACTION
+};
+
+static void help_draw(struct app *a, WINDOW *w, int height, int width)
+{
+	int n = (int)(sizeof help_rows / sizeof *help_rows);
+	draw_text(w, 0, 0, width, "Keys (q goes back; j/k scroll)", paint_attr(a, P_TITLE));
+	if (a->help.scroll > n - 1)
+		a->help.scroll = n - 1;
+	for (int i = a->help.scroll, y = 1; i < n && y < height; i++, y++) {
+		char line[400];
+		snprintf(line, sizeof line, "%-16s %-14s %s", help_rows[i].keys, help_rows[i].where,
+		         help_rows[i].what);
+		draw_text(w, y, 0, width, line, 0);
+	}
+	wnoutrefresh(w);
+}
+
+static int help_act(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_down: case ACT_page_down: a->help.scroll += act == ACT_down ? 1 : 10; return HANDLED;
+	case ACT_up: case ACT_page_up:
+		a->help.scroll -= act == ACT_up ? 1 : 10;
+		if (a->help.scroll < 0)
+			a->help.scroll = 0;
+		return HANDLED;
+	case ACT_first: a->help.scroll = 0; return HANDLED;
+	default: return IGNORED;
+	}
+}
+
+static void help_enter(struct app *a)
+{
+	a->help.scroll = 0;
+}
+
+const struct view_ops help_view = {
+	.name = "help",
+	.enter = help_enter,
+	.draw = help_draw,
+	.act = help_act,
+};
+
+void views_free(struct app *a)
+{
+	detail_clear(&a->detail);
+	hist_free_rows(&a->hist);
+	free(a->hist.stack);
+	free(a->hist.actor);
+	if (a->status.loaded)
+		report_clear(&a->status.rep);
+	lists_free_rows(&a->lists);
+}
