@@ -450,9 +450,13 @@ int store_task_page(struct store *st, const struct task_filter *f,
 	else
 		n += (size_t)snprintf(sql + n, sizeof sql - n, bucket ? " AND %s = :bucket" : " AND %s IS NULL",
 		                      bucket_where[by]);
+	/* The plain range lets SQLite seek in the bucket's index; the row
+	 * value then settles ties by id. */
 	if (after_sort)
-		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND (%s, t.id) %s (:after_sort, :after_id)",
-		                      sort_expr[f->sort], backward ? "<" : ">");
+		n += (size_t)snprintf(sql + n, sizeof sql - n,
+		                      " AND %s %s :after_sort AND (%s, t.id) %s (:after_sort, :after_id)",
+		                      sort_expr[f->sort], backward ? "<=" : ">=", sort_expr[f->sort],
+		                      backward ? "<" : ">");
 	snprintf(sql + n, sizeof sql - n, " ORDER BY %s %s, t.id %s LIMIT :limit", sort_expr[f->sort],
 	         backward ? "DESC" : "", backward ? "DESC" : "");
 

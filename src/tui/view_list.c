@@ -362,6 +362,15 @@ static void load_buckets(struct app *a)
 
 /* --- public to the other views --------------------------------------------------- */
 
+/* The rows only: after a filter word that leaves the selection (and so
+ * the headings' figures) as it was. */
+static void list_refill(struct app *a)
+{
+	remember_cursor(a);
+	fill_from_top(a);
+	place_cursor(a);
+}
+
 void list_reload(struct app *a)
 {
 	struct list_state *ls = &a->list;
@@ -659,14 +668,26 @@ static bool apply_filter(struct app *a, const char *text)
 	return true;
 }
 
+static bool same_selection(const struct task_filter *x, const struct task_filter *y)
+{
+	return x->group_id == y->group_id && x->leader_id == y->leader_id &&
+	       x->unit_id == y->unit_id && x->source_id == y->source_id && x->year == y->year;
+}
+
 static void filter_live(struct app *a)
 {
 	char *text = edit_text(&a->modal.ed);
-	/* While typing, a half-typed "group:" is not an error worth a red line. */
+	struct task_filter before = a->list.filter;
+	/* The headings' figures follow the selection only, so a free word or
+	 * a status word re-reads the rows on screen and nothing else. */
+	before.n_words = 0;
 	if (apply_filter(a, text)) {
 		key_clear(&a->list.top);
 		a->list.top.header = true;
-		list_reload(a);
+		if (same_selection(&before, &a->list.filter))
+			list_refill(a);
+		else
+			list_reload(a);
 	}
 	free(text);
 }
