@@ -28,11 +28,11 @@ static int targets(struct app *a, int64_t *ids, int max)
 	return list_targets(a, ids, max);
 }
 
-static void after_change(struct app *a, const char *fmt, const char *what)
+/* Read everything again and say what was done: "Closed #3, #4". */
+static void after_change(struct app *a, const char *verb, const char *what)
 {
 	app_reload_all(a);
-	if (fmt)
-		app_message(a, false, fmt, what);
+	app_message(a, false, "%s %s", verb, what);
 }
 
 static void ids_text(const int64_t *ids, int n, char *buf, size_t len)
@@ -96,7 +96,7 @@ static void add_step(struct app *a, int result)
 		a->list.cur_id = id;
 		char what[32];
 		snprintf(what, sizeof what, "#%lld", (long long)id);
-		after_change(a, "Added task %s", what);
+		after_change(a, "Added task", what);
 		return;
 	}
 	}
@@ -148,7 +148,7 @@ static void edit_step(struct app *a, int result)
 	char what[32];
 	snprintf(what, sizeof what, "#%lld", (long long)id);
 	flow_end(a);
-	after_change(a, "Changed task %s", what);
+	after_change(a, "Changed task", what);
 }
 
 /* --- assign ------------------------------------------------------------------------------ */
@@ -190,7 +190,7 @@ static void assign_step(struct app *a, int result)
 		return;
 	}
 	list_clear_marks(a);
-	after_change(a, "Assigned %s", ids);
+	after_change(a, "Assigned", ids);
 }
 
 /* --- deadline ------------------------------------------------------------------------------ */
@@ -217,7 +217,7 @@ static void deadline_step(struct app *a, int result)
 	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
 	snprintf(msg, sizeof msg, "%s now due %s", ids, date_dmy(due, b));
 	flow_end(a);
-	after_change(a, "Deadline of %s", msg);
+	after_change(a, "Deadline of", msg);
 }
 
 /* --- close ---------------------------------------------------------------------------------- */
@@ -258,7 +258,7 @@ static void close_step(struct app *a, int result)
 	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
 	flow_end(a);
 	list_clear_marks(a);
-	after_change(a, "Closed %s", ids);
+	after_change(a, "Closed", ids);
 }
 
 /* --- cancel, delete, reopen -------------------------------------------------------------------- */
@@ -282,7 +282,7 @@ static void cancel_step(struct app *a, int result)
 	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
 	flow_end(a);
 	list_clear_marks(a);
-	after_change(a, "Cancelled %s", ids);
+	after_change(a, "Cancelled", ids);
 }
 
 static void delete_step(struct app *a, int result)
@@ -304,7 +304,11 @@ static void delete_step(struct app *a, int result)
 	list_clear_marks(a);
 	if (a->view == &detail_view)
 		app_switch(a, &list_view);
-	after_change(a, "Deleted %s (u brings it back)", ids);
+	{
+		char what[260];
+		snprintf(what, sizeof what, "%s (u brings it back)", ids);
+		after_change(a, "Deleted", what);
+	}
 }
 
 /* --- undo and redo --------------------------------------------------------------------------------- */
@@ -414,7 +418,7 @@ int flows_act(struct app *a, enum action act, int64_t task_id)
 			return HANDLED;
 		}
 		ids_text(ids, n, label, sizeof label);
-		after_change(a, "Reopened %s", label);
+		after_change(a, "Reopened", label);
 		return HANDLED;
 	}
 	case ACT_cancel:
