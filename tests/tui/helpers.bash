@@ -1,0 +1,199 @@
+# tests/tui/helpers.bash: shared by every tests/tui/*.bats (load helpers).
+#
+# Each test drives the real ./r57 in a tmux server of its own
+# (tmux -L r57test-N -f /dev/null, its socket under the test's temporary
+# folder), with the environment of tests/cli/helpers.bash (private HOME,
+# R57_DB=$BATS_TEST_TMPDIR/t.db, R57_TODAY=30/06/2025, R57_ACTOR=an,
+# LC_ALL=C.UTF-8) and TERM=screen inside the pane (tmux sends Home/End as
+# ESC [1~ and ESC [4~, which is what screen's terminfo says).
+#
+#   tui_start [--size WxH] [--env VAR=VALUE]... [ARGS...]
+#                       open the screen (r57 ARGS) and wait for its header
+#   keys KEY...         tmux send-keys (key names: Enter Escape Up PgDn C-r ...)
+#   type TEXT           send TEXT literally, character by character
+#   screen              the pane's text now (capture-pane -p)
+#   wait_for TEXT [S]   poll the pane until it shows TEXT (fixed string);
+#                       fail after S seconds (default 5) showing the pane
+#   wait_re REGEX [S]   the same for an extended regex
+#   wait_gone TEXT [S]  poll until TEXT is no longer on the pane
+#   selected            the text of the body rows drawn in reverse video
+#                       (the cursor row of the list)
+#   row_of TEXT         the first pane line holding TEXT
+#   col_of LINE NEEDLE  the screen column (0-based, by wcwidth, as tmux
+#                       lays cells out) where NEEDLE starts in LINE
+#   tui_exited          true once r57 has exited; $TUI_STATUS is its status
+#
+# The server is killed in teardown; an exit status of 86 or 87 (a
+# sanitizer's) from the screen fails the test there, as for the CLI runs.
+
+load ../cli/helpers
+
+TUI_TERM=${R57_TUI_TERM:-screen}
+
+tui_setup() {
+	r57_setup || return 1
+	unset TMUX TMUX_PANE
+	TUI_SOCK=r57test-$BATS_TEST_NUMBER
+	# tmux puts its socket in $TMUX_TMPDIR/tmux-UID/; keep it private, but
+	# within the length a socket path may have.
+	export TMUX_TMPDIR=$BATS_TEST_TMPDIR/tmux
+	if [ ${#TMUX_TMPDIR} -gt 70 ]; then
+		TMUX_TMPDIR=$(mktemp -d "/tmp/r57tmux.XXXXXX") || return 1
+		echo "$TMUX_TMPDIR" >"$BATS_TEST_TMPDIR/.tmux-dir"
+	fi
+	mkdir -p "$TMUX_TMPDIR"
+	TUI_EXIT=$BATS_TEST_TMPDIR/tui.exit
+	TUI_STARTED=0
+}
+
+tui_teardown() {
+	local bad=0 st
+	if [ "${TUI_STARTED:-0}" = 1 ]; then
+		tmux -L "$TUI_SOCK" kill-server 2>/dev/null || true
+	fi
+	if [ -f "$TUI_EXIT" ]; then
+		st=$(cat "$TUI_EXIT")
+		if [ "$st" = 86 ] || [ "$st" = 87 ]; then
+			echo "the screen (r57) ended with sanitizer exit status $st" >&2
+			bad=1
+		fi
+	fi
+	if [ -f "$BATS_TEST_TMPDIR/.tmux-dir" ]; then
+		rm -rf "$(cat "$BATS_TEST_TMPDIR/.tmux-dir")"
+	fi
+	r57_teardown || bad=1
+	return $bad
+}
+
+setup() { tui_setup; }
+teardown() { tui_teardown; }
+
+tx() { tmux -L "$TUI_SOCK" "$@"; }
+
+tui_start() {
+	local w=80 h=24 envs=()
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--size) w=${2%x*}; h=${2#*x}; shift 2 ;;
+		--env) envs+=("$2"); shift 2 ;;
+		--) shift; break ;;
+		*) break ;;
+		esac
+	done
+	rm -f "$TUI_EXIT"
+	# The pane runs r57, writes its exit status, then gives a shell
+	# prompt, as a terminal would after the program ends.
+	tx -f /dev/null new-session -d -x "$w" -y "$h" -s r57 \
+		env TERM="$TUI_TERM" PS1='r57test$ ' "${envs[@]}" \
+		"$BATS_TEST_DIRNAME/pane.sh" "$TUI_EXIT" "$R57_BIN" "$@" || {
+		echo "tmux new-session failed" >&2
+		return 1
+	}
+	TUI_STARTED=1
+	wait_for " r57 · " 10
+}
+
+keys() { tx send-keys -t r57 "$@"; }
+type() { tx send-keys -t r57 -l -- "$1"; }
+screen() { tx capture-pane -p -t r57; }
+
+# _wait KIND PATTERN SECONDS: the polling behind wait_for, wait_re and
+# wait_gone; leaves the last capture in $SCREEN.
+_wait() {
+	local kind=$1 pat=$2 n=$(( ${3:-5} * 20 ))
+	while :; do
+		SCREEN=$(screen)
+		case $kind in
+		text) [[ $SCREEN == *"$pat"* ]] && return 0 ;;
+		re) [[ $SCREEN =~ $pat ]] && return 0 ;;
+		gone) [[ $SCREEN != *"$pat"* ]] && return 0 ;;
+		esac
+		n=$((n - 1))
+		[ $n -gt 0 ] || break
+		sleep 0.05
+	done
+	case $kind in
+	text) printf 'timed out waiting for [%s] on the screen:\n' "$pat" >&2 ;;
+	re) printf 'timed out waiting for /%s/ on the screen:\n' "$pat" >&2 ;;
+	gone) printf 'timed out waiting for [%s] to leave the screen:\n' "$pat" >&2 ;;
+	esac
+	printf '%s\n' "----" "$SCREEN" "----" >&2
+	return 1
+}
+wait_for() { _wait text "$1" "${2:-5}"; }
+wait_re() { _wait re "$1" "${2:-5}"; }
+wait_gone() { _wait gone "$1" "${2:-5}"; }
+
+# selected: the body rows (not the header line, not the status line) that
+# hold reverse video, as plain text.
+selected() {
+	local rows
+	rows=$(tx display -p -t r57 '#{pane_height}')
+	tx capture-pane -p -e -t r57 | sed -n "2,$((rows - 1))p" |
+		grep -E $'\e\\[([0-9]+;)*7(;[0-9]+)*m' |
+		sed -E $'s/\e\\[[0-9;]*m//g'
+}
+
+# wait_selected TEXT [S]: poll until the cursor row holds TEXT.
+wait_selected() {
+	local n=$(( ${2:-5} * 20 )) s
+	while :; do
+		s=$(selected)
+		[[ $s == *"$1"* ]] && return 0
+		n=$((n - 1))
+		[ $n -gt 0 ] || break
+		sleep 0.05
+	done
+	printf 'timed out waiting for the cursor on [%s]; cursor row:\n%s\nscreen:\n%s\n' \
+		"$1" "$s" "$(screen)" >&2
+	return 1
+}
+
+row_of() {
+	local l
+	while IFS= read -r l; do
+		[[ $l == *"$1"* ]] && { printf '%s\n' "$l"; return 0; }
+	done <<<"${2:-$(screen)}"
+	return 1
+}
+
+# width TEXT: columns TEXT takes by the C library's wcwidth, which tmux
+# (built without utf8proc) lays the pane out by.
+width() { printf '%s' "$1" | LC_ALL=C.UTF-8 wc -L; }
+
+col_of() {
+	local line=$1 needle=$2
+	[[ $line == *"$needle"* ]] || return 1
+	width "${line%%"$needle"*}"
+}
+
+# tui_exited: r57 has ended (pane.sh wrote its status); sets TUI_STATUS.
+tui_exited() {
+	[ -s "$TUI_EXIT" ] || return 1
+	TUI_STATUS=$(cat "$TUI_EXIT")
+}
+
+# wait_exit [S]: poll until r57 has ended.
+wait_exit() {
+	local n=$(( ${1:-5} * 20 ))
+	while ! tui_exited; do
+		n=$((n - 1))
+		[ $n -gt 0 ] || { printf 'r57 did not exit; screen:\n%s\n' "$(screen)" >&2; return 1; }
+		sleep 0.05
+	done
+}
+
+# r57_pid: the process id of the r57 in the pane (a child of pane.sh).
+r57_pid() {
+	local sh
+	sh=$(tx display -p -t r57 '#{pane_pid}') || return 1
+	pgrep -P "$sh" -x r57 | head -n 1
+}
+
+# demo: the 14 example tasks of r57 demo in $R57_DB.
+demo() { r57 demo "$R57_DB" >/dev/null; }
+
+# show ID JQ: a jq expression on r57 show ID --format json; raw output.
+show() { r57 show "$1" --format json | jq -r "$2"; }
+# hist JQ: a jq expression on r57 history --format json; raw output.
+hist() { r57 history --format json | jq -r "$1"; }
