@@ -18,7 +18,8 @@
 	ACTION(page_up,     "all",     "PgUp C-b",      "Previous page") \
 	ACTION(first,       "all",     "Home g",        "First row") \
 	ACTION(last,        "all",     "End G",         "Last row") \
-	ACTION(back,        "all",     "q Esc",         "Back to the task list; on the task list, quit") \
+	ACTION(back,        "all",     "q",             "Back to the task list; on the task list, quit") \
+	ACTION(escape,      "all",     "Esc",           "Back to the task list; on the task list, clear the marks and the filter (never quits)") \
 	ACTION(help,        "all",     "?",             "This help: every key") \
 	ACTION(undo,        "all",     "u",             "Undo your newest change (says what first; y confirms)") \
 	ACTION(redo,        "all",     "C-r",           "Redo what your last undo reverted") \

@@ -367,11 +367,13 @@ static void handle(struct app *a, enum action act)
 	default:
 		break;
 	}
-	if (a->view->act(a, act) == IGNORED && act == ACT_back) {
-		if (a->view == &list_view)
-			a->quit = true;
-		else
+	if (a->view->act(a, act) != IGNORED)
+		return;
+	if (act == ACT_back || act == ACT_escape) {
+		if (a->view != &list_view)
 			app_switch(a, &list_view);
+		else if (act == ACT_back)
+			a->quit = true;
 	}
 	(void)err;
 }

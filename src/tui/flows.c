@@ -363,7 +363,7 @@ static void start_undo(struct app *a, bool undo)
 int flows_act(struct app *a, enum action act, int64_t task_id)
 {
 	(void)task_id;
-	char b[11], label[200];
+	char b[11], label[400];
 	if (act == ACT_undo || act == ACT_redo) {
 		start_undo(a, act == ACT_undo);
 		return HANDLED;

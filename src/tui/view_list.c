@@ -851,6 +851,19 @@ static int list_act(struct app *a, enum action act)
 		app_message(a, false, "Marks cleared");
 		break;
 	case ACT_filter: open_filter(a); break;
+	case ACT_escape:
+		/* A stray Escape never loses the session: it clears, at most. */
+		if (ls->nmarks) {
+			list_clear_marks(a);
+			app_message(a, false, "Marks cleared");
+		} else if (ls->filter_text && *ls->filter_text) {
+			apply_filter(a, "");
+			key_clear(&ls->top);
+			ls->top.header = true;
+			list_reload(a);
+			app_message(a, false, "Filter cleared");
+		}
+		break;
 	case ACT_group_by:
 		ls->by = (enum group_by)((ls->by + 1) % (BY_MONTH + 1));
 		key_clear(&ls->top);
