@@ -23,33 +23,12 @@ expected_lines() {
 	done
 }
 
-# key LINE: G<n> or T<id> for a line of the list as drawn.
-key() {
-	if [[ $1 =~ ^[▾▸]\ ([0-9]+)\.\  ]]; then
-		echo "G${BASH_REMATCH[1]}"
-	elif [[ $1 =~ ^[\ *]\ [^\ ]+\ +([0-9]+)\  ]]; then
-		echo "T${BASH_REMATCH[1]}"
-	else
-		echo "?"
-	fi
-}
-
-# body: the keys of the list's rows on the pane (lines 2..rows-1).
-body() {
-	local rows l
-	rows=$(tx display -p -t r57 '#{pane_height}')
-	screen | sed -n "2,$((rows - 1))p" | while IFS= read -r l; do
-		if [ -n "$l" ]; then key "$l"; fi
-	done
-	return 0
-}
-
 # wait_cursor KEY: poll until the cursor row is KEY.
 wait_cursor() {
 	local n=100 s k
 	while :; do
 		s=$(selected | head -n 1)
-		k=$(key "$s")
+		k=$(line_key "$s")
 		[ "$k" = "$1" ] && return 0
 		n=$((n - 1))
 		[ $n -gt 0 ] || break

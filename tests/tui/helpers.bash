@@ -16,9 +16,15 @@
 #                       fail after S seconds (default 5) showing the pane
 #   wait_re REGEX [S]   the same for an extended regex
 #   wait_gone TEXT [S]  poll until TEXT is no longer on the pane
+#   status_line         the pane's last line (messages and prompts)
+#   wait_status TEXT [S] poll until the last line is exactly TEXT
 #   selected            the text of the body rows drawn in reverse video
 #                       (the cursor row of the list)
 #   row_of TEXT         the first pane line holding TEXT
+#   line_key LINE       G<n> for the heading of group n, T<id> for a task row
+#   body                line_key of every row between header and status line
+#   task_rows           the ids of the task rows on screen, sorted
+#   wait_rows IDS [S]   poll until task_rows is IDS
 #   col_of LINE NEEDLE  the screen column (0-based, by wcwidth, as tmux
 #                       lays cells out) where NEEDLE starts in LINE
 #   tui_exited          true once r57 has exited; $TUI_STATUS is its status
@@ -83,8 +89,10 @@ tui_start() {
 	rm -f "$TUI_EXIT"
 	# The pane runs r57, writes its exit status, then gives a shell
 	# prompt, as a terminal would after the program ends.
-	tx -f /dev/null new-session -d -x "$w" -y "$h" -s r57 \
-		env TERM="$TUI_TERM" PS1='r57test$ ' "${envs[@]}" \
+	# It runs in the test's folder with R57_DB=t.db, the same file as
+	# $R57_DB, so the header stays short whatever the folder is.
+	tx -f /dev/null new-session -d -x "$w" -y "$h" -s r57 -c "$BATS_TEST_TMPDIR" \
+		env TERM="$TUI_TERM" PS1='r57test$ ' R57_DB=t.db "${envs[@]}" \
 		"$BATS_TEST_DIRNAME/pane.sh" "$TUI_EXIT" "$R57_BIN" "$@" || {
 		echo "tmux new-session failed" >&2
 		return 1
@@ -107,6 +115,7 @@ _wait() {
 		text) [[ $SCREEN == *"$pat"* ]] && return 0 ;;
 		re) [[ $SCREEN =~ $pat ]] && return 0 ;;
 		gone) [[ $SCREEN != *"$pat"* ]] && return 0 ;;
+		last) [ "${SCREEN##*$'\n'}" = "$pat" ] && return 0 ;;
 		esac
 		n=$((n - 1))
 		[ $n -gt 0 ] || break
@@ -116,11 +125,17 @@ _wait() {
 	text) printf 'timed out waiting for [%s] on the screen:\n' "$pat" >&2 ;;
 	re) printf 'timed out waiting for /%s/ on the screen:\n' "$pat" >&2 ;;
 	gone) printf 'timed out waiting for [%s] to leave the screen:\n' "$pat" >&2 ;;
+	last) printf 'timed out waiting for the last line to be [%s]:\n' "$pat" >&2 ;;
 	esac
 	printf '%s\n' "----" "$SCREEN" "----" >&2
 	return 1
 }
 wait_for() { _wait text "$1" "${2:-5}"; }
+# status_line: the last line of the pane (messages, prompts).
+status_line() { screen | tail -n 1; }
+# wait_status TEXT [S]: poll until the last line of the pane is TEXT
+# (trailing blanks aside).
+wait_status() { _wait last "$1" "${2:-5}"; }
 wait_re() { _wait re "$1" "${2:-5}"; }
 wait_gone() { _wait gone "$1" "${2:-5}"; }
 
@@ -146,6 +161,47 @@ wait_selected() {
 	done
 	printf 'timed out waiting for the cursor on [%s]; cursor row:\n%s\nscreen:\n%s\n' \
 		"$1" "$s" "$(screen)" >&2
+	return 1
+}
+
+# line_key LINE: G<n> or T<id> for a line of the list as drawn.
+line_key() {
+	if [[ $1 =~ ^[▾▸]\ ([0-9]+)\.\  ]]; then
+		echo "G${BASH_REMATCH[1]}"
+	elif [[ $1 =~ ^[\ *]\ [^\ ]+\ +([0-9]+)\  ]]; then
+		echo "T${BASH_REMATCH[1]}"
+	else
+		echo "?"
+	fi
+}
+
+# body: the line_keys of the list's rows on the pane (lines 2..rows-1).
+body() {
+	local rows l
+	rows=$(tx display -p -t r57 '#{pane_height}')
+	screen | sed -n "2,$((rows - 1))p" | while IFS= read -r l; do
+		if [ -n "$l" ]; then line_key "$l"; fi
+	done
+	return 0
+}
+
+# task_rows: the ids of the task rows on the pane, sorted by number.
+task_rows() {
+	body | sed -n 's/^T//p' | sort -n | tr '\n' ' ' | sed 's/ $//'
+}
+
+# wait_rows IDS [S]: poll until the task rows on the pane are IDS (as
+# task_rows gives them).
+wait_rows() {
+	local n=$(( ${2:-5} * 20 )) got
+	while :; do
+		got=$(task_rows)
+		[ "$got" = "$1" ] && return 0
+		n=$((n - 1))
+		[ $n -gt 0 ] || break
+		sleep 0.05
+	done
+	printf 'task rows on screen: [%s]\nexpected:            [%s]\nscreen:\n%s\n' "$got" "$1" "$(screen)" >&2
 	return 1
 }
 

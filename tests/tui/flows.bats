@@ -1,0 +1,241 @@
+#!/usr/bin/env bats
+# The flows that change a task from the screen: assign through the picker,
+# change a deadline, close, undo and redo; each checked on screen and in
+# the database through r57 list/show/history --format json.
+
+load helpers
+
+# on_task ID: move the cursor from the top to the row of task ID.
+on_task() {
+	keys Home
+	wait_for "▾ 4. "
+	local n=0
+	while ! [[ $(selected) == *"$(printf '%5d ' "$1")"* ]]; do
+		keys j
+		sleep 0.05
+		n=$((n + 1))
+		[ $n -lt 40 ] || { echo "task $1 not reached; screen:" >&2; screen >&2; return 1; }
+	done
+}
+
+@test "assign: A, type binh, Enter; then the unit picker; leader and unit stored" {
+	demo
+	tui_start
+	on_task 1
+	eq "$(field 1 .leader)" "Nguyễn Văn An" "leader before"
+	keys A
+	wait_for "Lead person (type any part of the name)"
+	wait_for "Nguyễn Văn An (Sở Khoa học và Công nghệ)"
+	# the picker narrows as the name is typed, without its marks
+	type binh
+	wait_gone "Nguyễn Văn An (Sở"
+	has "$SCREEN" "Trần Thị Bình (Sở Nội vụ)"
+	hasnt "$SCREEN" "Vũ Thị Hạnh"
+	keys Enter
+	wait_for "Lead unit (type any part of the name)"
+	wait_for "Trung tâm Tích hợp dữ liệu tỉnh"
+	type "noi vu"
+	wait_gone "Trung tâm Tích hợp dữ liệu tỉnh"
+	has "$SCREEN" "Sở Nội vụ"
+	keys Enter
+	wait_for "Assigned #1"
+	eq "$(field 1 .leader)" "Trần Thị Bình" "leader"
+	eq "$(field 1 .unit)" "Sở Nội vụ" "unit"
+	eq "$(hist '.[0].actor')" an "actor"
+	has "$(hist '.[0].summary')" "#1"
+	# the detail view shows the new leader and unit
+	keys Enter
+	wait_for "Task #1"
+	has "$(row_of 'Leader')" "Trần Thị Bình"
+	has "$(row_of 'Unit')" "Sở Nội vụ"
+}
+
+@test "assign: Escape in the picker assigns nothing; (none) clears the unit" {
+	demo
+	tui_start
+	on_task 6
+	keys A
+	wait_for "Lead person"
+	type binh
+	wait_gone "Nguyễn Văn An (Sở"
+	keys Escape
+	wait_for "Nothing assigned"
+	eq "$(field 6 .leader)" "Nguyễn Văn An" "leader"
+	eq "$(field 6 .unit)" "Sở Khoa học và Công nghệ" "unit"
+	keys A
+	wait_for "Lead person"
+	type binh
+	wait_gone "Nguyễn Văn An (Sở"
+	keys Enter
+	wait_for "Lead unit"
+	keys Home # the first row: (none)
+	keys Enter
+	wait_for "Assigned #6"
+	eq "$(field 6 .leader)" "Trần Thị Bình" "leader"
+	eq "$(field 6 .unit)" null "unit"
+}
+
+@test "assign: a unit not in the list is made from what was typed (+ new)" {
+	demo
+	tui_start
+	on_task 6
+	keys A
+	wait_for "Lead person"
+	type "hanh"
+	wait_gone "Nguyễn Văn An (Sở"
+	keys Enter
+	wait_for "Lead unit"
+	type "Phòng Văn hóa"
+	wait_for "+ new: Phòng Văn hóa"
+	keys Enter
+	wait_for "Assigned #6"
+	eq "$(field 6 .leader)" "Vũ Thị Hạnh" "leader"
+	eq "$(field 6 .unit)" "Phòng Văn hóa" "unit"
+	run r57 unit list
+	has "$output" "Phòng Văn hóa"
+}
+
+@test "deadline: d extends it; the first deadline stays on record" {
+	demo
+	tui_start
+	on_task 1
+	keys d
+	wait_for "New deadline (an extension): 14/08/2025"
+	keys C-u
+	wait_status "New deadline (an extension):"
+	type "30/09/2025"
+	keys Enter
+	wait_for "Deadline of #1 now due 30/09/2025"
+	has "$(row_of '    1 ')" "30/09/2025 92d left"
+	eq "$(field 1 .due)" 2025-09-30 "due"
+	eq "$(field 1 .first_due)" 2025-08-14 "first_due"
+	eq "$(field 1 .extensions)" 1 "extensions"
+	eq "$(show 1 .extensions)" 1 "extensions (show)"
+	# the detail view says so too
+	keys Enter
+	wait_for "Task #1"
+	has "$(row_of 'First deadline')" "14/08/2025 (extended 1 time)"
+	# a second extension from the detail view
+	keys d
+	wait_for "New deadline (an extension): 30/09/2025"
+	keys C-u
+	type "+30d"
+	keys Enter
+	wait_for "now due 30/07/2025"
+	eq "$(field 1 .due)" 2025-07-30 "due"
+	eq "$(field 1 .first_due)" 2025-08-14 "first_due"
+	eq "$(field 1 .extensions)" 2 "extensions"
+	wait_for "(extended 2 times)"
+}
+
+@test "close: c, a result, Enter for today; status, closed and result stored" {
+	demo
+	tui_start
+	on_task 7
+	has "$(selected)" "27/06/2025 3d late"
+	keys c
+	wait_for "Result (what was delivered):"
+	type "Đề án đã trình UBND tỉnh"
+	keys Enter
+	wait_for "Done on (Enter for today, 30/06/2025):"
+	keys Enter
+	wait_for "Closed #7"
+	eq "$(field 7 .status)" done "status"
+	eq "$(field 7 .closed)" 2025-06-30 "closed"
+	eq "$(field 7 .result)" "Đề án đã trình UBND tỉnh" "result"
+	eq "$(field 7 .on_time)" false "on time"
+	# the row has the done marker; the group's figures follow
+	wait_re "✓ +7 Hoàn thiện đề án"
+	has "$(row_of '▾ 2. ')" "1/3 done 33.33%  2 overdue"
+}
+
+@test "close with a date; Escape at the date prompt closes nothing" {
+	demo
+	tui_start
+	on_task 10
+	keys c
+	wait_for "Result (what was delivered):"
+	type "Kế hoạch"
+	keys Enter
+	wait_for "Done on"
+	keys Escape
+	wait_for "Nothing closed"
+	eq "$(field 10 .status)" open "status"
+	keys c
+	wait_for "Result (what was delivered):"
+	keys Enter
+	wait_for "Done on"
+	type "28/06/2025"
+	keys Enter
+	wait_for "Closed #10"
+	eq "$(field 10 .status)" done "status"
+	eq "$(field 10 .closed)" 2025-06-28 "closed"
+	eq "$(field 10 .on_time)" true "on time"
+}
+
+@test "undo (u then y) and redo (C-r then y) of a close, checked in the database each time" {
+	demo
+	tui_start
+	on_task 1
+	keys c
+	wait_for "Result (what was delivered):"
+	type "Xong"
+	keys Enter
+	wait_for "Done on"
+	keys Enter
+	wait_for "Closed #1"
+	eq "$(field 1 .status)" done "status after close"
+	seq=$(hist '.[0].seq')
+	# u says what it would undo; any key but y keeps it
+	keys u
+	wait_for "Undo #$seq: "
+	has "$(row_of "Undo #$seq")" "y undoes"
+	keys n
+	wait_for "Nothing undone"
+	eq "$(field 1 .status)" done "status after declining the undo"
+	keys u
+	wait_for "Undo #$seq: "
+	keys y
+	wait_for "Undid #$seq"
+	eq "$(field 1 .status)" open "status after undo"
+	eq "$(field 1 .closed)" null "closed after undo"
+	eq "$(field 1 .result)" null "result after undo"
+	wait_re "· +1 Nâng cấp"
+	keys C-r
+	wait_for "Redo #$seq: "
+	keys y
+	wait_for "Redid #$seq"
+	eq "$(field 1 .status)" done "status after redo"
+	eq "$(field 1 .closed)" 2025-06-30 "closed after redo"
+	eq "$(field 1 .result)" Xong "result after redo"
+	wait_re "✓ +1 Nâng cấp"
+	# nothing left to redo: said in the status line, nothing changes
+	keys C-r
+	wait_re "[Nn]othing to redo|no.*redo"
+	eq "$(field 1 .status)" done "status"
+}
+
+@test "undo is refused, naming binh, when binh changed the task since" {
+	demo
+	tui_start
+	on_task 1
+	keys c
+	wait_for "Result (what was delivered):"
+	keys Enter
+	wait_for "Done on"
+	keys Enter
+	wait_for "Closed #1"
+	seq=$(hist '.[0].seq')
+	R57_ACTOR=binh r57 edit 1 --notes "Bình đã xem" >/dev/null
+	keys u
+	wait_for "cannot undo #$seq"
+	has "$(status_line)" "binh changed it since"
+	hasnt "$SCREEN" "y undoes"
+	eq "$(field 1 .status)" done "status"
+	eq "$(field 1 .notes)" "Bình đã xem" "notes"
+	# the screen is still usable
+	keys j
+	keys C-r
+	sleep 0.1
+	eq "$(field 1 .status)" done "status"
+}
