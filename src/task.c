@@ -331,14 +331,18 @@ static void describe_assign(struct r57 *r, const struct task_fields *f,
 }
 
 /* Refuse if the task changed since the screen read it. */
-static int check_unchanged(struct r57 *r, const struct task *t, const char *expect,
+static int check_unchanged(struct r57 *r, const struct task *t, int64_t expect,
                            struct r57_err *err)
 {
-	if (!expect || (t->updated && strcmp(t->updated, expect) == 0))
+	if (!expect)
 		return R57_OK;
 	struct entry e = { 0 };
 	int rc;
-	if (journal_task_last(r->st, t->id, &e, NULL) == R57_OK) {
+	if (journal_task_last(r->st, t->id, &e, NULL) == R57_OK && e.seq == expect) {
+		entry_clear(&e);
+		return R57_OK;
+	}
+	if (e.seq) {
 		char *who = text_safe(e.actor, false), *what = text_safe(e.summary, false);
 		rc = r57_fail(err, R57_ECONFLICT, "task #%lld was changed meanwhile by %s (#%lld: %s); nothing was saved",
 		              (long long)t->id, who, (long long)e.seq, what);
@@ -356,7 +360,7 @@ static int edit_one(struct r57 *r, struct task *t, struct task_row *row, void *v
                     struct r57_err *err)
 {
 	struct edit_ctx *c = vctx;
-	int guard = check_unchanged(r, t, c->f->expect_updated, err);
+	int guard = check_unchanged(r, t, c->f->expect_entry, err);
 	if (guard)
 		return guard;
 	owned_free(&c->o);
@@ -428,7 +432,7 @@ int task_assign(struct r57 *r, const int64_t *ids, int n,
 	memcpy(only.without, f->without, sizeof only.without);
 	only.n_without = f->n_without;
 	only.create_new = f->create_new;
-	only.expect_updated = f->expect_updated;
+	only.expect_entry = f->expect_entry;
 
 	struct summary sum = { .len = 0 };
 	sum_add(&sum, "assign ");

@@ -30,10 +30,11 @@ struct task_fields {
 	bool clear_due;
 	int year;               /* 0 = unchanged */
 	bool create_new;
-	/* The screen's guard: the task's `updated` time when its editor opened.
-	 * If the task changed since, the action is refused (R57_ECONFLICT)
-	 * naming who changed it, and nothing is written. */
-	const char *expect_updated;
+	/* The screen's guard: the newest journal entry of the task when its
+	 * editor opened (journal_task_last). If the task changed since, the
+	 * action is refused (R57_ECONFLICT) naming who changed it, and nothing
+	 * is written. 0 = no guard. */
+	int64_t expect_entry;
 };
 #define TASK_FIELDS_INIT { .due = R57_NO_DATE }
 

@@ -224,13 +224,13 @@ void flow_start(struct app *a, void (*step)(struct app *a, int result))
 {
 	flow_end(a);
 	a->flow.step = step;
+	a->msg[0] = '\0';
 }
 
 void flow_end(struct app *a)
 {
 	for (size_t i = 0; i < sizeof a->flow.text / sizeof *a->flow.text; i++)
 		free(a->flow.text[i]);
-	free(a->flow.updated);
 	memset(&a->flow, 0, sizeof a->flow);
 	modal_reset(a);
 }
@@ -336,6 +336,12 @@ static void draw_all(struct app *a)
 		delwin(body);
 	}
 	draw_status_line(a);
+	/* While a prompt holds the last line, a message (a refusal, an error)
+	 * shows on the line above it, so the typed text and the reason are
+	 * both on screen. */
+	if (a->msg[0] && (a->modal.kind == MODAL_EDIT || a->modal.kind == MODAL_CONFIRM))
+		draw_text(stdscr, a->rows - 2, 0, a->cols, a->msg,
+		          paint_attr(a, a->msg_error ? P_ERROR : P_NORMAL));
 	if (a->modal.kind == MODAL_EDIT || a->modal.kind == MODAL_PICK)
 		curs_set(1);
 	else
@@ -426,6 +432,7 @@ int tui_run(struct r57 *r, const char *db_path)
 
 	filter_init(&a.list.filter);
 	a.list.by = BY_GROUP;
+	a.list.top.header = true; /* open at the first heading */
 	a.view = &list_view;
 	app_reload_all(&a);
 	app_switch(&a, &list_view);

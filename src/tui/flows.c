@@ -93,7 +93,7 @@ static void add_step(struct app *a, int result)
 			app_error(a, &err);
 			return;
 		}
-		a->list.cur_id = id;
+		a->list.goto_id = id;
 		char what[32];
 		snprintf(what, sizeof what, "#%lld", (long long)id);
 		after_change(a, "Added task", what);
@@ -129,19 +129,18 @@ static void edit_step(struct app *a, int result)
 	f.title = a->flow.text[0];
 	f.product = a->flow.text[1];
 	f.notes = a->flow.text[2];
-	f.expect_updated = a->flow.updated;
+	f.expect_entry = a->flow.seen_entry;
 	int64_t id = a->flow.ids[0];
 	if (task_edit(a->r, &id, 1, &f, &err)) {
 		/* Keep every answer; reopen the last prompt for a retry, and take
 		 * the new state as the one to check against next time. */
 		app_error(a, &err);
-		struct task now;
-		if (err.code == R57_ECONFLICT && store_task_get(a->r->st, id, &now, NULL) == R57_OK) {
-			free(a->flow.updated);
-			a->flow.updated = now.updated ? strdup(now.updated) : NULL;
-			task_clear(&now);
+		struct entry now = { 0 };
+		if (err.code == R57_ECONFLICT && journal_task_last(a->r->st, id, &now, NULL) == R57_OK) {
+			a->flow.seen_entry = now.seq;
 			app_message(a, true, "%s. Enter saves your text over it; Escape keeps theirs", err.msg);
 		}
+		entry_clear(&now);
 		modal_edit(a, labels[2], a->flow.text[2]);
 		return;
 	}
@@ -156,7 +155,8 @@ static void edit_step(struct app *a, int result)
 static void assign_step(struct app *a, int result)
 {
 	struct r57_err err = { 0 };
-	if (result == PICK_CANCEL || result == EDIT_CANCEL) {
+	/* Picker results (enum pick_result), not the editor's. */
+	if (result == PICK_CANCEL) {
 		flow_end(a);
 		app_message(a, false, "Nothing assigned");
 		return;
@@ -389,7 +389,12 @@ int flows_act(struct app *a, enum action act, int64_t task_id)
 		flow_start(a, edit_step);
 		a->flow.ids[0] = t->id;
 		a->flow.n = 1;
-		a->flow.updated = t->updated ? strdup(t->updated) : NULL;
+		{
+			struct entry last = { 0 };
+			if (journal_task_last(a->r->st, t->id, &last, NULL) == R57_OK)
+				a->flow.seen_entry = last.seq;
+			entry_clear(&last);
+		}
 		modal_edit(a, "Title: ", t->title);
 		return HANDLED;
 	case ACT_assign:

@@ -77,6 +77,7 @@ struct list_state {
 	struct list_key top; /* the first row on screen */
 	int cur;             /* cursor row in lines[] */
 	int64_t cur_id;      /* the task under the cursor, kept across reloads */
+	int64_t goto_id;     /* put the cursor on this task at the next reload */
 	int height;          /* rows of the last draw */
 	int64_t *marks;
 	int nmarks, capmarks;
@@ -137,7 +138,7 @@ struct flow {
 	int64_t bucket_id;
 	char *text[6];        /* answers so far, owned */
 	int64_t pick[4];      /* picked ids; -1 = none, -2 = new (text) */
-	char *updated;        /* the task's `updated` when the flow began */
+	int64_t seen_entry;   /* the task's newest journal entry when the flow began */
 	enum ref_kind kind;
 };
 

@@ -371,6 +371,42 @@ static void list_refill(struct app *a)
 	place_cursor(a);
 }
 
+/* Bring a task onto the screen (unfolding its bucket) and put the cursor
+ * on it: a task just added, say, wherever its deadline sorts it. */
+static void reach_task(struct app *a, int64_t id)
+{
+	struct list_state *ls = &a->list;
+	ls->goto_id = 0;
+	ls->cur_id = id;
+	for (int i = 0; i < ls->nlines; i++)
+		if (!ls->lines[i].key.header && ls->lines[i].key.id == id)
+			return;
+	struct task t;
+	if (store_task_get(a->r->st, id, &t, NULL) != R57_OK)
+		return;
+	int b = -1;
+	char month[8] = "";
+	if (t.due != R57_NO_DATE) {
+		char iso[11];
+		snprintf(month, sizeof month, "%.7s", date_iso(t.due, iso));
+	}
+	int64_t want = ls->by == BY_GROUP ? t.group_id : ls->by == BY_LEADER ? t.leader_id
+	             : ls->by == BY_UNIT ? t.unit_id : ls->by == BY_SOURCE ? t.source_id : 0;
+	for (int i = 0; i < ls->nb && b < 0; i++)
+		if (ls->by == BY_MONTH ? strcmp(ls->buckets[i].month, month) == 0 : ls->buckets[i].id == want)
+			b = i;
+	if (b >= 0) {
+		ls->buckets[b].folded = false;
+		key_clear(&ls->top);
+		ls->top.bucket = b;
+		ls->top.header = false;
+		ls->top.sortv = task_sort_value(&t, ls->filter.sort);
+		ls->top.id = id;
+		fill_from_top(a);
+	}
+	task_clear(&t);
+}
+
 void list_reload(struct app *a)
 {
 	struct list_state *ls = &a->list;
@@ -387,6 +423,8 @@ void list_reload(struct app *a)
 			nb = i;
 	ls->top.bucket = nb;
 	fill_from_top(a);
+	if (ls->goto_id)
+		reach_task(a, ls->goto_id);
 	place_cursor(a);
 }
 
