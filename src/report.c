@@ -120,3 +120,74 @@ void report_clear(struct report *r)
 	free(r->groups);
 	memset(r, 0, sizeof *r);
 }
+
+struct breakdown {
+	struct report_row *rows;
+	int n;
+	struct r57_err *err;
+	int rc;
+};
+
+static int take_bucket(int64_t id, const char *month, const struct figures *f, void *ctx)
+{
+	(void)month;
+	struct breakdown *b = ctx;
+	struct report_row *grown = realloc(b->rows, (size_t)(b->n + 1) * sizeof *grown);
+	if (!grown) {
+		b->rc = r57_fail(b->err, R57_ENOMEM, "out of memory");
+		return 1;
+	}
+	b->rows = grown;
+	struct report_row *row = &b->rows[b->n++];
+	memset(row, 0, sizeof *row);
+	row->id = id;
+	row->fig = *f;
+	row->fig.rate_bp = report_rate_bp(f->completed, f->total);
+	return 0;
+}
+
+static int by_name_none_last(const void *x, const void *y)
+{
+	const struct report_row *a = x, *b = y;
+	if (!a->id != !b->id)
+		return !a->id - !b->id;
+	return strcmp(a->name ? a->name : "", b->name ? b->name : "");
+}
+
+int report_breakdown(struct store *st, const struct selection *sel, int by,
+                     r57_day as_of, r57_day since, struct report_row **rows,
+                     int *n, struct r57_err *err)
+{
+	struct breakdown b = { .err = err };
+	*rows = NULL;
+	*n = 0;
+	int rc = store_figures(st, sel, (enum group_by)by, as_of, since, take_bucket, &b, err);
+	if (!rc)
+		rc = b.rc;
+	enum ref_kind k = by == BY_UNIT ? REF_UNIT : REF_LEADER;
+	for (int i = 0; !rc && i < b.n; i++) {
+		if (!b.rows[i].id)
+			continue;
+		struct ref r;
+		if (store_ref_get(st, k, b.rows[i].id, &r, NULL) == R57_OK) {
+			b.rows[i].name = r.name;
+			r.name = NULL;
+			ref_clear(&r);
+		}
+	}
+	if (rc) {
+		report_rows_free(b.rows, b.n);
+		return rc;
+	}
+	qsort(b.rows, (size_t)b.n, sizeof *b.rows, by_name_none_last);
+	*rows = b.rows;
+	*n = b.n;
+	return R57_OK;
+}
+
+void report_rows_free(struct report_row *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(rows[i].name);
+	free(rows);
+}

@@ -49,6 +49,15 @@ int report_compute(struct store *st, const struct selection *sel,
                    struct r57_err *err);
 void report_clear(struct report *r);
 
+/* The same figures broken down by lead unit or lead person (by is
+ * BY_UNIT or BY_LEADER from store.h): one row per unit or person with
+ * tasks in the selection, named, in name order; a last row (id 0) for
+ * tasks without one. */
+int report_breakdown(struct store *st, const struct selection *sel, int by,
+                     r57_day as_of, r57_day since, struct report_row **rows,
+                     int *n, struct r57_err *err);
+void report_rows_free(struct report_row *rows, int n);
+
 /* Rate in hundredths of a percent, rounded half up (66/123 -> 5366). */
 int report_rate_bp(int64_t done, int64_t total);
 

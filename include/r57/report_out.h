@@ -1,0 +1,54 @@
+/* report_out.h: the status report officials hand in: the figures of a
+ * selection as of a date, compared with the previous reporting date, with
+ * breakdowns by key task group, lead unit and lead person (units ranked for
+ * the year-end emulation review), a summary paragraph in Vietnamese or
+ * English, written as text, CSV, JSON, HTML or Markdown. All writers draw
+ * the same struct; user text is made safe and escaped for each format. */
+#ifndef R57_REPORT_OUT_H
+#define R57_REPORT_OUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "r57/report.h"
+
+struct store;
+
+enum report_format { RF_TEXT, RF_CSV, RF_JSON, RF_HTML, RF_MD };
+enum report_lang { LANG_EN, LANG_VI };
+
+struct report_doc {
+	struct report groups;          /* the figures and one row per group */
+	struct report_row *units;      /* by lead unit, ranked */
+	int n_units;
+	struct report_row *leaders;    /* by lead person, by name */
+	int n_leaders;
+	int plan_year;                 /* the year of the as-of date */
+	struct figures year_fig;       /* the tasks of that plan year */
+	char *selection;               /* the selection in words */
+	char *committee;               /* title block; may be NULL */
+	enum report_lang lang;
+};
+
+/* Compute the whole report for sel as of as_of (since: the previous
+ * reporting date, R57_NO_DATE for the end of the month before). */
+int report_doc_compute(struct store *st, const struct selection *sel,
+                       r57_day as_of, r57_day since, const char *selection,
+                       const char *committee, enum report_lang lang,
+                       struct report_doc *out, struct r57_err *err);
+void report_doc_clear(struct report_doc *d);
+
+/* The paragraph to paste into a report: "Tổng số 123 nhiệm vụ; đã hoàn
+ * thành 66 nhiệm vụ (đạt 53,66%), trong đó 38/65 nhiệm vụ năm 2025
+ * (58,46%); không có nhiệm vụ quá hạn." Newly allocated. */
+char *report_summary(const struct report_doc *d);
+
+/* Write the report. width: columns for text (0 = 100). bom: a UTF-8 byte
+ * order mark first (CSV, for spreadsheet programs that need it). Returns 0,
+ * or -1 when the stream failed. */
+int report_write(FILE *f, const struct report_doc *d, enum report_format fmt,
+                 int width, bool bom);
+
+/* "text", "csv", ... -> the format; false if unknown. */
+bool report_format_parse(const char *s, enum report_format *out);
+
+#endif
