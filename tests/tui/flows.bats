@@ -5,19 +5,6 @@
 
 load helpers
 
-# on_task ID: move the cursor from the top to the row of task ID.
-on_task() {
-	keys Home
-	wait_for "▾ 4. "
-	local n=0
-	while ! [[ $(selected) == *"$(printf '%5d ' "$1")"* ]]; do
-		keys j
-		sleep 0.05
-		n=$((n + 1))
-		[ $n -lt 40 ] || { echo "task $1 not reached; screen:" >&2; screen >&2; return 1; }
-	done
-}
-
 @test "assign: A, type binh, Enter; then the unit picker; leader and unit stored" {
 	demo
 	tui_start

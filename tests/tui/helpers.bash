@@ -20,6 +20,7 @@
 #   wait_status TEXT [S] poll until the last line is exactly TEXT
 #   selected            the text of the body rows drawn in reverse video
 #                       (the cursor row of the list)
+#   on_task ID          Home, then j until the cursor is on task ID
 #   row_of TEXT         the first pane line holding TEXT
 #   line_key LINE       G<n> for the heading of group n, T<id> for a task row
 #   body                line_key of every row between header and status line
@@ -140,13 +141,30 @@ wait_re() { _wait re "$1" "${2:-5}"; }
 wait_gone() { _wait gone "$1" "${2:-5}"; }
 
 # selected: the body rows (not the header line, not the status line) that
-# hold reverse video, as plain text.
+# hold text drawn in reverse video, as plain text. capture-pane -e only
+# sends attribute changes, so the state is followed from the first line.
 selected() {
 	local rows
 	rows=$(tx display -p -t r57 '#{pane_height}')
-	tx capture-pane -p -e -t r57 | sed -n "2,$((rows - 1))p" |
-		grep -E $'\e\\[([0-9]+;)*7(;[0-9]+)*m' |
-		sed -E $'s/\e\\[[0-9;]*m//g'
+	tx capture-pane -p -e -t r57 | awk -v last="$((rows - 1))" '
+	{
+		line = $0; plain = ""; hit = 0
+		while (match(line, /\033\[[0-9;]*m/)) {
+			text = substr(line, 1, RSTART - 1)
+			plain = plain text
+			if (rev && text ~ /[^ ]/) hit = 1
+			n = split(substr(line, RSTART + 2, RLENGTH - 3), p, ";")
+			if (n == 0) rev = 0
+			for (i = 1; i <= n; i++) {
+				if (p[i] == "" || p[i] == "0" || p[i] == "27") rev = 0
+				else if (p[i] == "7") rev = 1
+			}
+			line = substr(line, RSTART + RLENGTH)
+		}
+		plain = plain line
+		if (rev && line ~ /[^ ]/) hit = 1
+		if (hit && NR >= 2 && NR <= last) print plain
+	}'
 }
 
 # wait_selected TEXT [S]: poll until the cursor row holds TEXT.
@@ -203,6 +221,20 @@ wait_rows() {
 	done
 	printf 'task rows on screen: [%s]\nexpected:            [%s]\nscreen:\n%s\n' "$got" "$1" "$(screen)" >&2
 	return 1
+}
+
+# on_task ID: move the cursor to the first row, then down to task ID.
+on_task() {
+	keys Home
+	wait_re "[▾▸] [0-9]+\\. "
+	local n=0 want
+	want=$(printf '%5d ' "$1")
+	while ! [[ $(selected) == *"$want"* ]]; do
+		keys j
+		sleep 0.05
+		n=$((n + 1))
+		[ $n -lt 60 ] || { echo "task $1 not reached; screen:" >&2; screen >&2; return 1; }
+	done
 }
 
 row_of() {
