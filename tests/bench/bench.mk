@@ -37,17 +37,22 @@ CSVS := $(foreach n,$(SIZES),$(DATA)/$(n)/tasks.csv)
 
 # The optimised r57: a private copy of the tree built with -O2, so that
 # the developer's ./r57 and build/ (perhaps a sanitizer build) stay as
-# they are. Rebuilt incrementally; if it does not build, the floor alone
-# is timed.
+# they are. src/ (src/tui/ with it), include/, tools/ and the Makefile are
+# copied afresh from the working tree every time and rebuilt incrementally.
+# If the working tree does not build (someone's edit half done), HEAD is
+# built instead (git archive, from a clean build/), and the table says so;
+# if neither builds, the floor alone is timed. $(OPT)/.source says what was
+# built: "tree" or "HEAD <commit>".
 OPT     := $(DATA)/r57-opt
 OPTBIN  := $(OPT)/r57
 
 bench: tools data r57-opt
-	@R57="$$(cat $(OPT)/.built 2>/dev/null)" BIN=$(BIN) DATA=$(DATA) \
+	@R57="$$(cat $(OPT)/.built 2>/dev/null)" R57_SRC="$$(cat $(OPT)/.source 2>/dev/null)" \
+	  BIN=$(BIN) DATA=$(DATA) \
 	  RESULTS=$(RESULTS) SQLITE=$(SQLITE) \
 	  sh tests/bench/bench.sh $(QFLAG) $(SIZES)
 
-tools: $(BIN)/gen $(BIN)/reset
+tools: $(BIN)/gen $(BIN)/reset $(BIN)/pty
 	@tools/need-packages hyperfine jq time sqlite3
 
 data: $(DBS) $(CSVS)
@@ -56,6 +61,12 @@ $(BIN)/%: tests/bench/%.c
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	@$(CC) $(BENCH_CFLAGS) -o $@ $<
+
+# The screen's harness: openpty and login_tty are in libutil.
+$(BIN)/pty: tests/bench/pty.c
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	@$(CC) $(BENCH_CFLAGS) -o $@ $< -lutil
 
 # The schema as r57 makes it, then the generated data in one transaction,
 # then the generator's own checks (tests/bench/gen-check.sql: all zeros).
@@ -75,15 +86,29 @@ $(DATA)/%/tasks.csv: $(BIN)/gen
 	@mkdir -p $(@D)
 	@$(BIN)/gen --seed $(SEED) --csv $* > $@
 
+OPT_MAKE = $(MAKE) -s -C $(OPT) r57 CFLAGS='-O2 -g' SAN= WERROR=
+
 r57-opt:
 	@mkdir -p $(OPT)
 	@rm -f $(OPT)/.built
-	@rm -rf $(OPT)/src $(OPT)/include $(OPT)/tools
+	@rm -rf $(OPT)/src $(OPT)/include $(OPT)/tools $(OPT)/Makefile
+	@case "$$(cat $(OPT)/.source 2>/dev/null)" in tree|'') ;; *) rm -rf $(OPT)/build $(OPT)/.source ;; esac
 	@cp -a src include tools Makefile $(OPT)/
 	@echo "  MAKE    $(OPTBIN) (CFLAGS='-O2 -g')"
-	@if $(MAKE) -s -C $(OPT) r57 CFLAGS='-O2 -g' SAN= WERROR= > $(OPT)/build.log 2>&1; then \
+	@if $(OPT_MAKE) > $(OPT)/build.log 2>&1; then \
+	   echo tree > $(OPT)/.source; \
 	   echo "$(CURDIR)/$(OPTBIN)" > $(OPT)/.built; \
 	 else \
-	   echo "bench: r57 does not build (see $(OPT)/build.log); timing the floor alone"; \
-	   tail -n 5 $(OPT)/build.log | sed 's/^/    /'; \
+	   echo "bench: the working tree's r57 does not build (see $(OPT)/build.log); building HEAD"; \
+	   tail -n 3 $(OPT)/build.log | sed 's/^/    /'; \
+	   rm -rf $(OPT)/src $(OPT)/include $(OPT)/tools $(OPT)/Makefile $(OPT)/build $(OPT)/.source; \
+	   head=$$(git rev-parse --short HEAD 2>/dev/null); \
+	   if [ -n "$$head" ] && git archive HEAD src include tools Makefile | tar -x -C $(OPT) && \
+	      $(OPT_MAKE) > $(OPT)/build-head.log 2>&1; then \
+	     echo "HEAD $$head" > $(OPT)/.source; \
+	     echo "$(CURDIR)/$(OPTBIN)" > $(OPT)/.built; \
+	   else \
+	     echo "bench: HEAD does not build either (see $(OPT)/build-head.log); timing the floor alone"; \
+	     tail -n 5 $(OPT)/build-head.log 2>/dev/null | sed 's/^/    /'; \
+	   fi; \
 	 fi

@@ -7,12 +7,15 @@
 # databases first. Each operation is a whole process, timed by hyperfine
 # over repeated runs beside "the floor": the same reads and writes done by
 # the sqlite3 shell on the same file with the same pragmas (floor/*.sql).
-# Writes run on a copy that is reset before every run. docs/bench.md says
-# how to read the table.
+# Writes run on a copy that is reset before every run. Then the screen, on
+# a pseudo-terminal driven by tests/bench/pty.c: start to the first full
+# screen (beside r57's own status), and the CPU time of a keystroke.
+# docs/bench.md says how to read the table.
 #
 # Environment (bench.mk sets them):
 #   R57      the optimised r57 to time; empty: time the floor alone
-#   BIN      folder with the gen and reset tools
+#   R57_SRC  what it was built from: "tree" or "HEAD <commit>"
+#   BIN      folder with the gen, reset and pty tools
 #   DATA     folder with N/base.db per size        (bench/data)
 #   RESULTS  folder for the TSV                    (bench/results)
 #   SQLITE   the sqlite3 shell                     (sqlite3)
@@ -58,6 +61,16 @@ if [ "$quick" = 1 ]; then
 else
 	ROUNDS=3 BUDGET=1500 MINR=5 MAXR=15 MEMRUNS=3
 fi
+# The screen: runs of the first screen, and pairs (no keys, K keys) per
+# keystroke row; the keys of each row (tests/bench/pty.c), and the most
+# wall time one run may spend on its keys (ms; it stops after a round).
+if [ "$quick" = 1 ]; then
+	START_RUNS=5 KEY_PAIRS=3
+else
+	START_RUNS=10 KEY_PAIRS=5
+fi
+SCREEN_SIZE=120x40 KEY_BUDGET=3000
+KEYS_MOVE=move:300 KEYS_PAGE=page:160 KEYS_FILTER=filter:2
 
 # --- the machine, once -----------------------------------------------------
 mkdir -p "$RESULTS"
@@ -67,21 +80,25 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -
 ncpu=$(nproc 2>/dev/null || echo '?')
 sqlver=$("$SQLITE" --version | cut -d' ' -f1)
 rev=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
-git diff --quiet HEAD -- src include 2>/dev/null || rev="$rev+changes"
+case ${R57_SRC:-tree} in
+tree) git diff --quiet HEAD -- src include 2>/dev/null || rev="$rev+changes" ;;
+*) rev="${R57_SRC#HEAD } (HEAD: the working tree does not build)" ;;
+esac
 {
 	printf '# date\t%s\n' "$(date -Iseconds)"
 	printf '# machine\t%s cores\t%s\t%s\n' "$ncpu" "$cpu" "$(uname -sr)"
 	printf '# sqlite\t%s\n' "$sqlver"
 	printf '# r57\t%s\t%s\n' "$rev" "${R57:-not built}"
 	printf '# mode\t%s\n' "$([ "$quick" = 1 ] && echo quick || echo full)"
+	printf '# screen\t%s\t%s %s %s\tkey rows: CPU ms per key\n' "$SCREEN_SIZE" "$KEYS_MOVE" "$KEYS_PAGE" "$KEYS_FILTER"
 	printf 'op\tN\tr57_median_ms\tr57_min_ms\tr57_max_ms\tr57_runs\tfloor_median_ms\tfloor_min_ms\tfloor_max_ms\tfloor_runs\tratio\tr57_peak_kb\tfloor_peak_kb\n'
 } > "$tsv"
 
 echo "bench: $ncpu cores, $cpu; SQLite $sqlver; r57 $rev${R57:+ ($R57)}"
 [ -n "$R57" ] || echo "bench: no r57 binary: timing the floor alone"
-printf '%-10s %7s  %9s %9s %9s  %9s  %6s  %8s  %s\n' \
+printf '%-12s %7s  %9s %9s %9s  %9s  %6s  %8s  %s\n' \
 	op N 'r57 med' min max 'floor med' ratio 'peak KB' note
-printf '%-10s %7s  %9s %9s %9s  %9s  %6s  %8s\n' \
+printf '%-12s %7s  %9s %9s %9s  %9s  %6s  %8s\n' \
 	'' '' ms ms ms ms 'r57/fl' r57
 
 # --- helpers ---------------------------------------------------------------
@@ -206,6 +223,7 @@ bench_op() {
 		set -- $(stats r57)
 		r_med=$1 r_min=$2 r_max=$3 r_runs=$4
 		r_kb=$(eval "peak \"$prep\" $r57_cmd")
+		[ "$name" != status ] || status_med=$r_med
 		ratio=$(awk -v a="$r_med" -v b="$f_med" 'BEGIN { printf "%.2f", a / b }')
 		# the targets of docs/bench.md, as marks
 		case $name in
@@ -214,11 +232,67 @@ bench_op() {
 		esac
 		[ "$r_kb" -lt 20480 ] || note="${note:+$note; }peak > 20 MB"
 	fi
-	printf '%-10s %7s  %9s %9s %9s  %9s  %6s  %8s  %s\n' \
+	printf '%-12s %7s  %9s %9s %9s  %9s  %6s  %8s  %s\n' \
 		"$name" "$N" "$r_med" "$r_min" "$r_max" "$f_med" "$ratio" "$r_kb" "$note"
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
 		"$name" "$N" "$r_med" "$r_min" "$r_max" "$r_runs" \
 		"$f_med" "$f_min" "$f_max" "$f_runs" "$ratio" "$r_kb" "$f_kb" >> "$tsv"
+}
+
+# Median, min, max of column $2 of the harness's lines in file $1, and the
+# number of lines.
+col_stats() {
+	awk -F'\t' -v c="$2" '$c != "-" { v[n++] = $c + 0 }
+		END {
+			if (!n) { print "- - - 0"; exit }
+			for (i = 1; i < n; i++) { x = v[i]; for (j = i - 1; j >= 0 && v[j] > x; j--) v[j + 1] = v[j]; v[j + 1] = x }
+			m = n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2
+			printf "%.3f %.3f %.3f %d\n", m, v[0], v[n - 1], n
+		}' "$1"
+}
+
+# The screen, one row. $1 name, $2 the keys of tests/bench/pty.c ("" for
+# the first screen alone), $3 runs (or pairs). Start: the median wall time
+# from fork to the status line of the first screen, beside status's median
+# (in the floor's columns). Keys: the median CPU time of one keystroke
+# (ms, from wait4, less a run without keys); no floor.
+bench_screen() {
+	name=$1 keys=$2 runs=$3
+	work=$run/work.db
+	"$BIN/reset" "$base" "$work"
+	set -- -s "$SCREEN_SIZE" -n "$runs" -t 120
+	[ -z "$keys" ] || set -- "$@" -k "$keys" -b "$KEY_BUDGET"
+	out=$run/$name.pty
+	if ! "$BIN/pty" "$@" -- "$R57" --db "$work" > "$out" 2> "$out.err"; then
+		note="screen failed: $(grep -v "last words" "$out.err" | head -n 1 | cut -c 1-100)"
+		printf '%-12s %7s  %9s %9s %9s  %9s  %6s  %8s  %s\n' \
+			"$name" "$N" - - - - - - "$note"
+		printf '%s\t%s\t-\t-\t-\t0\t-\t-\t-\t0\t-\t-\t-\n' "$name" "$N" >> "$tsv"
+		return
+	fi
+	r_kb=$(awk -F'\t' '$6 > m { m = $6 } END { print m + 0 }' "$out")
+	note=""
+	if [ -z "$keys" ]; then
+		# shellcheck disable=SC2046
+		set -- $(col_stats "$out" 1)
+		f_med=${status_med:--} ratio=-
+		if [ "$f_med" != - ]; then
+			ratio=$(awk -v a="$1" -v b="$f_med" 'BEGIN { printf "%.2f", a / b }')
+			awk -v r="$ratio" 'BEGIN { exit !(r > 2) }' && note="over 2x status"
+		fi
+	else
+		# shellcheck disable=SC2046
+		set -- $(col_stats "$out" 5)
+		f_med=- ratio=-
+		k=$(awk -F'\t' 'NR == 1 || $4 < k { k = $4 } END { print k }' "$out")
+		note="$k keys"
+		awk -v m="$1" 'BEGIN { exit !(m > 1) }' && note="$note; over 1 ms"
+	fi
+	[ "$r_kb" -lt 20480 ] || note="${note:+$note; }peak > 20 MB"
+	printf '%-12s %7s  %9s %9s %9s  %9s  %6s  %8s  %s\n' \
+		"$name" "$N" "$1" "$2" "$3" "$f_med" "$ratio" "$r_kb" "$note"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t-\t-\t-\t%s\t%s\t-\n' \
+		"$name" "$N" "$1" "$2" "$3" "$4" "$f_med" "$ratio" "$r_kb" >> "$tsv"
 }
 
 q() { "$SQLITE" -batch -init /dev/null "$base" "$1"; }
@@ -227,6 +301,7 @@ q() { "$SQLITE" -batch -init /dev/null "$base" "$1"; }
 for N in "$@"; do
 	base=$DATA/$N/base.db
 	run=$DATA/$N/run
+	status_med=
 	[ -f "$base" ] || { echo "bench: $base is missing (make -f tests/bench/bench.mk)" >&2; exit 1; }
 	rm -rf "$run"
 	mkdir -p "$run/sql"
@@ -266,6 +341,12 @@ for N in "$@"; do
 	bench_op status "" status "status"
 	bench_op status-g1 "" status-group "status --group 1"
 	bench_op history "" history "history --limit 50"
+	if [ -n "$R57" ]; then
+		bench_screen screen-start "" "$START_RUNS"
+		bench_screen key-move "$KEYS_MOVE" "$KEY_PAIRS"
+		bench_screen key-page "$KEYS_PAGE" "$KEY_PAIRS"
+		bench_screen key-filter "$KEYS_FILTER" "$KEY_PAIRS"
+	fi
 	rm -f "$run/work.db" "$run/undo.db" "$run/redo.db"
 done
 
