@@ -95,6 +95,22 @@ NFD=$(printf 'Na\u0302ng ca\u0302\u0301p co\u0302\u0309ng di\u0323ch vu\u0323 co
 	wait_selected "   15 Việc mới"
 }
 
+@test "add: a pasted title (two lines, bracketed paste) becomes one line; Enter inside the paste does not submit" {
+	demo
+	tui_start
+	wait_for "▾ 4. "
+	keys a
+	wait_for "New task title:"
+	tx set-buffer -b r57t "$(printf 'Tích hợp dữ liệu\ndân cư cấp xã')"
+	tx paste-buffer -p -b r57t -t r57
+	wait_status "New task title: Tích hợp dữ liệu dân cư cấp xã"
+	keys Enter
+	wait_for "Deadline (dd/mm/yyyy"
+	keys Enter
+	wait_for "Added task #15"
+	eq "$(field 15 .title)" "Tích hợp dữ liệu dân cư cấp xã" "title"
+}
+
 @test "add: Escape cancels at any prompt and nothing is stored; a bad deadline keeps the prompt" {
 	demo
 	tui_start

@@ -4,14 +4,19 @@
 
 load helpers
 
-# 14 example tasks and 30 more in group 1: more rows than fit at 80x24.
-many() {
-	demo
-	local i
-	for i in $(seq 1 30); do
-		r57 add "Việc số $i" --group 1 --due "01/0$((i % 9 + 1))/2026" >/dev/null
-	done
+# 14 example tasks and 30 more in group 1: more rows than fit at 80x24;
+# made once for the file, copied for each test that needs it.
+setup_file() {
+	(
+		export R57_DB=$BATS_FILE_TMPDIR/many.db R57_TODAY=30/06/2025 R57_ACTOR=an LC_ALL=C.UTF-8
+		"${R57_TEST_BIN:-$BATS_TEST_DIRNAME/../../r57}" demo "$R57_DB" >/dev/null || exit 1
+		for i in $(seq 1 30); do
+			"${R57_TEST_BIN:-$BATS_TEST_DIRNAME/../../r57}" add "Việc số $i" --group 1 \
+				--due "01/0$((i % 9 + 1))/2026" >/dev/null || exit 1
+		done
+	)
 }
+many() { cp "$BATS_FILE_TMPDIR/many.db" "$R57_DB"; }
 
 # The list as the screen should draw it, one key a line: G<n> for the
 # heading of group n, T<id> for a task, in the order r57 list gives.

@@ -5,15 +5,6 @@
 
 load helpers
 
-# after_clock_tick: wait (at most a second) until the wall clock is in a
-# later second than when this was called, so that a change made next has
-# an `updated` time other than that of the changes made before.
-tick() {
-	local t0
-	t0=$(date +%s)
-	while [ "$(date +%s)" -le "$t0" ]; do sleep 0.05; done
-}
-
 # edit_task_1: on the screen, e on task 1, " (sửa)" added to the title,
 # the product kept, notes typed; the prompt is left open on the notes.
 edit_task_1() {
@@ -35,7 +26,6 @@ edit_task_1() {
 
 @test "edit refused when binh changed the task meanwhile: what was typed stays in the prompt" {
 	demo
-	tick
 	tui_start
 	edit_task_1
 	R57_ACTOR=binh r57 edit 1 --product "Bản của Bình" >/dev/null
@@ -58,7 +48,6 @@ edit_task_1() {
 
 @test "edit refused when binh changed the task meanwhile: the status line names binh" {
 	demo
-	tick
 	tui_start
 	edit_task_1
 	R57_ACTOR=binh r57 edit 1 --product "Bản của Bình" >/dev/null
@@ -74,7 +63,6 @@ edit_task_1() {
 
 @test "edit refused: Escape keeps binh's change and saves nothing" {
 	demo
-	tick
 	tui_start
 	edit_task_1
 	R57_ACTOR=binh r57 edit 1 --product "Bản của Bình" >/dev/null

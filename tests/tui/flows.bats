@@ -226,3 +226,83 @@ load helpers
 	sleep 0.1
 	eq "$(field 1 .status)" done "status"
 }
+
+# tod ISO: the time of day (HH:MM:SS) of an ISO time.
+tod() { local t=${1#*T}; echo "${t:0:8}"; }
+
+@test "a change made on the screen is journalled at the time it was made, not when the screen opened" {
+	demo
+	tui_start
+	wait_for "▾ 4. "
+	# let the wall clock move on past the second the screen opened in
+	local t0
+	t0=$(date +%s)
+	while [ "$(date +%s)" -le "$t0" ]; do sleep 0.05; done
+	before=$(date +%H:%M:%S)
+	on_task 6
+	keys c
+	wait_for "Result (what was delivered):"
+	keys Enter
+	wait_for "Done on"
+	keys Enter
+	wait_for "Closed #6"
+	after=$(date +%H:%M:%S)
+	at=$(hist '.[0].at')
+	has "$(hist '.[0].summary')" "close #6"
+	[[ $before < $after || $before == "$after" ]] || skip "the clock passed midnight"
+	# before <= the time of the entry <= after
+	if [[ $(tod "$at") < $before || $(tod "$at") > $after ]]; then
+		printf 'journal entry at %s; the key was pressed between %s and %s\n' "$at" "$before" "$after" >&2
+		false
+	fi
+}
+
+@test "delete (D, y) removes the task; u brings it back; any other key keeps it" {
+	demo
+	tui_start
+	on_task 6
+	keys D
+	wait_for "Delete #6? y deletes"
+	keys n
+	wait_for "Nothing deleted"
+	eq "$(field 6 .id)" 6 "task 6"
+	keys D
+	wait_for "Delete #6? y deletes"
+	keys y
+	wait_for "Deleted #6"
+	wait_gone "    6 Triển khai"
+	eq "$(field 6 .id)" "" "task 6 after delete"
+	seq=$(hist '.[0].seq')
+	keys u
+	wait_for "Undo #$seq: "
+	keys y
+	wait_for "Undid #$seq"
+	wait_for "    6 Triển khai"
+	eq "$(field 6 .title)" "Triển khai hệ thống văn bản điện tử cho văn bản thường và văn bản mật" "title after undo"
+	eq "$(field 6 .leader)" "Nguyễn Văn An" "leader after undo"
+}
+
+@test "cancel (x) with a reason, then reopen (o) from the detail view" {
+	demo
+	tui_start
+	on_task 10
+	keys x
+	wait_for "Reason for cancelling:"
+	type "Gộp vào nhiệm vụ 9"
+	keys Enter
+	wait_for "Cancelled #10"
+	eq "$(field 10 .status)" cancelled "status"
+	# cancelled tasks leave the default list
+	wait_gone "   10 Xây dựng"
+	keys /
+	type "status:cancelled"
+	keys Enter
+	wait_rows "10 13"
+	on_task 10
+	keys Enter
+	wait_for "Task #10"
+	keys o
+	wait_for "Reopened #10"
+	eq "$(field 10 .status)" open "status after reopen"
+	eq "$(field 10 .closed)" null "closed after reopen"
+}

@@ -20,7 +20,7 @@
 #   wait_status TEXT [S] poll until the last line is exactly TEXT
 #   selected            the text of the body rows drawn in reverse video
 #                       (the cursor row of the list)
-#   on_task ID          Home, then j until the cursor is on task ID
+#   on_task ID          move the cursor (j/k) onto task ID, a row on screen
 #   row_of TEXT         the first pane line holding TEXT
 #   line_key LINE       G<n> for the heading of group n, T<id> for a task row
 #   body                line_key of every row between header and status line
@@ -223,18 +223,27 @@ wait_rows() {
 	return 1
 }
 
-# on_task ID: move the cursor to the first row, then down to task ID.
+# on_task ID: move the cursor onto the row of task ID, which must be on
+# the screen: as many j or k as there are rows between, then wait.
 on_task() {
-	keys Home
-	wait_re "[▾▸] [0-9]+\\. "
-	local n=0 want
+	local want cur=0 tgt=0 i=0 l sel n
 	want=$(printf '%5d ' "$1")
-	while ! [[ $(selected) == *"$want"* ]]; do
-		keys j
-		sleep 0.05
-		n=$((n + 1))
-		[ $n -lt 60 ] || { echo "task $1 not reached; screen:" >&2; screen >&2; return 1; }
-	done
+	wait_for "$want"
+	sel=$(selected | head -n 1)
+	while IFS= read -r l; do
+		i=$((i + 1))
+		[ $cur = 0 ] && [ -n "$sel" ] && [ "$l" = "$sel" ] && cur=$i
+		[ $tgt = 0 ] && [[ $l == *"$want"* ]] && [[ $(line_key "$l") == "T$1" ]] && tgt=$i
+	done <<<"$(screen)"
+	[ $tgt -gt 0 ] || { echo "task $1 is not on the screen" >&2; screen >&2; return 1; }
+	[ $cur -gt 0 ] || { echo "no cursor row on the screen" >&2; screen >&2; return 1; }
+	n=$((tgt - cur))
+	if [ $n -gt 0 ]; then
+		tx send-keys -t r57 -N "$n" j
+	elif [ $n -lt 0 ]; then
+		tx send-keys -t r57 -N "$((-n))" k
+	fi
+	wait_selected "$want"
 }
 
 row_of() {

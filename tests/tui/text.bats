@@ -67,12 +67,13 @@ date_cols() {
 	wait_for "   18 Báo cáo"
 	date_cols | same_col "the deadline"
 	# the lead person's and the unit's column, found by the names shown
-	local l id leader unit lc=() uc=()
+	local l id leader unit lc=() uc=() json
+	json=$(r57 list status:all --format json)
 	while IFS= read -r l; do
 		id=$(line_key "$l")
 		id=${id#T}
-		leader=$(field "$id" '.leader // empty')
-		unit=$(field "$id" '.unit // empty')
+		leader=$(jq -r --argjson id "$id" '.[] | select(.id == $id) | .leader // empty' <<<"$json")
+		unit=$(jq -r --argjson id "$id" '.[] | select(.id == $id) | .unit // empty' <<<"$json")
 		[ -n "$leader" ] && lc+=("$(col_of "$l" "${leader:0:4}")")
 		# the unit: its first occurrence after the lead person's name
 		if [ -n "$leader" ] && [ -n "$unit" ]; then
