@@ -2,6 +2,7 @@
  * forms users type. The arithmetic is Howard Hinnant's days-from-civil and
  * civil-from-days, which needs no time zone and no mktime. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -357,4 +358,16 @@ int date_parse(const char *text, r57_day today, const char *what,
 	if (out)
 		*out = (r57_day)day;
 	return R57_OK;
+}
+
+void date_now_iso(r57_day day, char *buf)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	char iso[11];
+	localtime_r(&t, &tm);
+	long off = tm.tm_gmtoff / 60;
+	snprintf(buf, 32, "%sT%02d:%02d:%02d%c%02ld:%02ld", date_iso(day, iso), tm.tm_hour % 24,
+	         tm.tm_min % 60, tm.tm_sec % 61, off < 0 ? '-' : '+', (labs(off) / 60) % 100,
+	         labs(off) % 60);
 }

@@ -147,8 +147,9 @@ static const struct words words_vi = {
 	"Phạm vi", "Tóm tắt", "Theo nhóm nhiệm vụ trọng tâm",
 	"Theo đơn vị chủ trì (xếp theo tỷ lệ hoàn thành)", "Theo người phụ trách",
 	"Nhóm nhiệm vụ trọng tâm", "Đơn vị chủ trì", "Người phụ trách", "(chưa có)",
-	"Tổng số", "Đã hoàn thành", "Tỷ lệ", "Đúng hạn", "Quá hạn", "Chưa hoàn thành", "Trong hạn",
-	"Quá hạn", "Thêm mới", "Gia hạn", "Hạng",
+	"Tổng số", "Đã hoàn thành", "Tỷ lệ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
+	"Chưa hoàn thành", "Chưa hoàn thành, trong hạn", "Chưa hoàn thành, quá hạn", "Thêm mới",
+	"Gia hạn", "Hạng",
 };
 
 static const struct words *words_of(const struct report_doc *d)
@@ -284,7 +285,7 @@ static void write_json(FILE *f, const struct report_doc *d)
 {
 	char b1[11], b2[11];
 	char *summary = report_summary(d);
-	fprintf(f, "{\"as_of\": \"%s\", \"since\": \"%s\", \"language\": \"%s\", \"selection\": ",
+	fprintf(f, "{\"generator\": \"r57\", \"as_of\": \"%s\", \"since\": \"%s\", \"language\": \"%s\", \"selection\": ",
 	        date_iso(d->groups.as_of, b1), date_iso(d->groups.since, b2),
 	        d->lang == LANG_VI ? "vi" : "en");
 	out_json_str(f, d->selection);
@@ -372,7 +373,8 @@ static void write_html(FILE *f, const struct report_doc *d)
 	char b1[11], b2[11], rate[16];
 	char *summary = report_summary(d);
 	rate_text(a->rate_bp, d->lang, rate, sizeof rate);
-	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+	           "<meta name=\"generator\" content=\"r57\">\n",
 	        d->lang == LANG_VI ? "vi" : "en");
 	/* No script, no network: the policy forbids both even if text slipped
 	 * through; the page prints on A4. */
@@ -467,7 +469,7 @@ static void write_md(FILE *f, const struct report_doc *d)
 	const struct words *w = words_of(d);
 	char b1[11], b2[11];
 	char *summary = report_summary(d);
-	fprintf(f, "# %s\n\n", w->title);
+	fprintf(f, "<!-- r57 status report -->\n# %s\n\n", w->title);
 	if (d->committee) {
 		md_text(f, d->committee);
 		fputs("  \n", f);
@@ -572,6 +574,17 @@ static void write_text(FILE *f, const struct report_doc *d, int width)
 	text_table(f, d, w->by_group, w->group, d->groups.groups, d->groups.n_groups, true, false, width);
 	text_table(f, d, w->by_unit, w->unit, d->units, d->n_units, false, true, width);
 	text_table(f, d, w->by_leader, w->leader, d->leaders, d->n_leaders, false, false, width);
+}
+
+/* What marks a file as written by r57, for each format (outfile.h). */
+const char *report_signature(enum report_format fmt)
+{
+	static const char *const sig[] = {
+		[RF_TEXT] = NULL, [RF_CSV] = "section,name,total,completed,",
+		[RF_JSON] = "\"generator\": \"r57\"", [RF_HTML] = "<meta name=\"generator\" content=\"r57\">",
+		[RF_MD] = "<!-- r57 status report -->",
+	};
+	return sig[fmt];
 }
 
 int report_write(FILE *f, const struct report_doc *d, enum report_format fmt, int width, bool bom)

@@ -42,6 +42,7 @@
 	ACTION(status,      "list",    "S",             "Status screen: the figures of the tasks shown, a bar per group") \
 	ACTION(history,     "list",    "H",             "History screen: who changed what, newest first") \
 	ACTION(lists,       "list",    "L",             "Groups, leaders, units and sources") \
+	ACTION(status_export, "status", "e",            "Export what the status screen shows (same selection, same date) as an HTML report in the current folder, and say where") \
 	ACTION(hist_filter, "history", "/",             "Filter the history: actor:NAME task:ID") \
 	ACTION(next_list,   "lists",   "Tab",           "Next list: groups, leaders, units, sources") \
 	ACTION(ref_add,     "lists",   "a",             "Add to the list") \

@@ -40,6 +40,11 @@ r57_day date_end_of_year(r57_day day);
 /* day moved by n months, clamped to the last day of the target month. */
 r57_day date_add_months(r57_day day, int n);
 
+/* The journal's time stamp: day (today, pinned or not) at the wall
+ * clock's time of day, ISO 8601 with the local offset:
+ * "2025-06-30T14:03:12+07:00". buf holds at least 32 bytes. */
+void date_now_iso(r57_day day, char *buf);
+
 /* Today from the system clock in local time. */
 r57_day date_today_local(void);
 

@@ -48,6 +48,10 @@ char *report_summary(const struct report_doc *d);
 int report_write(FILE *f, const struct report_doc *d, enum report_format fmt,
                  int width, bool bom);
 
+/* The text that marks a file of this format as written by r57 (NULL for
+ * text, which is never replaced without --force). */
+const char *report_signature(enum report_format fmt);
+
 /* "text", "csv", ... -> the format; false if unknown. */
 bool report_format_parse(const char *s, enum report_format *out);
 

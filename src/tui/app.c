@@ -314,12 +314,13 @@ static void draw_all(struct app *a)
 {
 	erase();
 	if (a->cols < MIN_COLS || a->rows < MIN_ROWS) {
-		/* Say so, in whatever room there is; never draw past the edge. */
-		char msg[80];
-		snprintf(msg, sizeof msg, "r57: window too small (%dx%d; need %dx%d)", a->cols, a->rows,
-		         MIN_COLS, MIN_ROWS);
-		for (int y = 0; y < a->rows && y < 3; y++)
-			draw_text(stdscr, y, 0, a->cols, y == 0 ? msg : "", A_NORMAL);
+		/* Say so in short lines that fit a narrow window; never draw past
+		 * the edge. */
+		char need[40];
+		snprintf(need, sizeof need, "need %dx%d", MIN_COLS, MIN_ROWS);
+		const char *lines[] = { "Too small", "for r57:", need, "q quits" };
+		for (int y = 0; y < a->rows && y < 4; y++)
+			draw_text(stdscr, y, 0, a->cols, lines[y], A_NORMAL);
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
@@ -354,9 +355,17 @@ static void draw_all(struct app *a)
 
 /* --- the loop ------------------------------------------------------------------------- */
 
+/* Changes are journalled at the time they are made, not when the screen
+ * opened: the clock (a pinned date keeps its day) moves on before each. */
+static void tick(struct app *a)
+{
+	date_now_iso(a->r->today, a->r->now);
+}
+
 static void handle(struct app *a, enum action act)
 {
 	struct r57_err err = { 0 };
+	tick(a);
 	if (act != ACT_NONE)
 		a->msg[0] = '\0';
 	switch (act) {
@@ -453,6 +462,7 @@ int tui_run(struct r57 *r, const char *db_path)
 			continue;
 		}
 		if (a.modal.kind != MODAL_NONE) {
+			tick(&a);
 			modal_key(&a, is_key, ch);
 			continue;
 		}

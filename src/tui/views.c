@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
+#include "r57/outfile.h"
+#include "r57/report_out.h"
 #include "r57/text.h"
 #include "tui/tui_int.h"
 
@@ -246,9 +250,55 @@ static void status_draw(struct app *a, WINDOW *w, int height, int width)
 	wnoutrefresh(w);
 }
 
+static int fill_report(FILE *f, void *ctx)
+{
+	return report_write(f, ctx, RF_HTML, 0, false);
+}
+
+/* The status screen as a printable HTML report: same selection, same
+ * date, in the current folder; an r57 report of the same name is
+ * replaced, anything else is left alone (a numbered name is used). */
+static void status_export(struct app *a)
+{
+	struct r57_err err = { 0 };
+	const struct task_filter *f = &a->list.filter;
+	struct selection sel = { .group_id = f->group_id, .leader_id = f->leader_id,
+	                         .unit_id = f->unit_id, .source_id = f->source_id, .year = f->year };
+	struct report_doc doc;
+	const char *words = a->list.filter_text && *a->list.filter_text ? a->list.filter_text : "all tasks";
+	if (report_doc_compute(a->r->st, &sel, a->r->today, R57_NO_DATE, words, NULL, LANG_VI, &doc, &err)) {
+		app_error(a, &err);
+		return;
+	}
+	char iso[11], path[64];
+	date_iso(a->r->today, iso);
+	int rc = R57_EIO;
+	for (int n = 0; n < 100 && rc == R57_EIO; n++) {
+		if (n)
+			snprintf(path, sizeof path, "r57-status-%s-%d.html", iso, n);
+		else
+			snprintf(path, sizeof path, "r57-status-%s.html", iso);
+		rc = outfile_write(path, false, report_signature(RF_HTML), fill_report, &doc, &err);
+	}
+	report_doc_clear(&doc);
+	if (rc) {
+		app_error(a, &err);
+		return;
+	}
+	char cwd[512];
+	if (!getcwd(cwd, sizeof cwd))
+		snprintf(cwd, sizeof cwd, ".");
+	char *where = text_safe(cwd, false);
+	app_message(a, false, "Exported to %s/%s", where, path);
+	free(where);
+}
+
 static int status_act(struct app *a, enum action act)
 {
 	switch (act) {
+	case ACT_status_export:
+		status_export(a);
+		return HANDLED;
 	case ACT_down:
 		if (a->status.scroll < a->status.rep.n_groups - 1)
 			a->status.scroll++;
