@@ -77,6 +77,26 @@ NFD=$(printf 'Na\u0302ng ca\u0302\u0301p co\u0302\u0309ng di\u0323ch vu\u0323 co
 	has "$(row_of '   15 ')" "Nâng cấp cổng"
 }
 
+@test "add: an input method's correction: Backspace after a combining mark takes only the mark" {
+	demo
+	tui_start
+	wait_for "▾ 4. "
+	keys a
+	wait_for "New task title:"
+	# "Tiếng Việt": e and a circumflex, taken back, then circumflex and acute
+	type_keys "Tie"
+	type_keys "$(printf '\u0302')"
+	keys BSpace
+	wait_status "New task title: Tie"
+	type_keys "$(printf '\u0302\u0301')ng Vie$(printf '\u0323\u0302')t"
+	wait_status "New task title: Tiếng Việt"
+	keys Enter
+	wait_for "Deadline (dd/mm/yyyy"
+	keys Enter
+	wait_for "Added task #15"
+	eq "$(printf '%s' "$(field 15 .title)" | hex)" "$(printf 'Ti\u1ebfng Vi\u1ec7t' | hex)" "title bytes (NFC)"
+}
+
 @test "add: the cursor goes to the task just added" {
 	demo
 	tui_start

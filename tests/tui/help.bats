@@ -10,16 +10,24 @@ actions() {
 		"$R57_ROOT/include/r57/actions.h" | awk -F '\t' '{ print $2 "\t" $1 "\t" $3 }'
 }
 
-# help_lines: every line the help screen shows, scrolling it to the end.
+# help_lines: every line the help screen shows, paging down (PgDn) until
+# the last action of the header is on screen or the screen stops moving.
 help_lines() {
-	local all="" prev="" cur i
+	local all="" prev="" cur i n last
+	last=$(actions | tail -n 1 | cut -f3)
+	cur=$(screen)
 	for i in $(seq 1 12); do
-		cur=$(screen)
 		all+=$cur$'\n'
-		[ "$cur" = "$prev" ] && break
+		[[ $cur == *"${last:0:20}"* ]] && break
 		prev=$cur
 		keys PgDn
-		sleep 0.15
+		n=20
+		while [ "$cur" = "$prev" ] && [ $n -gt 0 ]; do
+			sleep 0.05
+			cur=$(screen)
+			n=$((n - 1))
+		done
+		[ "$cur" = "$prev" ] && break
 	done
 	printf '%s' "$all"
 }

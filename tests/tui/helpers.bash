@@ -7,8 +7,9 @@
 # LC_ALL=C.UTF-8) and TERM=screen inside the pane (tmux sends Home/End as
 # ESC [1~ and ESC [4~, which is what screen's terminfo says).
 #
-#   tui_start [--size WxH] [--env VAR=VALUE]... [ARGS...]
-#                       open the screen (r57 ARGS) and wait for its header
+#   tui_start [--size WxH] [--env VAR=VALUE]... [--nobody DIR] [ARGS...]
+#                       open the screen (r57 ARGS) and wait for its header;
+#                       --nobody: DIR/r57 (see nobody_dir) as user nobody
 #   keys KEY...         tmux send-keys (key names: Enter Escape Up PgDn C-r ...)
 #   type TEXT           send TEXT literally, character by character
 #   screen              the pane's text now (capture-pane -p)
@@ -78,11 +79,12 @@ teardown() { tui_teardown; }
 tx() { tmux -L "$TUI_SOCK" "$@"; }
 
 tui_start() {
-	local w=80 h=24 envs=()
+	local w=80 h=24 envs=() prog=("$R57_BIN")
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--size) w=${2%x*}; h=${2#*x}; shift 2 ;;
 		--env) envs+=("$2"); shift 2 ;;
+		--nobody) prog=(setpriv --reuid=nobody --regid=nogroup --clear-groups "$2/r57"); shift 2 ;;
 		--) shift; break ;;
 		*) break ;;
 		esac
@@ -94,7 +96,7 @@ tui_start() {
 	# $R57_DB, so the header stays short whatever the folder is.
 	tx -f /dev/null new-session -d -x "$w" -y "$h" -s r57 -c "$BATS_TEST_TMPDIR" \
 		env TERM="$TUI_TERM" PS1='r57test$ ' R57_DB=t.db "${envs[@]}" \
-		"$BATS_TEST_DIRNAME/pane.sh" "$TUI_EXIT" "$R57_BIN" "$@" || {
+		"$BATS_TEST_DIRNAME/pane.sh" "$TUI_EXIT" "${prog[@]}" "$@" || {
 		echo "tmux new-session failed" >&2
 		return 1
 	}

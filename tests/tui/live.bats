@@ -42,3 +42,22 @@ load helpers
 	R57_ACTOR=binh r57 close 9 >/dev/null
 	wait_re "binh +close #9" 2
 }
+
+@test "a change from another shell while a prompt is open: the list follows, what is typed stays" {
+	demo
+	tui_start
+	keys a
+	wait_for "New task title:"
+	type "Đang gõ dở"
+	wait_status "New task title: Đang gõ dở"
+	R57_ACTOR=binh r57 close 6 >/dev/null
+	wait_re "✓ +6 Triển khai hệ thống" 2
+	wait_status "New task title: Đang gõ dở"
+	type " xong"
+	keys Enter
+	wait_for "Deadline (dd/mm/yyyy"
+	keys Enter
+	wait_for "Added task #15"
+	eq "$(field 15 .title)" "Đang gõ dở xong" "title"
+	eq "$(field 6 .status)" done "status of 6"
+}

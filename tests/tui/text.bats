@@ -67,13 +67,17 @@ date_cols() {
 	wait_for "   18 Báo cáo"
 	date_cols | same_col "the deadline"
 	# the lead person's and the unit's column, found by the names shown
-	local l id leader unit lc=() uc=() json
-	json=$(r57 list status:all --format json)
+	local l id leader unit lc=() uc=() k
+	declare -A leaders units
+	while IFS=$'\t' read -r k leader unit; do
+		leaders[$k]=$leader
+		units[$k]=$unit
+	done < <(r57 list status:all --format json | jq -r '.[] | "\(.id)\t\(.leader // "")\t\(.unit // "")"')
 	while IFS= read -r l; do
 		id=$(line_key "$l")
 		id=${id#T}
-		leader=$(jq -r --argjson id "$id" '.[] | select(.id == $id) | .leader // empty' <<<"$json")
-		unit=$(jq -r --argjson id "$id" '.[] | select(.id == $id) | .unit // empty' <<<"$json")
+		leader=${leaders[$id]}
+		unit=${units[$id]}
 		[ -n "$leader" ] && lc+=("$(col_of "$l" "${leader:0:4}")")
 		# the unit: its first occurrence after the lead person's name
 		if [ -n "$leader" ] && [ -n "$unit" ]; then
