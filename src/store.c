@@ -106,6 +106,43 @@ int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out,
 	return R57_OK;
 }
 
+int store_cached(struct store *st, const char *sql, sqlite3_stmt **out,
+                 struct r57_err *err)
+{
+	struct cached_stmt *slot = &st->cache[0];
+	for (int i = 0; i < STORE_CACHE; i++) {
+		struct cached_stmt *c = &st->cache[i];
+		if (c->sql && strcmp(c->sql, sql) == 0) {
+			c->used = ++st->clock;
+			sqlite3_clear_bindings(c->stmt);
+			*out = c->stmt;
+			return R57_OK;
+		}
+		if (c->used < slot->used)
+			slot = c;
+	}
+	/* Evict the least recently used. */
+	free(slot->sql);
+	sqlite3_finalize(slot->stmt);
+	memset(slot, 0, sizeof *slot);
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) != SQLITE_OK)
+		return store_sqlerr(st, err, "reading");
+	slot->sql = strdup(sql);
+	if (!slot->sql) {
+		sqlite3_finalize(*out);
+		return r57_fail(err, R57_ENOMEM, "out of memory");
+	}
+	slot->stmt = *out;
+	slot->used = ++st->clock;
+	return R57_OK;
+}
+
+void store_release(sqlite3_stmt *s)
+{
+	/* Reset, so no read transaction stays open while the screen waits. */
+	sqlite3_reset(s);
+}
+
 int store_exec(struct store *st, const char *sql, struct r57_err *err)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -326,6 +363,10 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	for (int i = 0; i < STORE_CACHE; i++) {
+		free(st->cache[i].sql);
+		sqlite3_finalize(st->cache[i].stmt);
+	}
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);

@@ -6,15 +6,31 @@
 #include <sqlite3.h>
 #include "r57/store.h"
 
+/* Prepared statements kept for the screen, whose keystrokes run the same
+ * few queries again and again. */
+#define STORE_CACHE 16
+struct cached_stmt {
+	char *sql;
+	sqlite3_stmt *stmt;
+	unsigned long used;
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
+	struct cached_stmt cache[STORE_CACHE];
+	unsigned long clock;
 };
 
 int store_sqlerr(struct store *st, struct r57_err *err, const char *doing);
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out,
                   struct r57_err *err);
 int store_exec(struct store *st, const char *sql, struct r57_err *err);
+/* A prepared statement from the cache (prepared on first use); hand it back
+ * with store_release, never sqlite3_finalize. */
+int store_cached(struct store *st, const char *sql, sqlite3_stmt **out,
+                 struct r57_err *err);
+void store_release(sqlite3_stmt *s);
 char *store_col_dup(sqlite3_stmt *s, int i);
 r57_day store_col_day(sqlite3_stmt *s, int i);
 void store_bind_day(sqlite3_stmt *s, int i, r57_day d);

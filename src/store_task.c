@@ -44,12 +44,24 @@ void task_clear(struct task *t)
 	memset(t, 0, sizeof *t);
 }
 
-#define TASK_SELECT \
+#define TASK_COLS_HEAD \
 	"SELECT t.id, t.uuid, t.title, t.notes, t.product, t.result," \
 	" t.group_id, t.leader_id, t.unit_id, t.source_id," \
-	" g.position, g.name, l.name, u.name, s.code," \
+	" g.position, g.name, l.name, u.name, s.code,"
+#define TASK_COLS_UNITS \
 	" (SELECT group_concat(name, '; ') FROM (SELECT un.name AS name FROM task_unit tu" \
-	"   JOIN unit un ON un.id = tu.unit_id WHERE tu.task_id = t.id ORDER BY tu.id))," \
+	"   JOIN unit un ON un.id = tu.unit_id WHERE tu.task_id = t.id ORDER BY tu.id)),"
+#define TASK_COLS_TAIL \
+	" t.year, t.due, t.first_due, t.closed, t.created, t.extensions, t.status, t.updated" \
+	" FROM task t" \
+	" LEFT JOIN task_group g ON g.id = t.group_id" \
+	" LEFT JOIN leader l ON l.id = t.leader_id" \
+	" LEFT JOIN unit u ON u.id = t.unit_id" \
+	" LEFT JOIN source s ON s.id = t.source_id"
+/* The screen's pages do not show coordinating units: no subquery per row. */
+#define TASK_SELECT_PAGE TASK_COLS_HEAD " NULL," TASK_COLS_TAIL
+
+#define TASK_SELECT TASK_COLS_HEAD TASK_COLS_UNITS \
 	" t.year, t.due, t.first_due, t.closed, t.created, t.extensions, t.status, t.updated" \
 	" FROM task t" \
 	" LEFT JOIN task_group g ON g.id = t.group_id" \
@@ -441,7 +453,7 @@ int store_task_page(struct store *st, const struct task_filter *f,
                     task_each_fn each, void *ctx, struct r57_err *err)
 {
 	char sql[4096];
-	size_t n = (size_t)snprintf(sql, sizeof sql, "%s", TASK_SELECT);
+	size_t n = (size_t)snprintf(sql, sizeof sql, "%s", TASK_SELECT_PAGE);
 	build_where(f, sql + n, sizeof sql - n);
 	n = strlen(sql);
 	if (by == BY_MONTH)
@@ -461,7 +473,7 @@ int store_task_page(struct store *st, const struct task_filter *f,
 	         backward ? "DESC" : "", backward ? "DESC" : "");
 
 	sqlite3_stmt *s;
-	int rc = store_prepare(st, sql, &s, err), i;
+	int rc = store_cached(st, sql, &s, err), i;
 	if (rc)
 		return rc;
 	bind_filter(s, f, today);
@@ -483,6 +495,6 @@ int store_task_page(struct store *st, const struct task_filter *f,
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = store_sqlerr(st, err, "listing tasks");
-	sqlite3_finalize(s);
+	store_release(s);
 	return rc;
 }

@@ -318,7 +318,7 @@ static void draw_all(struct app *a)
 		 * the edge. */
 		char need[40];
 		snprintf(need, sizeof need, "need %dx%d", MIN_COLS, MIN_ROWS);
-		const char *lines[] = { "Too small", "for r57:", need, "q quits" };
+		const char *lines[] = { "Window too small", "for r57:", need, "q quits" };
 		for (int y = 0; y < a->rows && y < 4; y++)
 			draw_text(stdscr, y, 0, a->cols, lines[y], A_NORMAL);
 		wnoutrefresh(stdscr);

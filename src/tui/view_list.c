@@ -507,13 +507,13 @@ static void move_down(struct app *a, int n)
 			lines_free(&next);
 			return;
 		}
-		lines_free(&next);
-		/* Scroll by one: the second row becomes the top. */
-		if (ls->nlines > 1) {
-			key_clear(&ls->top);
-			key_copy(&ls->top, &ls->lines[1].key);
-		}
-		fill_from_top(a);
+		/* Scroll by one: drop the top row, append the one read. */
+		line_clear(&ls->lines[0]);
+		memmove(ls->lines, ls->lines + 1, (size_t)(ls->nlines - 1) * sizeof *ls->lines);
+		ls->lines[ls->nlines - 1] = next.v[0];
+		free(next.v);
+		key_clear(&ls->top);
+		key_copy(&ls->top, &ls->lines[0].key);
 		ls->cur = ls->nlines - 1;
 	}
 }
@@ -532,10 +532,23 @@ static void move_up(struct app *a, int n)
 			lines_free(&prev);
 			return;
 		}
+		/* Scroll by one: drop the bottom row when the screen is full,
+		 * insert the one read at the top. */
+		int h = ls->height > 0 ? ls->height : 20;
+		if (ls->nlines >= h) {
+			line_clear(&ls->lines[ls->nlines - 1]);
+			ls->nlines--;
+		}
+		struct line *grown = realloc(ls->lines, (size_t)(ls->nlines + 1) * sizeof *grown);
+		if (!grown)
+			abort();
+		ls->lines = grown;
+		memmove(ls->lines + 1, ls->lines, (size_t)ls->nlines * sizeof *ls->lines);
+		ls->lines[0] = prev.v[0];
+		ls->nlines++;
+		free(prev.v);
 		key_clear(&ls->top);
-		key_copy(&ls->top, &prev.v[0].key);
-		lines_free(&prev);
-		fill_from_top(a);
+		key_copy(&ls->top, &ls->lines[0].key);
 		ls->cur = 0;
 	}
 }
@@ -732,6 +745,8 @@ static void filter_live(struct app *a)
 
 static void filter_step(struct app *a, int result)
 {
+	struct task_filter sel_before = a->list.filter;
+	sel_before.n_words = 0; /* only the selection ids are compared */
 	if (result == EDIT_CANCEL) {
 		/* Escape restores the filter the prompt opened with. */
 		char *before = a->flow.text[0];
@@ -746,7 +761,11 @@ static void filter_step(struct app *a, int result)
 	flow_end(a);
 	key_clear(&a->list.top);
 	a->list.top.header = true;
-	list_reload(a);
+	/* The headings' figures follow the selection, not the words. */
+	if (same_selection(&sel_before, &a->list.filter))
+		list_refill(a);
+	else
+		list_reload(a);
 }
 
 static void open_filter(struct app *a)
