@@ -33,20 +33,31 @@ struct collect {
 	int rc;
 };
 
+/* A new, zeroed row at the end of the report's groups; NULL when out of
+ * memory (c->rc says so). */
+static struct report_row *push_row(struct collect *c)
+{
+	struct report *r = c->r;
+	struct report_row *grown = realloc(r->groups, (size_t)(r->n_groups + 1) * sizeof *grown);
+	if (!grown) {
+		c->rc = r57_fail(c->err, R57_ENOMEM, "out of memory");
+		return NULL;
+	}
+	r->groups = grown;
+	struct report_row *row = &r->groups[r->n_groups++];
+	memset(row, 0, sizeof *row);
+	return row;
+}
+
 static int take_group(const struct ref *g, void *ctx)
 {
 	struct collect *c = ctx;
 	struct report *r = c->r;
 	if (r->sel.group_id && g->id != r->sel.group_id)
 		return 0;
-	struct report_row *grown = realloc(r->groups, (size_t)(r->n_groups + 1) * sizeof *grown);
-	if (!grown) {
-		c->rc = r57_fail(c->err, R57_ENOMEM, "out of memory");
+	struct report_row *row = push_row(c);
+	if (!row)
 		return 1;
-	}
-	r->groups = grown;
-	struct report_row *row = &r->groups[r->n_groups++];
-	memset(row, 0, sizeof *row);
 	row->id = g->id;
 	row->number = g->position;
 	row->name = strdup(g->name ? g->name : "");
@@ -70,14 +81,9 @@ static int take_figures(int64_t group_id, const char *month, const struct figure
 			add_figures(&r->groups[i].fig, f);
 			return 0;
 		}
-	struct report_row *grown = realloc(r->groups, (size_t)(r->n_groups + 1) * sizeof *grown);
-	if (!grown) {
-		c->rc = r57_fail(c->err, R57_ENOMEM, "out of memory");
+	struct report_row *row = push_row(c);
+	if (!row)
 		return 1;
-	}
-	r->groups = grown;
-	struct report_row *row = &r->groups[r->n_groups++];
-	memset(row, 0, sizeof *row);
 	row->id = 0;
 	row->name = NULL;
 	row->fig = *f;

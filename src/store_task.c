@@ -326,6 +326,22 @@ static void bind_filter(sqlite3_stmt *s, const struct task_filter *f, r57_day to
 	}
 }
 
+/* Hand every row of a task query to each() until it asks to stop. */
+static int each_row(struct store *st, sqlite3_stmt *s, task_each_fn each, void *ctx,
+                    struct r57_err *err)
+{
+	int step;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct task t;
+		read_task(s, &t);
+		int stop = each(&t, ctx);
+		task_clear(&t);
+		if (stop)
+			return R57_OK;
+	}
+	return step == SQLITE_DONE ? R57_OK : store_sqlerr(st, err, "listing tasks");
+}
+
 int store_task_list(struct store *st, const struct task_filter *f,
                     r57_day today, int limit, task_each_fn each, void *ctx,
                     struct r57_err *err)
@@ -348,17 +364,7 @@ int store_task_list(struct store *st, const struct task_filter *f,
 		return rc;
 	bind_filter(s, f, today);
 	bind_named_int(s, ":limit", limit > 0 ? limit : -1);
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		struct task t;
-		read_task(s, &t);
-		int stop = each(&t, ctx);
-		task_clear(&t);
-		if (stop)
-			break;
-	}
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "listing tasks");
+	rc = each_row(st, s, each, ctx, err);
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -484,17 +490,7 @@ int store_task_page(struct store *st, const struct task_filter *f,
 		sqlite3_bind_text(s, i, after_sort, -1, SQLITE_TRANSIENT);
 	bind_named_int(s, ":after_id", after_id);
 	bind_named_int(s, ":limit", limit > 0 ? limit : -1);
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		struct task t;
-		read_task(s, &t);
-		int stop = each(&t, ctx);
-		task_clear(&t);
-		if (stop)
-			break;
-	}
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "listing tasks");
+	rc = each_row(st, s, each, ctx, err);
 	store_release(s);
 	return rc;
 }

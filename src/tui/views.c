@@ -14,17 +14,23 @@
 
 /* --- detail ------------------------------------------------------------------------- */
 
-static int take_entry(const struct entry *e, void *ctx)
+/* Keep a copy of a journal entry handed out by journal_history. */
+static void entries_push(struct entry **rows, int *n, const struct entry *e)
 {
-	struct detail_state *d = ctx;
-	struct entry *g = realloc(d->hist, (size_t)(d->nhist + 1) * sizeof *g);
+	struct entry *g = realloc(*rows, (size_t)(*n + 1) * sizeof *g);
 	if (!g)
 		abort();
-	d->hist = g;
-	struct entry *to = &d->hist[d->nhist++];
+	*rows = g;
+	struct entry *to = &g[(*n)++];
 	*to = *e;
 	to->actor = e->actor ? strdup(e->actor) : NULL;
 	to->summary = e->summary ? strdup(e->summary) : NULL;
+}
+
+static int take_entry(const struct entry *e, void *ctx)
+{
+	struct detail_state *d = ctx;
+	entries_push(&d->hist, &d->nhist, e);
 	return 0;
 }
 
@@ -334,14 +340,7 @@ static void hist_free_rows(struct history_state *h)
 static int take_hist(const struct entry *e, void *ctx)
 {
 	struct history_state *h = ctx;
-	struct entry *g = realloc(h->rows, (size_t)(h->nrows + 1) * sizeof *g);
-	if (!g)
-		abort();
-	h->rows = g;
-	struct entry *to = &h->rows[h->nrows++];
-	*to = *e;
-	to->actor = e->actor ? strdup(e->actor) : NULL;
-	to->summary = e->summary ? strdup(e->summary) : NULL;
+	entries_push(&h->rows, &h->nrows, e);
 	return 0;
 }
 
@@ -422,6 +421,26 @@ static void hist_filter_step(struct app *a, int result)
 	history_enter(a);
 }
 
+/* The next page: entries older than the last one shown; the page's top
+ * is kept on a stack for paging back. */
+static void hist_next_page(struct app *a)
+{
+	struct history_state *h = &a->hist;
+	if (h->nrows < h->height || !h->nrows)
+		return;
+	if (h->nstack == h->capstack) {
+		h->capstack = h->capstack ? h->capstack * 2 : 16;
+		int64_t *g = realloc(h->stack, (size_t)h->capstack * sizeof *g);
+		if (!g)
+			abort();
+		h->stack = g;
+	}
+	h->stack[h->nstack++] = h->top_seq;
+	h->top_seq = h->rows[h->nrows - 1].seq - 1;
+	h->cur = 0;
+	history_reload(a);
+}
+
 static int history_act(struct app *a, enum action act)
 {
 	struct history_state *h = &a->hist;
@@ -429,35 +448,11 @@ static int history_act(struct app *a, enum action act)
 	case ACT_down:
 		if (h->cur < h->nrows - 1)
 			h->cur++;
-		else if (h->nrows == h->height && h->nrows) {
-			/* Next page starts after the last row. */
-			if (h->nstack == h->capstack) {
-				h->capstack = h->capstack ? h->capstack * 2 : 16;
-				int64_t *g = realloc(h->stack, (size_t)h->capstack * sizeof *g);
-				if (!g)
-					abort();
-				h->stack = g;
-			}
-			h->stack[h->nstack++] = h->top_seq;
-			h->top_seq = h->rows[h->nrows - 1].seq - 1;
-			h->cur = 0;
-			history_reload(a);
-		}
+		else
+			hist_next_page(a);
 		return HANDLED;
 	case ACT_page_down:
-		if (h->nrows == h->height && h->nrows) {
-			if (h->nstack == h->capstack) {
-				h->capstack = h->capstack ? h->capstack * 2 : 16;
-				int64_t *g = realloc(h->stack, (size_t)h->capstack * sizeof *g);
-				if (!g)
-					abort();
-				h->stack = g;
-			}
-			h->stack[h->nstack++] = h->top_seq;
-			h->top_seq = h->rows[h->nrows - 1].seq - 1;
-			h->cur = 0;
-			history_reload(a);
-		}
+		hist_next_page(a);
 		return HANDLED;
 	case ACT_up:
 		if (h->cur > 0) {
