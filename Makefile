@@ -43,7 +43,8 @@ LDLIBS    += $(PKG_LIBS) -lm
 VERSION  := 0.1.0
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/tui/*.c)
-LIB_OBJ  = $(LIB_SRC:src/%.c=build/%.o) build/schema.o
+MIGRATE_OBJ = $(patsubst src/%.sql,build/%.o,$(wildcard src/migrate_*.sql))
+LIB_OBJ  = $(LIB_SRC:src/%.c=build/%.o) build/schema.o $(MIGRATE_OBJ)
 MAIN_OBJ = build/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
@@ -83,6 +84,20 @@ build/schema.c: src/schema.sql | build/.deps-ok
 	   echo ';'; } > $@
 
 build/schema.o: build/schema.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# So are the migrations: src/migrate_N.sql becomes r57_migrate_N_sql.
+build/migrate_%.c: src/migrate_%.sql | build/.deps-ok
+	@echo "  GEN     $@"
+	$(Q){ echo '/* generated from $< by make; do not edit */'; \
+	   echo '#include "r57/schema.h"'; \
+	   echo 'const char r57_migrate_$*_sql[] ='; \
+	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	   echo ';'; } > $@
+
+.PRECIOUS: build/migrate_%.c
+build/migrate_%.o: build/migrate_%.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 

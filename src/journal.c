@@ -59,6 +59,20 @@ static const struct journaled tables[] = {
 	  "INSERT INTO task_unit(id, task_id, unit_id) VALUES (" J("id") ", " J("task_id") ", " J("unit_id") ")",
 	  "UPDATE task_unit SET task_id = " J("task_id") ", unit_id = " J("unit_id") " WHERE id = ?2",
 	  "DELETE FROM task_unit WHERE id = ?" },
+	{ "reminder", "SELECT img FROM image_reminder WHERE id = ?",
+	  "INSERT INTO reminder(id, unit_id, leader_id, issued, as_of, within_days, lang) VALUES ("
+	  J("id") ", " J("unit_id") ", " J("leader_id") ", " J("issued") ", " J("as_of") ", "
+	  J("within_days") ", " J("lang") ")",
+	  "UPDATE reminder SET unit_id = " J("unit_id") ", leader_id = " J("leader_id")
+	  ", issued = " J("issued") ", as_of = " J("as_of") ", within_days = " J("within_days")
+	  ", lang = " J("lang") " WHERE id = ?2",
+	  "DELETE FROM reminder WHERE id = ?" },
+	{ "reminder_task", "SELECT img FROM image_reminder_task WHERE id = ?",
+	  "INSERT INTO reminder_task(id, reminder_id, task_id, due, days_late) VALUES ("
+	  J("id") ", " J("reminder_id") ", " J("task_id") ", " J("due") ", " J("days_late") ")",
+	  "UPDATE reminder_task SET reminder_id = " J("reminder_id") ", task_id = " J("task_id")
+	  ", due = " J("due") ", days_late = " J("days_late") " WHERE id = ?2",
+	  "DELETE FROM reminder_task WHERE id = ?" },
 };
 #undef J
 
@@ -311,6 +325,12 @@ static const struct {
 	{ "task_group", "task", "group_id", "SELECT 1 FROM task WHERE group_id = ?1" NOT_OURS("task") },
 	{ "source", "task", "source_id", "SELECT 1 FROM task WHERE source_id = ?1" NOT_OURS("task") },
 	{ "task", "task_unit", "task_id", "SELECT 1 FROM task_unit WHERE task_id = ?1" NOT_OURS("task_unit") },
+	{ "unit", "reminder", "unit_id", "SELECT 1 FROM reminder WHERE unit_id = ?1" NOT_OURS("reminder") },
+	{ "leader", "reminder", "leader_id", "SELECT 1 FROM reminder WHERE leader_id = ?1" NOT_OURS("reminder") },
+	{ "task", "reminder_task", "task_id",
+	  "SELECT 1 FROM reminder_task WHERE task_id = ?1" NOT_OURS("reminder_task") },
+	{ "reminder", "reminder_task", "reminder_id",
+	  "SELECT 1 FROM reminder_task WHERE reminder_id = ?1" NOT_OURS("reminder_task") },
 #undef NOT_OURS
 };
 
@@ -488,7 +508,16 @@ int journal_history(struct store *st, const struct history_query *q,
 {
 	char sql[1024];
 	size_t n = (size_t)snprintf(sql, sizeof sql, "%s WHERE 1", ENTRY_COLS);
-	if (q->task_id)
+	/* A task's history: the entries that changed it, and those that
+	 * issued (or undid) a reminder naming it, found through the partial
+	 * index change_reminder_task_ix (its expression, word for word). A
+	 * file of version 1 read as it is has neither index nor reminders. */
+	if (q->task_id && st->version >= 2)
+		n += (size_t)snprintf(sql + n, sizeof sql - n,
+		        " AND seq IN (SELECT entry FROM change WHERE tbl = 'task' AND row_id = :task"
+		        " UNION ALL SELECT entry FROM change WHERE tbl = 'reminder_task'"
+		        " AND json_extract(coalesce(after, before), '$.task_id') = :task)");
+	else if (q->task_id)
 		n += (size_t)snprintf(sql + n, sizeof sql - n,
 		        " AND seq IN (SELECT entry FROM change WHERE tbl = 'task' AND row_id = :task)");
 	if (q->actor)

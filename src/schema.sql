@@ -1,6 +1,7 @@
--- r57 schema, version 1 (PRAGMA user_version = 1).
+-- r57 schema, version 2 (PRAGMA user_version = 2): the whole schema of a
+-- new database. A version-1 file is brought here by src/migrate_2.sql.
 -- Dates are ISO text 'yyyy-mm-dd' in local time; times are ISO 8601 text.
--- Every change to the six data tables is recorded by the triggers below as
+-- Every change to the eight data tables is recorded by the triggers below as
 -- a row image before and after, under the newest journal entry. An action
 -- writes its entry first, so no code path can change data unrecorded: a
 -- write with no entry at all fails on change.entry NOT NULL.
@@ -74,6 +75,34 @@ CREATE INDEX task_unit_page   ON task(unit_id, coalesce(due, '9999-12-31'));
 CREATE INDEX task_unit_by_unit ON task_unit(unit_id);
 CREATE INDEX leader_unit_ix  ON leader(unit_id);
 
+-- Reminders (nhắc nhở, đôn đốc): one row per notice issued to a unit or to
+-- a lead person (exactly one of the two), and one row per task it named,
+-- with the deadline and the days late (negative: days left) on as_of.
+-- issued is the day it was issued; who issued it is the actor of the
+-- journal entry that added the row.
+CREATE TABLE reminder (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    unit_id      INTEGER REFERENCES unit(id),
+    leader_id    INTEGER REFERENCES leader(id),
+    issued       TEXT NOT NULL,
+    as_of        TEXT NOT NULL,
+    within_days  INTEGER NOT NULL,
+    lang         TEXT NOT NULL DEFAULT 'vi' CHECK (lang IN ('vi', 'en')),
+    CHECK ((unit_id IS NULL) <> (leader_id IS NULL))
+);
+
+CREATE TABLE reminder_task (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    reminder_id  INTEGER NOT NULL REFERENCES reminder(id),
+    task_id      INTEGER NOT NULL REFERENCES task(id),
+    due          TEXT NOT NULL,
+    days_late    INTEGER NOT NULL,
+    UNIQUE (reminder_id, task_id)
+);
+CREATE INDEX reminder_unit_ix   ON reminder(unit_id, issued);
+CREATE INDEX reminder_leader_ix ON reminder(leader_id, issued);
+CREATE INDEX reminder_task_by_task ON reminder_task(task_id);
+
 -- The journal: one entry per action. kind 'do' is a user action, 'undo'
 -- and 'redo' revert or re-apply entry `target`, 'init' made the database.
 CREATE TABLE entry (
@@ -100,6 +129,10 @@ CREATE TABLE change (
 );
 CREATE INDEX change_row_ix   ON change(tbl, row_id, id);
 CREATE INDEX change_entry_ix ON change(entry, id);
+-- A task's history includes the reminders that named it: the changes of
+-- reminder_task rows by the task they name (written or removed).
+CREATE INDEX change_reminder_task_ix ON change(json_extract(coalesce(after, before), '$.task_id'))
+    WHERE tbl = 'reminder_task';
 
 -- Row images, as the triggers below write them: undo compares a row's
 -- image now with the image an entry left, before it restores anything.
@@ -114,6 +147,10 @@ CREATE VIEW image_task AS SELECT id, json_object('id', id, 'uuid', uuid, 'title'
       'extensions', extensions, 'status', status, 'closed', closed,
       'created', created, 'updated', updated) AS img FROM task;
 CREATE VIEW image_task_unit AS SELECT id, json_object('id', id, 'task_id', task_id, 'unit_id', unit_id) AS img FROM task_unit;
+CREATE VIEW image_reminder AS SELECT id, json_object('id', id, 'unit_id', unit_id, 'leader_id', leader_id,
+      'issued', issued, 'as_of', as_of, 'within_days', within_days, 'lang', lang) AS img FROM reminder;
+CREATE VIEW image_reminder_task AS SELECT id, json_object('id', id, 'reminder_id', reminder_id,
+      'task_id', task_id, 'due', due, 'days_late', days_late) AS img FROM reminder_task;
 
 CREATE TRIGGER task_group_ins AFTER INSERT ON task_group BEGIN
   INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'task_group', NEW.id, NULL,
@@ -217,4 +254,40 @@ END;
 CREATE TRIGGER task_unit_del AFTER DELETE ON task_unit BEGIN
   INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'task_unit', OLD.id,
     json_object('id', OLD.id, 'task_id', OLD.task_id, 'unit_id', OLD.unit_id), NULL);
+END;
+
+CREATE TRIGGER reminder_ins AFTER INSERT ON reminder BEGIN
+  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder', NEW.id, NULL,
+    json_object('id', NEW.id, 'unit_id', NEW.unit_id, 'leader_id', NEW.leader_id,
+      'issued', NEW.issued, 'as_of', NEW.as_of, 'within_days', NEW.within_days, 'lang', NEW.lang));
+END;
+CREATE TRIGGER reminder_upd AFTER UPDATE ON reminder BEGIN
+  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder', NEW.id,
+    json_object('id', OLD.id, 'unit_id', OLD.unit_id, 'leader_id', OLD.leader_id,
+      'issued', OLD.issued, 'as_of', OLD.as_of, 'within_days', OLD.within_days, 'lang', OLD.lang),
+    json_object('id', NEW.id, 'unit_id', NEW.unit_id, 'leader_id', NEW.leader_id,
+      'issued', NEW.issued, 'as_of', NEW.as_of, 'within_days', NEW.within_days, 'lang', NEW.lang));
+END;
+CREATE TRIGGER reminder_del AFTER DELETE ON reminder BEGIN
+  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder', OLD.id,
+    json_object('id', OLD.id, 'unit_id', OLD.unit_id, 'leader_id', OLD.leader_id,
+      'issued', OLD.issued, 'as_of', OLD.as_of, 'within_days', OLD.within_days, 'lang', OLD.lang), NULL);
+END;
+
+CREATE TRIGGER reminder_task_ins AFTER INSERT ON reminder_task BEGIN
+  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder_task', NEW.id, NULL,
+    json_object('id', NEW.id, 'reminder_id', NEW.reminder_id, 'task_id', NEW.task_id,
+      'due', NEW.due, 'days_late', NEW.days_late));
+END;
+CREATE TRIGGER reminder_task_upd AFTER UPDATE ON reminder_task BEGIN
+  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder_task', NEW.id,
+    json_object('id', OLD.id, 'reminder_id', OLD.reminder_id, 'task_id', OLD.task_id,
+      'due', OLD.due, 'days_late', OLD.days_late),
+    json_object('id', NEW.id, 'reminder_id', NEW.reminder_id, 'task_id', NEW.task_id,
+      'due', NEW.due, 'days_late', NEW.days_late));
+END;
+CREATE TRIGGER reminder_task_del AFTER DELETE ON reminder_task BEGIN
+  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder_task', OLD.id,
+    json_object('id', OLD.id, 'reminder_id', OLD.reminder_id, 'task_id', OLD.task_id,
+      'due', OLD.due, 'days_late', OLD.days_late), NULL);
 END;

@@ -162,6 +162,7 @@ static int store_init(struct store *st, const struct store_open_opts *o,
 		return rc;
 	if ((rc = store_exec(st, r57_schema_sql, err)))
 		goto fail;
+	st->version = R57_SCHEMA_VERSION;
 	char pragmas[128];
 	snprintf(pragmas, sizeof pragmas,
 	         "PRAGMA application_id = %d; PRAGMA user_version = %d;",
@@ -216,8 +217,9 @@ static int pragma_int(struct store *st, const char *sql, int *out,
 	return R57_OK;
 }
 
-/* Identify the file before anything is written to it. */
-static int store_check(struct store *st, bool *is_new, struct r57_err *err)
+/* Identify the file before anything is written to it: *ver is its
+ * schema version, 0 for a new (empty) file. */
+static int store_check(struct store *st, int *ver_out, struct r57_err *err)
 {
 	int app = 0, ver = 0, tables = 0, rc;
 	char *path;
@@ -226,11 +228,9 @@ static int store_check(struct store *st, bool *is_new, struct r57_err *err)
 	    (rc = pragma_int(st, "PRAGMA user_version", &ver, err)) ||
 	    (rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &tables, err)))
 		return rc;
-	*is_new = false;
-	if (app == 0 && ver == 0 && tables == 0) {
-		*is_new = true;
+	*ver_out = 0;
+	if (app == 0 && ver == 0 && tables == 0)
 		return R57_OK;
-	}
 	path = text_safe(st->path, false);
 	if (app != R57_APPLICATION_ID) {
 		rc = r57_fail(err, R57_EDB, "%s: not an r57 database (an SQLite file of another program)", path);
@@ -242,7 +242,100 @@ static int store_check(struct store *st, bool *is_new, struct r57_err *err)
 		rc = r57_fail(err, R57_EDB, "%s: not an r57 database (schema version %d)", path, ver);
 	}
 	free(path);
-	/* Schema version 1 is the first; migrations from older versions go here. */
+	*ver_out = ver;
+	return rc;
+}
+
+/* The migrations, in order: each brings a file from version to - 1 to
+ * version to (src/migrate_N.sql, made into C strings by make). */
+static const struct {
+	int to;
+	const char *sql;
+} migrations[] = {
+	{ 2, r57_migrate_2_sql },
+};
+
+/* A file older than version 2 read without write access: what version 2
+ * added, as empty temporary tables (the temp schema is the connection's
+ * own and never touches the file), so that it reads as a file without
+ * reminders. */
+static const char no_reminders_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS reminder (id INTEGER PRIMARY KEY, unit_id INTEGER,"
+	" leader_id INTEGER, issued TEXT, as_of TEXT, within_days INTEGER, lang TEXT);"
+	"CREATE TEMP TABLE IF NOT EXISTS reminder_task (id INTEGER PRIMARY KEY,"
+	" reminder_id INTEGER, task_id INTEGER, due TEXT, days_late INTEGER);";
+
+static int read_as_is(struct store *st, int ver, struct r57_err *err)
+{
+	st->version = ver;
+	if (ver < 2)
+		return store_exec(st, no_reminders_sql, err);
+	return R57_OK;
+}
+
+/* SQLite's answer when the file, its folder or the medium cannot be
+ * written (the rollback journal is made beside the file). */
+static bool cannot_write(int code)
+{
+	switch (code & 0xff) {
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Bring a file of version ver up to R57_SCHEMA_VERSION: every step and
+ * the version bump in one BEGIN IMMEDIATE transaction, so that an
+ * interrupted migration leaves the file as it was. Without write access
+ * the file is read as it is (docs/storage.md). */
+static int store_migrate(struct store *st, int ver, struct r57_err *err)
+{
+	char what[64];
+	int rc, now = ver;
+
+	if (sqlite3_db_readonly(st->db, "main") == 1)
+		return read_as_is(st, ver, err);
+	snprintf(what, sizeof what, "upgrading the database to schema version %d", R57_SCHEMA_VERSION);
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		if (cannot_write(sqlite3_extended_errcode(st->db)))
+			return read_as_is(st, ver, err);
+		return store_sqlerr(st, err, what);
+	}
+	/* Another r57 may have migrated it while this one waited for the lock. */
+	if ((rc = pragma_int(st, "PRAGMA user_version", &now, err)))
+		goto fail;
+	if (now >= R57_SCHEMA_VERSION) {
+		store_rollback(st);
+		if (now > R57_SCHEMA_VERSION)
+			return store_check(st, &now, err);
+		st->version = now;
+		return R57_OK;
+	}
+	for (size_t i = 0; i < sizeof migrations / sizeof *migrations; i++) {
+		if (migrations[i].to <= now || migrations[i].to > R57_SCHEMA_VERSION)
+			continue;
+		if (sqlite3_exec(st->db, migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK)
+			goto sqlfail;
+	}
+	char bump[64];
+	snprintf(bump, sizeof bump, "PRAGMA user_version = %d", R57_SCHEMA_VERSION);
+	if (sqlite3_exec(st->db, bump, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		goto sqlfail;
+	st->version = R57_SCHEMA_VERSION;
+	return R57_OK;
+sqlfail:
+	if (cannot_write(sqlite3_extended_errcode(st->db))) {
+		store_rollback(st);
+		return read_as_is(st, ver, err);
+	}
+	rc = store_sqlerr(st, err, what);
+fail:
+	store_rollback(st);
 	return rc;
 }
 
@@ -275,12 +368,32 @@ static char *parent_dir(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
+/* Open the connection: read-write (read-only when the file cannot be
+ * written, as SQLite does) or, with ro, read-only. */
+static int store_connect(struct store *st, bool ro, struct r57_err *err)
+{
+	if (sqlite3_open_v2(st->path, &st->db, ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+	                    NULL) != SQLITE_OK)
+		return store_sqlerr(st, err, "opening");
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_create_function(st->db, "r57_fold", 1,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                        NULL, sql_fold, NULL, NULL);
+	sqlite3_create_function(st->db, "r57_casefold", 1,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                        NULL, sql_casefold, NULL, NULL);
+	/* The rollback journal, not WAL: Debian 12's SQLite predates the fix
+	 * for the WAL-reset bug (docs/storage.md). Pragmas below write nothing. */
+	return store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", err);
+}
+
 int store_open(const char *path, const struct store_open_opts *o,
                struct store **out, struct r57_err *err)
 {
 	struct stat sb;
-	bool created = false, is_new = false;
-	int rc;
+	bool created = false;
+	int rc, ver = 0;
 	char *safe = text_safe(path, false);
 
 	*out = NULL;
@@ -328,25 +441,24 @@ int store_open(const char *path, const struct store_open_opts *o,
 		free(safe);
 		return r57_fail(err, R57_ENOMEM, "out of memory");
 	}
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		rc = store_sqlerr(st, err, "opening");
+	/* A command that only reads opens an existing file read-only. */
+	bool ro = o->read_only && !created;
+	if ((rc = store_connect(st, ro, err)) || (rc = store_check(st, &ver, err)))
 		goto fail;
+	if (ver == 0 && ro) {
+		/* An empty file to be made a database: that is a write. */
+		sqlite3_close(st->db);
+		st->db = NULL;
+		if ((rc = store_connect(st, false, err)) || (rc = store_check(st, &ver, err)))
+			goto fail;
 	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 5000);
-	sqlite3_create_function(st->db, "r57_fold", 1,
-	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-	                        NULL, sql_fold, NULL, NULL);
-	sqlite3_create_function(st->db, "r57_casefold", 1,
-	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-	                        NULL, sql_casefold, NULL, NULL);
-	/* The rollback journal, not WAL: Debian 12's SQLite predates the fix
-	 * for the WAL-reset bug (docs/storage.md). Pragmas below write nothing. */
-	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", err)))
-		goto fail;
-	if ((rc = store_check(st, &is_new, err)))
-		goto fail;
-	if (is_new && (rc = store_init(st, o, err)))
+	if (ver == 0)
+		rc = store_init(st, o, err);
+	else if (ver < R57_SCHEMA_VERSION)
+		rc = store_migrate(st, ver, err);
+	else
+		st->version = ver;
+	if (rc)
 		goto fail;
 	free(safe);
 	*out = st;

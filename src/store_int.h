@@ -20,6 +20,8 @@ struct store {
 	char *path;
 	struct cached_stmt cache[STORE_CACHE];
 	unsigned long clock;
+	int version;   /* the file's schema version as opened: R57_SCHEMA_VERSION,
+	                * or older when it was opened without write access */
 };
 
 int store_sqlerr(struct store *st, struct r57_err *err, const char *doing);

@@ -350,8 +350,30 @@ int store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
 		return rc;
 	}
 	int pos = r.position;
-	ref_clear(&r);
 	sqlite3_stmt *s;
+	/* The reminders a unit or person received stay on record. */
+	if (k == REF_UNIT || k == REF_LEADER) {
+		if ((rc = store_prepare(st, k == REF_UNIT
+		                                ? "SELECT count(*) FROM reminder WHERE unit_id = ?"
+		                                : "SELECT count(*) FROM reminder WHERE leader_id = ?",
+		                        &s, err))) {
+			ref_clear(&r);
+			return rc;
+		}
+		sqlite3_bind_int64(s, 1, id);
+		int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		sqlite3_finalize(s);
+		if (n > 0) {
+			char *safe = text_safe(r.name, false);
+			rc = r57_fail(err, R57_EINUSE,
+			              "%s '%s' has received %lld reminder%s, kept on record; nothing removed",
+			              ref_sql[k].kind, safe, (long long)n, n == 1 ? "" : "s");
+			free(safe);
+			ref_clear(&r);
+			return rc;
+		}
+	}
+	ref_clear(&r);
 	if ((rc = store_prepare(st, ref_sql[k].del, &s, err)))
 		return rc;
 	sqlite3_bind_int64(s, 1, id);

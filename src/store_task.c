@@ -209,8 +209,13 @@ static int exec_id(struct store *st, const char *sql, int64_t a, int64_t b,
 
 int store_task_delete(struct store *st, int64_t id, struct r57_err *err)
 {
-	int rc = exec_id(st, "DELETE FROM task_unit WHERE task_id = ?", id, 0,
+	/* The reminders that named it lose it (the reminder stays); undo of
+	 * the deletion brings both back. */
+	int rc = exec_id(st, "DELETE FROM reminder_task WHERE task_id = ?", id, 0,
 	                 "deleting a task", err);
+	if (!rc)
+		rc = exec_id(st, "DELETE FROM task_unit WHERE task_id = ?", id, 0,
+		             "deleting a task", err);
 	if (rc)
 		return rc;
 	rc = exec_id(st, "DELETE FROM task WHERE id = ?", id, 0, "deleting a task", err);

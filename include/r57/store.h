@@ -9,7 +9,7 @@
 #include "r57/date.h"
 #include "r57/err.h"
 
-#define R57_SCHEMA_VERSION 1
+#define R57_SCHEMA_VERSION 2
 #define R57_APPLICATION_ID 0x52353701 /* "R57\1" */
 
 struct store;
@@ -69,10 +69,15 @@ const char *ref_kind_name(enum ref_kind k); /* "group", "leader", ... */
 
 /* Open (creating if asked and absent) the database at path. A file that
  * is not an r57 database, damaged, or from a newer r57 is refused with a
- * message naming the path; nothing is written to it. */
+ * message naming the path; nothing is written to it. A file of an older
+ * schema version is migrated in place, in one transaction, when it can be
+ * written; opened without write access it is read as it is, without
+ * reminders (docs/storage.md). */
 struct store_open_opts {
 	bool create;        /* create the file if it does not exist */
 	bool make_dirs;     /* create missing parent folders (mode 0700) */
+	bool read_only;     /* the command only reads: open an existing file
+	                     * read-only (no migration; every change refused) */
 	const char *actor;  /* for the 'init' journal entry */
 	const char *now;    /* ISO time for that entry */
 	r57_day today;

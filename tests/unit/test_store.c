@@ -66,7 +66,7 @@ static void test_new_database(void **state)
 	assert_int_equal(fx_sql_int(f->path, "PRAGMA application_id"), R57_APPLICATION_ID);
 	assert_int_equal(fx_sql_int(f->path, "PRAGMA application_id"), 0x52353701);
 	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), R57_SCHEMA_VERSION);
-	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), 1);
+	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), 2);
 	/* the rollback journal, not WAL (design.md) */
 	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'delete'"), 1);
 	assert_int_equal(stat(f->path, &sb), 0);
@@ -246,7 +246,7 @@ static void test_newer_version_refused(void **state)
 
 	char want[700];
 	snprintf(want, sizeof want,
-	         "%s: written by a newer r57 (schema version 99; this r57 knows up to 1); not opened, nothing changed",
+	         "%s: written by a newer r57 (schema version 99; this r57 knows up to 2); not opened, nothing changed",
 	         f->path);
 	for (int create = 0; create <= 1; create++) {
 		struct store *st = NULL;
@@ -270,10 +270,12 @@ static void test_newer_version_refused(void **state)
 	snprintf(journal, sizeof journal, "%s-journal", f->path);
 	assert_int_equal(access(journal, F_OK), -1);
 
-	/* set back to 1, it opens (the teardown closes it) */
+	/* set back to 1, it opens (the teardown closes it): the migration to
+	 * version 2 finds its tables there and only sets the version */
 	fx_sql_exec(f->path, "PRAGMA user_version = 1");
 	fx_open(f, false);
 	assert_int_equal(fx_entries(f), 2);
+	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), R57_SCHEMA_VERSION);
 }
 
 static void test_damaged_refused(void **state)
