@@ -1,0 +1,378 @@
+/* remind.c: reminders to the units and persons whose tasks run late: the
+ * notices (which tasks, how late), their text in Vietnamese and English,
+ * and recording them as one journal entry. No SQL here: store_remind.c. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "r57/journal.h"
+#include "r57/remind.h"
+#include "r57/store.h"
+#include "r57/task.h"
+#include "r57/text.h"
+
+static void notice_clear(struct remind_notice *n)
+{
+	for (int i = 0; i < n->n_tasks; i++)
+		free(n->tasks[i].title);
+	free(n->tasks);
+	free(n->name);
+	free(n->title);
+	free(n->unit_name);
+	memset(n, 0, sizeof *n);
+}
+
+void remind_set_clear(struct remind_set *s)
+{
+	for (int i = 0; i < s->n; i++)
+		notice_clear(&s->notices[i]);
+	free(s->notices);
+	memset(s, 0, sizeof *s);
+}
+
+/* --- collecting ------------------------------------------------------------- */
+
+struct collect {
+	struct remind_set *set;
+	int cap, task_cap; /* of set->notices, of the last notice's tasks */
+	struct r57_err *err;
+	int rc;
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static int take_row(const struct remind_row *row, void *ctx)
+{
+	struct collect *c = ctx;
+	struct remind_set *set = c->set;
+	struct remind_notice *n = set->n ? &set->notices[set->n - 1] : NULL;
+	if (!n || n->id != row->to_id) {
+		if (set->n == c->cap) {
+			int cap = c->cap ? c->cap * 2 : 8;
+			struct remind_notice *grown = realloc(set->notices, (size_t)cap * sizeof *grown);
+			if (!grown)
+				goto nomem;
+			set->notices = grown;
+			c->cap = cap;
+		}
+		n = &set->notices[set->n++];
+		memset(n, 0, sizeof *n);
+		c->task_cap = 0;
+		n->to = set->to;
+		n->id = row->to_id;
+		n->as_of = set->as_of;
+		n->within_days = set->within_days;
+		n->name = strdup(row->name ? row->name : "");
+		n->title = row->title && *row->title ? strdup(row->title) : NULL;
+		n->unit_name = dup_or_null(row->unit_name);
+		if (!n->name)
+			goto nomem;
+	}
+	if (n->n_tasks == c->task_cap) {
+		int cap = c->task_cap ? c->task_cap * 2 : 8;
+		struct remind_task *grown = realloc(n->tasks, (size_t)cap * sizeof *grown);
+		if (!grown)
+			goto nomem;
+		n->tasks = grown;
+		c->task_cap = cap;
+	}
+	struct remind_task *t = &n->tasks[n->n_tasks++];
+	t->id = row->task_id;
+	t->title = strdup(row->task_title ? row->task_title : "");
+	t->due = row->due;
+	t->days_late = (int)(set->as_of - row->due);
+	if (!t->title)
+		goto nomem;
+	/* Rows come by deadline: the overdue ones first. */
+	if (t->days_late > 0)
+		n->n_overdue++;
+	return 0;
+nomem:
+	c->rc = r57_fail(c->err, R57_ENOMEM, "out of memory");
+	return 1;
+}
+
+int remind_collect(struct store *st, const struct remind_query *q,
+                   struct remind_set *out, struct r57_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (q->as_of == R57_NO_DATE)
+		return r57_fail(err, R57_EUSAGE, "remind: no as-of date");
+	if (q->within_days < 0 || q->within_days > REMIND_WITHIN_MAX)
+		return r57_fail(err, R57_EINPUT, "--within: %d is not a number of days from 0 to %d",
+		                q->within_days, REMIND_WITHIN_MAX);
+	out->to = q->to;
+	out->as_of = q->as_of;
+	out->within_days = q->within_days;
+	struct collect c = { .set = out, .err = err };
+	int rc = store_remind_due(st, q->to, q->id, q->as_of + q->within_days, take_row, &c, err);
+	if (!rc)
+		rc = c.rc;
+	if (rc)
+		remind_set_clear(out);
+	return rc;
+}
+
+/* --- the notice ------------------------------------------------------------- */
+
+static void put_safe(FILE *f, const char *s)
+{
+	char *safe = text_safe(s ? s : "", false);
+	fputs(safe, f);
+	free(safe);
+}
+
+/* "đồng chí Nguyễn Văn An, Giám đốc Sở Nội vụ" / "Nguyễn Văn An, Giám
+ * đốc, Sở Nội vụ"; a unit by its name. */
+static void put_addressee(FILE *f, const struct remind_notice *n, enum report_lang lang)
+{
+	if (n->to == REMIND_UNIT) {
+		put_safe(f, n->name);
+		return;
+	}
+	if (lang == LANG_VI)
+		fputs("đồng chí ", f);
+	put_safe(f, n->name);
+	if (n->title) {
+		fputs(", ", f);
+		put_safe(f, n->title);
+	}
+	if (n->unit_name) {
+		fputs(n->title && lang == LANG_VI ? " " : ", ", f);
+		put_safe(f, n->unit_name);
+	}
+}
+
+static void put_count(FILE *f, int k, enum report_lang lang, bool overdue)
+{
+	if (lang == LANG_VI)
+		fprintf(f, "%d nhiệm vụ %s", k, overdue ? "quá hạn" : "đến hạn");
+	else
+		fprintf(f, "%d %stask%s%s", k, overdue ? "overdue " : "", k == 1 ? "" : "s",
+		        overdue ? "" : " due");
+}
+
+static void put_task(FILE *f, int i, const struct remind_task *t, bool last,
+                     enum report_lang lang)
+{
+	char b[11];
+	int d = t->days_late;
+	fprintf(f, "%d. ", i + 1);
+	put_safe(f, t->title);
+	if (lang == LANG_VI) {
+		fprintf(f, " (thời hạn %s, ", date_dmy(t->due, b));
+		if (d > 0)
+			fprintf(f, "quá hạn %d ngày", d);
+		else if (d == 0)
+			fputs("đến hạn hôm nay", f);
+		else
+			fprintf(f, "còn %d ngày", -d);
+	} else {
+		fprintf(f, " (deadline %s, ", date_dmy(t->due, b));
+		if (d > 0)
+			fprintf(f, "%d day%s overdue", d, d == 1 ? "" : "s");
+		else if (d == 0)
+			fputs("due today", f);
+		else
+			fprintf(f, "%d day%s left", -d, d == -1 ? "" : "s");
+	}
+	fputs(last ? ").\n" : ");\n", f);
+}
+
+int remind_write(FILE *f, const struct remind_notice *n, enum report_lang lang)
+{
+	char b[11];
+	bool vi = lang == LANG_VI, unit = n->to == REMIND_UNIT;
+	int soon = n->n_tasks - n->n_overdue;
+
+	fputs(vi ? "Kính gửi: " : "To: ", f);
+	put_addressee(f, n, lang);
+	fputs("\n\n", f);
+	if (vi)
+		fprintf(f, "Tính đến ngày %s, %s ", date_dmy(n->as_of, b),
+		        unit ? "đơn vị có" : "đồng chí được giao phụ trách");
+	else
+		fprintf(f, "As of %s, %s ", date_dmy(n->as_of, b), unit ? "the unit has" : "you have");
+	if (n->n_overdue)
+		put_count(f, n->n_overdue, lang, true);
+	if (n->n_overdue && soon)
+		fputs(vi ? " và " : " and ", f);
+	if (soon) {
+		put_count(f, soon, lang, false);
+		if (n->within_days == 0)
+			fprintf(f, vi ? " ngày %s" : " on %s", date_dmy(n->as_of, b));
+		else if (vi)
+			fprintf(f, " trong %d ngày tới", n->within_days);
+		else
+			fprintf(f, " within the next %d day%s", n->within_days,
+			        n->within_days == 1 ? "" : "s");
+	}
+	fputs(":\n", f);
+	if (n->n_overdue) {
+		fputs(vi ? "\nNhiệm vụ quá hạn:\n" : "\nOverdue tasks:\n", f);
+		for (int i = 0; i < n->n_overdue; i++)
+			put_task(f, i, &n->tasks[i], i + 1 == n->n_overdue, lang);
+	}
+	if (soon) {
+		fputs(vi ? "\nNhiệm vụ sắp đến hạn:\n" : "\nTasks due soon:\n", f);
+		for (int i = 0; i < soon; i++)
+			put_task(f, i, &n->tasks[n->n_overdue + i], i + 1 == soon, lang);
+	}
+	if (vi)
+		fprintf(f, "\nĐề nghị %s khẩn trương triển khai, hoàn thành các nhiệm vụ và báo cáo "
+		           "kết quả về Ban Chỉ đạo.\n", unit ? "đơn vị" : "đồng chí");
+	else
+		fprintf(f, "\n%s requested to carry out and complete these tasks without delay and "
+		           "to report the results to the Steering Committee.\n",
+		        unit ? "The unit is" : "You are");
+	return ferror(f) ? -1 : 0;
+}
+
+char *remind_file_name(const struct remind_notice *n)
+{
+	char *folded = text_fold(n->name ? n->name : "");
+	char slug[64];
+	size_t k = 0;
+	bool dash = false;
+	for (const char *p = folded ? folded : ""; *p && k < 48; p++) {
+		char ch = *p;
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+			if (dash && k)
+				slug[k++] = '-';
+			slug[k++] = ch;
+			dash = false;
+		} else {
+			dash = true;
+		}
+	}
+	slug[k] = '\0';
+	free(folded);
+	char *out = NULL;
+	if (asprintf(&out, "%s-%lld%s%s.txt", n->to == REMIND_UNIT ? "unit" : "leader",
+	             (long long)n->id, k ? "-" : "", slug) < 0)
+		return NULL;
+	return out;
+}
+
+/* --- recording ---------------------------------------------------------------- */
+
+/* A journal summary cut at a character boundary, with a mark when cut. */
+struct line {
+	char buf[512];
+	size_t len;
+};
+
+static void line_add(struct line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void line_add(struct line *l, const char *fmt, ...)
+{
+	if (l->len >= sizeof l->buf - 1)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(l->buf + l->len, sizeof l->buf - l->len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		l->len += (size_t)n;
+	if (l->len >= sizeof l->buf) {
+		l->len = sizeof l->buf - 4;
+		while (l->len > 0 && ((unsigned char)l->buf[l->len] & 0xC0) == 0x80)
+			l->len--;
+		memcpy(l->buf + l->len, "…", 4);
+		l->len += 3;
+	}
+}
+
+char *remind_summary(const struct remind_set *s)
+{
+	struct line l = { .len = 0 };
+	const char *who = s->to == REMIND_UNIT ? "unit" : "leader";
+	line_add(&l, "remind %d %s%s", s->n, who, s->n == 1 ? "" : "s");
+	for (int i = 0; i < s->n; i++)
+		line_add(&l, "%s%s (%d task%s)", i ? ", " : ": ", s->notices[i].name,
+		         s->notices[i].n_tasks, s->notices[i].n_tasks == 1 ? "" : "s");
+	return strdup(l.buf);
+}
+
+/* Every task a notice names is still open, with the same lead unit
+ * (person) and deadline as when the notices were made. */
+static int check_notices(struct r57 *r, const struct remind_set *s, struct r57_err *err)
+{
+	int rc = R57_OK;
+	for (int i = 0; i < s->n && !rc; i++) {
+		const struct remind_notice *n = &s->notices[i];
+		if (n->to != s->to || n->n_tasks <= 0)
+			return r57_fail(err, R57_EUSAGE, "remind: notice %d is not one of this set", i + 1);
+		struct remind_task_now *now = calloc((size_t)n->n_tasks, sizeof *now);
+		if (!now)
+			return r57_fail(err, R57_ENOMEM, "out of memory");
+		rc = store_remind_tasks_now(r->st, n->tasks, n->n_tasks, now, err);
+		for (int j = 0; j < n->n_tasks && !rc; j++) {
+			const struct remind_task_now *t = &now[j];
+			long long id = (long long)n->tasks[j].id;
+			const char *why = t->status != TASK_OPEN ? task_status_name(t->status)
+			                  : t->due != n->tasks[j].due ? "its deadline changed"
+			                  : (n->to == REMIND_UNIT ? t->unit_id : t->leader_id) != n->id
+			                    ? "reassigned" : NULL;
+			if (!t->found)
+				rc = r57_fail(err, R57_ECONFLICT,
+				              "task #%lld was deleted meanwhile; nothing was recorded", id);
+			else if (why)
+				rc = r57_fail(err, R57_ECONFLICT,
+				              "task #%lld changed meanwhile (%s); nothing was recorded", id, why);
+		}
+		free(now);
+	}
+	return rc;
+}
+
+int remind_issue(struct r57 *r, const struct remind_set *s,
+                 enum report_lang lang, bool dry_run, int64_t *seq_out,
+                 struct r57_err *err)
+{
+	int64_t seq = 0;
+	int rc;
+	if (seq_out)
+		*seq_out = 0;
+	if (s->n == 0)
+		return R57_OK;
+	if (dry_run)
+		return check_notices(r, s, err);
+	char *summary = remind_summary(s);
+	if (!summary)
+		return r57_fail(err, R57_ENOMEM, "out of memory");
+	if ((rc = store_begin(r->st, err))) {
+		free(summary);
+		return rc;
+	}
+	rc = journal_start(r->st, r->actor, r->now, r->today, summary, &seq, err);
+	if (!rc)
+		rc = check_notices(r, s, err);
+	for (int i = 0; i < s->n && !rc; i++) {
+		const struct remind_notice *n = &s->notices[i];
+		int64_t id = 0;
+		rc = store_remind_insert(r->st, n->to, n->id, r->today, n->as_of, n->within_days, lang,
+		                         &id, err);
+		if (!rc)
+			rc = store_remind_tasks_insert(r->st, id, n->tasks, n->n_tasks, err);
+	}
+	free(summary);
+	if (!rc)
+		rc = store_commit(r->st, err);
+	else
+		store_rollback(r->st);
+	if (!rc && seq_out)
+		*seq_out = seq;
+	return rc;
+}
+
+/* --- reading back ------------------------------------------------------------------ */
+
+int remind_list(struct store *st, const struct remind_list_query *q,
+                reminder_each_fn each, void *ctx, struct r57_err *err)
+{
+	return store_reminders(st, q, each, ctx, err);
+}
