@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/remind.h"
 #include "r57/report.h"
 #include "r57/store.h"
 
@@ -160,6 +161,17 @@ static int by_name_none_last(const void *x, const void *y)
 	return strcmp(a->name ? a->name : "", b->name ? b->name : "");
 }
 
+static int take_reminders(int64_t id, int64_t n, void *ctx)
+{
+	struct breakdown *b = ctx;
+	for (int i = 0; i < b->n; i++)
+		if (b->rows[i].id == id) {
+			b->rows[i].reminders = n;
+			break;
+		}
+	return 0;
+}
+
 int report_breakdown(struct store *st, const struct selection *sel, int by,
                      r57_day as_of, r57_day since, struct report_row **rows,
                      int *n, struct r57_err *err)
@@ -170,6 +182,9 @@ int report_breakdown(struct store *st, const struct selection *sel, int by,
 	int rc = store_figures(st, sel, (enum group_by)by, as_of, since, take_bucket, &b, err);
 	if (!rc)
 		rc = b.rc;
+	if (!rc && (by == BY_UNIT || by == BY_LEADER))
+		rc = store_remind_counts(st, by == BY_UNIT ? REMIND_UNIT : REMIND_LEADER, as_of,
+		                         take_reminders, &b, err);
 	enum ref_kind k = by == BY_UNIT ? REF_UNIT : REF_LEADER;
 	for (int i = 0; !rc && i < b.n; i++) {
 		if (!b.rows[i].id)

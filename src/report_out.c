@@ -131,7 +131,7 @@ struct words {
 	const char *title, *as_of, *since, *selection, *summary, *by_group, *by_unit, *by_leader;
 	const char *group, *unit, *leader, *none;
 	const char *total, *done, *rate, *on_time, *late, *open, *within, *overdue, *added, *extended;
-	const char *rank;
+	const char *rank, *reminders;
 };
 
 static const struct words words_en = {
@@ -139,7 +139,7 @@ static const struct words words_en = {
 	"By key task group", "By lead unit (ranked by completion rate)", "By lead person",
 	"Key task group", "Lead unit", "Lead person", "(none)",
 	"Total", "Completed", "Rate", "On time", "Late", "Not completed", "Within deadline",
-	"Overdue", "Added since", "Extended", "Rank",
+	"Overdue", "Added since", "Extended", "Rank", "Reminders",
 };
 
 static const struct words words_vi = {
@@ -149,7 +149,7 @@ static const struct words words_vi = {
 	"Nhóm nhiệm vụ trọng tâm", "Đơn vị chủ trì", "Người phụ trách", "(chưa có)",
 	"Tổng số", "Đã hoàn thành", "Tỷ lệ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
 	"Chưa hoàn thành", "Chưa hoàn thành, trong hạn", "Chưa hoàn thành, quá hạn", "Thêm mới",
-	"Gia hạn", "Hạng",
+	"Gia hạn", "Hạng", "Nhắc nhở",
 };
 
 static const struct words *words_of(const struct report_doc *d)
@@ -198,7 +198,9 @@ static void csv_num(FILE *f, long long n)
 	fprintf(f, "%lld,", n);
 }
 
-static void csv_figs(FILE *f, const struct figures *g)
+/* The figures, then the reminders received (units and persons; an
+ * empty cell for the whole selection and for groups). */
+static void csv_figs(FILE *f, const struct figures *g, const struct report_row *by)
 {
 	char rate[16];
 	rate_text(g->rate_bp, LANG_EN, rate, sizeof rate);
@@ -211,7 +213,10 @@ static void csv_figs(FILE *f, const struct figures *g)
 	csv_num(f, g->open_overdue);
 	fprintf(f, "%s,", rate);
 	csv_num(f, g->added_since);
-	fprintf(f, "%lld\r\n", (long long)g->extended);
+	csv_num(f, g->extended);
+	if (by)
+		fprintf(f, "%lld", (long long)by->reminders);
+	fputs("\r\n", f);
 }
 
 static void write_csv(FILE *f, const struct report_doc *d)
@@ -221,27 +226,27 @@ static void write_csv(FILE *f, const struct report_doc *d)
 	/* One table: a section column says which breakdown a row belongs to. */
 	static const char *const head[] = { "section", "name", "total", "completed",
 		"completed_on_time", "completed_late", "open", "open_within_deadline", "open_overdue",
-		"completion_rate", "added_since", "extended" };
+		"completion_rate", "added_since", "extended", "reminders" };
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		csv_cell(f, head[i], i + 1 == sizeof head / sizeof *head);
 	snprintf(name, sizeof name, "%s %s", w->as_of, date_dmy(d->groups.as_of, b));
 	csv_cell(f, "all", false);
 	csv_cell(f, d->selection, false);
-	csv_figs(f, &d->groups.all);
+	csv_figs(f, &d->groups.all, NULL);
 	for (int i = 0; i < d->groups.n_groups; i++) {
 		csv_cell(f, "group", false);
 		csv_cell(f, row_name(d, &d->groups.groups[i], name, sizeof name, true), false);
-		csv_figs(f, &d->groups.groups[i].fig);
+		csv_figs(f, &d->groups.groups[i].fig, NULL);
 	}
 	for (int i = 0; i < d->n_units; i++) {
 		csv_cell(f, "unit", false);
 		csv_cell(f, row_name(d, &d->units[i], name, sizeof name, false), false);
-		csv_figs(f, &d->units[i].fig);
+		csv_figs(f, &d->units[i].fig, &d->units[i]);
 	}
 	for (int i = 0; i < d->n_leaders; i++) {
 		csv_cell(f, "leader", false);
 		csv_cell(f, row_name(d, &d->leaders[i], name, sizeof name, false), false);
-		csv_figs(f, &d->leaders[i].fig);
+		csv_figs(f, &d->leaders[i].fig, &d->leaders[i]);
 	}
 }
 
@@ -276,6 +281,8 @@ static void json_rows(FILE *f, const char *key, const struct report_row *rows, i
 		out_json_str(f, rows[i].id || rows[i].number ? rows[i].name : NULL);
 		fputs(", ", f);
 		json_figs(f, &rows[i].fig);
+		if (!groups)
+			fprintf(f, ", \"reminders\": %lld", (long long)rows[i].reminders);
 		fputc('}', f);
 	}
 	fputs("\n ]", f);
@@ -327,9 +334,10 @@ static void html_text(FILE *f, const char *s)
 	free(safe);
 }
 
-static void html_row(FILE *f, const char *name, const struct figures *g, enum report_lang lang,
-                     int rank)
+static void html_row(FILE *f, const char *name, const struct report_row *row,
+                     enum report_lang lang, int rank, bool reminders)
 {
+	const struct figures *g = &row->fig;
 	char rate[16];
 	rate_text(g->rate_bp, lang, rate, sizeof rate);
 	fputs("<tr>", f);
@@ -339,12 +347,14 @@ static void html_row(FILE *f, const char *name, const struct figures *g, enum re
 	html_text(f, name);
 	fprintf(f, "</td><td class=n>%lld</td><td class=n>%lld</td><td class=n>%lld</td>"
 	           "<td class=n>%lld</td><td class=n>%lld</td><td class=n>%lld</td>"
-	           "<td class=\"n%s\">%lld</td><td class=n>%s%%</td>"
-	           "<td class=bar><div class=track><div class=fill style=\"width:%d.%02d%%\"></div></div></td></tr>\n",
+	           "<td class=\"n%s\">%lld</td><td class=n>%s%%</td>",
 	        (long long)g->total, (long long)g->completed, (long long)g->completed_on_time,
 	        (long long)g->completed_late, (long long)g->open, (long long)g->open_within_deadline,
-	        g->open_overdue ? " late" : "", (long long)g->open_overdue, rate, g->rate_bp / 100,
-	        g->rate_bp % 100);
+	        g->open_overdue ? " late" : "", (long long)g->open_overdue, rate);
+	if (reminders)
+		fprintf(f, "<td class=n>%lld</td>", (long long)row->reminders);
+	fprintf(f, "<td class=bar><div class=track><div class=fill style=\"width:%d.%02d%%\"></div></div></td></tr>\n",
+	        g->rate_bp / 100, g->rate_bp % 100);
 }
 
 static void html_table(FILE *f, const struct report_doc *d, const char *caption, const char *first,
@@ -358,11 +368,15 @@ static void html_table(FILE *f, const struct report_doc *d, const char *caption,
 	if (ranked)
 		fprintf(f, "<th>%s</th>", w->rank);
 	fprintf(f, "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-	           "<th>%s</th><th>%s</th><th></th></tr></thead>\n<tbody>\n",
+	           "<th>%s</th><th>%s</th>",
 	        first, w->total, w->done, w->on_time, w->late, w->open, w->within, w->overdue, w->rate);
+	/* The unit table (the ranked one) counts the reminders each received. */
+	if (ranked)
+		fprintf(f, "<th>%s</th>", w->reminders);
+	fputs("<th></th></tr></thead>\n<tbody>\n", f);
 	for (int i = 0; i < n; i++)
-		html_row(f, row_name(d, &rows[i], name, sizeof name, numbered), &rows[i].fig, d->lang,
-		         ranked ? i + 1 : 0);
+		html_row(f, row_name(d, &rows[i], name, sizeof name, numbered), &rows[i], d->lang,
+		         ranked ? i + 1 : 0, ranked);
 	fputs("</tbody>\n</table>\n", f);
 }
 
@@ -446,10 +460,13 @@ static void md_table(FILE *f, const struct report_doc *d, const char *caption, c
 {
 	const struct words *w = words_of(d);
 	char name[700], rate[16];
-	fprintf(f, "\n## %s\n\n|%s %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", caption,
+	/* The unit table (the ranked one) counts the reminders each received. */
+	fprintf(f, "\n## %s\n\n|%s %s | %s | %s | %s | %s | %s | %s | %s | %s |%s%s%s\n", caption,
 	        ranked ? " # |" : "", first, w->total, w->done, w->on_time, w->late, w->open,
-	        w->within, w->overdue, w->rate);
-	fprintf(f, "|%s---|---:|---:|---:|---:|---:|---:|---:|---:|\n", ranked ? "---:|" : "");
+	        w->within, w->overdue, w->rate, ranked ? " " : "", ranked ? w->reminders : "",
+	        ranked ? " |" : "");
+	fprintf(f, "|%s---|---:|---:|---:|---:|---:|---:|---:|---:|%s\n", ranked ? "---:|" : "",
+	        ranked ? "---:|" : "");
 	for (int i = 0; i < n; i++) {
 		const struct figures *g = &rows[i].fig;
 		rate_text(g->rate_bp, d->lang, rate, sizeof rate);
@@ -458,9 +475,12 @@ static void md_table(FILE *f, const struct report_doc *d, const char *caption, c
 			fprintf(f, " %d |", i + 1);
 		fputc(' ', f);
 		md_text(f, row_name(d, &rows[i], name, sizeof name, numbered));
-		fprintf(f, " | %lld | %lld | %lld | %lld | %lld | %lld | %lld | %s%% |\n", (long long)g->total,
+		fprintf(f, " | %lld | %lld | %lld | %lld | %lld | %lld | %lld | %s%% |", (long long)g->total,
 		        (long long)g->completed, (long long)g->completed_on_time, (long long)g->completed_late,
 		        (long long)g->open, (long long)g->open_within_deadline, (long long)g->open_overdue, rate);
+		if (ranked)
+			fprintf(f, " %lld |", (long long)rows[i].reminders);
+		fputc('\n', f);
 	}
 }
 
@@ -494,7 +514,8 @@ static void text_table(FILE *f, const struct report_doc *d, const char *caption,
 	const struct words *w = words_of(d);
 	char name[700], c[9][24];
 	fprintf(f, "\n%s\n", caption);
-	struct table *t = table_new(ranked ? 10 : 9);
+	/* The unit table (the ranked one) counts the reminders each received. */
+	struct table *t = table_new(ranked ? 11 : 9);
 	int k = 0;
 	if (ranked)
 		table_col(t, k++, "#", ALIGN_RIGHT, 0, 0);
@@ -506,6 +527,8 @@ static void text_table(FILE *f, const struct report_doc *d, const char *caption,
 	table_col(t, k++, w->late, ALIGN_RIGHT, 0, 0);
 	table_col(t, k++, w->within, ALIGN_RIGHT, 0, 0);
 	table_col(t, k++, w->overdue, ALIGN_RIGHT, 0, 0);
+	if (ranked)
+		table_col(t, k++, w->reminders, ALIGN_RIGHT, 0, 0);
 	table_col(t, k++, "", ALIGN_LEFT, 1, 5);
 	for (int i = 0; i < n; i++) {
 		const struct figures *g = &rows[i].fig;
@@ -518,19 +541,22 @@ static void text_table(FILE *f, const struct report_doc *d, const char *caption,
 		snprintf(c[5], 24, "%lld", (long long)g->completed_late);
 		snprintf(c[6], 24, "%lld", (long long)g->open_within_deadline);
 		snprintf(c[7], 24, "%lld", (long long)g->open_overdue);
+		snprintf(c[8], 24, "%lld", (long long)rows[i].reminders);
 		/* A ten-step bar: █ done, ░ the rest. */
 		char bar[64] = "";
 		int filled = (g->rate_bp + 500) / 1000;
 		for (int j = 0; j < 10; j++)
 			strcat(bar, j < filled ? "\xe2\x96\x88" : "\xe2\x96\x91");
 		const char *nm = row_name(d, &rows[i], name, sizeof name, numbered);
-		const char *cells[10];
+		const char *cells[11];
 		int m = 0;
 		if (ranked)
 			cells[m++] = c[0];
 		cells[m++] = nm;
 		for (int j = 1; j <= 7; j++)
 			cells[m++] = c[j];
+		if (ranked)
+			cells[m++] = c[8];
 		cells[m++] = bar;
 		table_row(t, cells);
 	}

@@ -30,6 +30,9 @@ struct report_row {
 	int number;           /* group position */
 	char *name;
 	struct figures fig;
+	int64_t reminders;    /* by unit or person: the reminders it received
+	                       * on or before the as-of date (remind.h); 0
+	                       * for groups */
 };
 
 struct report {
@@ -52,7 +55,8 @@ void report_clear(struct report *r);
 /* The same figures broken down by lead unit or lead person (by is
  * BY_UNIT or BY_LEADER from store.h): one row per unit or person with
  * tasks in the selection, named, in name order; a last row (id 0) for
- * tasks without one. */
+ * tasks without one. Each row counts the reminders the unit (person)
+ * received on or before as_of, whatever the selection. */
 int report_breakdown(struct store *st, const struct selection *sel, int by,
                      r57_day as_of, r57_day since, struct report_row **rows,
                      int *n, struct r57_err *err);

@@ -129,9 +129,12 @@ static void test_csv_is_rfc4180_and_inert(void **state)
 	char *csv = render(&d, RF_CSV);
 	/* Header and CRLF line ends. */
 	fx_contains(csv, "section,name,total,completed,completed_on_time,completed_late,open,"
-	                 "open_within_deadline,open_overdue,completion_rate,added_since,extended\r\n");
-	/* The formula is quoted, its quotes doubled, and made inert. */
-	fx_contains(csv, "unit,\"'=HYPERLINK(\"\"http://x\"\"),1\",1,0,0,0,1,1,0,0.00,1,0\r\n");
+	                 "open_within_deadline,open_overdue,completion_rate,added_since,extended,"
+	                 "reminders\r\n");
+	/* The formula is quoted, its quotes doubled, and made inert; the unit
+	 * received no reminder, the whole selection has no count. */
+	fx_contains(csv, "unit,\"'=HYPERLINK(\"\"http://x\"\"),1\",1,0,0,0,1,1,0,0.00,1,0,0\r\n");
+	fx_contains(csv, "all,all tasks,1,0,0,0,1,1,0,0.00,1,0,\r\n");
 	free(csv);
 	report_doc_clear(&d);
 }
