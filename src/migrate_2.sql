@@ -80,3 +80,9 @@ CREATE TRIGGER IF NOT EXISTS reminder_task_del AFTER DELETE ON reminder_task BEG
     json_object('id', OLD.id, 'reminder_id', OLD.reminder_id, 'task_id', OLD.task_id,
       'due', OLD.due, 'days_late', OLD.days_late), NULL);
 END;
+
+-- Version-1 files made before the screen's paging indexes were added to
+-- schema.sql get them here too.
+CREATE INDEX IF NOT EXISTS task_group_page  ON task(group_id, coalesce(due, '9999-12-31'));
+CREATE INDEX IF NOT EXISTS task_leader_page ON task(leader_id, coalesce(due, '9999-12-31'));
+CREATE INDEX IF NOT EXISTS task_unit_page   ON task(unit_id, coalesce(due, '9999-12-31'));

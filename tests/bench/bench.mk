@@ -75,7 +75,7 @@ $(DATA)/%/base.db: $(BIN)/gen src/schema.sql tests/bench/gen-check.sql
 	@echo "  GEN     $@ (N=$*, seed $(SEED))"
 	@rm -f $@.tmp $@.tmp-journal
 	@$(SQLITE) -bail $@.tmp < src/schema.sql
-	@$(SQLITE) -bail $@.tmp 'PRAGMA user_version = 1; PRAGMA application_id = 1379219201;'
+	@$(SQLITE) -bail $@.tmp 'PRAGMA user_version = 2; PRAGMA application_id = 1379219201;'
 	@$(BIN)/gen --seed $(SEED) $* | nice $(SQLITE) -bail $@.tmp
 	@$(SQLITE) -bail $@.tmp < tests/bench/gen-check.sql | \
 	  awk -F'\t' '$$2 != 0 { bad = 1; print "bench: generated data: " $$0 > "/dev/stderr" } END { exit bad }'

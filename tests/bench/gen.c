@@ -3,7 +3,7 @@
  *   gen [--seed S] [--today yyyy-mm-dd] [--csv] N
  *
  * SQL (the default) is meant for a database that has the schema and
- * nothing else (src/schema.sql, user_version 1, r57's application_id): it
+ * nothing else (src/schema.sql, user_version 2, r57's application_id): it
  * writes what r57 itself writes on creation (an 'init' entry and Bắc Ninh's
  * four key task groups), then 80 units, 300 leaders and 10 sources, each
  * added by its own journal entry, then N tasks with their history played
