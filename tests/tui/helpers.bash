@@ -31,8 +31,9 @@
 #                       lays cells out) where NEEDLE starts in LINE
 #   tui_exited          true once r57 has exited; $TUI_STATUS is its status
 #
-# The server is killed in teardown; an exit status of 86 or 87 (a
-# sanitizer's) from the screen fails the test there, as for the CLI runs.
+# In teardown r57 is ended by SIGTERM (and waited for), then the server is
+# killed; an exit status of 86 or 87 (a sanitizer's) from the screen or a
+# sanitizer report fails the test there, as for the CLI runs.
 
 load ../cli/helpers
 
@@ -55,8 +56,20 @@ tui_setup() {
 }
 
 tui_teardown() {
-	local bad=0 st
+	local bad=0 st pid n
 	if [ "${TUI_STARTED:-0}" = 1 ]; then
+		# End r57 by SIGTERM and let it finish (the sanitizers report at
+		# exit) before the server and its pane go.
+		pid=$(r57_pid 2>/dev/null)
+		if [ -n "$pid" ] && ! tui_exited; then
+			kill -TERM "$pid" 2>/dev/null
+			n=100
+			while ! tui_exited && [ $n -gt 0 ]; do
+				sleep 0.05
+				n=$((n - 1))
+			done
+			tui_exited || echo "r57 did not end within 5s of SIGTERM" >&2
+		fi
 		tmux -L "$TUI_SOCK" kill-server 2>/dev/null || true
 	fi
 	if [ -f "$TUI_EXIT" ]; then
