@@ -55,8 +55,11 @@ static void add_step(struct app *a, int result)
 	}
 	char *text = edit_text(&a->modal.ed);
 	switch (a->flow.stage++) {
-	case 0: /* the title */
-		if (!text || !*text || !text_normalize(text)) {
+	case 0: { /* the title */
+		char *title = text ? text_normalize(text) : NULL;
+		bool empty = !title || !*title;
+		free(title);
+		if (empty) {
 			free(text);
 			a->flow.stage--;
 			app_message(a, true, "A task needs a title (Escape to give up)");
@@ -65,6 +68,7 @@ static void add_step(struct app *a, int result)
 		a->flow.text[0] = text;
 		modal_edit(a, "Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ", NULL);
 		return;
+	}
 	case 1: { /* the deadline */
 		r57_day due = R57_NO_DATE;
 		char *t = text_normalize(text ? text : "");
