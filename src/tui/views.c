@@ -246,12 +246,17 @@ static void status_draw(struct app *a, WINDOW *w, int height, int width)
 		snprintf(right, sizeof right, " %lld/%lld %d.%02d%% %lld!", (long long)g->fig.completed,
 		         (long long)g->fig.total, g->fig.rate_bp / 100, g->fig.rate_bp % 100,
 		         (long long)g->fig.open_overdue);
-		int rw = text_width(right);
+		/* The figures take a fixed width so every bar starts and ends in
+		 * the same columns and bars compare at a glance. */
+		int rw = 28, tw = text_width(right);
 		int bar_w = width - name_w - rw - 1;
 		draw_text(w, y, 0, name_w, name, 0);
 		if (bar_w > 3)
 			draw_bar(w, y, name_w + 1, bar_w, g->fig.completed, g->fig.total, paint_attr(a, P_DONE));
-		draw_text(w, y, width - rw, rw, right, g->fig.open_overdue ? paint_attr(a, P_OVERDUE) : 0);
+		if (tw < rw)
+			draw_text(w, y, width - rw, rw - tw, "", 0);
+		draw_text(w, y, width - (tw < rw ? tw : rw), tw < rw ? tw : rw, right,
+		          g->fig.open_overdue ? paint_attr(a, P_OVERDUE) : 0);
 	}
 	wnoutrefresh(w);
 }
