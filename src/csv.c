@@ -1,0 +1,371 @@
+/* csv.c: a streaming RFC 4180 reader that knows where it is. Every byte
+ * passes through next_byte(), which checks UTF-8 as it goes and moves the
+ * position (offset, line, column), so a cell knows where it starts and an
+ * error can name the line and column of the byte that broke the file. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "r57/csv.h"
+
+#define BUF_SIZE 65536
+#define EOF_BYTE (-1)
+#define ERR_BYTE (-2)
+
+struct csv_reader {
+	FILE *f;
+	unsigned char buf[BUF_SIZE];
+	size_t pos, len;
+	bool eof, started, bom, failed;
+	char delim;
+	struct csv_error saved;
+
+	struct csv_pos at;  /* of the next byte */
+	bool after_cr;      /* the last byte was a CR: an LF now ends no line */
+	/* UTF-8: continuation bytes still due, their range, and where the
+	 * character began. */
+	int need;
+	unsigned char lo, hi;
+	struct csv_pos seq_at;
+
+	/* The record being read: the cells' bytes, each ended by a NUL. */
+	char *data;
+	size_t dlen, dcap, max_record;
+	size_t *starts;
+	struct csv_cell *cells;
+	size_t ncells, ccap;
+};
+
+struct csv_reader *csv_open(FILE *f, char delim, size_t max_record)
+{
+	struct csv_reader *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->f = f;
+	r->delim = delim;
+	r->max_record = max_record ? max_record : (size_t)1 << 20;
+	r->at.line = 1;
+	r->at.col = 1;
+	return r;
+}
+
+void csv_free(struct csv_reader *r)
+{
+	if (!r)
+		return;
+	free(r->data);
+	free(r->starts);
+	free(r->cells);
+	free(r);
+}
+
+bool csv_had_bom(const struct csv_reader *r)
+{
+	return r->bom;
+}
+
+char csv_delim(const struct csv_reader *r)
+{
+	return r->delim;
+}
+
+struct csv_pos csv_where(const struct csv_reader *r)
+{
+	return r->at;
+}
+
+static int fail(struct csv_reader *r, struct csv_pos at, const char *what)
+{
+	if (!r->failed) {
+		r->failed = true;
+		r->saved.at = at;
+		r->saved.what = what;
+	}
+	return ERR_BYTE;
+}
+
+/* Top up the buffer; false at the end of the file (or an error, which
+ * sets failed). */
+static bool fill(struct csv_reader *r)
+{
+	if (r->pos < r->len)
+		return true;
+	if (r->eof)
+		return false;
+	r->pos = 0;
+	r->len = fread(r->buf, 1, sizeof r->buf, r->f);
+	if (r->len == 0) {
+		r->eof = true;
+		if (ferror(r->f))
+			fail(r, r->at, "the file could not be read");
+		return false;
+	}
+	return true;
+}
+
+static int peek_byte(struct csv_reader *r)
+{
+	if (r->pos >= r->len && !fill(r))
+		return r->failed ? ERR_BYTE : EOF_BYTE;
+	return r->buf[r->pos];
+}
+
+/* Consume one byte: check it as UTF-8, move the position. *where (if not
+ * NULL) is the byte's own position. */
+static inline int next_byte(struct csv_reader *r, struct csv_pos *where)
+{
+	if (r->pos >= r->len && !fill(r)) {
+		if (r->failed)
+			return ERR_BYTE;
+		if (r->need)
+			return fail(r, r->seq_at, "invalid UTF-8 (a character cut short)");
+		return EOF_BYTE;
+	}
+	unsigned char b = r->buf[r->pos++];
+	struct csv_pos p = r->at;
+	if (where)
+		*where = p;
+	r->at.offset++;
+
+	if (r->need) {
+		if (b < r->lo || b > r->hi)
+			return fail(r, r->seq_at, "invalid UTF-8");
+		r->need--;
+		r->lo = 0x80;
+		r->hi = 0xBF;
+		return b;
+	}
+	if (b < 0x80) {
+		if (b == 0)
+			return fail(r, p, "a NUL byte");
+		if (b == '\n') {
+			if (!r->after_cr) {
+				r->at.line++;
+				r->at.col = 1;
+			}
+			r->after_cr = false;
+		} else if (b == '\r') {
+			r->at.line++;
+			r->at.col = 1;
+			r->after_cr = true;
+		} else {
+			r->at.col++;
+			r->after_cr = false;
+		}
+		return b;
+	}
+	/* A lead byte: how many continuation bytes, and the range of the
+	 * first (Unicode table 3-7: no overlong forms, no surrogates, nothing
+	 * past U+10FFFF). */
+	r->lo = 0x80;
+	r->hi = 0xBF;
+	if (b >= 0xC2 && b <= 0xDF) {
+		r->need = 1;
+	} else if (b >= 0xE0 && b <= 0xEF) {
+		r->need = 2;
+		if (b == 0xE0)
+			r->lo = 0xA0;
+		else if (b == 0xED)
+			r->hi = 0x9F;
+	} else if (b >= 0xF0 && b <= 0xF4) {
+		r->need = 3;
+		if (b == 0xF0)
+			r->lo = 0x90;
+		else if (b == 0xF4)
+			r->hi = 0x8F;
+	} else {
+		return fail(r, p, "invalid UTF-8");
+	}
+	r->seq_at = p;
+	r->at.col++;
+	r->after_cr = false;
+	return b;
+}
+
+/* The byte order mark, and the delimiter from the first line. */
+static void start(struct csv_reader *r)
+{
+	r->started = true;
+	fill(r);
+	if (r->len - r->pos >= 3 && memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0) {
+		r->pos += 3;
+		r->at.offset = 3;
+		r->bom = true;
+	}
+	if (r->delim)
+		return;
+	size_t commas = 0, semis = 0;
+	bool quoted = false;
+	for (size_t i = r->pos; i < r->len; i++) {
+		unsigned char c = r->buf[i];
+		if (c == '"')
+			quoted = !quoted;
+		else if (!quoted && (c == '\n' || c == '\r'))
+			break;
+		else if (!quoted && c == ',')
+			commas++;
+		else if (!quoted && c == ';')
+			semis++;
+	}
+	r->delim = (semis > 0 && commas == 0) ? ';' : ',';
+}
+
+static bool put(struct csv_reader *r, int c)
+{
+	if (r->dlen + 1 >= r->dcap) {
+		size_t cap = r->dcap ? r->dcap * 2 : 4096;
+		char *grown = realloc(r->data, cap);
+		if (!grown)
+			return false;
+		r->data = grown;
+		r->dcap = cap;
+	}
+	r->data[r->dlen++] = (char)c;
+	return true;
+}
+
+/* End the current cell: NUL-terminate it and note where it began. */
+static bool end_cell(struct csv_reader *r, struct csv_pos at, bool quoted, size_t start)
+{
+	if (!put(r, '\0'))
+		return false;
+	if (r->ncells == r->ccap) {
+		size_t cap = r->ccap ? r->ccap * 2 : 32;
+		struct csv_cell *c = realloc(r->cells, cap * sizeof *c);
+		if (!c)
+			return false;
+		r->cells = c;
+		size_t *s = realloc(r->starts, cap * sizeof *s);
+		if (!s)
+			return false;
+		r->starts = s;
+		r->ccap = cap;
+	}
+	r->starts[r->ncells] = start;
+	r->cells[r->ncells].at = at;
+	r->cells[r->ncells].quoted = quoted;
+	r->cells[r->ncells].len = r->dlen - 1 - start;
+	r->ncells++;
+	return true;
+}
+
+enum state { FIELD_START, UNQUOTED, QUOTED, QUOTE_SEEN };
+
+int csv_next(struct csv_reader *r, const struct csv_cell **cells, size_t *n,
+             struct csv_error *err)
+{
+	if (!r->started)
+		start(r);
+	r->dlen = 0;
+	r->ncells = 0;
+	enum state st = FIELD_START;
+	struct csv_pos cell_at = r->at, p;
+	size_t cell_start = 0;
+	bool first = true;
+
+	for (;;) {
+		if (r->failed)
+			goto error;
+		int c = next_byte(r, &p);
+		if (c == ERR_BYTE)
+			goto error;
+		if (c == EOF_BYTE && first && st == FIELD_START)
+			return 0;
+		first = false;
+		if (r->dlen > r->max_record) {
+			fail(r, cell_at, "a row longer than the limit (a quote left open?)");
+			goto error;
+		}
+		bool line_end = c == '\n' || c == '\r';
+		switch (st) {
+		case FIELD_START:
+			cell_at = p;
+			cell_start = r->dlen;
+			if (c == '"') {
+				st = QUOTED;
+				break;
+			}
+			if (c == r->delim) {
+				if (!end_cell(r, p, false, cell_start))
+					goto nomem;
+				break;
+			}
+			if (c == EOF_BYTE || line_end) {
+				if (!end_cell(r, p, false, cell_start))
+					goto nomem;
+				goto record_end;
+			}
+			st = UNQUOTED;
+			if (!put(r, c))
+				goto nomem;
+			break;
+		case UNQUOTED:
+			if (c == r->delim || c == EOF_BYTE || line_end) {
+				if (!end_cell(r, cell_at, false, cell_start))
+					goto nomem;
+				if (c != r->delim)
+					goto record_end;
+				st = FIELD_START;
+				break;
+			}
+			if (c == '"') {
+				fail(r, p, "a quote inside a cell that does not begin with one");
+				goto error;
+			}
+			if (!put(r, c))
+				goto nomem;
+			break;
+		case QUOTED:
+			if (c == EOF_BYTE) {
+				fail(r, cell_at, "a quoted cell is never closed");
+				goto error;
+			}
+			if (c == '"')
+				st = QUOTE_SEEN;
+			else if (!put(r, c))
+				goto nomem;
+			break;
+		case QUOTE_SEEN:
+			if (c == '"') {
+				if (!put(r, '"'))
+					goto nomem;
+				st = QUOTED;
+				break;
+			}
+			if (c == r->delim || c == EOF_BYTE || line_end) {
+				if (!end_cell(r, cell_at, true, cell_start))
+					goto nomem;
+				if (c != r->delim)
+					goto record_end;
+				st = FIELD_START;
+				break;
+			}
+			fail(r, p, "a character after a closing quote (a quote inside a cell is written twice)");
+			goto error;
+		}
+		continue;
+record_end:
+		if (c == '\r' && peek_byte(r) == '\n')
+			next_byte(r, NULL);
+		for (size_t i = 0; i < r->ncells; i++)
+			r->cells[i].text = r->data + r->starts[i];
+		*cells = r->cells;
+		*n = r->ncells;
+		return 1;
+	}
+nomem:
+	fail(r, r->at, "out of memory");
+error:
+	if (err) {
+		*err = r->saved;
+		/* The cell being read and what it held, when the error is in
+		 * this record (it is not on a later call). */
+		err->cell = r->ncells;
+		err->partial = "";
+		if (r->data && put(r, '\0')) {
+			size_t start = r->ncells ? r->starts[r->ncells - 1] + r->cells[r->ncells - 1].len + 1 : 0;
+			if (start < r->dlen)
+				err->partial = r->data + start;
+		}
+	}
+	return -1;
+}
