@@ -1,0 +1,248 @@
+/* export.c: every task as CSV (RFC 4180, one header row of English keys,
+ * ISO dates, cells made inert for spreadsheets) or as JSON (one object,
+ * stable key order, one task per line). Nothing in either depends on what
+ * an import cannot restore: no "updated" time, no "overdue" that moves with
+ * the date, so export -> import into a new database -> export gives the
+ * same bytes (docs/import.md). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "r57/export.h"
+#include "r57/out.h"
+#include "r57/store.h"
+#include "r57/store_io.h"
+#include "r57/text.h"
+
+#define JSON_START "{\"r57_export\": "
+
+const char export_csv_header[] =
+	"id,uuid,title,notes,group,group_number,leader,unit,units,source,year,"
+	"due,first_due,extensions,status,on_time,product,result,created,closed";
+
+const char *const export_signatures[] = {
+	"id,uuid,title,notes,group,group_number,leader,unit,units,source,year,"
+	"due,first_due,extensions,status,on_time,product,result,created,closed\r\n",
+	JSON_START,
+	NULL,
+};
+
+/* --- CSV ------------------------------------------------------------------- */
+
+/* A cell that a spreadsheet would take for a formula begins with one of
+ * these (OWASP, CSV injection). */
+static bool formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* One cell: user text made safe for a terminal (control characters and
+ * bidi controls become visible placeholders, line breaks stay), a leading
+ * formula character made inert by a single quote before it (and a quote
+ * already there doubled, so that import can take exactly one away), and
+ * quoted when it holds a comma, a quote or a line break. */
+static void csv_cell(FILE *f, const char *s, bool last)
+{
+	if (s && *s) {
+		char *safe = text_safe(s, true);
+		bool guard = formula_start(safe[0]) || (safe[0] == '\'' && formula_start(safe[1]));
+		bool quote = strpbrk(safe, ",\"\n\r") != NULL;
+		if (quote)
+			fputc('"', f);
+		if (guard)
+			fputc('\'', f);
+		for (const char *p = safe; *p; p++) {
+			if (*p == '"')
+				fputc('"', f);
+			fputc(*p, f);
+		}
+		if (quote)
+			fputc('"', f);
+		free(safe);
+	}
+	if (last)
+		fputs("\r\n", f);
+	else
+		fputc(',', f);
+}
+
+static void csv_num(FILE *f, long long v, bool present)
+{
+	if (present)
+		fprintf(f, "%lld", v);
+	fputc(',', f);
+}
+
+static void csv_day(FILE *f, r57_day d, bool last)
+{
+	char b[11];
+	csv_cell(f, date_iso(d, b), last);
+}
+
+static const char *on_time(const struct task *t)
+{
+	if (t->status != TASK_DONE)
+		return NULL;
+	return t->due == R57_NO_DATE || t->closed <= t->due ? "true" : "false";
+}
+
+struct ctx {
+	FILE *f;
+	int64_t n;
+};
+
+static int csv_task(const struct task *t, const char *const *units, int n_units, void *vctx)
+{
+	struct ctx *c = vctx;
+	FILE *f = c->f;
+	fprintf(f, "%lld,", (long long)t->id);
+	csv_cell(f, t->uuid, false);
+	csv_cell(f, t->title, false);
+	csv_cell(f, t->notes, false);
+	csv_cell(f, t->group_name, false);
+	csv_num(f, t->group_number, t->group_number > 0);
+	csv_cell(f, t->leader_name, false);
+	csv_cell(f, t->unit_name, false);
+	/* Coordinating units: joined by "; " (import splits at ';' and line
+	 * breaks). */
+	size_t len = 1;
+	for (int i = 0; i < n_units; i++)
+		len += strlen(units[i] ? units[i] : "") + 2;
+	char *joined = malloc(len);
+	if (!joined)
+		abort();
+	joined[0] = '\0';
+	size_t at = 0;
+	for (int i = 0; i < n_units; i++) {
+		const char *u = units[i] ? units[i] : "";
+		size_t ul = strlen(u);
+		if (i) {
+			memcpy(joined + at, "; ", 2);
+			at += 2;
+		}
+		memcpy(joined + at, u, ul);
+		at += ul;
+		joined[at] = '\0';
+	}
+	csv_cell(f, joined, false);
+	free(joined);
+	csv_cell(f, t->source_code, false);
+	csv_num(f, t->year, t->year > 0);
+	csv_day(f, t->due, false);
+	csv_day(f, t->first_due, false);
+	csv_num(f, t->extensions, true);
+	csv_cell(f, task_status_name(t->status), false);
+	csv_cell(f, on_time(t), false);
+	csv_cell(f, t->product, false);
+	csv_cell(f, t->result, false);
+	csv_day(f, t->created, false);
+	csv_day(f, t->closed, true);
+	c->n++;
+	return 0;
+}
+
+/* --- JSON ------------------------------------------------------------------ */
+
+static void json_day(FILE *f, r57_day d)
+{
+	char b[11];
+	if (d == R57_NO_DATE)
+		fputs("null", f);
+	else
+		fprintf(f, "\"%s\"", date_iso(d, b));
+}
+
+static void json_key_str(FILE *f, const char *key, const char *v)
+{
+	fprintf(f, ", \"%s\": ", key);
+	out_json_str(f, v);
+}
+
+static void json_key_int(FILE *f, const char *key, long long v, bool present)
+{
+	if (present)
+		fprintf(f, ", \"%s\": %lld", key, v);
+	else
+		fprintf(f, ", \"%s\": null", key);
+}
+
+static void json_key_day(FILE *f, const char *key, r57_day d)
+{
+	fprintf(f, ", \"%s\": ", key);
+	json_day(f, d);
+}
+
+static int json_task(const struct task *t, const char *const *units, int n_units, void *vctx)
+{
+	struct ctx *c = vctx;
+	FILE *f = c->f;
+	fprintf(f, "%s  {\"id\": %lld", c->n ? ",\n" : "\n", (long long)t->id);
+	json_key_str(f, "uuid", t->uuid);
+	json_key_str(f, "title", t->title);
+	json_key_str(f, "notes", t->notes);
+	json_key_str(f, "group", t->group_name);
+	json_key_int(f, "group_number", t->group_number, t->group_number > 0);
+	json_key_str(f, "leader", t->leader_name);
+	json_key_str(f, "unit", t->unit_name);
+	fputs(", \"units\": [", f);
+	for (int i = 0; i < n_units; i++) {
+		if (i)
+			fputs(", ", f);
+		out_json_str(f, units[i] ? units[i] : "");
+	}
+	fputc(']', f);
+	json_key_str(f, "source", t->source_code);
+	json_key_int(f, "year", t->year, t->year > 0);
+	json_key_day(f, "due", t->due);
+	json_key_day(f, "first_due", t->first_due);
+	json_key_int(f, "extensions", t->extensions, true);
+	json_key_str(f, "status", task_status_name(t->status));
+	const char *ot = on_time(t);
+	fprintf(f, ", \"on_time\": %s", ot ? ot : "null");
+	json_key_str(f, "product", t->product);
+	json_key_str(f, "result", t->result);
+	json_key_day(f, "created", t->created);
+	json_key_day(f, "closed", t->closed);
+	fputc('}', f);
+	c->n++;
+	return 0;
+}
+
+struct groups_ctx {
+	FILE *f;
+	int n;
+};
+
+static int json_group(const struct ref *r, void *vctx)
+{
+	struct groups_ctx *g = vctx;
+	fprintf(g->f, "%s  {\"number\": %d, \"name\": ", g->n ? ",\n" : "\n", r->position);
+	out_json_str(g->f, r->name);
+	fputc('}', g->f);
+	g->n++;
+	return 0;
+}
+
+int export_tasks(struct store *st, FILE *out, const struct export_opts *o,
+                 int64_t *count, struct r57_err *err)
+{
+	struct ctx c = { .f = out };
+	int rc;
+	if (o->format == EXPORT_CSV) {
+		if (o->bom)
+			fputs("\xEF\xBB\xBF", out);
+		fputs(export_csv_header, out);
+		fputs("\r\n", out);
+		rc = store_io_each_task(st, csv_task, &c, err);
+	} else {
+		fputs(JSON_START "1,\n \"groups\": [", out);
+		struct groups_ctx g = { .f = out };
+		if ((rc = store_ref_list(st, REF_GROUP, json_group, &g, err)))
+			return rc;
+		fputs(g.n ? "\n ],\n \"tasks\": [" : "],\n \"tasks\": [", out);
+		rc = store_io_each_task(st, json_task, &c, err);
+		fputs(c.n ? "\n ]}\n" : "]}\n", out);
+	}
+	if (count)
+		*count = c.n;
+	return rc;
+}
