@@ -23,6 +23,7 @@
 #include "r57/task.h"
 #include "r57/text.h"
 #include "r57/tui.h"
+#include "cli_int.h"
 
 #ifndef R57_VERSION
 #define R57_VERSION "0"
@@ -30,28 +31,12 @@
 
 /* --- parsed arguments ----------------------------------------------------- */
 
-#define MAX_ARGS 256
-
-struct optspec {
-	const char *name;
-	bool takes_value;
-};
-
-struct args {
-	const char *pos[MAX_ARGS];
-	int npos;
-	struct {
-		const char *name, *value;
-	} opt[MAX_ARGS];
-	int nopt;
-};
-
 static const struct optspec global_opts[] = {
 	{ "--db", true }, { "--actor", true }, { "--today", true },
 	{ "--help", false }, { "--version", false }, { NULL, false },
 };
 
-static const char *opt_get(const struct args *a, const char *name)
+const char *opt_get(const struct args *a, const char *name)
 {
 	const char *v = NULL;
 	for (int i = 0; i < a->nopt; i++)
@@ -60,7 +45,7 @@ static const char *opt_get(const struct args *a, const char *name)
 	return v;
 }
 
-static bool opt_has(const struct args *a, const char *name)
+bool opt_has(const struct args *a, const char *name)
 {
 	return opt_get(a, name) != NULL;
 }
@@ -91,6 +76,9 @@ static int parse_args(int argc, char **argv, const char *cmd,
 	memset(a, 0, sizeof *a);
 	for (int i = 0; i < argc; i++) {
 		const char *arg = argv[i];
+		/* -o is --output, for the commands that write a file. */
+		if (!no_more && strcmp(arg, "-o") == 0 && find_opt(specs, "--output", 8))
+			arg = "--output";
 		if (no_more || arg[0] != '-' || arg[1] != '-' ) {
 			/* "-3d" style dates and plain words are positional. */
 			if (a->npos >= MAX_ARGS)
@@ -138,15 +126,6 @@ static int parse_args(int argc, char **argv, const char *cmd,
 }
 
 /* --- the session: who acts, when, on which file --------------------------- */
-
-struct session {
-	struct r57 r;
-	char *actor;
-	char *db_path;
-	bool explicit_db;
-	struct args args;
-	const char *cmd;
-};
 
 static int parse_int(const char *s, const char *what, long lo, long hi, long *out,
                      struct r57_err *err)
@@ -266,7 +245,7 @@ static int setup_session(struct session *s, struct r57_err *err)
 /* Open the database. The default one is created (with its folder) by any
  * command; a file named with --db or $R57_DB only by a command that
  * writes, so that a mistyped path is an error rather than a new file. */
-static int open_db(struct session *s, bool writes, struct r57_err *err)
+int open_db(struct session *s, bool writes, struct r57_err *err)
 {
 	struct store_open_opts o = {
 		.create = writes || !s->explicit_db,
@@ -1344,6 +1323,9 @@ static const struct optspec status_opts[] = {
 	O("--group"), O("--leader"), O("--unit"), O("--source"), O("--year"), O("--as-of"),
 	O("--since"), O("--format"), { NULL, false } };
 static const struct optspec ref_opts[] = { O("--title"), O("--unit"), O("--date"), { NULL, false } };
+static const struct optspec export_opts[] = {
+	O("--format"), O("--output"), F("--force"), F("--bom"), { NULL, false } };
+static const struct optspec import_opts[] = { F("--dry-run"), { NULL, false } };
 #undef O
 #undef F
 
@@ -1368,6 +1350,8 @@ static const struct command commands[] = {
 	{ "list", list_opts, cmd_list },
 	{ "show", show_opts, cmd_show },
 	{ "status", status_opts, cmd_status },
+	{ "export", export_opts, cmd_export },
+	{ "import", import_opts, cmd_import },
 	{ "group", ref_opts, cmd_ref },
 	{ "leader", ref_opts, cmd_ref },
 	{ "unit", ref_opts, cmd_ref },

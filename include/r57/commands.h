@@ -36,6 +36,10 @@
 	    "Every field of one task, its coordinating units, first deadline and history.") \
 	CMD(status, "status", "[--group G] [--leader L] [--unit U] [--source S] [--year Y] [--as-of DATE] [--since DATE] [--format text|json]", \
 	    "The figures: total, completed on time and late, not completed within deadline and overdue, completion rate, added since the previous report (--since, by default the end of the month before), extended; one row per key task group.") \
+	CMD(export, "export", "[--format csv|json] [-o FILE] [--force] [--bom]", \
+	    "Write every task with every field (uuid, the names of its group, leader, units and source, ISO dates) as CSV (the default) or JSON, to standard output or to FILE. The file is replaced in one step, never half written; a file r57 did not write is replaced only with --force. A CSV cell that a spreadsheet would take for a formula (= + - @) begins with a quote. --bom starts the CSV with a byte order mark for spreadsheet programs that need it.") \
+	CMD(import, "import", "FILE [--dry-run]", \
+	    "Bring in tasks from a CSV file as kept in spreadsheets (a header row in Vietnamese or English) or from r57's own export (CSV or JSON). Every row is checked first: one bad row and nothing is imported, with the line, column and value named. Rows match tasks by uuid, else by title and group, so a second import of the same file changes nothing; missing leaders, units, groups and sources are created. One import is one change: r57 undo removes it whole. --dry-run shows what would be added, changed and created.") \
 	CMD(group, "group", "list | add NAME | rename G NAME | remove G | move G POSITION", \
 	    "Key task groups, numbered in order. Removal is refused while tasks use the group.") \
 	CMD(leader, "leader", "list | add NAME [--title T] [--unit U] | rename L NAME | remove L", \

@@ -1,0 +1,47 @@
+/* cli_int.h: what the command line's files (cli.c, cli_io.c) share and
+ * nothing else sees: parsed arguments, the session (who acts, when, on
+ * which database), and the helpers the command handlers use. */
+#ifndef R57_CLI_INT_H
+#define R57_CLI_INT_H
+
+#include <stdbool.h>
+#include "r57/err.h"
+#include "r57/task.h"
+
+#define MAX_ARGS 256
+
+struct optspec {
+	const char *name;
+	bool takes_value;
+};
+
+struct args {
+	const char *pos[MAX_ARGS];
+	int npos;
+	struct {
+		const char *name, *value;
+	} opt[MAX_ARGS];
+	int nopt;
+};
+
+struct session {
+	struct r57 r;
+	char *actor;
+	char *db_path;
+	bool explicit_db;
+	struct args args;
+	const char *cmd;
+};
+
+/* The value of an option (the last one given), "" for a flag, NULL if
+ * absent. */
+const char *opt_get(const struct args *a, const char *name);
+bool opt_has(const struct args *a, const char *name);
+/* Open the session's database (created if writes, see cli.c). */
+int open_db(struct session *s, bool writes, struct r57_err *err);
+
+/* cli_io.c: r57 export and r57 import. */
+int cmd_export(struct session *s, struct r57_err *err);
+int cmd_import(struct session *s, struct r57_err *err);
+
+#endif
