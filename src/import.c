@@ -848,8 +848,9 @@ static int json_row(struct imp *im, struct in_row *row)
 			if ((rc = jexpect(im, &t, JSON_COLON, "':'")) || (rc = jnext(im, &t)))
 				return -rc;
 			if (t.type != JSON_NUMBER || strcmp(t.text, "1") != 0)
-				return -fail_at(im, from_json(t.at), -1, t.type == JSON_NUMBER ? t.text : NULL,
-				                R57_EINPUT, "r57_export: this r57 reads version 1 of its export");
+				return -fail_at(im, from_json(t.at), -1, NULL, R57_EINPUT,
+				                "r57_export is %s: this r57 reads version 1 of its export",
+				                t.type == JSON_NUMBER ? t.text : json_type_name(t.type));
 			s->state = 1;
 			s->need_comma = true;
 			break;
@@ -1831,8 +1832,9 @@ static int build(struct imp *im, const struct in_row *row, const struct prow *p,
 			} else {
 				return fail_at(im, c[IMP_STATUS].present ? c[IMP_STATUS].at : row->at, IMP_STATUS,
 				               c[IMP_STATUS].text, R57_EINPUT,
-				               "is done, but the row gives no completion date (%s); add it, dd/mm/yyyy",
-				               label_of(im, IMP_CLOSED));
+				               "is done, but the row gives no completion date: give it (dd/mm/yyyy) in %s",
+				               c[IMP_CLOSED].present ? label_of(im, IMP_CLOSED)
+				                                     : "a column Ng\xc3\xa0y ho\xc3\xa0n th\xc3\xa0nh (or closed)");
 			}
 		}
 		if (p->status == TASK_CANCELLED && p->closed == R57_NO_DATE)

@@ -188,6 +188,44 @@ static int get_entry(struct store *st, const char *sql, const char *actor,
 	return rc;
 }
 
+/* The statements run once per row of an entry (an import's entry has
+ * 100,000 rows and more), prepared once per pass rather than per row. */
+#define STMT_CACHE 32
+struct stmt_cache {
+	const char *sql[STMT_CACHE];
+	sqlite3_stmt *s[STMT_CACHE];
+	int n;
+};
+
+/* A statement for sql, ready for new bindings. The cache owns it. */
+static int cached(struct store *st, struct stmt_cache *c, const char *sql,
+                  sqlite3_stmt **out, struct r57_err *err)
+{
+	for (int i = 0; i < c->n; i++)
+		if (c->sql[i] == sql) {
+			sqlite3_reset(c->s[i]);
+			sqlite3_clear_bindings(c->s[i]);
+			*out = c->s[i];
+			return R57_OK;
+		}
+	if (c->n == STMT_CACHE) {
+		sqlite3_finalize(c->s[--c->n]);
+	}
+	int rc = store_prepare(st, sql, out, err);
+	if (rc)
+		return rc;
+	c->sql[c->n] = sql;
+	c->s[c->n++] = *out;
+	return R57_OK;
+}
+
+static void cache_free(struct stmt_cache *c)
+{
+	for (int i = 0; i < c->n; i++)
+		sqlite3_finalize(c->s[i]);
+	c->n = 0;
+}
+
 /* Does every row the entry touched still look as `side` of the entry left
  * it (after, for undo; before, for redo)? If not, say who changed it. */
 static int check_rows(struct store *st, const struct entry *e, bool undo,
@@ -199,6 +237,7 @@ static int check_rows(struct store *st, const struct entry *e, bool undo,
 		? "SELECT tbl, row_id, after, max(id) FROM change WHERE entry = ? GROUP BY tbl, row_id"
 		: "SELECT tbl, row_id, before, min(id) FROM change WHERE entry = ? GROUP BY tbl, row_id";
 	sqlite3_stmt *s, *img = NULL, *who = NULL;
+	struct stmt_cache images = { .n = 0 };
 	int rc = store_prepare(st, sql, &s, err), step;
 	if (rc)
 		return rc;
@@ -212,7 +251,7 @@ static int check_rows(struct store *st, const struct entry *e, bool undo,
 			rc = r57_fail(err, R57_EDB, "the journal names an unknown table; nothing was changed");
 			break;
 		}
-		if ((rc = store_prepare(st, t->image, &img, err)))
+		if ((rc = cached(st, &images, t->image, &img, err)))
 			break;
 		sqlite3_bind_int64(img, 1, row);
 		int istep = sqlite3_step(img);
@@ -222,8 +261,7 @@ static int check_rows(struct store *st, const struct entry *e, bool undo,
 			rc = store_sqlerr(st, err, "reading the journal");
 			break;
 		}
-		sqlite3_finalize(img);
-		img = NULL;
+		sqlite3_reset(img);
 		if (same)
 			continue;
 		/* Name the change that made the row differ: the first later one
@@ -261,7 +299,7 @@ static int check_rows(struct store *st, const struct entry *e, bool undo,
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlerr(st, err, "reading the journal");
-	sqlite3_finalize(img);
+	cache_free(&images);
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -274,6 +312,7 @@ static int apply_images(struct store *st, int64_t seq, bool undo, struct r57_err
 		? "SELECT tbl, row_id, before, after FROM change WHERE entry = ? ORDER BY id DESC"
 		: "SELECT tbl, row_id, before, after FROM change WHERE entry = ? ORDER BY id";
 	sqlite3_stmt *s, *w = NULL;
+	struct stmt_cache writes = { .n = 0 };
 	int rc = store_prepare(st, sql, &s, err), step;
 	if (rc)
 		return rc;
@@ -288,7 +327,7 @@ static int apply_images(struct store *st, int64_t seq, bool undo, struct r57_err
 			break;
 		}
 		const char *q = !to ? t->del : !from ? t->insert : t->update;
-		if ((rc = store_prepare(st, q, &w, err)))
+		if ((rc = cached(st, &writes, q, &w, err)))
 			break;
 		if (!to) {
 			sqlite3_bind_int64(w, 1, row);
@@ -301,37 +340,45 @@ static int apply_images(struct store *st, int64_t seq, bool undo, struct r57_err
 			rc = store_sqlerr(st, err, undo ? "undoing" : "redoing");
 			break;
 		}
-		sqlite3_finalize(w);
-		w = NULL;
+		sqlite3_reset(w);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlerr(st, err, "reading the journal");
-	sqlite3_finalize(w);
+	cache_free(&writes);
 	sqlite3_finalize(s);
 	return rc;
 }
 
-/* Who refers to a row of each table: (referring table, column). */
+/* Who refers to a row of each table: (referring table, column), and one
+ * query per direction that finds, in a single pass over the entry's
+ * changes, a row the entry added (undo would delete it) or deleted (redo
+ * would) that a row outside the entry refers to. One statement per kind of
+ * reference, not one per row: an import adds 100,000 rows in one entry. */
 static const struct {
-	const char *target, *tbl, *col, *live;
+	const char *target, *tbl, *col, *used_undo, *used_redo;
 } references[] = {
 	/* The referring rows this entry touched itself do not count: undo
 	 * (redo) puts them back as they were, before the row is deleted. */
-#define NOT_OURS(t) " AND id NOT IN (SELECT row_id FROM change WHERE entry = ?2 AND tbl = '" t "')"
-	{ "unit", "task", "unit_id", "SELECT 1 FROM task WHERE unit_id = ?1" NOT_OURS("task") },
-	{ "unit", "task_unit", "unit_id", "SELECT 1 FROM task_unit WHERE unit_id = ?1" NOT_OURS("task_unit") },
-	{ "unit", "leader", "unit_id", "SELECT 1 FROM leader WHERE unit_id = ?1" NOT_OURS("leader") },
-	{ "leader", "task", "leader_id", "SELECT 1 FROM task WHERE leader_id = ?1" NOT_OURS("task") },
-	{ "task_group", "task", "group_id", "SELECT 1 FROM task WHERE group_id = ?1" NOT_OURS("task") },
-	{ "source", "task", "source_id", "SELECT 1 FROM task WHERE source_id = ?1" NOT_OURS("task") },
-	{ "task", "task_unit", "task_id", "SELECT 1 FROM task_unit WHERE task_id = ?1" NOT_OURS("task_unit") },
-	{ "unit", "reminder", "unit_id", "SELECT 1 FROM reminder WHERE unit_id = ?1" NOT_OURS("reminder") },
-	{ "leader", "reminder", "leader_id", "SELECT 1 FROM reminder WHERE leader_id = ?1" NOT_OURS("reminder") },
-	{ "task", "reminder_task", "task_id",
-	  "SELECT 1 FROM reminder_task WHERE task_id = ?1" NOT_OURS("reminder_task") },
-	{ "reminder", "reminder_task", "reminder_id",
-	  "SELECT 1 FROM reminder_task WHERE reminder_id = ?1" NOT_OURS("reminder_task") },
-#undef NOT_OURS
+#define USED(target, tbl, col, side) \
+	"SELECT c.row_id FROM change c WHERE c.entry = ?1 AND c.tbl = '" target "'" \
+	" AND c." side " IS NULL AND EXISTS (SELECT 1 FROM " tbl " r WHERE r." col " = c.row_id" \
+	" AND r.id NOT IN (SELECT row_id FROM change WHERE entry = ?1 AND tbl = '" tbl "'))" \
+	" ORDER BY c.id LIMIT 1"
+#define REF(target, tbl, col) \
+	{ target, tbl, col, USED(target, tbl, col, "before"), USED(target, tbl, col, "after") }
+	REF("unit", "task", "unit_id"),
+	REF("unit", "task_unit", "unit_id"),
+	REF("unit", "leader", "unit_id"),
+	REF("leader", "task", "leader_id"),
+	REF("task_group", "task", "group_id"),
+	REF("source", "task", "source_id"),
+	REF("task", "task_unit", "task_id"),
+	REF("unit", "reminder", "unit_id"),
+	REF("leader", "reminder", "leader_id"),
+	REF("task", "reminder_task", "task_id"),
+	REF("reminder", "reminder_task", "reminder_id"),
+#undef REF
+#undef USED
 };
 
 /* A row that undo (or redo) would delete must not be in use by a later
@@ -340,65 +387,55 @@ static const struct {
 static int check_references(struct store *st, const struct entry *e, bool undo,
                             struct r57_err *err)
 {
-	const char *sql = undo
-		? "SELECT DISTINCT tbl, row_id FROM change WHERE entry = ? AND before IS NULL"
-		: "SELECT DISTINCT tbl, row_id FROM change WHERE entry = ? AND after IS NULL";
-	sqlite3_stmt *s, *q = NULL;
-	int rc = store_prepare(st, sql, &s, err), step;
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(s, 1, e->seq);
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *tbl = (const char *)sqlite3_column_text(s, 0);
-		int64_t row = sqlite3_column_int64(s, 1);
-		for (size_t i = 0; i < sizeof references / sizeof *references && !rc; i++) {
-			if (!tbl || strcmp(tbl, references[i].target) != 0)
-				continue;
-			if ((rc = store_prepare(st, references[i].live, &q, err)))
-				break;
-			sqlite3_bind_int64(q, 1, row);
-			sqlite3_bind_int64(q, 2, e->seq);
-			bool used = sqlite3_step(q) == SQLITE_ROW;
-			sqlite3_finalize(q);
-			q = NULL;
-			if (!used)
-				continue;
-			char *what = text_safe(e->summary ? e->summary : "", false);
-			if ((rc = store_prepare(st,
-			        "SELECT e.seq, e.actor, e.summary FROM change c JOIN entry e ON e.seq = c.entry"
-			        " WHERE c.tbl = ? AND c.entry > ? AND json_extract(c.after, '$.' || ?) = ?"
-			        " ORDER BY c.id DESC LIMIT 1", &q, err))) {
-				free(what);
-				break;
-			}
-			sqlite3_bind_text(q, 1, references[i].tbl, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(q, 2, e->seq);
-			sqlite3_bind_text(q, 3, references[i].col, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(q, 4, row);
-			if (sqlite3_step(q) == SQLITE_ROW) {
-				char *actor = text_safe((const char *)sqlite3_column_text(q, 1), false);
-				char *sum = text_safe((const char *)sqlite3_column_text(q, 2), false);
-				rc = r57_fail(err, R57_ECONFLICT,
-				              "cannot %s #%lld (%s): %s made use of what it %s in #%lld (%s); nothing was changed",
-				              undo ? "undo" : "redo", (long long)e->seq, what, actor,
-				              undo ? "added" : "removed", (long long)sqlite3_column_int64(q, 0), sum);
-				free(actor);
-				free(sum);
-			} else {
-				rc = r57_fail(err, R57_ECONFLICT,
-				              "cannot %s #%lld (%s): what it %s is in use; nothing was changed",
-				              undo ? "undo" : "redo", (long long)e->seq, what,
-				              undo ? "added" : "removed");
-			}
-			free(what);
-			sqlite3_finalize(q);
-			q = NULL;
+	sqlite3_stmt *q = NULL;
+	int rc = R57_OK;
+	for (size_t i = 0; i < sizeof references / sizeof *references && !rc; i++) {
+		if ((rc = store_prepare(st, undo ? references[i].used_undo : references[i].used_redo,
+		                        &q, err)))
+			break;
+		sqlite3_bind_int64(q, 1, e->seq);
+		int step = sqlite3_step(q);
+		int64_t row = step == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+		sqlite3_finalize(q);
+		q = NULL;
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			rc = store_sqlerr(st, err, "reading the journal");
+			break;
 		}
+		if (step != SQLITE_ROW)
+			continue;
+		char *what = text_safe(e->summary ? e->summary : "", false);
+		if ((rc = store_prepare(st,
+		        "SELECT e.seq, e.actor, e.summary FROM change c JOIN entry e ON e.seq = c.entry"
+		        " WHERE c.tbl = ? AND c.entry > ? AND json_extract(c.after, '$.' || ?) = ?"
+		        " ORDER BY c.id DESC LIMIT 1", &q, err))) {
+			free(what);
+			break;
+		}
+		sqlite3_bind_text(q, 1, references[i].tbl, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 2, e->seq);
+		sqlite3_bind_text(q, 3, references[i].col, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 4, row);
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			char *actor = text_safe((const char *)sqlite3_column_text(q, 1), false);
+			char *sum = text_safe((const char *)sqlite3_column_text(q, 2), false);
+			rc = r57_fail(err, R57_ECONFLICT,
+			              "cannot %s #%lld (%s): %s made use of what it %s in #%lld (%s); nothing was changed",
+			              undo ? "undo" : "redo", (long long)e->seq, what, actor,
+			              undo ? "added" : "removed", (long long)sqlite3_column_int64(q, 0), sum);
+			free(actor);
+			free(sum);
+		} else {
+			rc = r57_fail(err, R57_ECONFLICT,
+			              "cannot %s #%lld (%s): what it %s is in use; nothing was changed",
+			              undo ? "undo" : "redo", (long long)e->seq, what,
+			              undo ? "added" : "removed");
+		}
+		free(what);
+		sqlite3_finalize(q);
+		q = NULL;
 	}
-	if (!rc && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "reading the journal");
 	sqlite3_finalize(q);
-	sqlite3_finalize(s);
 	return rc;
 }
 
