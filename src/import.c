@@ -1081,7 +1081,7 @@ static char *normalize(const char *s)
 static char *clean(struct imp *im, const char *raw)
 {
 	if (!im->src.json) {
-		if (raw[0] == '\'' && formula_start(raw[1]))
+		if (raw[0] == '\'' && (formula_start(raw[1]) || (raw[1] == '\'' && formula_start(raw[2]))))
 			raw++;
 		if (strchr(raw, '\r')) {
 			char *lf = xmalloc(strlen(raw) + 1);

@@ -1,0 +1,570 @@
+#!/usr/bin/env bats
+# r57 import and r57 export (issue 6, "Import and export of the task
+# list"): spreadsheets in Vietnamese and English, broken files with the
+# exact line and column, all or nothing, one undo, a second import that
+# changes nothing, dry runs, exports read back by Python's csv and json
+# modules, hostile text in every format, the JSON round trip byte for
+# byte, and -o that never leaves half a file.
+
+load helpers
+
+VI=$FIXTURES/import_vi.csv
+
+# py EXPR-PROGRAM FILE: run a Python program on FILE (as sys.argv[1]).
+py() {
+	python3 -c "$1" "$2"
+}
+
+# cell FILE ROW COLUMN-NAME: one cell of a CSV file read by Python's csv
+# module (ROW 0 = the first row after the header).
+cell() {
+	python3 -c '
+import csv, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.DictReader(f))
+sys.stdout.write(rows[int(sys.argv[2])][sys.argv[3]])
+' "$1" "$2" "$3"
+}
+
+# no_leftovers DIR: nothing but the files named after DIR.
+no_leftovers() {
+	local dir=$1
+	shift
+	local got want
+	got=$(cd "$dir" && ls -A | sort | tr '\n' ' ')
+	want=$(printf '%s\n' "$@" | sort | tr '\n' ' ')
+	eq "$got" "$want" "files in $dir"
+}
+
+# --- reading spreadsheets --------------------------------------------------------
+
+@test "import: a Vietnamese spreadsheet (BOM, CRLF, quoted commas, quotes and line breaks) field by field" {
+	ok import "$VI"
+	has "$output" "Ignored column 'STT' (line 1, column 1)"
+	has "$output" "4 rows: 4 added, 0 changed, 0 unchanged"
+	has "$output" "2 leaders, 6 units"
+	eq "$(ids)" "1 2 3 4"
+	eq "$(field 1 .title)" "Nâng cấp hệ thống quản lý văn bản, điều hành"
+	eq "$(field 1 .group_number)" 1
+	eq "$(field 1 .leader)" "Nguyễn Văn An"
+	eq "$(field 1 .unit)" "Sở Khoa học và Công nghệ"
+	eq "$(field 1 '.units | join("|")')" "Sở Tài chính|Sở Nội vụ"
+	eq "$(field 1 .due)" 2025-12-31
+	eq "$(field 1 .first_due)" 2025-12-31
+	eq "$(field 1 .product)" 'Hệ thống "một cửa" mới'
+	eq "$(field 1 .status)" open
+	eq "$(field 1 .closed)" null
+	eq "$(field 1 .notes)" null
+	eq "$(field 1 .year)" 2025
+	eq "$(field 1 .created)" 2025-06-30
+	# A line break inside a quoted cell (CRLF in the file) is kept, as LF.
+	eq "$(field 2 .title)" $'Kết nối đường truyền\ngiữa hai trung tâm dữ liệu'
+	eq "$(field 2 .notes)" $'Ghi chú\nhai dòng'
+	eq "$(field 2 .group_number)" 1
+	eq "$(field 2 .status)" done
+	eq "$(field 2 .closed)" 2025-03-10
+	eq "$(field 2 .on_time)" true
+	# Coordinating units separated by a line break; a cancelled task.
+	eq "$(field 3 '.units | join("|")')" "Sở Tài chính|Sở Tư pháp"
+	eq "$(field 3 .group_number)" 3
+	eq "$(field 3 .leader)" "Nguyễn Văn An"
+	eq "$(field 3 .status)" cancelled
+	eq "$(field 3 .closed)" 2025-06-01
+	# ISO dates, "Hoàn thành", no group, leader or unit.
+	eq "$(field 4 .status)" done
+	eq "$(field 4 .closed)" 2025-05-20
+	eq "$(field 4 .due)" 2025-05-31
+	eq "$(field 4 .group)" null
+	eq "$(field 4 .leader)" null
+	eq "$(field 4 .notes)" "Hoàn thành sớm"
+	# The same leader on two rows is one leader.
+	run r57 leader list
+	eq "$(grep -c 'Nguyễn Văn An' <<<"$output")" 1
+}
+
+@test "import: English headers in any case, ISO and d/m/yyyy dates, status words, source and year" {
+	printf '%s\r\n' ' Title ,GROUP,Leader,unit,Units,Due,Product,Status,Closed,source,year,notes,result' \
+		'Open one,2,Lê Văn Cường,Sở Tư pháp,,2025-09-30,P1,open,,97-CTr/TU,2026,N1,' \
+		'Done one,,,,,9/7/2025,P2,done,1/6/2025,97-CTr/TU,,,"R, with comma"' \
+		'Within,,,,,,,Chưa hoàn thành,,,,,' \
+		'Late,,,,,,,Quá hạn,,,,,' \
+		'Cancelled,,,,,,,cancelled,,,,,' >"$BATS_TEST_TMPDIR/en.csv"
+	ok import "$BATS_TEST_TMPDIR/en.csv"
+	has "$output" "5 added"
+	eq "$(field 1 .group_number)" 2
+	eq "$(field 1 .source)" 97-CTr/TU
+	eq "$(field 1 .year)" 2026
+	eq "$(field 1 .notes)" N1
+	eq "$(field 2 .due)" 2025-07-09
+	eq "$(field 2 .closed)" 2025-06-01
+	eq "$(field 2 .result)" "R, with comma"
+	eq "$(field 2 .year)" 2025
+	eq "$(field 3 .status)" open
+	eq "$(field 4 .status)" open
+	eq "$(field 5 .status)" cancelled
+	eq "$(field 5 .closed)" 2025-06-30
+	run r57 source list
+	eq "$(grep -c '97-CTr/TU' <<<"$output")" 1
+}
+
+@test "import: a ';' file from a spreadsheet set to Vietnamese, headers without diacritics, title rows above the header" {
+	printf '%s\r\n' 'DANH MỤC NHIỆM VỤ NĂM 2025;;' ';;' 'nhiem vu;thoi han;don vi chu tri' \
+		'Một;31/12/2025;Sở A' '"Hai; có chấm phẩy";01/01/2026;Sở A' >"$BATS_TEST_TMPDIR/semi.csv"
+	ok import "$BATS_TEST_TMPDIR/semi.csv"
+	has "$output" "2 added"
+	eq "$(field 2 .title)" "Hai; có chấm phẩy"
+	eq "$(field 2 .unit)" "Sở A"
+}
+
+@test "import: NFD text and surrounding spaces are stored NFC and trimmed; names match by case, not by diacritics" {
+	# "Nguyễn" with e + U+0302 + U+0303; a no-break space at the end.
+	printf 'title,leader,unit\r\n%s,%s,%s\r\nB,NGUYỄN VĂN AN,Sở tài chính\r\nC,Nguyen Van An,\r\n' \
+		$'  Tie\xcc\x82\xcc\x81u \xc4\x91e\xcc\x82\xcc\x80  ' $'Nguye\xcc\x82\xcc\x83n Va\xcc\x86n An\xc2\xa0' 'Sở Tài chính' \
+		>"$BATS_TEST_TMPDIR/nfd.csv"
+	ok import "$BATS_TEST_TMPDIR/nfd.csv"
+	eq "$(field 1 .title)" "Tiếu đề"
+	eq "$(field 1 .leader)" "Nguyễn Văn An"
+	eq "$(field 2 .leader)" "Nguyễn Văn An"
+	eq "$(field 2 .unit)" "Sở Tài chính"
+	# Without diacritics it is another person.
+	eq "$(field 3 .leader)" "Nguyen Van An"
+	run r57 leader list
+	eq "$(grep -c 'Nguy' <<<"$output")" 2
+}
+
+# --- all or nothing -------------------------------------------------------------------
+
+@test "import: a broken CSV at several positions names the exact line and column; the database is unchanged" {
+	ok add "Already here"
+	local d=$BATS_TEST_TMPDIR
+	printf 'title,due\r\nA,2025-12-31\r\nB,"2025-12-31\r\nC,2026-01-01\r\n' >"$d/b1.csv"
+	assert_fails_cleanly 1 'b1\.csv: line 3, column 3 \(due\): a quoted cell is never closed' -- import "$d/b1.csv"
+	printf 'title,due\r\n"Kết "nối",2025-12-31\r\n' >"$d/b2.csv"
+	assert_fails_cleanly 1 'b2\.csv: line 2, column 7 \(title\): a character after a closing quote' "Kết " -- import "$d/b2.csv"
+	printf 'Nhiệm vụ,Sản phẩm\r\n"Dòng một\r\ndòng hai",Báo "cáo"\r\n' >"$d/b3.csv"
+	assert_fails_cleanly 1 'b3\.csv: line 3, column 15 \(Sản phẩm\): a quote inside a cell' -- import "$d/b3.csv"
+	printf 'title\r\nok\r\nab\377c\r\n' >"$d/b4.csv"
+	assert_fails_cleanly 1 'b4\.csv: line 3, column 3 \(title\): invalid UTF-8' -- import "$d/b4.csv"
+	printf '\xef\xbb\xbftitle,due\nA,1/1/2026\nB,2026-01-01,oops\n' >"$d/b5.csv"
+	assert_fails_cleanly 1 'b5\.csv: line 3, column 14: .oops. is in column 3, but the header has 2 columns' -- import "$d/b5.csv"
+	eq "$(ids)" 1
+}
+
+@test "import: a bad value names the file, line, column, field and the value made safe; nothing is imported" {
+	ok add "Already here"
+	local d=$BATS_TEST_TMPDIR
+	printf 'Nhiệm vụ,Thời hạn\r\nGood,31/12/2025\r\nBad,31/02/2025\r\n' >"$d/v1.csv"
+	assert_fails_cleanly 1 'v1\.csv: line 3, column 5 \(Thời hạn\): .31/02/2025. is a date that does not exist; nothing was imported' -- import "$d/v1.csv"
+	printf 'Nhiệm vụ,Trạng thái\r\nA,Xong \033[31mrồi\r\n' >"$d/v2.csv"
+	assert_fails_cleanly 1 'v2\.csv: line 2, column 3 \(Trạng thái\): .Xong ␛\[31mrồi. is not a status' -- import "$d/v2.csv"
+	hasnt "$stderr" $'\033'
+	printf 'Nhiệm vụ,Thời hạn\r\nA,1/1/2026\r\n  ,1/1/2026\r\n' >"$d/v3.csv"
+	assert_fails_cleanly 1 'v3\.csv: line 3, column 1 \(Nhiệm vụ\): a task needs a title' -- import "$d/v3.csv"
+	{ printf 'title\r\n'; head -c 1200 /dev/zero | tr '\0' x; printf '\r\n'; } >"$d/v4.csv"
+	assert_fails_cleanly 1 'v4\.csv: line 2, column 1 \(title\): .x+….* is longer than 1000 characters' -- import "$d/v4.csv"
+	printf 'title,Ngày hoàn thành\r\nA,01/07/2025\r\n' >"$d/v5.csv"
+	assert_fails_cleanly 1 'v5\.csv: line 2, column 3 \(Ngày hoàn thành\): .01/07/2025. is after today' -- import "$d/v5.csv"
+	printf 'title,status\r\nA,done\r\n' >"$d/v6.csv"
+	assert_fails_cleanly 1 'v6\.csv: line 2, column 3 \(status\): .done. is done, but the row gives no completion date' -- import "$d/v6.csv"
+	printf 'title,uuid\r\nA,not-a-uuid\r\n' >"$d/v7.csv"
+	assert_fails_cleanly 1 'v7\.csv: line 2, column 3 \(uuid\): .not-a-uuid. is not a uuid' -- import "$d/v7.csv"
+	printf 'title,group\r\nA,9\r\n' >"$d/v8.csv"
+	assert_fails_cleanly 1 'v8\.csv: line 2, column 3 \(group\): .9. is not the number of a group' -- import "$d/v8.csv"
+	printf 'STT,Tên\r\n1,A\r\n' >"$d/v9.csv"
+	assert_fails_cleanly 1 'v9\.csv: no header row with a title column' -- import "$d/v9.csv"
+	# A right-to-left override in the value is shown as U+FFFD.
+	printf 'title,due\r\nA,\342\200\256tomorrow\r\n' >"$d/v10.csv"
+	assert_fails_cleanly 1 "v10\\.csv: line 2, column 3 \\(due\\): .�tomorrow. is not a date" -- import "$d/v10.csv"
+	assert_fails_cleanly 1 'nowhere\.csv: cannot read it' -- import "$d/nowhere.csv"
+	eq "$(ids)" 1
+}
+
+@test "import: a bad row at the end of a long file imports nothing" {
+	ok add "Already here"
+	{
+		printf 'title,due\r\n'
+		for i in $(seq 1 3000); do printf 'Task %d,31/12/2025\r\n' "$i"; done
+		printf 'Last,30/02/2026\r\n'
+	} >"$BATS_TEST_TMPDIR/long.csv"
+	assert_fails_cleanly 1 'long\.csv: line 3002, column 6 \(due\)' -- import "$BATS_TEST_TMPDIR/long.csv"
+	eq "$(ids)" 1
+}
+
+# --- the journal: once, undo, twice ----------------------------------------------
+
+@test "import: one journal entry; one undo removes the whole import and the names it created; redo brings it back" {
+	ok add "Before"
+	ok import "$VI"
+	run r57 history --limit 1 --format json
+	eq "$(jq -r '.[0].summary' <<<"$output")" "import $VI: 4 added, 0 changed"
+	ok undo
+	has "$output" "Undid #"
+	eq "$(ids)" 1
+	run r57 leader list
+	hasnt "$output" "Nguyễn Văn An"
+	run r57 unit list
+	hasnt "$output" "Sở Tài chính"
+	ok redo
+	eq "$(ids)" "1 2 3 4 5"
+	eq "$(field 3 .title)" $'Kết nối đường truyền\ngiữa hai trung tâm dữ liệu'
+}
+
+@test "import: the same file twice adds nothing the second time and writes nothing" {
+	ok import "$VI"
+	local before
+	before=$(sha "$R57_DB")
+	ok import "$VI"
+	has "$output" "Nothing to import"
+	has "$output" "all its 4 rows match the tasks as they are"
+	eq "$(sha "$R57_DB")" "$before" "database after the second import"
+	eq "$(ids)" "1 2 3 4"
+	# r57's own export, CSV and JSON, also changes nothing.
+	r57 export -o "$BATS_TEST_TMPDIR/x.csv" >/dev/null
+	r57 export --format json -o "$BATS_TEST_TMPDIR/x.json" >/dev/null
+	ok import "$BATS_TEST_TMPDIR/x.csv"
+	has "$output" "Nothing to import"
+	ok import "$BATS_TEST_TMPDIR/x.json"
+	has "$output" "Nothing to import"
+	eq "$(sha "$R57_DB")" "$before"
+}
+
+@test "import: rows without uuid match by title and group; a changed row changes its task; a new deadline is an extension" {
+	printf 'title,group,unit,due,status,closed\r\n%s\r\n%s\r\n%s\r\n%s\r\n' \
+		'Báo cáo quý,1,Sở A,31/03/2025,open,' 'Báo cáo quý,1,Sở B,31/03/2025,open,' \
+		'Báo cáo quý,2,Sở A,31/03/2025,open,' 'Khác,,,,open,' >"$BATS_TEST_TMPDIR/m1.csv"
+	ok import "$BATS_TEST_TMPDIR/m1.csv"
+	has "$output" "4 added"
+	# The next month: rows reordered, Sở B's report done, Sở A's extended.
+	printf 'title,group,unit,due,status,closed\r\n%s\r\n%s\r\n%s\r\n%s\r\n' \
+		'Khác,,,,open,' 'Báo cáo quý,1,Sở B,31/03/2025,done,28/03/2025' \
+		'Báo cáo quý,1,Sở A,30/04/2025,open,' 'Báo cáo quý,2,Sở A,31/03/2025,open,' >"$BATS_TEST_TMPDIR/m2.csv"
+	ok import --dry-run "$BATS_TEST_TMPDIR/m2.csv"
+	has "$output" "Would change #2 (line 3): Báo cáo quý: status, closed"
+	has "$output" "Would change #1 (line 4): Báo cáo quý: due, extensions"
+	has "$output" "0 to add, 2 to change, 2 unchanged"
+	ok import "$BATS_TEST_TMPDIR/m2.csv"
+	has "$output" "0 added, 2 changed, 2 unchanged"
+	eq "$(ids)" "1 2 3 4"
+	eq "$(field 2 .unit)" "Sở B"
+	eq "$(field 2 .status)" done
+	eq "$(field 2 .on_time)" true
+	eq "$(field 1 .due)" 2025-04-30
+	eq "$(field 1 .first_due)" 2025-03-31
+	eq "$(field 1 .extensions)" 1
+	eq "$(field 3 .status)" overdue
+	# Again: nothing.
+	ok import "$BATS_TEST_TMPDIR/m2.csv"
+	has "$output" "Nothing to import"
+}
+
+@test "import: rows with a uuid match it; a uuid twice in a file is an error" {
+	ok import "$VI"
+	local u
+	u=$(field 2 .uuid)
+	printf 'uuid,title,status,closed\r\n%s,Tên mới,done,10/03/2025\r\n' "${u^^}" >"$BATS_TEST_TMPDIR/u.csv"
+	ok import "$BATS_TEST_TMPDIR/u.csv"
+	has "$output" "0 added, 1 changed"
+	eq "$(field 2 .title)" "Tên mới"
+	eq "$(field 2 .uuid)" "$u"
+	printf 'uuid,title\r\n%s,A\r\n%s,B\r\n' "$u" "$u" >"$BATS_TEST_TMPDIR/u2.csv"
+	assert_fails_cleanly 1 "u2\\.csv: line 3, column 1 \\(uuid\\): .$u. is on line 2 too" -- import "$BATS_TEST_TMPDIR/u2.csv"
+}
+
+@test "import --dry-run: says what would be added, changed and created, and writes nothing" {
+	ok add "Before"
+	local before
+	before=$(sha "$R57_DB")
+	ok import --dry-run "$VI"
+	has "$output" "Would create leader: Nguyễn Văn An"
+	has "$output" "Would create unit: Sở Tài chính"
+	has "$output" "Would create leader: Trần Thị Bình"
+	has "$output" "Would add #2 (line 2): Nâng cấp hệ thống quản lý văn bản, điều hành"
+	has "$output" "Would add #5 (line 8): Tập huấn kỹ năng AI cho cán bộ"
+	has "$output" "4 to add, 0 to change, 0 unchanged; 0 groups, 2 leaders, 6 units and 0 sources to create. Nothing was written."
+	eq "$(sha "$R57_DB")" "$before"
+	eq "$(ids)" 1
+	[ ! -e "$R57_DB-journal" ]
+}
+
+# --- export ----------------------------------------------------------------------------
+
+@test "export: CSV read back by Python's csv module, cell by cell" {
+	ok import "$VI"
+	ok close 1 --on 29/06/2025 --result "Xong, đúng hạn"
+	ok due 3 31/07/2025 2>/dev/null || true
+	ok export -o "$BATS_TEST_TMPDIR/e.csv"
+	eq "$output" "Exported 4 tasks to $BATS_TEST_TMPDIR/e.csv."
+	local f=$BATS_TEST_TMPDIR/e.csv
+	eq "$(head -n 1 "$f")" $'id,uuid,title,notes,group,group_number,leader,unit,units,source,year,due,first_due,extensions,status,on_time,product,result,created,closed\r'
+	eq "$(cell "$f" 0 id)" 1
+	eq "$(cell "$f" 0 uuid)" "$(field 1 .uuid)"
+	eq "$(cell "$f" 0 title)" "Nâng cấp hệ thống quản lý văn bản, điều hành"
+	eq "$(cell "$f" 0 group)" "Hoàn thiện hạ tầng số và đồng bộ hệ thống dữ liệu"
+	eq "$(cell "$f" 0 group_number)" 1
+	eq "$(cell "$f" 0 leader)" "Nguyễn Văn An"
+	eq "$(cell "$f" 0 unit)" "Sở Khoa học và Công nghệ"
+	eq "$(cell "$f" 0 units)" "Sở Tài chính; Sở Nội vụ"
+	eq "$(cell "$f" 0 due)" 2025-12-31
+	eq "$(cell "$f" 0 status)" done
+	eq "$(cell "$f" 0 on_time)" true
+	eq "$(cell "$f" 0 product)" 'Hệ thống "một cửa" mới'
+	eq "$(cell "$f" 0 result)" "Xong, đúng hạn"
+	eq "$(cell "$f" 0 closed)" 2025-06-29
+	eq "$(cell "$f" 0 created)" 2025-06-30
+	eq "$(cell "$f" 1 title)" $'Kết nối đường truyền\ngiữa hai trung tâm dữ liệu'
+	eq "$(cell "$f" 1 notes)" $'Ghi chú\nhai dòng'
+	eq "$(cell "$f" 2 status)" cancelled
+	eq "$(cell "$f" 2 on_time)" ""
+	eq "$(cell "$f" 3 group)" ""
+	eq "$(cell "$f" 3 group_number)" ""
+	eq "$(cell "$f" 3 year)" 2025
+	eq "$(cell "$f" 3 extensions)" 0
+	# RFC 4180: CRLF after every record, and nothing else.
+	eq "$(py 'import sys; d=open(sys.argv[1],"rb").read(); print(d.count(b"\r\n"), d.endswith(b"\r\n"))' "$f")" "5 True"
+	# --bom, and to standard output the same bytes.
+	ok export --bom
+	eq "$(printf '%s' "$output" | head -c 3 | od -An -tx1 | tr -d ' ')" efbbbf
+	run r57 export
+	cmp -s <(printf '%s\n' "$output") "$f" || cmp -s <(r57 export) "$f"
+}
+
+@test "export: JSON read back by Python's json module, every key of every task" {
+	ok import "$VI"
+	ok export --format json
+	local j=$BATS_TEST_TMPDIR/e.json
+	printf '%s\n' "$output" >"$j"
+	eq "$(py 'import json,sys; d=json.load(open(sys.argv[1])); print(list(d.keys()))' "$j")" "['r57_export', 'groups', 'tasks']"
+	eq "$(py 'import json,sys; d=json.load(open(sys.argv[1])); print(d["r57_export"], len(d["groups"]), d["groups"][2]["number"], d["groups"][2]["name"])' "$j")" \
+		"1 4 3 Nâng cao năng lực số cho cán bộ, công chức, viên chức"
+	eq "$(py 'import json,sys; d=json.load(open(sys.argv[1])); print(",".join(d["tasks"][0].keys()))' "$j")" \
+		"id,uuid,title,notes,group,group_number,leader,unit,units,source,year,due,first_due,extensions,status,on_time,product,result,created,closed"
+	eq "$(py 'import json,sys; t=json.load(open(sys.argv[1]))["tasks"][1]; print(repr(t["title"]), t["status"], t["on_time"], t["closed"], t["units"])' "$j")" \
+		"'Kết nối đường truyền\\ngiữa hai trung tâm dữ liệu' done True 2025-03-10 []"
+	eq "$(py 'import json,sys; t=json.load(open(sys.argv[1]))["tasks"][0]; print(t["units"], t["product"], t["notes"], t["source"], t["year"])' "$j")" \
+		"['Sở Tài chính', 'Sở Nội vụ'] Hệ thống \"một cửa\" mới None None 2025"
+}
+
+@test "export, import: hostile titles in every format are inert and never reach the terminal raw" {
+	local esc=$'\033' rlo=$'\u202e'
+	ok add "=1+2" --notes "@SUM(A1)"
+	ok add "<script>alert(1)</script>"
+	ok add "${rlo}txt.exe"
+	ok add "x${esc}[2Jy" --product "-cmd|' /C calc'!A0"
+	ok add "'=kept quote"
+	# CSV: formulas made inert by a quote; controls and bidi overrides shown.
+	ok export
+	has "$output" "'=1+2"
+	has "$output" "'@SUM(A1)"
+	has "$output" "<script>alert(1)</script>"
+	has "$output" "�txt.exe"
+	has "$output" "x␛[2Jy"
+	has "$output" ",'-cmd|' /C calc'!A0,"
+	has "$output" "''=kept quote"
+	hasnt "$output" "$esc"
+	hasnt "$output" "$rlo"
+	printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/h.csv"
+	eq "$(cell "$BATS_TEST_TMPDIR/h.csv" 0 title)" "'=1+2"
+	# JSON: escaped.
+	ok export --format json
+	has "$output" '"title": "\u202etxt.exe"'
+	has "$output" '"title": "x\u001b[2Jy"'
+	has "$output" '"title": "=1+2"'
+	hasnt "$output" "$esc"
+	hasnt "$output" "$rlo"
+	printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/h.json"
+	eq "$(py 'import json,sys; print(repr(json.load(open(sys.argv[1]))["tasks"][3]["title"]))' "$BATS_TEST_TMPDIR/h.json")" "'x\\x1b[2Jy'"
+	# r57's CSV read back: the guard quote is taken away again.
+	R57_DB=$BATS_TEST_TMPDIR/h2.db ok import "$BATS_TEST_TMPDIR/h.csv"
+	eq "$(R57_DB=$BATS_TEST_TMPDIR/h2.db field 1 .title)" "=1+2"
+	eq "$(R57_DB=$BATS_TEST_TMPDIR/h2.db field 1 .notes)" "@SUM(A1)"
+	eq "$(R57_DB=$BATS_TEST_TMPDIR/h2.db field 4 .product)" "-cmd|' /C calc'!A0"
+	eq "$(R57_DB=$BATS_TEST_TMPDIR/h2.db field 5 .title)" "'=kept quote"
+	# The JSON brings back the very bytes.
+	R57_DB=$BATS_TEST_TMPDIR/h3.db ok import "$BATS_TEST_TMPDIR/h.json"
+	eq "$(R57_DB=$BATS_TEST_TMPDIR/h3.db field 4 .title)" "x${esc}[2Jy"
+	eq "$(R57_DB=$BATS_TEST_TMPDIR/h3.db field 3 .title)" "${rlo}txt.exe"
+	# A dry run shows them safe.
+	printf 'title\r\n"x%s[2Jy %s"\r\n' "$esc" "$rlo" >"$BATS_TEST_TMPDIR/h4.csv"
+	ok import --dry-run "$BATS_TEST_TMPDIR/h4.csv"
+	has "$output" "Would add #6 (line 2): x␛[2Jy �"
+	hasnt "$output" "$esc"
+	hasnt "$output" "$rlo"
+}
+
+@test "export -> import into a new database -> export: the same bytes (JSON, and CSV)" {
+	r57 demo "$BATS_TEST_TMPDIR/demo.db" >/dev/null
+	export R57_DB=$BATS_TEST_TMPDIR/demo.db
+	ok due 2 31/01/2026
+	ok add $'Hai dòng\nvà "ngoặc", phẩy; \033 \u202e' --group 4 --with "Sở Tài chính" --with "Sở Nội vụ"
+	ok delete 3
+	ok group rename 2 "Nhóm hai (đổi tên)"
+	ok group move 4 1
+	r57 export --format json >"$BATS_TEST_TMPDIR/a.json"
+	r57 export >"$BATS_TEST_TMPDIR/a.csv"
+	R57_DB=$BATS_TEST_TMPDIR/b.db ok import "$BATS_TEST_TMPDIR/a.json"
+	R57_DB=$BATS_TEST_TMPDIR/b.db r57 export --format json >"$BATS_TEST_TMPDIR/b.json"
+	cmp "$BATS_TEST_TMPDIR/a.json" "$BATS_TEST_TMPDIR/b.json"
+	# ids, uuids, dates, extensions and the order of the groups are kept.
+	eq "$(R57_DB=$BATS_TEST_TMPDIR/b.db ids)" "$(ids)"
+	R57_DB=$BATS_TEST_TMPDIR/c.db ok import "$BATS_TEST_TMPDIR/a.csv"
+	R57_DB=$BATS_TEST_TMPDIR/c.db r57 export >"$BATS_TEST_TMPDIR/c.csv"
+	# The CSV round trip keeps everything but the order of the groups
+	# (the CSV has no list of them) and the control characters (shown).
+	eq "$(R57_DB=$BATS_TEST_TMPDIR/c.db ids)" "$(ids)"
+	python3 -c '
+import csv, sys
+def rows(p):
+    with open(p, encoding="utf-8", newline="") as f:
+        return [{k: v for k, v in r.items() if k != "group_number"} for r in csv.DictReader(f)]
+a, c = rows(sys.argv[1]), rows(sys.argv[2])
+assert len(a) == len(c) > 10, (len(a), len(c))
+for x, y in zip(a, c):
+    assert x == y, (x, y)
+' "$BATS_TEST_TMPDIR/a.csv" "$BATS_TEST_TMPDIR/c.csv"
+}
+
+@test "import: the ids of r57's export are kept above every id the database gave, never a deleted task's" {
+	ok add "One"
+	ok add "Two"
+	ok delete 2
+	printf '{"r57_export": 1, "tasks": [\n {"id": 2, "title": "Imported two"},\n {"id": 9, "title": "Imported nine"},\n {"title": "No id"}]}\n' \
+		>"$BATS_TEST_TMPDIR/ids.json"
+	ok import "$BATS_TEST_TMPDIR/ids.json"
+	eq "$(ids)" "1 3 9 10"
+	eq "$(field 3 .title)" "Imported two"
+	eq "$(field 9 .title)" "Imported nine"
+}
+
+@test "import: r57's JSON, strictly: errors with line and column" {
+	local d=$BATS_TEST_TMPDIR
+	ok add "Before"
+	printf '{"r57_export": 1,\n "tasks": [\n  {"title": "A", "year": "2025"}]}\n' >"$d/j1.json"
+	assert_fails_cleanly 1 'j1\.json: line 3, column 26 \(year\): expected a number or null, found a string' -- import "$d/j1.json"
+	printf '{"r57_export": 1, "tasks": [{"title": "A",}]}' >"$d/j2.json"
+	assert_fails_cleanly 1 'j2\.json: line 1, column 43: expected a key' -- import "$d/j2.json"
+	printf '{"r57_export": 1, "tasks": [{"title": "A", "colour": 1}]}' >"$d/j3.json"
+	assert_fails_cleanly 1 "j3\\.json: line 1, column 44: 'colour' is not a key of a task" -- import "$d/j3.json"
+	printf '{"r57_export": 2, "tasks": []}' >"$d/j4.json"
+	assert_fails_cleanly 1 'j4\.json: line 1, column 16: r57_export is 2' -- import "$d/j4.json"
+	printf '{"tasks": []}' >"$d/j5.json"
+	assert_fails_cleanly 1 'j5\.json: line 1, column 2: not an r57 export' -- import "$d/j5.json"
+	printf '{"r57_export": 1, "tasks": [{"title": "A\\ud800"}]}' >"$d/j6.json"
+	assert_fails_cleanly 1 'j6\.json: line 1, column 41: a lone surrogate' -- import "$d/j6.json"
+	printf '{"r57_export": 1, "tasks": [{"title": "A"}]} x' >"$d/j7.json"
+	assert_fails_cleanly 1 'j7\.json: line 1, column 46: not a JSON value' -- import "$d/j7.json"
+	printf '{"r57_export": 1, "tasks": [{"title": "A", "due": "2025-02-30"}]}' >"$d/j8.json"
+	assert_fails_cleanly 1 "j8\\.json: line 1, column 51 \\(due\\): '2025-02-30' is a date that does not exist" -- import "$d/j8.json"
+	eq "$(ids)" 1
+}
+
+# --- -o: whole or not at all ---------------------------------------------------------
+
+@test "export -o: a file r57 did not write is kept unless --force; r57's own is replaced" {
+	ok add "Task"
+	local d=$BATS_TEST_TMPDIR/out
+	mkdir -p "$d"
+	printf 'my own notes\n' >"$d/notes.csv"
+	run --separate-stderr r57 export -o "$d/notes.csv"
+	assert_error 1 'notes\.csv: already exists and was not written by r57; nothing written \(--force replaces it\)'
+	eq "$(cat "$d/notes.csv")" "my own notes"
+	ok export -o "$d/notes.csv" --force
+	has "$(head -n 1 "$d/notes.csv")" "id,uuid,title"
+	ok add "Another"
+	ok export -o "$d/notes.csv"
+	eq "$(wc -l <"$d/notes.csv")" 3
+	# r57's JSON and a CSV with a BOM are r57's too.
+	ok export --format json -o "$d/t.json"
+	ok export --format json -o "$d/t.json"
+	ok export --bom -o "$d/b.csv"
+	ok export --bom -o "$d/b.csv"
+	# Not a folder, not through a missing folder.
+	run --separate-stderr r57 export -o "$d"
+	assert_error 1 'is a folder'
+	run --separate-stderr r57 export -o "$d/missing/x.csv"
+	assert_error 1 'x\.csv: cannot write'
+	no_leftovers "$d" notes.csv t.json b.csv
+	# The mode of a replaced file is kept.
+	chmod 0640 "$d/notes.csv"
+	ok export -o "$d/notes.csv"
+	eq "$(stat -c %a "$d/notes.csv")" 640
+}
+
+@test "export -o: killed midway (file size limit), the old file is intact and no temporary file is left" {
+	# A database whose CSV is far larger than the limit.
+	python3 -c '
+import sys
+print("title,notes,due\r")
+for i in range(4000):
+    print(f"Nhiệm vụ số {i} " + "dài " * 20 + f",Ghi chú {i},31/12/2025\r")
+' >"$BATS_TEST_TMPDIR/many.csv"
+	ok import "$BATS_TEST_TMPDIR/many.csv"
+	local d=$BATS_TEST_TMPDIR/out
+	mkdir -p "$d"
+	ok export -o "$d/tasks.csv"
+	ok add "One more"
+	local before
+	before=$(sha "$d/tasks.csv")
+	# SIGXFSZ when the new file passes 64 KiB: the process dies writing.
+	run bash -c "ulimit -f 64; exec '$R57_BIN' export -o '$d/tasks.csv'"
+	[ "$status" -ne 0 ]
+	eq "$(sha "$d/tasks.csv")" "$before" "the old file"
+	no_leftovers "$d" tasks.csv
+	# Same for a new file: nothing appears.
+	run bash -c "ulimit -f 64; exec '$R57_BIN' export --format json -o '$d/new.json'"
+	[ "$status" -ne 0 ]
+	no_leftovers "$d" tasks.csv
+}
+
+@test "export -o: kill -9 while writing leaves the old file and no temporary file" {
+	python3 -c '
+print("title,notes,due\r")
+for i in range(30000):
+    print(f"Nhiệm vụ số {i} " + "dài " * 30 + f",Ghi chú {i},31/12/2025\r")
+' >"$BATS_TEST_TMPDIR/many.csv"
+	ok import "$BATS_TEST_TMPDIR/many.csv"
+	local d=$BATS_TEST_TMPDIR/out
+	mkdir -p "$d"
+	printf 'id,uuid,title,notes,group,group_number,leader,unit,units,source,year,due,first_due,extensions,status,on_time,product,result,created,closed\r\nold\r\n' >"$d/tasks.csv"
+	local before killed=0 try pid
+	before=$(sha "$d/tasks.csv")
+	for try in 1 2 3 4 5; do
+		"$R57_BIN" export -o "$d/tasks.csv" >/dev/null 2>&1 &
+		pid=$!
+		# Wait until it holds a file in the folder (its temporary file),
+		# then kill it.
+		local n=0
+		while [ $n -lt 2000 ] && kill -0 "$pid" 2>/dev/null; do
+			if ls -l "/proc/$pid/fd" 2>/dev/null | grep -q "$d/"; then
+				kill -9 "$pid" 2>/dev/null && killed=1
+				break
+			fi
+			n=$((n + 1))
+		done
+		wait "$pid" 2>/dev/null || true
+		[ $killed = 1 ] && break
+		# It finished first: put the old file back and try again.
+		printf 'id,uuid,title,notes,group,group_number,leader,unit,units,source,year,due,first_due,extensions,status,on_time,product,result,created,closed\r\nold\r\n' >"$d/tasks.csv"
+	done
+	[ $killed = 1 ] || skip "the export always finished before it could be killed"
+	eq "$(sha "$d/tasks.csv")" "$before" "the old file"
+	no_leftovers "$d" tasks.csv
+}
+
+# --- usage ---------------------------------------------------------------------------
+
+@test "export and import: usage errors" {
+	run --separate-stderr r57 export --format xml
+	assert_error 2 "--format: 'xml' is not one of csv, json"
+	run --separate-stderr r57 export --format json --bom
+	assert_error 2 '--bom: only for --format csv'
+	run --separate-stderr r57 export --force
+	assert_error 2 '--force: only with -o FILE'
+	run --separate-stderr r57 export extra
+	assert_error 2 "export: unexpected argument 'extra'"
+	run --separate-stderr r57 import
+	assert_error 2 'import: give the file to import'
+	run --separate-stderr r57 import a.csv b.csv
+	assert_error 2 'import: give the file to import'
+	run --separate-stderr r57 import a.csv --output x
+	assert_error 2 'import: unknown option --output'
+}
