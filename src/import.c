@@ -1,4 +1,4 @@
-/* import.c: r57 import FILE. The file is read twice, as a stream:
+/* import.c: r57 import FILE. The file is read as a stream, twice:
  *
  *   pass 1  every row is parsed and checked (UTF-8, quotes, dates, status
  *           words, titles, lengths, uuids, names), its leaders, units,
@@ -12,6 +12,10 @@
  *           the ids decided after pass 1, matched tasks updated where the
  *           file differs, missing names created. A dry run does pass 2
  *           without writing.
+ *
+ * Into a database without tasks there is nothing to match, and one pass
+ * does both: each row is checked and written as it is read, and the first
+ * bad row rolls the whole transaction back.
  *
  * Memory: one record of a few numbers per row, the names of groups,
  * leaders, units and sources, and (only when the file has rows without a
@@ -421,6 +425,7 @@ struct imp {
 	struct smap keymap; /* "group\x1ftitle" -> key */
 	int64_t tasks0, max_id0;
 	bool restore_groups;
+	bool groups_done;   /* one pass: the groups' list was applied, or not */
 	struct r57_err *err;
 	unsigned char rnd[4096]; /* random bytes for new uuids */
 	size_t rnd_at;
@@ -1970,6 +1975,20 @@ static int restore_groups(struct imp *im)
 }
 
 /* One pass over the file. */
+/* In one pass, the file's list of groups is applied before its first
+ * task, when the list comes first (as in r57's export); a list after the
+ * tasks is not applied. */
+static int groups_first(struct imp *im)
+{
+	if (im->groups_done)
+		return R57_OK;
+	im->groups_done = true;
+	if (!im->src.has_groups)
+		return R57_OK;
+	im->restore_groups = true;
+	return restore_groups(im);
+}
+
 /* One pass over the file: noting (pass 1), applying (pass 2), or both
  * (a CSV file read into a database without tasks: there is nothing to
  * match rows with, so each row is noted and applied as it is read). */
@@ -1986,6 +2005,9 @@ static int pass(struct imp *im, bool noting, bool applying)
 	if (applying && im->restore_groups && (rc = restore_groups(im)))
 		return rc;
 	while ((got = src_row(im, &row)) > 0) {
+		/* One pass over r57's JSON: its groups come before its tasks. */
+		if (noting && applying && (rc = groups_first(im)))
+			return rc;
 		rc = parse_row(im, &row, &p);
 		if (!rc && noting) {
 			rc = note_row(im, &row, &p);
@@ -2010,6 +2032,8 @@ static int pass(struct imp *im, bool noting, bool applying)
 	}
 	if (got < 0)
 		return -got;
+	if (noting && applying && (rc = groups_first(im)))
+		return rc;
 	if (!noting && im->row_ix != im->nrecs)
 		return fail_at(im, (struct ipos){ 0, 0 }, -1, NULL, R57_EIO,
 		               "the file changed while it was being read; import it again");
@@ -2069,7 +2093,7 @@ int import_file(struct r57 *r, const struct import_opts *o,
 	/* Many new tasks: the indexes are built once at the end rather than
 	 * row by row (store_io_bulk_begin). */
 	bool bulk = false;
-	if (!im.src.json && im.tasks0 == 0) {
+	if (im.tasks0 == 0) {
 		/* Nothing to match rows with: one pass does it all. */
 		if (!o->dry_run) {
 			if ((rc = journal_start(r->st, r->actor, r->now, r->today, "", &seq, err)))

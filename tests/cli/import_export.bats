@@ -126,6 +126,11 @@ no_leftovers() {
 	eq "$(field 1 .leader)" "Nguyễn Văn An"
 	eq "$(field 2 .leader)" "Nguyễn Văn An"
 	eq "$(field 2 .unit)" "Sở Tài chính"
+	# Plain Latin text (no utf8proc needed) is trimmed the same way.
+	printf 'title,unit\r\n\t S\xe1\xbb\x9f X \xc2\xa0 ,\xc2\xa0Sở Y \r\n' >"$BATS_TEST_TMPDIR/trim.csv"
+	ok import "$BATS_TEST_TMPDIR/trim.csv"
+	eq "$(field 4 .title)" "Sở X"
+	eq "$(field 4 .unit)" "Sở Y"
 	# Without diacritics it is another person.
 	eq "$(field 3 .leader)" "Nguyen Van An"
 	run r57 leader list
