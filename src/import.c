@@ -2002,8 +2002,6 @@ static int pass(struct imp *im, bool noting, bool applying)
 	im->row_ix = 0;
 	if ((rc = src_start(im)))
 		return rc;
-	if (applying && im->restore_groups && (rc = restore_groups(im)))
-		return rc;
 	while ((got = src_row(im, &row)) > 0) {
 		/* One pass over r57's JSON: its groups come before its tasks. */
 		if (noting && applying && (rc = groups_first(im)))
@@ -2107,7 +2105,6 @@ int import_file(struct r57 *r, const struct import_opts *o,
 		if ((rc = pass(&im, true, false)))
 			goto out;
 		decide(&im);
-		im.restore_groups = im.src.has_groups && im.tasks0 == 0;
 		if (!o->dry_run) {
 			if ((rc = journal_start(r->st, r->actor, r->now, r->today, "", &seq, err)))
 				goto out;
