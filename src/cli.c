@@ -901,156 +901,6 @@ static int cmd_redo(struct session *s, struct r57_err *err)
 	return undo_redo(s, false, err);
 }
 
-/* --- status ------------------------------------------------------------------- */
-
-static int selection_from_args(struct session *s, struct selection *sel, struct r57_err *err)
-{
-	const struct args *a = &s->args;
-	const char *v;
-	int rc = R57_OK;
-	memset(sel, 0, sizeof *sel);
-	if ((v = opt_get(a, "--year"))) {
-		long y;
-		if ((rc = parse_int(v, "--year", 1900, 9999, &y, err)))
-			return rc;
-		sel->year = (int)y;
-	}
-	if ((v = opt_get(a, "--group")) && (rc = store_ref_find(s->r.st, REF_GROUP, v, &sel->group_id, err)))
-		return rc;
-	if ((v = opt_get(a, "--leader")) && (rc = store_ref_find(s->r.st, REF_LEADER, v, &sel->leader_id, err)))
-		return rc;
-	if ((v = opt_get(a, "--unit")) && (rc = store_ref_find(s->r.st, REF_UNIT, v, &sel->unit_id, err)))
-		return rc;
-	if ((v = opt_get(a, "--source")) && (rc = store_ref_find(s->r.st, REF_SOURCE, v, &sel->source_id, err)))
-		return rc;
-	return rc;
-}
-
-static void json_figures(FILE *f, const struct figures *g)
-{
-	fprintf(f, "\"total\": %lld, \"completed\": %lld, \"completed_on_time\": %lld,"
-	           " \"completed_late\": %lld, \"open\": %lld, \"open_within_deadline\": %lld,"
-	           " \"open_overdue\": %lld, \"completion_rate\": %d.%02d, \"added_since\": %lld,"
-	           " \"extended\": %lld",
-	        (long long)g->total, (long long)g->completed, (long long)g->completed_on_time,
-	        (long long)g->completed_late, (long long)g->open, (long long)g->open_within_deadline,
-	        (long long)g->open_overdue, g->rate_bp / 100, g->rate_bp % 100,
-	        (long long)g->added_since, (long long)g->extended);
-}
-
-static void print_status_text(const struct report *r, const char *what)
-{
-	char b1[11], b2[11];
-	const struct figures *a = &r->all;
-	printf("Status as of %s: ", date_dmy(r->as_of, b1));
-	out_safe(stdout, what);
-	printf("\n\n");
-	printf("  Total                     %6lld\n", (long long)a->total);
-	printf("  Completed                 %6lld  (%d.%02d%%)\n", (long long)a->completed,
-	       a->rate_bp / 100, a->rate_bp % 100);
-	printf("    on time                 %6lld\n", (long long)a->completed_on_time);
-	printf("    late                    %6lld\n", (long long)a->completed_late);
-	printf("  Not completed             %6lld\n", (long long)a->open);
-	printf("    within deadline         %6lld\n", (long long)a->open_within_deadline);
-	printf("    overdue                 %6lld\n", (long long)a->open_overdue);
-	printf("  Added since %s    %6lld\n", date_dmy(r->since, b2), (long long)a->added_since);
-	printf("  Extended                  %6lld\n\n", (long long)a->extended);
-
-	struct table *t = table_new(9);
-	table_col(t, 0, "#", ALIGN_RIGHT, 0, 0);
-	table_col(t, 1, "KEY TASK GROUP", ALIGN_LEFT, 1, 8);
-	table_col(t, 2, "TOTAL", ALIGN_RIGHT, 0, 0);
-	table_col(t, 3, "DONE", ALIGN_RIGHT, 0, 0);
-	table_col(t, 4, "RATE", ALIGN_RIGHT, 0, 0);
-	table_col(t, 5, "ON TIME", ALIGN_RIGHT, 0, 0);
-	table_col(t, 6, "LATE", ALIGN_RIGHT, 0, 0);
-	table_col(t, 7, "WITHIN", ALIGN_RIGHT, 0, 0);
-	table_col(t, 8, "OVERDUE", ALIGN_RIGHT, 0, 0);
-	for (int i = 0; i < r->n_groups; i++) {
-		const struct report_row *g = &r->groups[i];
-		const struct figures *f = &g->fig;
-		char c[8][24];
-		snprintf(c[0], 24, "%d", g->number);
-		snprintf(c[1], 24, "%lld", (long long)f->total);
-		snprintf(c[2], 24, "%lld", (long long)f->completed);
-		snprintf(c[3], 24, "%d.%02d%%", f->rate_bp / 100, f->rate_bp % 100);
-		snprintf(c[4], 24, "%lld", (long long)f->completed_on_time);
-		snprintf(c[5], 24, "%lld", (long long)f->completed_late);
-		snprintf(c[6], 24, "%lld", (long long)f->open_within_deadline);
-		snprintf(c[7], 24, "%lld", (long long)f->open_overdue);
-		const char *cells[] = { g->number ? c[0] : "-", g->name ? g->name : "(no group)",
-		                        c[1], c[2], c[3], c[4], c[5], c[6], c[7] };
-		table_row(t, cells);
-	}
-	table_print(t, stdout, out_width());
-	table_free(t);
-}
-
-/* The selection in words: "all tasks", "group 1, year 2025". */
-static void describe_selection(struct session *s, char *buf, size_t len)
-{
-	static const char *const opts[] = { "--group", "--leader", "--unit", "--source", "--year" };
-	static const char *const words[] = { "group", "leader", "unit", "source", "year" };
-	size_t n = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
-		const char *v = opt_get(&s->args, opts[i]);
-		if (v && n < len)
-			n += (size_t)snprintf(buf + n, len - n, "%s%s %s", n ? ", " : "", words[i], v);
-	}
-	if (!buf[0])
-		snprintf(buf, len, "all tasks");
-}
-
-static int cmd_status(struct session *s, struct r57_err *err)
-{
-	enum format fmt;
-	struct selection sel;
-	struct report rep;
-	r57_day as_of, since = R57_NO_DATE;
-	int rc;
-	if (s->args.npos)
-		return r57_fail(err, R57_EUSAGE, "status: unexpected argument (use --group, --leader, --unit, --source, --year)");
-	if ((rc = parse_format(&s->args, "text, json", &fmt, err)))
-		return rc;
-	as_of = s->r.today;
-	const char *v;
-	if ((v = opt_get(&s->args, "--as-of")) && (rc = date_parse(v, s->r.today, "--as-of", &as_of, err)))
-		return rc;
-	if ((v = opt_get(&s->args, "--since")) && (rc = date_parse(v, s->r.today, "--since", &since, err)))
-		return rc;
-	if ((rc = open_db(s, false, err)) || (rc = selection_from_args(s, &sel, err)) ||
-	    (rc = report_compute(s->r.st, &sel, as_of, since, &rep, err)))
-		return rc;
-	char what[512], b1[11], b2[11];
-	describe_selection(s, what, sizeof what);
-	if (fmt == FMT_JSON) {
-		printf("{\"as_of\": \"%s\", \"since\": \"%s\", \"selection\": ",
-		       date_iso(rep.as_of, b1), date_iso(rep.since, b2));
-		out_json_str(stdout, what);
-		printf(",\n \"all\": {");
-		json_figures(stdout, &rep.all);
-		printf("},\n \"groups\": [");
-		for (int i = 0; i < rep.n_groups; i++) {
-			printf("%s\n  {\"number\": ", i ? "," : "");
-			if (rep.groups[i].number)
-				printf("%d", rep.groups[i].number);
-			else
-				printf("null");
-			printf(", \"name\": ");
-			out_json_str(stdout, rep.groups[i].name);
-			printf(", ");
-			json_figures(stdout, &rep.groups[i].fig);
-			printf("}");
-		}
-		printf("\n]}\n");
-	} else {
-		print_status_text(&rep, what);
-	}
-	report_clear(&rep);
-	return R57_OK;
-}
-
 /* --- groups, leaders, units, sources ----------------------------------------- */
 
 struct ref_ctx {
@@ -1290,7 +1140,7 @@ static int cmd_none(struct session *s, struct r57_err *err)
 		int status = tui_run(&s->r, s->db_path);
 		return status ? r57_fail(err, R57_EIO, "the screen ended (status %d)", status) : R57_OK;
 	}
-	int rc = cmd_status(s, err);
+	int rc = cmd_report_status(s, err);
 	if (!rc) {
 		printf("\nDatabase: ");
 		out_safe(stdout, s->db_path);
@@ -1321,7 +1171,13 @@ static const struct optspec list_opts[] = { O("--format"), O("--limit"), O("--so
 static const struct optspec show_opts[] = { O("--format"), { NULL, false } };
 static const struct optspec status_opts[] = {
 	O("--group"), O("--leader"), O("--unit"), O("--source"), O("--year"), O("--as-of"),
-	O("--since"), O("--format"), { NULL, false } };
+	O("--since"), O("--format"), O("--output"), F("--force"), F("--bom"), O("--width"),
+	O("--lang"), O("--title"), { NULL, false } };
+static const struct optspec remind_opts[] = {
+	O("--unit"), O("--leader"), O("--within"), O("--as-of"), O("--lang"), O("--output"),
+	F("--dry-run"), { NULL, false } };
+static const struct optspec reminders_opts[] = {
+	O("--unit"), O("--leader"), O("--task"), O("--limit"), { NULL, false } };
 static const struct optspec ref_opts[] = { O("--title"), O("--unit"), O("--date"), { NULL, false } };
 static const struct optspec export_opts[] = {
 	O("--format"), O("--output"), F("--force"), F("--bom"), { NULL, false } };
@@ -1349,7 +1205,9 @@ static const struct command commands[] = {
 	{ "history", history_opts, cmd_history },
 	{ "list", list_opts, cmd_list },
 	{ "show", show_opts, cmd_show },
-	{ "status", status_opts, cmd_status },
+	{ "status", status_opts, cmd_report_status },
+	{ "remind", remind_opts, cmd_remind },
+	{ "reminders", reminders_opts, cmd_reminders },
 	{ "export", export_opts, cmd_export },
 	{ "import", import_opts, cmd_import },
 	{ "group", ref_opts, cmd_ref },

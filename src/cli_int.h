@@ -44,4 +44,9 @@ int open_db(struct session *s, bool writes, struct r57_err *err);
 int cmd_export(struct session *s, struct r57_err *err);
 int cmd_import(struct session *s, struct r57_err *err);
 
+/* cli_report.c: r57 status (every format), r57 remind, r57 reminders. */
+int cmd_report_status(struct session *s, struct r57_err *err);
+int cmd_remind(struct session *s, struct r57_err *err);
+int cmd_reminders(struct session *s, struct r57_err *err);
+
 #endif

@@ -34,8 +34,12 @@
 	    "List tasks. Filters: group:G leader:L unit:U source:S year:Y status:open|within|overdue|done|cancelled|all due.before:DATE due.after:DATE, and words to find in title and notes: typed without diacritics they ignore them (nang finds Nâng and Năng), typed with them they match exactly.") \
 	CMD(show, "show", "ID [--format text|json]", \
 	    "Every field of one task, its coordinating units, first deadline and history.") \
-	CMD(status, "status", "[--group G] [--leader L] [--unit U] [--source S] [--year Y] [--as-of DATE] [--since DATE] [--format text|json]", \
-	    "The figures: total, completed on time and late, not completed within deadline and overdue, completion rate, added since the previous report (--since, by default the end of the month before), extended; one row per key task group.") \
+	CMD(status, "status", "[--group G] [--leader L] [--unit U] [--source S] [--year Y] [--as-of DATE] [--since DATE] [--format text|csv|json|html|md] [-o FILE] [--force] [--bom] [--width N] [--lang en|vi] [--title TEXT]", \
+	    "The status report: total, completed on time and late, not completed within deadline and overdue, completion rate, added since the previous report (--since, by default the end of the month before), extended; a summary paragraph to paste into a report; one row per key task group, per lead unit (ranked by completion rate, ties by fewer overdue, with the reminders received) and per lead person. -o writes a file (atomically; an existing file only with --force or when r57 wrote it); --title names the committee on the HTML page; --lang vi writes Vietnamese with decimal commas; CSV cells that a spreadsheet would run as formulas are made inert.") \
+	CMD(remind, "remind", "[--unit U | --leader L] [--within N] [--as-of DATE] [--lang vi|en] [-o DIR] [--dry-run]", \
+	    "For each unit (or person) with overdue tasks or tasks due within N days (default 7), a notice in Vietnamese (English with --lang en) listing them with deadlines and days late, ready to paste; -o DIR writes one file each. Issuing is recorded (one journal entry; undo removes it); --dry-run records nothing.") \
+	CMD(reminders, "reminders", "[--unit U | --leader L | --task ID] [--limit N]", \
+	    "The reminders received, newest first: when, who issued them, and the tasks they named.") \
 	CMD(export, "export", "[--format csv|json] [-o FILE] [--force] [--bom]", \
 	    "Write every task with every field (uuid, the names of its group, leader, units and source, ISO dates) as CSV (the default) or JSON, to standard output or to FILE. The file is replaced in one step, never half written; a file r57 did not write is replaced only with --force. A CSV cell that a spreadsheet would take for a formula (= + - @) begins with a quote. --bom starts the CSV with a byte order mark for spreadsheet programs that need it.") \
 	CMD(import, "import", "FILE [--dry-run]", \

@@ -1,0 +1,324 @@
+/* cli_report.c: the command line's reports: `r57 status` in every format
+ * (to the terminal or to a file written atomically), `r57 remind` (the
+ * notices to units or persons whose tasks run late, recorded as issued),
+ * and `r57 reminders` (those received). Holds no SQL. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "r57/out.h"
+#include "r57/outfile.h"
+#include "r57/remind.h"
+#include "r57/report_out.h"
+#include "r57/text.h"
+#include "cli_int.h"
+
+static int parse_lang(const struct args *a, enum report_lang *out, struct r57_err *err)
+{
+	const char *l = opt_get(a, "--lang");
+	*out = LANG_EN;
+	if (!l || strcmp(l, "en") == 0)
+		return R57_OK;
+	if (strcmp(l, "vi") == 0) {
+		*out = LANG_VI;
+		return R57_OK;
+	}
+	char *safe = text_safe(l, false);
+	int rc = r57_fail(err, R57_EUSAGE, "--lang: '%s' is not vi or en", safe);
+	free(safe);
+	return rc;
+}
+
+static int parse_day(struct session *s, const char *opt, r57_day *out, struct r57_err *err)
+{
+	const char *v = opt_get(&s->args, opt);
+	if (!v)
+		return R57_OK;
+	return date_parse(v, s->r.today, opt, out, err);
+}
+
+/* --- status ------------------------------------------------------------------- */
+
+static int resolve_selection(struct session *s, struct selection *sel, struct r57_err *err)
+{
+	const struct args *a = &s->args;
+	const char *v;
+	int rc = R57_OK;
+	memset(sel, 0, sizeof *sel);
+	if ((v = opt_get(a, "--year"))) {
+		char *end;
+		long y = strtol(v, &end, 10);
+		if (*end || y < 1900 || y > 9999)
+			return r57_fail(err, R57_EUSAGE, "--year: '%s' is not a year such as 2025", v);
+		sel->year = (int)y;
+	}
+	if ((v = opt_get(a, "--group")) && (rc = store_ref_find(s->r.st, REF_GROUP, v, &sel->group_id, err)))
+		return rc;
+	if ((v = opt_get(a, "--leader")) && (rc = store_ref_find(s->r.st, REF_LEADER, v, &sel->leader_id, err)))
+		return rc;
+	if ((v = opt_get(a, "--unit")) && (rc = store_ref_find(s->r.st, REF_UNIT, v, &sel->unit_id, err)))
+		return rc;
+	if ((v = opt_get(a, "--source")) && (rc = store_ref_find(s->r.st, REF_SOURCE, v, &sel->source_id, err)))
+		return rc;
+	return rc;
+}
+
+/* The selection in words: "all tasks", "group 1, year 2025". */
+static void selection_words(struct session *s, char *buf, size_t len)
+{
+	static const char *const opts[] = { "--group", "--leader", "--unit", "--source", "--year" };
+	static const char *const words[] = { "group", "leader", "unit", "source", "year" };
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
+		const char *v = opt_get(&s->args, opts[i]);
+		if (v && n < len)
+			n += (size_t)snprintf(buf + n, len - n, "%s%s %s", n ? ", " : "", words[i], v);
+	}
+	if (!buf[0])
+		snprintf(buf, len, "all tasks");
+}
+
+struct status_out {
+	const struct report_doc *doc;
+	enum report_format fmt;
+	int width;
+	bool bom;
+};
+
+static int fill_status(FILE *f, void *ctx)
+{
+	const struct status_out *o = ctx;
+	return report_write(f, o->doc, o->fmt, o->width, o->bom);
+}
+
+int cmd_report_status(struct session *s, struct r57_err *err)
+{
+	const struct args *a = &s->args;
+	enum report_format fmt = RF_TEXT;
+	enum report_lang lang;
+	r57_day as_of = s->r.today, since = R57_NO_DATE;
+	long width = 0;
+	int rc;
+	if (a->npos)
+		return r57_fail(err, R57_EUSAGE,
+		                "status: unexpected argument (use --group, --leader, --unit, --source, --year)");
+	const char *f = opt_get(a, "--format");
+	if (f && !report_format_parse(f, &fmt)) {
+		char *safe = text_safe(f, false);
+		rc = r57_fail(err, R57_EUSAGE, "--format: '%s' is not one of text, csv, json, html, md", safe);
+		free(safe);
+		return rc;
+	}
+	const char *w = opt_get(a, "--width");
+	if (w) {
+		char *end;
+		width = strtol(w, &end, 10);
+		if (*end || width < 20 || width > 1000)
+			return r57_fail(err, R57_EUSAGE, "--width: give a number of columns from 20 to 1000");
+	}
+	if ((rc = parse_lang(a, &lang, err)) || (rc = parse_day(s, "--as-of", &as_of, err)) ||
+	    (rc = parse_day(s, "--since", &since, err)))
+		return rc;
+	const char *path = opt_get(a, "--output");
+	if (path && !*path)
+		return r57_fail(err, R57_EUSAGE, "-o: give a file name");
+	struct selection sel;
+	if ((rc = open_db(s, false, err)) || (rc = resolve_selection(s, &sel, err)))
+		return rc;
+	char words[512];
+	selection_words(s, words, sizeof words);
+	struct report_doc doc;
+	if ((rc = report_doc_compute(s->r.st, &sel, as_of, since, words, opt_get(a, "--title"), lang,
+	                             &doc, err)))
+		return rc;
+	struct status_out o = { &doc, fmt, (int)width, opt_has(a, "--bom") };
+	if (!o.width && fmt == RF_TEXT && !path)
+		o.width = out_width();
+	if (path) {
+		rc = outfile_write(path, opt_has(a, "--force"), report_signature(fmt), fill_status, &o, err);
+		if (!rc) {
+			printf("Wrote ");
+			out_safe(stdout, path);
+			printf("\n");
+		}
+	} else if (fill_status(stdout, &o) != 0) {
+		rc = r57_fail(err, R57_EIO, "cannot write the report: %s", strerror(errno));
+	}
+	report_doc_clear(&doc);
+	return rc;
+}
+
+/* --- remind --------------------------------------------------------------------- */
+
+static int pick_to(struct session *s, enum remind_to *to, int64_t *id, struct r57_err *err)
+{
+	const char *u = opt_get(&s->args, "--unit"), *l = opt_get(&s->args, "--leader");
+	*to = REMIND_UNIT;
+	*id = 0;
+	if (u && l)
+		return r57_fail(err, R57_EUSAGE, "%s: give --unit or --leader, not both", s->cmd);
+	if (l) {
+		*to = REMIND_LEADER;
+		return store_ref_find(s->r.st, REF_LEADER, l, id, err);
+	}
+	if (u)
+		return store_ref_find(s->r.st, REF_UNIT, u, id, err);
+	return R57_OK;
+}
+
+static int fill_notice(FILE *f, void *ctx)
+{
+	const struct remind_notice *n = ((const void *const *)ctx)[0];
+	const enum report_lang *lang = ((const void *const *)ctx)[1];
+	return remind_write(f, n, *lang);
+}
+
+int cmd_remind(struct session *s, struct r57_err *err)
+{
+	const struct args *a = &s->args;
+	struct remind_query q = { .as_of = s->r.today, .within_days = REMIND_WITHIN_DEFAULT };
+	enum report_lang lang;
+	bool dry = opt_has(a, "--dry-run");
+	int rc;
+	if (a->npos)
+		return r57_fail(err, R57_EUSAGE, "remind: unexpected argument");
+	const char *w = opt_get(a, "--within");
+	if (w) {
+		char *end;
+		long n = strtol(w, &end, 10);
+		if (*end || !*w || n < 0 || n > REMIND_WITHIN_MAX)
+			return r57_fail(err, R57_EUSAGE, "--within: give a number of days from 0 to %d",
+			                REMIND_WITHIN_MAX);
+		q.within_days = (int)n;
+	}
+	/* Reminders follow the officials' language unless asked otherwise. */
+	const char *l = opt_get(a, "--lang");
+	lang = LANG_VI;
+	if (l && (rc = parse_lang(a, &lang, err)))
+		return rc;
+	const char *dir = opt_get(a, "--output");
+	if (dir) {
+		struct stat sb;
+		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+			char *safe = text_safe(dir, false);
+			rc = r57_fail(err, R57_EIO, "%s: not a folder; nothing issued", safe);
+			free(safe);
+			return rc;
+		}
+	}
+	if ((rc = parse_day(s, "--as-of", &q.as_of, err)) || (rc = open_db(s, !dry, err)) ||
+	    (rc = pick_to(s, &q.to, &q.id, err)))
+		return rc;
+	struct remind_set set;
+	if ((rc = remind_collect(s->r.st, &q, &set, err)))
+		return rc;
+	if (set.n == 0) {
+		char b[11];
+		printf("Nothing to remind: no %s has overdue tasks or tasks due within %d days as of %s.\n",
+		       q.to == REMIND_UNIT ? "unit" : "leader", q.within_days, date_dmy(q.as_of, b));
+		remind_set_clear(&set);
+		return R57_OK;
+	}
+	/* Record first: a refused issue prints nothing. */
+	int64_t seq = 0;
+	if ((rc = remind_issue(&s->r, &set, lang, dry, &seq, err))) {
+		remind_set_clear(&set);
+		return rc;
+	}
+	for (int i = 0; i < set.n && !rc; i++) {
+		if (dir) {
+			char *name = remind_file_name(&set.notices[i]), *path = NULL;
+			if (!name || asprintf(&path, "%s/%s", dir, name) < 0) {
+				free(name);
+				rc = r57_fail(err, R57_ENOMEM, "out of memory");
+				break;
+			}
+			const void *ctx[2] = { &set.notices[i], &lang };
+			rc = outfile_write(path, true, NULL, fill_notice, ctx, err);
+			if (!rc) {
+				printf("Wrote ");
+				out_safe(stdout, path);
+				printf("\n");
+			}
+			free(name);
+			free(path);
+		} else {
+			if (i)
+				printf("\n----------------------------------------\n\n");
+			remind_write(stdout, &set.notices[i], lang);
+		}
+	}
+	char *sum = remind_summary(&set);
+	if (!rc) {
+		if (!dir)
+			printf("\n");
+		if (dry)
+			printf("Would record: ");
+		else
+			printf("Recorded as #%lld: ", (long long)seq);
+		out_safe(stdout, sum ? sum : "");
+		printf("\n");
+	}
+	free(sum);
+	remind_set_clear(&set);
+	return rc;
+}
+
+/* --- reminders ------------------------------------------------------------------- */
+
+static int print_reminder(const struct reminder *rm, void *ctx)
+{
+	(void)ctx;
+	char b1[11], b2[11];
+	printf("#%lld  %s  ", (long long)rm->id, date_dmy(rm->issued, b1));
+	out_safe(stdout, rm->actor);
+	printf("  ");
+	out_safe(stdout, rm->name);
+	printf("  as of %s, within %d days, %s  (entry #%lld)\n", date_dmy(rm->as_of, b2), rm->within_days,
+	       rm->lang == LANG_VI ? "vi" : "en", (long long)rm->entry);
+	for (int i = 0; i < rm->n_tasks; i++) {
+		const struct remind_task *t = &rm->tasks[i];
+		char d[11];
+		printf("    #%lld ", (long long)t->id);
+		out_safe(stdout, t->title ? t->title : "(deleted)");
+		if (t->days_late > 0)
+			printf("  deadline %s, %d day%s late\n", date_dmy(t->due, d), t->days_late,
+			       t->days_late == 1 ? "" : "s");
+		else if (t->days_late == 0)
+			printf("  deadline %s, due that day\n", date_dmy(t->due, d));
+		else
+			printf("  deadline %s, %d day%s left\n", date_dmy(t->due, d), -t->days_late,
+			       t->days_late == -1 ? "" : "s");
+	}
+	return 0;
+}
+
+int cmd_reminders(struct session *s, struct r57_err *err)
+{
+	struct remind_list_query q = { .to = REMIND_UNIT };
+	int rc;
+	if (s->args.npos)
+		return r57_fail(err, R57_EUSAGE, "reminders: unexpected argument");
+	const char *t = opt_get(&s->args, "--task");
+	if (t) {
+		char *end;
+		long long id = strtoll(t[0] == '#' ? t + 1 : t, &end, 10);
+		if (*end || id <= 0)
+			return r57_fail(err, R57_EUSAGE, "--task: give a task id such as 12");
+		q.task_id = id;
+	}
+	const char *l = opt_get(&s->args, "--limit");
+	if (l) {
+		char *end;
+		long n = strtol(l, &end, 10);
+		if (*end || n < 1)
+			return r57_fail(err, R57_EUSAGE, "--limit: give a number");
+		q.limit = (int)n;
+	}
+	if ((rc = open_db(s, false, err)) || (rc = pick_to(s, &q.to, &q.id, err)))
+		return rc;
+	return remind_list(s->r.st, &q, print_reminder, NULL, err);
+}
