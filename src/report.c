@@ -200,7 +200,8 @@ int report_breakdown(struct store *st, const struct selection *sel, int by,
 		report_rows_free(b.rows, b.n);
 		return rc;
 	}
-	qsort(b.rows, (size_t)b.n, sizeof *b.rows, by_name_none_last);
+	if (b.n > 1) /* qsort may not be given a NULL array */
+		qsort(b.rows, (size_t)b.n, sizeof *b.rows, by_name_none_last);
 	*rows = b.rows;
 	*n = b.n;
 	return R57_OK;

@@ -61,7 +61,8 @@ int report_doc_compute(struct store *st, const struct selection *sel,
 		report_doc_clear(out);
 		return rc;
 	}
-	qsort(out->units, (size_t)out->n_units, sizeof *out->units, unit_rank);
+	if (out->n_units > 1)
+		qsort(out->units, (size_t)out->n_units, sizeof *out->units, unit_rank);
 	return R57_OK;
 }
 

@@ -330,7 +330,7 @@ static void load_buckets(struct app *a)
 		}
 		ls->nb = w;
 	}
-	if (ls->by == BY_MONTH)
+	if (ls->by == BY_MONTH && ls->nb > 1)
 		qsort(ls->buckets, (size_t)ls->nb, sizeof *ls->buckets, by_month);
 	for (int i = 0; i < ls->nb; i++) {
 		struct bucket *b = &ls->buckets[i];
