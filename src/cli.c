@@ -1172,7 +1172,7 @@ static const struct optspec show_opts[] = { O("--format"), { NULL, false } };
 static const struct optspec status_opts[] = {
 	O("--group"), O("--leader"), O("--unit"), O("--source"), O("--year"), O("--as-of"),
 	O("--since"), O("--format"), O("--output"), F("--force"), F("--bom"), O("--width"),
-	O("--lang"), O("--title"), { NULL, false } };
+	O("--lang"), O("--title"), F("--breakdowns"), { NULL, false } };
 static const struct optspec remind_opts[] = {
 	O("--unit"), O("--leader"), O("--within"), O("--as-of"), O("--lang"), O("--output"),
 	F("--dry-run"), { NULL, false } };

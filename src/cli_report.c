@@ -131,8 +131,12 @@ int cmd_report_status(struct session *s, struct r57_err *err)
 	char words[512];
 	selection_words(s, words, sizeof words);
 	struct report_doc doc;
+	/* The terminal's plain status is one pass over the tasks; the summary
+	 * paragraph and the breakdowns come with --breakdowns and in every
+	 * other format. */
+	bool full = fmt != RF_TEXT || opt_has(a, "--breakdowns");
 	if ((rc = report_doc_compute(s->r.st, &sel, as_of, since, words, opt_get(a, "--title"), lang,
-	                             &doc, err)))
+	                             full, &doc, err)))
 		return rc;
 	struct status_out o = { &doc, fmt, (int)width, opt_has(a, "--bom") };
 	if (!o.width && fmt == RF_TEXT && !path)

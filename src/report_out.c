@@ -29,14 +29,20 @@ static int unit_rank(const void *x, const void *y)
 
 int report_doc_compute(struct store *st, const struct selection *sel,
                        r57_day as_of, r57_day since, const char *selection,
-                       const char *committee, enum report_lang lang,
+                       const char *committee, enum report_lang lang, bool full,
                        struct report_doc *out, struct r57_err *err)
 {
 	memset(out, 0, sizeof *out);
 	out->lang = lang;
+	out->full = full;
 	out->selection = strdup(selection ? selection : "");
 	out->committee = committee && *committee ? strdup(committee) : NULL;
 	int rc = report_compute(st, sel, as_of, since, &out->groups, err);
+	if (rc || !full) {
+		if (rc)
+			report_doc_clear(out);
+		return rc;
+	}
 	if (!rc)
 		rc = report_breakdown(st, sel, BY_UNIT, as_of, out->groups.since, &out->units,
 		                      &out->n_units, err);
@@ -580,10 +586,12 @@ static void write_text(FILE *f, const struct report_doc *d, int width)
 	fprintf(f, "%s, %s %s (%s: ", w->title, w->as_of, date_dmy(d->groups.as_of, b1), w->selection);
 	out_safe(f, d->selection);
 	fprintf(f, "; %s: %s)\n\n", w->since, date_dmy(d->groups.since, b2));
-	char *summary = report_summary(d);
-	out_safe(f, summary);
-	free(summary);
-	fputs("\n\n", f);
+	if (d->full) {
+		char *summary = report_summary(d);
+		out_safe(f, summary);
+		free(summary);
+		fputs("\n\n", f);
+	}
 	struct {
 		const char *label;
 		int64_t n;
@@ -599,8 +607,10 @@ static void write_text(FILE *f, const struct report_doc *d, int width)
 	int pad = 24 - text_width(w->rate);
 	fprintf(f, "  %s%*s%8s%%\n", w->rate, pad > 0 ? pad : 1, "", rate);
 	text_table(f, d, w->by_group, w->group, d->groups.groups, d->groups.n_groups, true, false, width);
-	text_table(f, d, w->by_unit, w->unit, d->units, d->n_units, false, true, width);
-	text_table(f, d, w->by_leader, w->leader, d->leaders, d->n_leaders, false, false, width);
+	if (d->full) {
+		text_table(f, d, w->by_unit, w->unit, d->units, d->n_units, false, true, width);
+		text_table(f, d, w->by_leader, w->leader, d->leaders, d->n_leaders, false, false, width);
+	}
 }
 
 /* What marks a file as written by r57, for each format (outfile.h). */

@@ -27,13 +27,17 @@ struct report_doc {
 	char *selection;               /* the selection in words */
 	char *committee;               /* title block; may be NULL */
 	enum report_lang lang;
+	bool full;                     /* summary and breakdowns computed */
 };
 
-/* Compute the whole report for sel as of as_of (since: the previous
- * reporting date, R57_NO_DATE for the end of the month before). */
+/* Compute the report for sel as of as_of (since: the previous reporting
+ * date, R57_NO_DATE for the end of the month before). Without full, only
+ * the figures and the rows per group (one pass over the tasks, for the
+ * terminal); with it, the summary paragraph and the breakdowns by unit and
+ * person too. */
 int report_doc_compute(struct store *st, const struct selection *sel,
                        r57_day as_of, r57_day since, const char *selection,
-                       const char *committee, enum report_lang lang,
+                       const char *committee, enum report_lang lang, bool full,
                        struct report_doc *out, struct r57_err *err);
 void report_doc_clear(struct report_doc *d);
 

@@ -277,7 +277,7 @@ static void status_export(struct app *a)
 	                         .unit_id = f->unit_id, .source_id = f->source_id, .year = f->year };
 	struct report_doc doc;
 	const char *words = a->list.filter_text && *a->list.filter_text ? a->list.filter_text : "all tasks";
-	if (report_doc_compute(a->r->st, &sel, a->r->today, R57_NO_DATE, words, NULL, LANG_VI, &doc, &err)) {
+	if (report_doc_compute(a->r->st, &sel, a->r->today, R57_NO_DATE, words, NULL, LANG_VI, true, &doc, &err)) {
 		app_error(a, &err);
 		return;
 	}

@@ -24,10 +24,16 @@ camau() { cp "$BATS_FILE_TMPDIR/camau.db" "$R57_DB"; }
 
 @test "status --lang vi: the summary paragraph of the Cà Mau report, decimal commas" {
 	camau
-	ok status --lang vi
+	ok status --lang vi --breakdowns
 	has "$output" "Tổng số 123 nhiệm vụ; đã hoàn thành 66 nhiệm vụ (đạt 53,66%), trong đó 38/65 nhiệm vụ năm 2025 (58,46%); không có nhiệm vụ quá hạn."
-	ok status
+	ok status --breakdowns
 	has "$output" "123 tasks in all; 66 completed (53.66%), of which 38/65 of the 2025 tasks (58.46%); no task overdue."
+	has "$output" "By lead unit (ranked by completion rate)"
+	# the plain status is the figures and the groups only
+	ok status
+	[[ $output != *"tasks in all"* ]]
+	[[ $output != *"By lead unit"* ]]
+	has "$output" "53.66%"
 }
 
 @test "status --format csv: RFC 4180, read back by Python's csv module cell by cell" {

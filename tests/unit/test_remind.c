@@ -694,7 +694,7 @@ static void test_report_counts_reminders(void **state)
 	/* Every format shows the column beside each unit. */
 	struct report_doc d;
 	FX_OK(f, report_doc_compute(f->st, &all, fx_day(2025, 7, 2), R57_NO_DATE, "all", NULL,
-	                            LANG_EN, &d, &f->err));
+	                            LANG_EN, true, &d, &f->err));
 	static const char *const want[] = {
 		[RF_TEXT] = "Reminders",
 		[RF_CSV] = ",reminders\r\n",
@@ -875,7 +875,7 @@ static void test_migrate_v1_read_only(void **state)
 	/* The status report reads, with no reminders counted. */
 	struct report_doc d;
 	struct selection all = { 0 };
-	FX_OK(f, report_doc_compute(f->st, &all, f->r.today, R57_NO_DATE, "all", NULL, LANG_VI, &d,
+	FX_OK(f, report_doc_compute(f->st, &all, f->r.today, R57_NO_DATE, "all", NULL, LANG_VI, true, &d,
 	                            &f->err));
 	assert_int_equal(d.n_units, 1);
 	assert_int_equal(d.units[0].reminders, 0);

@@ -51,7 +51,7 @@ static void compute(struct fx *f, enum report_lang lang, struct report_doc *d)
 {
 	struct selection all = { 0 };
 	FX_OK(f, report_doc_compute(f->st, &all, fx_day(2025, 6, 30), R57_NO_DATE, "all tasks",
-	                            "Ban Chỉ đạo tỉnh Cà Mau", lang, d, &f->err));
+	                            "Ban Chỉ đạo tỉnh Cà Mau", lang, true, d, &f->err));
 }
 
 static void test_summary_vi_and_en(void **state)
