@@ -43,14 +43,31 @@ static void ids_text(const int64_t *ids, int n, char *buf, size_t len)
 		k += (size_t)snprintf(buf + k, len - k, "%s#%lld", i ? ", " : "", (long long)ids[i]);
 }
 
+/* The end of a flow that acted on the flow's tasks: the marks are spent,
+ * everything is read again, and the status line says what was done. */
+static void bulk_done(struct app *a, const char *verb)
+{
+	char ids[200];
+	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
+	flow_end(a);
+	list_clear_marks(a);
+	after_change(a, verb, ids);
+}
+
+/* A flow given up: nothing written, and the status line says so. */
+static void given_up(struct app *a, const char *what)
+{
+	flow_end(a);
+	app_message(a, false, "%s", what);
+}
+
 /* --- add -------------------------------------------------------------------------------- */
 
 static void add_step(struct app *a, int result)
 {
 	struct r57_err err = { 0 };
 	if (result == EDIT_CANCEL) {
-		flow_end(a);
-		app_message(a, false, "Nothing added");
+		given_up(a, "Nothing added");
 		return;
 	}
 	char *text = edit_text(&a->modal.ed);
@@ -113,8 +130,7 @@ static void edit_step(struct app *a, int result)
 {
 	struct r57_err err = { 0 };
 	if (result == EDIT_CANCEL) {
-		flow_end(a);
-		app_message(a, false, "Nothing changed");
+		given_up(a, "Nothing changed");
 		return;
 	}
 	char *text = edit_text(&a->modal.ed);
@@ -203,8 +219,7 @@ static void deadline_step(struct app *a, int result)
 {
 	struct r57_err err = { 0 };
 	if (result == EDIT_CANCEL) {
-		flow_end(a);
-		app_message(a, false, "Deadline unchanged");
+		given_up(a, "Deadline unchanged");
 		return;
 	}
 	char *text = edit_text(&a->modal.ed);
@@ -231,8 +246,7 @@ static void close_step(struct app *a, int result)
 	struct r57_err err = { 0 };
 	char b[11];
 	if (result == EDIT_CANCEL) {
-		flow_end(a);
-		app_message(a, false, "Nothing closed");
+		given_up(a, "Nothing closed");
 		return;
 	}
 	char *text = edit_text(&a->modal.ed);
@@ -258,11 +272,7 @@ static void close_step(struct app *a, int result)
 		app_error(a, &err);
 		return;
 	}
-	char ids[200];
-	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
-	flow_end(a);
-	list_clear_marks(a);
-	after_change(a, "Closed", ids);
+	bulk_done(a, "Closed");
 }
 
 /* --- cancel, delete, reopen -------------------------------------------------------------------- */
@@ -271,8 +281,7 @@ static void cancel_step(struct app *a, int result)
 {
 	struct r57_err err = { 0 };
 	if (result == EDIT_CANCEL) {
-		flow_end(a);
-		app_message(a, false, "Nothing cancelled");
+		given_up(a, "Nothing cancelled");
 		return;
 	}
 	char *text = edit_text(&a->modal.ed);
@@ -282,11 +291,7 @@ static void cancel_step(struct app *a, int result)
 		app_error(a, &err);
 		return;
 	}
-	char ids[200];
-	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
-	flow_end(a);
-	list_clear_marks(a);
-	after_change(a, "Cancelled", ids);
+	bulk_done(a, "Cancelled");
 }
 
 static void delete_step(struct app *a, int result)
