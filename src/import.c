@@ -620,6 +620,18 @@ static int junexpected(struct imp *im, const struct json_token *t, const char *w
 	               wanted, json_type_name(t->type));
 }
 
+/* Inside a JSON object or array, t holds the token after a member (or
+ * after the opening bracket, when first). Past the first member a comma
+ * must come; the token after it is read into t. */
+static int jseparator(struct imp *im, struct json_token *t, bool first, enum json_type close)
+{
+	if (first)
+		return R57_OK;
+	if (t->type != JSON_COMMA)
+		return junexpected(im, t, close == JSON_OBJ_END ? "',' or '}'" : "',' or ']'");
+	return jnext(im, t);
+}
+
 static int jexpect(struct imp *im, struct json_token *t, enum json_type type, const char *wanted)
 {
 	int rc = jnext(im, t);
@@ -656,12 +668,8 @@ static int json_groups(struct imp *im)
 			return rc;
 		if (t.type == JSON_ARR_END)
 			return R57_OK;
-		if (i > 0) {
-			if (t.type != JSON_COMMA)
-				return junexpected(im, &t, "',' or ']'");
-			if ((rc = jnext(im, &t)))
-				return rc;
-		}
+		if ((rc = jseparator(im, &t, i == 0, JSON_ARR_END)))
+			return rc;
 		if (t.type != JSON_OBJ_START)
 			return junexpected(im, &t, "'{' (a group)");
 		bool number = false;
@@ -671,14 +679,8 @@ static int json_groups(struct imp *im)
 				break;
 			if (t.type == JSON_OBJ_END)
 				break;
-			if (k > 0) {
-				if (t.type != JSON_COMMA) {
-					rc = junexpected(im, &t, "',' or '}'");
-					break;
-				}
-				if ((rc = jnext(im, &t)))
-					break;
-			}
+			if ((rc = jseparator(im, &t, k == 0, JSON_OBJ_END)))
+				break;
 			if (t.type != JSON_STRING) {
 				rc = junexpected(im, &t, "a key");
 				break;
@@ -760,12 +762,8 @@ static int json_task(struct imp *im, struct in_row *row, struct json_pos start)
 			return rc;
 		if (t.type == JSON_OBJ_END)
 			break;
-		if (k > 0) {
-			if (t.type != JSON_COMMA)
-				return junexpected(im, &t, "',' or '}'");
-			if ((rc = jnext(im, &t)))
-				return rc;
-		}
+		if ((rc = jseparator(im, &t, k == 0, JSON_OBJ_END)))
+			return rc;
 		if (t.type != JSON_STRING)
 			return junexpected(im, &t, "a key");
 		int f = field_of_key(t.text);
@@ -803,12 +801,8 @@ static int json_task(struct imp *im, struct in_row *row, struct json_pos start)
 					return rc;
 				if (t.type == JSON_ARR_END)
 					break;
-				if (i > 0) {
-					if (t.type != JSON_COMMA)
-						return junexpected(im, &t, "',' or ']'");
-					if ((rc = jnext(im, &t)))
-						return rc;
-				}
+				if ((rc = jseparator(im, &t, i == 0, JSON_ARR_END)))
+					return rc;
 				if (t.type != JSON_STRING)
 					return junexpected(im, &t, "a string (a unit's name)");
 				if (s->n_list == s->cap_list) {
@@ -871,12 +865,8 @@ static int json_row(struct imp *im, struct in_row *row)
 				s->state = 3;
 				return 0;
 			}
-			if (s->need_comma) {
-				if (t.type != JSON_COMMA)
-					return -junexpected(im, &t, "',' or '}'");
-				if ((rc = jnext(im, &t)))
-					return -rc;
-			}
+			if ((rc = jseparator(im, &t, !s->need_comma, JSON_OBJ_END)))
+				return -rc;
 			if (t.type != JSON_STRING)
 				return -junexpected(im, &t, "a key");
 			if (strcmp(t.text, "groups") == 0 && !s->has_groups) {
@@ -902,12 +892,8 @@ static int json_row(struct imp *im, struct in_row *row)
 				s->state = 1;
 				break;
 			}
-			if (!s->first_task) {
-				if (t.type != JSON_COMMA)
-					return -junexpected(im, &t, "',' or ']'");
-				if ((rc = jnext(im, &t)))
-					return -rc;
-			}
+			if ((rc = jseparator(im, &t, s->first_task, JSON_ARR_END)))
+				return -rc;
 			s->first_task = false;
 			if (t.type != JSON_OBJ_START)
 				return -junexpected(im, &t, "'{' (a task)");
