@@ -9,6 +9,7 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
@@ -25,7 +26,7 @@ PKGS     = ncursesw sqlite3 uuid libutf8proc
 TESTPKGS = cmocka
 
 # Debian packages behind the pkg-config names above, and the test tools.
-DEBS      = build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev
+DEBS      = build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev gettext
 TESTDEBS  = libcmocka-dev bats tmux sqlite3 jq python3 util-linux tzdata groff-base
 
 ifeq ($(V),1)
@@ -36,7 +37,7 @@ endif
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS  += -Iinclude -Isrc -Ibuild -D_GNU_SOURCE -DR57_VERSION='"$(VERSION)"'
+CPPFLAGS  += -Iinclude -Isrc -Ibuild -D_GNU_SOURCE -DR57_VERSION='"$(VERSION)"' -DR57_LOCALEDIR='"$(LOCALEDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lm
 
@@ -49,8 +50,13 @@ MAIN_OBJ = build/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
-.PHONY: all run check unit cli tui deps test-deps install uninstall clean bench docs docs-check
-all: r57
+# The message catalogue: po/vi.po, compiled to build/locale for runs from
+# the build tree (src/i18n.c looks there first).
+MO       = build/locale/vi/LC_MESSAGES/r57.mo
+PO_SRC   = $(wildcard src/*.c src/tui/*.c src/*.h src/tui/*.h include/r57/*.h)
+
+.PHONY: pot all run check unit cli tui deps test-deps install uninstall clean bench docs docs-check
+all: r57 $(MO)
 
 # Checked once per build tree; tools/need-packages installs or says what to run.
 deps: build/.deps-ok
@@ -109,18 +115,32 @@ build/tests/test_%: tests/unit/test_%.c $(LIB_OBJ) | build/.deps-ok
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) \
 	    -o $@ $< $(LIB_OBJ) $(LDLIBS) $(shell pkg-config --libs $(TESTPKGS))
 
+$(MO): po/vi.po $(wildcard po/parts/*.po) | build/.deps-ok
+	@mkdir -p $(dir $@)
+	@echo "  MSGFMT  $@"
+	$(Q)msgcat --force-po --use-first -o build/vi-all.po $^ && msgfmt --check -o $@ build/vi-all.po
+
+# po/r57.pot: every message in the code (make pot); po/vi.po follows it.
+pot: po/r57.pot
+po/r57.pot: $(PO_SRC)
+	@echo "  XGETTEXT $@"
+	$(Q)xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	    --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --sort-by-file \
+	    --package-name=r57 --package-version=$(VERSION) \
+	    --msgid-bugs-address=r57 --force-po -o $@ $(sort $(PO_SRC))
+
 run: all
 	./r57
 
 # Every layer; tests/run prints the one closing line.
-check: test-deps r57 $(UNIT_BIN)
+check: test-deps r57 $(MO) $(UNIT_BIN)
 	@tests/run
 
 unit: test-deps $(UNIT_BIN)
 	@tests/run unit
-cli: test-deps r57
+cli: test-deps r57 $(MO)
 	@tests/run cli
-tui: test-deps r57
+tui: test-deps r57 $(MO)
 	@tests/run tui
 
 docs: r57
@@ -132,13 +152,14 @@ docs-check: r57
 bench:
 	@$(MAKE) -s -f tests/bench/bench.mk N="$(N)" QUICK="$(QUICK)"
 
-install: r57
+install: r57 $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 r57 $(DESTDIR)$(BINDIR)/r57
 	install -m 644 r57.1 $(DESTDIR)$(MANDIR)/man1/r57.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/r57 $(DESTDIR)$(MANDIR)/man1/r57.1
+	rm -f $(DESTDIR)$(BINDIR)/r57 $(DESTDIR)$(MANDIR)/man1/r57.1 \
+	    $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/r57.mo
 
 clean:
 	rm -rf build r57

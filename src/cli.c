@@ -22,6 +22,7 @@
 #include "r57/report.h"
 #include "r57/task.h"
 #include "r57/text.h"
+#include "r57/i18n.h"
 #include "r57/tui.h"
 #include "cli_int.h"
 
@@ -32,7 +33,7 @@
 /* --- parsed arguments ----------------------------------------------------- */
 
 static const struct optspec global_opts[] = {
-	{ "--db", true }, { "--actor", true }, { "--today", true },
+	{ "--db", true }, { "--actor", true }, { "--today", true }, { "--lang", true },
 	{ "--help", false }, { "--version", false }, { NULL, false },
 };
 
@@ -193,6 +194,23 @@ static char *default_db_path(void)
 
 static int setup_session(struct session *s, struct r57_err *err)
 {
+	/* main() chose the language from --lang already; a value it could not
+	 * take is an error here, where the message can say so. */
+	const char *lang = opt_get(&s->args, "--lang");
+	enum r57_lang l;
+	if (lang && !i18n_parse(lang, &l)) {
+		char *safe = text_safe(lang, false);
+		int rc = r57_fail(err, R57_EUSAGE, _("--lang: '%s' is not vi or en"), safe);
+		free(safe);
+		return rc;
+	}
+	const char *env_lang = getenv("R57_LANG");
+	if (!lang && env_lang && *env_lang && !i18n_parse(env_lang, &l)) {
+		char *safe = text_safe(env_lang, false);
+		int rc = r57_fail(err, R57_EUSAGE, "R57_LANG: '%s' is not vi or en", safe);
+		free(safe);
+		return rc;
+	}
 	const char *today = opt_get(&s->args, "--today");
 	if (!today)
 		today = getenv("R57_TODAY");

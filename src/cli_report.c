@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "r57/i18n.h"
 #include "r57/out.h"
 #include "r57/outfile.h"
 #include "r57/remind.h"
@@ -18,9 +19,14 @@
 static int parse_lang(const struct args *a, enum report_lang *out, struct r57_err *err)
 {
 	const char *l = opt_get(a, "--lang");
-	*out = LANG_EN;
-	if (!l || strcmp(l, "en") == 0)
+	/* Reports follow the language r57 speaks unless asked otherwise. */
+	*out = i18n_lang() == R57_LANG_VI ? LANG_VI : LANG_EN;
+	if (!l)
 		return R57_OK;
+	if (strcmp(l, "en") == 0) {
+		*out = LANG_EN;
+		return R57_OK;
+	}
 	if (strcmp(l, "vi") == 0) {
 		*out = LANG_VI;
 		return R57_OK;

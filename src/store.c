@@ -560,3 +560,9 @@ void store_bind_id_or_null(sqlite3_stmt *s, int i, int64_t id)
 	else
 		sqlite3_bind_null(s, i);
 }
+
+void store_busy_timeout(struct store *st, int ms)
+{
+	if (st && st->db)
+		sqlite3_busy_timeout(st->db, ms);
+}

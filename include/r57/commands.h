@@ -62,6 +62,7 @@
 	OPT("--db", "FILE", "The database (default $R57_DB, else $XDG_DATA_HOME/r57/r57.db, else ~/.local/share/r57/r57.db).") \
 	OPT("--actor", "NAME", "Who is acting, for the journal (default $R57_ACTOR, else the login name).") \
 	OPT("--today", "DATE", "Take DATE as today (default $R57_TODAY, else the clock); reports and tests are reproducible.") \
+	OPT("--lang", "vi|en", "The language of messages, the screen and reports (default $R57_LANG, else Vietnamese when LANGUAGE, LC_ALL, LC_MESSAGES or LANG begins with vi, else English).") \
 	OPT("--help", "", "Show the help.") \
 	OPT("--version", "", "Show the version.")
 

@@ -169,6 +169,11 @@ int store_figures(struct store *st, const struct selection *sel,
  * polls it to show others' changes without reading anything else. */
 int store_data_version(struct store *st, int64_t *v, struct r57_err *err);
 
+/* How long a statement waits for another writer's lock before giving up
+ * (5000 ms when opened). The screen waits less for the reads it makes on
+ * its own, so a locked database never freezes the keyboard. */
+void store_busy_timeout(struct store *st, int ms);
+
 /* One page of the tasks of one bucket (as store_figures names them) that
  * match f, in the order of f->sort, strictly after (or, backward, before)
  * the position (sort value, id); sort value NULL = from the start (end).

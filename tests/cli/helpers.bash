@@ -27,6 +27,8 @@ r57_setup() {
 	export R57_DB=$BATS_TEST_TMPDIR/t.db
 	export R57_TODAY=30/06/2025
 	export R57_ACTOR=an
+	# tests/run sets the language of the pass; alone, bats runs in English.
+	export R57_LANG=${R57_LANG:-en}
 	unset COLUMNS
 	SAN_DIR=$BATS_TEST_TMPDIR/san
 	mkdir -p "$SAN_DIR"
@@ -37,6 +39,19 @@ r57_setup() {
 		echo "r57 is not built: $R57_BIN" >&2
 		return 1
 	}
+}
+
+# t MSGID [ARG...]: a message as r57 says it in this run's language, read
+# from the catalogue the build made (build/locale), with printf filling in
+# ARGs. Assertions on messages use it, so the same test checks both
+# languages: has "$(t 'task #%lld is already done (closed %s)' 3 2025-06-30)".
+t() {
+	local m
+	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
+		gettext -d r57 -- "$1") || return 1
+	shift
+	# shellcheck disable=SC2059 # the catalogue's message is the format
+	printf -- "$m" "$@"
 }
 
 r57_teardown() {

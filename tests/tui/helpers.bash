@@ -108,7 +108,7 @@ tui_start() {
 	# It runs in the test's folder with R57_DB=t.db, the same file as
 	# $R57_DB, so the header stays short whatever the folder is.
 	tx -f /dev/null new-session -d -x "$w" -y "$h" -s r57 -c "$BATS_TEST_TMPDIR" \
-		env TERM="$TUI_TERM" PS1='r57test$ ' R57_DB=t.db "${envs[@]}" \
+		env TERM="$TUI_TERM" PS1='r57test$ ' R57_DB=t.db R57_LANG="$R57_LANG" "${envs[@]}" \
 		"$BATS_TEST_DIRNAME/pane.sh" "$TUI_EXIT" "${prog[@]}" "$@" || {
 		echo "tmux new-session failed" >&2
 		return 1
