@@ -120,9 +120,9 @@ $(MO): po/vi.po $(wildcard po/parts/*.po) | build/.deps-ok
 	@echo "  MSGFMT  $@"
 	$(Q)msgcat --force-po --use-first -o build/vi-all.po $^ && msgfmt --check -o $@ build/vi-all.po
 
-# po/r57.pot: every message in the code (make pot); po/vi.po follows it.
-pot: po/r57.pot
-po/r57.pot: $(PO_SRC)
+# build/r57.pot: every message in the code (make pot); po/vi.po follows it.
+pot: build/r57.pot
+build/r57.pot: $(PO_SRC) | build
 	@echo "  XGETTEXT $@"
 	$(Q)xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 	    --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --sort-by-file \
