@@ -32,7 +32,7 @@ SIZES := 1000 10000 100000
 endif
 QFLAG := $(if $(filter 1,$(QUICK)),-q)
 
-DBS  := $(foreach n,$(SIZES),$(DATA)/$(n)/base.db)
+DBS  := $(foreach n,$(SIZES),$(DATA)/$(n)/base.db) $(DATA)/empty.db
 CSVS := $(foreach n,$(SIZES),$(DATA)/$(n)/tasks.csv)
 
 # The optimised r57: a private copy of the tree built with -O2, so that
@@ -68,18 +68,33 @@ $(BIN)/pty: tests/bench/pty.c
 	@echo "  CC      $@"
 	@$(CC) $(BENCH_CFLAGS) -o $@ $< -lutil
 
+# The version and the application id the schema carries, as r57 sets them.
+SCHEMA_VERSION := $(shell sed -n 's/^\#define R57_SCHEMA_VERSION \([0-9]*\).*/\1/p' include/r57/store.h)
+SCHEMA_PRAGMAS := PRAGMA user_version = $(SCHEMA_VERSION); PRAGMA application_id = 1379219201;
+
 # The schema as r57 makes it, then the generated data in one transaction,
 # then the generator's own checks (tests/bench/gen-check.sql: all zeros).
-$(DATA)/%/base.db: $(BIN)/gen src/schema.sql tests/bench/gen-check.sql
+$(DATA)/%/base.db: $(BIN)/gen src/schema.sql include/r57/store.h tests/bench/gen-check.sql
 	@mkdir -p $(@D)
 	@echo "  GEN     $@ (N=$*, seed $(SEED))"
 	@rm -f $@.tmp $@.tmp-journal
 	@$(SQLITE) -bail $@.tmp < src/schema.sql
-	@$(SQLITE) -bail $@.tmp 'PRAGMA user_version = 2; PRAGMA application_id = 1379219201;'
+	@$(SQLITE) -bail $@.tmp '$(SCHEMA_PRAGMAS)'
 	@$(BIN)/gen --seed $(SEED) $* | nice $(SQLITE) -bail $@.tmp
 	@$(SQLITE) -bail $@.tmp < tests/bench/gen-check.sql | \
 	  awk -F'\t' '$$2 != 0 { bad = 1; print "bench: generated data: " $$0 > "/dev/stderr" } END { exit bad }'
 	@sync $@.tmp 2>/dev/null || sync
+	@mv $@.tmp $@
+
+# What import is timed on: the units, leaders, sources and groups of the
+# generated data (N = 0) and no task.
+$(DATA)/empty.db: $(BIN)/gen src/schema.sql include/r57/store.h
+	@mkdir -p $(@D)
+	@echo "  GEN     $@ (no tasks, seed $(SEED))"
+	@rm -f $@.tmp $@.tmp-journal
+	@$(SQLITE) -bail $@.tmp < src/schema.sql
+	@$(SQLITE) -bail $@.tmp '$(SCHEMA_PRAGMAS)'
+	@$(BIN)/gen --seed $(SEED) 0 | $(SQLITE) -bail $@.tmp
 	@mv $@.tmp $@
 
 $(DATA)/%/tasks.csv: $(BIN)/gen

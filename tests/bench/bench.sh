@@ -116,7 +116,8 @@ render() {
 		    -e "s|@SINCE@|$SINCE|g" -e "s|@TITLE@|$(sed_safe "$TITLE")|g" \
 		    -e "s|@LEADER@|$(sed_safe "$LEADER")|g" -e "s|@UNIT@|$(sed_safe "$UNIT")|g" \
 		    -e "s|@WITH@|$(sed_safe "$WITH")|g" -e "s|@LEADER2@|$(sed_safe "$LEADER2")|g" \
-		    -e "s|@UNIT2@|$(sed_safe "$UNIT2")|g" "$here/floor/$1.sql"
+		    -e "s|@UNIT2@|$(sed_safe "$UNIT2")|g" -e "s|@CSV@|$(sed_safe "$CSV")|g" \
+		    "$here/floor/$1.sql"
 	} > "$run/sql/$1.sql"
 }
 
@@ -227,10 +228,17 @@ bench_op() {
 		ratio=$(awk -v a="$r_med" -v b="$f_med" 'BEGIN { printf "%.2f", a / b }')
 		# the targets of docs/bench.md, as marks
 		case $name in
-		list-open) ;;
+		list-open|export|import|html) ;;
 		*) awk -v r="$ratio" 'BEGIN { exit !(r > 2) }' && note="ratio > 2" ;;
 		esac
-		[ "$r_kb" -lt 20480 ] || note="${note:+$note; }peak > 20 MB"
+		limit=20480
+		case $name in
+		import|export) limit=51200 ;;
+		esac
+		[ "$r_kb" -lt "$limit" ] || note="${note:+$note; }peak > $((limit / 1024)) MB"
+		if [ "$name" = import ] && [ "$N" -ge 100000 ]; then
+			awk -v m="$r_med" 'BEGIN { exit !(m > 2000) }' && note="${note:+$note; }over 2 s"
+		fi
 	fi
 	printf '%-12s %7s  %9s %9s %9s  %9s  %6s  %8s  %s\n' \
 		"$name" "$N" "$r_med" "$r_min" "$r_max" "$f_med" "$ratio" "$r_kb" "$note"
@@ -301,6 +309,8 @@ q() { "$SQLITE" -batch -init /dev/null "$base" "$1"; }
 for N in "$@"; do
 	base=$DATA/$N/base.db
 	run=$DATA/$N/run
+	CSV=$DATA/$N/tasks.csv
+	EMPTY=$DATA/empty.db
 	status_med=
 	[ -f "$base" ] || { echo "bench: $base is missing (make -f tests/bench/bench.mk)" >&2; exit 1; }
 	rm -rf "$run"
@@ -341,6 +351,10 @@ for N in "$@"; do
 	bench_op status "" status "status"
 	bench_op status-g1 "" status-group "status --group 1"
 	bench_op history "" history "history --limit 50"
+	bench_op status-bd "" status-bd "status --breakdowns"
+	bench_op html "" status-bd "status --format html -o $run/report.html --force"
+	bench_op export "" export "export --format csv" "--output=pipe"
+	bench_op import "$EMPTY" import "import $CSV"
 	if [ -n "$R57" ]; then
 		bench_screen screen-start "" "$START_RUNS"
 		bench_screen key-move "$KEYS_MOVE" "$KEY_PAIRS"
