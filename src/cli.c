@@ -83,7 +83,7 @@ static int parse_args(int argc, char **argv, const char *cmd,
 		if (no_more || arg[0] != '-' || arg[1] != '-' ) {
 			/* "-3d" style dates and plain words are positional. */
 			if (a->npos >= MAX_ARGS)
-				return r57_fail(err, R57_EUSAGE, "%s: too many arguments", cmd ? cmd : "r57");
+				return r57_fail(err, R57_EUSAGE, _("%s: too many arguments"), cmd ? cmd : "r57");
 			a->pos[a->npos++] = arg;
 			continue;
 		}
@@ -98,8 +98,8 @@ static int parse_args(int argc, char **argv, const char *cmd,
 			s = find_opt(global_opts, arg, len);
 		if (!s) {
 			char *safe = text_safe(arg, false);
-			int rc = cmd ? r57_fail(err, R57_EUSAGE, "%s: unknown option %s (see: r57 --help)", cmd, safe)
-			             : r57_fail(err, R57_EUSAGE, "unknown option %s (see: r57 --help)", safe);
+			int rc = cmd ? r57_fail(err, R57_EUSAGE, _("%s: unknown option %s (see: r57 --help)"), cmd, safe)
+			             : r57_fail(err, R57_EUSAGE, _("unknown option %s (see: r57 --help)"), safe);
 			free(safe);
 			return rc;
 		}
@@ -110,15 +110,15 @@ static int parse_args(int argc, char **argv, const char *cmd,
 			else if (i + 1 < argc)
 				value = argv[++i];
 			else if (cmd)
-				return r57_fail(err, R57_EUSAGE, "%s: option %s needs a value", cmd, s->name);
+				return r57_fail(err, R57_EUSAGE, _("%s: option %s needs a value"), cmd, s->name);
 			else
-				return r57_fail(err, R57_EUSAGE, "option %s needs a value", s->name);
+				return r57_fail(err, R57_EUSAGE, _("option %s needs a value"), s->name);
 		} else if (eq) {
-			return cmd ? r57_fail(err, R57_EUSAGE, "%s: option %s takes no value", cmd, s->name)
-			           : r57_fail(err, R57_EUSAGE, "option %s takes no value", s->name);
+			return cmd ? r57_fail(err, R57_EUSAGE, _("%s: option %s takes no value"), cmd, s->name)
+			           : r57_fail(err, R57_EUSAGE, _("option %s takes no value"), s->name);
 		}
 		if (a->nopt >= MAX_ARGS)
-			return r57_fail(err, R57_EUSAGE, "%s: too many options", cmd ? cmd : "r57");
+			return r57_fail(err, R57_EUSAGE, _("%s: too many options"), cmd ? cmd : "r57");
 		a->opt[a->nopt].name = s->name;
 		a->opt[a->nopt].value = value;
 		a->nopt++;
@@ -136,7 +136,7 @@ static int parse_int(const char *s, const char *what, long lo, long hi, long *ou
 	long v = strtol(s, &end, 10);
 	if (!*s || *end || errno || v < lo || v > hi) {
 		char *safe = text_safe(s, false);
-		int rc = r57_fail(err, R57_EUSAGE, "%s: '%s' is not a number from %ld to %ld", what, safe, lo, hi);
+		int rc = r57_fail(err, R57_EUSAGE, _("%s: '%s' is not a number from %ld to %ld"), what, safe, lo, hi);
 		free(safe);
 		return rc;
 	}
@@ -152,7 +152,7 @@ static int parse_id(const char *s, int64_t *id, struct r57_err *err)
 	long long v = strtoll(p, &end, 10);
 	if (!*p || *end || errno || v <= 0) {
 		char *safe = text_safe(s, false);
-		int rc = r57_fail(err, R57_EUSAGE, "'%s' is not a task id (a number such as 12)", safe);
+		int rc = r57_fail(err, R57_EUSAGE, _("'%s' is not a task id (a number such as 12)"), safe);
 		free(safe);
 		return rc;
 	}
@@ -192,11 +192,12 @@ static char *default_db_path(void)
 	return p;
 }
 
-static int setup_session(struct session *s, struct r57_err *err)
+/* main() chose the language from --lang and R57_LANG already, passing
+ * over a value it could not take; that is an error here, where the message
+ * can say so, before anything else (even --help) runs. */
+static int check_lang(const struct args *a, struct r57_err *err)
 {
-	/* main() chose the language from --lang already; a value it could not
-	 * take is an error here, where the message can say so. */
-	const char *lang = opt_get(&s->args, "--lang");
+	const char *lang = opt_get(a, "--lang");
 	enum r57_lang l;
 	if (lang && !i18n_parse(lang, &l)) {
 		char *safe = text_safe(lang, false);
@@ -207,10 +208,15 @@ static int setup_session(struct session *s, struct r57_err *err)
 	const char *env_lang = getenv("R57_LANG");
 	if (!lang && env_lang && *env_lang && !i18n_parse(env_lang, &l)) {
 		char *safe = text_safe(env_lang, false);
-		int rc = r57_fail(err, R57_EUSAGE, "R57_LANG: '%s' is not vi or en", safe);
+		int rc = r57_fail(err, R57_EUSAGE, _("R57_LANG: '%s' is not vi or en"), safe);
 		free(safe);
 		return rc;
 	}
+	return R57_OK;
+}
+
+static int setup_session(struct session *s, struct r57_err *err)
+{
 	const char *today = opt_get(&s->args, "--today");
 	if (!today)
 		today = getenv("R57_TODAY");
@@ -241,9 +247,9 @@ static int setup_session(struct session *s, struct r57_err *err)
 	}
 	s->actor = text_normalize(actor);
 	if (!s->actor)
-		return r57_fail(err, R57_EINPUT, "--actor: not valid UTF-8");
+		return r57_fail(err, R57_EINPUT, _("--actor: not valid UTF-8"));
 	if (!*s->actor)
-		return r57_fail(err, R57_EINPUT, "--actor: give a name");
+		return r57_fail(err, R57_EINPUT, _("--actor: give a name"));
 	s->r.actor = s->actor;
 
 	const char *db = opt_get(&s->args, "--db");
@@ -256,7 +262,7 @@ static int setup_session(struct session *s, struct r57_err *err)
 		s->db_path = default_db_path();
 	}
 	if (!s->db_path)
-		return r57_fail(err, R57_ENOMEM, "out of memory");
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	return R57_OK;
 }
 
@@ -276,7 +282,7 @@ int open_db(struct session *s, bool writes, struct r57_err *err)
 	if (!o.create && stat(s->db_path, &sb) != 0 && errno == ENOENT) {
 		char *safe = text_safe(s->db_path, false);
 		int rc = r57_fail(err, R57_EIO,
-		                  "%s: no such database (r57 add or r57 demo FILE creates one)", safe);
+		                  _("%s: no such database (r57 add or r57 demo FILE creates one)"), safe);
 		free(safe);
 		return rc;
 	}
@@ -289,13 +295,13 @@ static const char *status_word(const struct task *t, r57_day today)
 {
 	switch (t->status) {
 	case TASK_DONE:
-		return (t->due != R57_NO_DATE && t->closed > t->due) ? "done late" : "done";
+		return (t->due != R57_NO_DATE && t->closed > t->due) ? _("done late") : _("done");
 	case TASK_CANCELLED:
-		return "cancelled";
+		return _("cancelled");
 	case TASK_OPEN:
 		break;
 	}
-	return (t->due != R57_NO_DATE && t->due < today) ? "overdue" : "open";
+	return (t->due != R57_NO_DATE && t->due < today) ? _("overdue") : _("open");
 }
 
 /* "overdue" for status JSON: open and past its deadline. */
@@ -386,18 +392,20 @@ static void due_words(const struct task *t, r57_day today, char *buf, size_t len
 {
 	char b[11];
 	if (t->due == R57_NO_DATE) {
-		snprintf(buf, len, "none");
+		snprintf(buf, len, "%s", _("none"));
 		return;
 	}
 	long d = (long)t->due - today;
 	if (t->status != TASK_OPEN)
 		snprintf(buf, len, "%s", date_dmy(t->due, b));
 	else if (d < 0)
-		snprintf(buf, len, "%s (%ld day%s late)", date_dmy(t->due, b), -d, d == -1 ? "" : "s");
+		snprintf(buf, len, ngettext("%s (%ld day late)", "%s (%ld days late)", (unsigned long)-d),
+		         date_dmy(t->due, b), -d);
 	else if (d == 0)
-		snprintf(buf, len, "%s (today)", date_dmy(t->due, b));
+		snprintf(buf, len, _("%s (today)"), date_dmy(t->due, b));
 	else
-		snprintf(buf, len, "%s (%ld day%s left)", date_dmy(t->due, b), d, d == 1 ? "" : "s");
+		snprintf(buf, len, ngettext("%s (%ld day left)", "%s (%ld days left)", (unsigned long)d),
+		         date_dmy(t->due, b), d);
 }
 
 /* --- list ------------------------------------------------------------------ */
@@ -422,7 +430,7 @@ static int parse_format(const struct args *a, const char *allowed, enum format *
 			return R57_OK;
 		}
 	char *safe = text_safe(f, false);
-	int rc = r57_fail(err, R57_EUSAGE, "--format: '%s' is not one of %s", safe, allowed);
+	int rc = r57_fail(err, R57_EUSAGE, _("--format: '%s' is not one of %s"), safe, allowed);
 	free(safe);
 	return rc;
 }
@@ -507,7 +515,7 @@ static int cmd_list(struct session *s, struct r57_err *err)
 		else if (strcmp(sort, "title") == 0)
 			f.sort = SORT_TITLE;
 		else
-			return r57_fail(err, R57_EUSAGE, "--sort: give due, id or title");
+			return r57_fail(err, R57_EUSAGE, _("--sort: give due, id or title"));
 	}
 	for (int i = 0; i < s->args.npos; i++)
 		if ((rc = filter_add_word(&f, s->args.pos[i], s->r.today, err)))
@@ -517,13 +525,14 @@ static int cmd_list(struct session *s, struct r57_err *err)
 	struct list_ctx c = { .fmt = fmt, .today = s->r.today };
 	if (fmt == FMT_TABLE) {
 		c.table = table_new(7);
-		table_col(c.table, 0, "ID", ALIGN_RIGHT, 0, 0);
-		table_col(c.table, 1, "G", ALIGN_RIGHT, 0, 0);
-		table_col(c.table, 2, "DUE", ALIGN_LEFT, 0, 0);
-		table_col(c.table, 3, "STATUS", ALIGN_LEFT, 0, 0);
-		table_col(c.table, 4, "TITLE", ALIGN_LEFT, 6, 12);
-		table_col(c.table, 5, "LEADER", ALIGN_LEFT, 2, 10);
-		table_col(c.table, 6, "UNIT", ALIGN_LEFT, 2, 10);
+		table_col(c.table, 0, _("ID"), ALIGN_RIGHT, 0, 0);
+		/* TRANSLATORS: the key task group's number, a narrow column */
+		table_col(c.table, 1, _("G"), ALIGN_RIGHT, 0, 0);
+		table_col(c.table, 2, _("DUE"), ALIGN_LEFT, 0, 0);
+		table_col(c.table, 3, _("STATUS"), ALIGN_LEFT, 0, 0);
+		table_col(c.table, 4, _("TITLE"), ALIGN_LEFT, 6, 12);
+		table_col(c.table, 5, _("LEADER"), ALIGN_LEFT, 2, 10);
+		table_col(c.table, 6, _("UNIT"), ALIGN_LEFT, 2, 10);
 	} else if (fmt == FMT_JSON) {
 		fputs("[", stdout);
 	} else if (fmt == FMT_TSV) {
@@ -535,7 +544,8 @@ static int cmd_list(struct session *s, struct r57_err *err)
 	if (fmt == FMT_TABLE) {
 		if (!rc) {
 			table_print(c.table, stdout, out_width());
-			printf("%lld task%s\n", (long long)c.n, c.n == 1 ? "" : "s");
+			printf(ngettext("%lld task", "%lld tasks", (unsigned long)c.n), (long long)c.n);
+			fputc('\n', stdout);
 		}
 		table_free(c.table);
 	}
@@ -546,11 +556,16 @@ out:
 
 /* --- show and history ------------------------------------------------------ */
 
+/* One line of show: the label padded to a column by its width on screen
+ * (Vietnamese labels have more bytes than columns). */
 static void field(const char *label, const char *value)
 {
 	if (!value || !*value)
 		return;
-	printf("%-16s", label);
+	fputs(label, stdout);
+	for (int pad = 18 - text_width(label); pad > 0; pad--)
+		fputc(' ', stdout);
+	fputc(' ', stdout);
 	out_safe(stdout, value);
 	fputc('\n', stdout);
 }
@@ -588,7 +603,8 @@ static int history_one(const struct entry *e, void *vctx)
 		else
 			snprintf(when, sizeof when, "%s", e->at);
 		char *sum = NULL;
-		if (asprintf(&sum, "%s%s", e->summary ? e->summary : "", e->undone ? " (undone)" : "") < 0)
+		const char *summary = e->summary ? e->summary : "";
+		if ((e->undone ? asprintf(&sum, _("%s (undone)"), summary) : asprintf(&sum, "%s", summary)) < 0)
 			sum = NULL;
 		const char *cells[] = { seq, when, e->actor, sum };
 		table_row(c->table, cells);
@@ -605,9 +621,9 @@ static int print_history(struct session *s, const struct history_query *q, enum 
 	if (fmt == FMT_TABLE) {
 		c.table = table_new(4);
 		table_col(c.table, 0, "#", ALIGN_RIGHT, 0, 0);
-		table_col(c.table, 1, "WHEN", ALIGN_LEFT, 0, 0);
-		table_col(c.table, 2, "WHO", ALIGN_LEFT, 1, 6);
-		table_col(c.table, 3, "WHAT", ALIGN_LEFT, 5, 10);
+		table_col(c.table, 1, _("WHEN"), ALIGN_LEFT, 0, 0);
+		table_col(c.table, 2, _("WHO"), ALIGN_LEFT, 1, 6);
+		table_col(c.table, 3, _("WHAT"), ALIGN_LEFT, 5, 10);
 	} else if (fmt == FMT_JSON) {
 		fputs("[", stdout);
 	} else {
@@ -630,7 +646,7 @@ static int cmd_show(struct session *s, struct r57_err *err)
 	enum format fmt;
 	int rc;
 	if (s->args.npos != 1)
-		return r57_fail(err, R57_EUSAGE, "show: give one task id");
+		return r57_fail(err, R57_EUSAGE, _("show: give one task id"));
 	if ((rc = parse_format(&s->args, "text, json", &fmt, err)) ||
 	    (rc = parse_id(s->args.pos[0], &id, err)) || (rc = open_db(s, false, err)))
 		return rc;
@@ -644,40 +660,42 @@ static int cmd_show(struct session *s, struct r57_err *err)
 		return R57_OK;
 	}
 	char buf[64], b[11], grp[16];
-	printf("Task #%lld  %s\n", (long long)t.id, t.uuid);
-	field("Title", t.title);
+	printf(_("Task #%lld  %s"), (long long)t.id, t.uuid);
+	fputc('\n', stdout);
+	field(_("Title"), t.title);
 	if (t.group_number) {
 		snprintf(grp, sizeof grp, "%d. ", t.group_number);
 		char *g = NULL;
 		if (asprintf(&g, "%s%s", grp, t.group_name ? t.group_name : "") >= 0) {
-			field("Group", g);
+			field(_("Group"), g);
 			free(g);
 		}
 	}
-	field("Leader", t.leader_name);
-	field("Unit", t.unit_name);
-	field("With", t.units);
+	field(_("Leader"), t.leader_name);
+	field(_("Unit"), t.unit_name);
+	field(_("With"), t.units);
 	due_words(&t, s->r.today, buf, sizeof buf);
-	field("Deadline", buf);
+	field(_("Deadline"), buf);
 	if (t.extensions > 0) {
-		snprintf(buf, sizeof buf, "%s (extended %d time%s)", date_dmy(t.first_due, b),
-		         t.extensions, t.extensions == 1 ? "" : "s");
-		field("First deadline", buf);
+		snprintf(buf, sizeof buf,
+		         ngettext("%s (extended %d time)", "%s (extended %d times)", (unsigned long)t.extensions),
+		         date_dmy(t.first_due, b), t.extensions);
+		field(_("First deadline"), buf);
 	}
-	field("Status", status_word(&t, s->r.today));
+	field(_("Status"), status_word(&t, s->r.today));
 	if (t.status != TASK_OPEN)
-		field(t.status == TASK_DONE ? "Closed" : "Cancelled", date_dmy(t.closed, b));
-	field("Product", t.product);
-	field("Result", t.result);
-	field("Source", t.source_code);
+		field(t.status == TASK_DONE ? _("Closed") : _("Cancelled"), date_dmy(t.closed, b));
+	field(_("Product"), t.product);
+	field(_("Result"), t.result);
+	field(_("Source"), t.source_code);
 	if (t.year) {
 		snprintf(buf, sizeof buf, "%d", t.year);
-		field("Plan year", buf);
+		field(_("Plan year"), buf);
 	}
-	field("Created", date_dmy(t.created, b));
-	field("Notes", t.notes);
+	field(_("Created"), date_dmy(t.created, b));
+	field(_("Notes"), t.notes);
 	task_clear(&t);
-	printf("\nHistory\n");
+	printf("\n%s\n", _("History"));
 	struct history_query q = { .task_id = id, .since = R57_NO_DATE };
 	return print_history(s, &q, FMT_TABLE, err);
 }
@@ -689,7 +707,7 @@ static int cmd_history(struct session *s, struct r57_err *err)
 	long limit = 0;
 	int rc;
 	if (s->args.npos > 1)
-		return r57_fail(err, R57_EUSAGE, "history: give at most one task id");
+		return r57_fail(err, R57_EUSAGE, _("history: give at most one task id"));
 	if ((rc = parse_format(&s->args, "table, tsv, json", &fmt, err)))
 		return rc;
 	if (s->args.npos == 1 && (rc = parse_id(s->args.pos[0], &q.task_id, err)))
@@ -757,19 +775,20 @@ static int cmd_add(struct session *s, struct r57_err *err)
 	int64_t id;
 	int rc;
 	if (s->args.npos != 1)
-		return r57_fail(err, R57_EUSAGE, "add: give the title as one argument (in quotes)");
+		return r57_fail(err, R57_EUSAGE, _("add: give the title as one argument (in quotes)"));
 	if ((rc = fields_from_args(s, &f, err)))
 		return rc;
 	if (f.clear_due)
-		return r57_fail(err, R57_EINPUT, "--due: '' is not a date (use dd/mm/yyyy or yyyy-mm-dd)");
+		return r57_fail(err, R57_EINPUT, _("--due: '' is not a date (use dd/mm/yyyy or yyyy-mm-dd)"));
 	f.title = s->args.pos[0];
 	if ((rc = open_db(s, true, err)) || (rc = task_add(&s->r, &f, &id, err)))
 		return rc;
 	struct task t;
 	if (store_task_get(s->r.st, id, &t, err) == R57_OK) {
-		printf("Added task #%lld: ", (long long)id);
-		out_safe(stdout, t.title);
+		char *title = text_safe(t.title, false);
+		printf(_("Added task #%lld: %s"), (long long)id, title);
 		fputc('\n', stdout);
+		free(title);
 		task_clear(&t);
 	}
 	return R57_OK;
@@ -779,17 +798,55 @@ static int ids_then(struct session *s, int64_t *ids, int *n, int min_pos, int tr
                     struct r57_err *err)
 {
 	if (s->args.npos < min_pos + trailing)
-		return r57_fail(err, R57_EUSAGE, "%s: give the task id%s", s->cmd,
-		                trailing ? " and the new deadline" : "");
+		return trailing ? r57_fail(err, R57_EUSAGE, _("%s: give the task id and the new deadline"), s->cmd)
+		                : r57_fail(err, R57_EUSAGE, _("%s: give the task id"), s->cmd);
 	return parse_ids(&s->args, 0, s->args.npos - trailing, ids, n, err);
 }
 
-static void done_line(const char *verb, const int64_t *ids, int n)
+/* "#3, #4, #5" for the lines that say what was done. */
+static char *ids_text(const int64_t *ids, int n)
 {
-	printf("%s task%s", verb, n == 1 ? "" : "s");
+	char *s = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&s, &len);
+	if (!f)
+		abort();
 	for (int i = 0; i < n; i++)
-		printf("%s#%lld", i ? ", " : " ", (long long)ids[i]);
-	printf(".\n");
+		fprintf(f, "%s#%lld", i ? ", " : "", (long long)ids[i]);
+	if (fclose(f) != 0 || !s)
+		abort();
+	return s;
+}
+
+/* What was done: one whole message for each action and number of tasks. */
+enum done { DONE_CHANGED, DONE_ASSIGNED, DONE_CLOSED, DONE_REOPENED, DONE_CANCELLED, DONE_DELETED };
+
+static void done_line(enum done what, const int64_t *ids, int n)
+{
+	char *list = ids_text(ids, n);
+	unsigned long k = (unsigned long)n;
+	switch (what) {
+	case DONE_CHANGED:
+		printf(ngettext("Changed task %s.", "Changed tasks %s.", k), list);
+		break;
+	case DONE_ASSIGNED:
+		printf(ngettext("Assigned task %s.", "Assigned tasks %s.", k), list);
+		break;
+	case DONE_CLOSED:
+		printf(ngettext("Closed task %s.", "Closed tasks %s.", k), list);
+		break;
+	case DONE_REOPENED:
+		printf(ngettext("Reopened task %s.", "Reopened tasks %s.", k), list);
+		break;
+	case DONE_CANCELLED:
+		printf(ngettext("Cancelled task %s.", "Cancelled tasks %s.", k), list);
+		break;
+	case DONE_DELETED:
+		printf(ngettext("Deleted task %s.", "Deleted tasks %s.", k), list);
+		break;
+	}
+	fputc('\n', stdout);
+	free(list);
 }
 
 static int cmd_edit(struct session *s, struct r57_err *err)
@@ -800,7 +857,7 @@ static int cmd_edit(struct session *s, struct r57_err *err)
 	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = fields_from_args(s, &f, err)) ||
 	    (rc = open_db(s, true, err)) || (rc = task_edit(&s->r, ids, n, &f, err)))
 		return rc;
-	done_line("Changed", ids, n);
+	done_line(DONE_CHANGED, ids, n);
 	return R57_OK;
 }
 
@@ -812,7 +869,7 @@ static int cmd_assign(struct session *s, struct r57_err *err)
 	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = fields_from_args(s, &f, err)) ||
 	    (rc = open_db(s, true, err)) || (rc = task_assign(&s->r, ids, n, &f, err)))
 		return rc;
-	done_line("Assigned", ids, n);
+	done_line(DONE_ASSIGNED, ids, n);
 	return R57_OK;
 }
 
@@ -822,14 +879,15 @@ static int cmd_due(struct session *s, struct r57_err *err)
 	int n, rc;
 	r57_day due;
 	if ((rc = ids_then(s, ids, &n, 1, 1, err)) ||
-	    (rc = date_parse(s->args.pos[s->args.npos - 1], s->r.today, "deadline", &due, err)) ||
+	    (rc = date_parse(s->args.pos[s->args.npos - 1], s->r.today, _("deadline"), &due, err)) ||
 	    (rc = open_db(s, true, err)) || (rc = task_set_due(&s->r, ids, n, due, err)))
 		return rc;
 	char b[11];
-	printf("Deadline of task%s", n == 1 ? "" : "s");
-	for (int i = 0; i < n; i++)
-		printf("%s#%lld", i ? ", " : " ", (long long)ids[i]);
-	printf(" is now %s.\n", date_dmy(due, b));
+	char *list = ids_text(ids, n);
+	printf(ngettext("Deadline of task %s is now %s.", "Deadline of tasks %s is now %s.", (unsigned long)n),
+	       list, date_dmy(due, b));
+	fputc('\n', stdout);
+	free(list);
 	return R57_OK;
 }
 
@@ -844,7 +902,7 @@ static int cmd_close(struct session *s, struct r57_err *err)
 	    (rc = open_db(s, true, err)) ||
 	    (rc = task_close(&s->r, ids, n, on, opt_get(&s->args, "--result"), err)))
 		return rc;
-	done_line("Closed", ids, n);
+	done_line(DONE_CLOSED, ids, n);
 	return R57_OK;
 }
 
@@ -855,7 +913,7 @@ static int cmd_reopen(struct session *s, struct r57_err *err)
 	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = open_db(s, true, err)) ||
 	    (rc = task_reopen(&s->r, ids, n, err)))
 		return rc;
-	done_line("Reopened", ids, n);
+	done_line(DONE_REOPENED, ids, n);
 	return R57_OK;
 }
 
@@ -866,7 +924,7 @@ static int cmd_cancel(struct session *s, struct r57_err *err)
 	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = open_db(s, true, err)) ||
 	    (rc = task_cancel(&s->r, ids, n, opt_get(&s->args, "--reason"), err)))
 		return rc;
-	done_line("Cancelled", ids, n);
+	done_line(DONE_CANCELLED, ids, n);
 	return R57_OK;
 }
 
@@ -877,17 +935,18 @@ static int cmd_delete(struct session *s, struct r57_err *err)
 	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = open_db(s, true, err)) ||
 	    (rc = task_delete(&s->r, ids, n, err)))
 		return rc;
-	done_line("Deleted", ids, n);
-	printf("(r57 undo brings %s back)\n", n == 1 ? "it" : "them");
+	done_line(DONE_DELETED, ids, n);
+	printf("%s\n", ngettext("(r57 undo brings it back)", "(r57 undo brings them back)", (unsigned long)n));
 	return R57_OK;
 }
 
 static int undo_redo(struct session *s, bool undo, struct r57_err *err)
 {
 	struct entry e;
+	bool dry = false;
 	int rc;
 	if (s->args.npos)
-		return r57_fail(err, R57_EUSAGE, "%s: takes no arguments", s->cmd);
+		return r57_fail(err, R57_EUSAGE, _("%s: takes no arguments"), s->cmd);
 	if ((rc = open_db(s, !opt_has(&s->args, "--dry-run"), err)))
 		return rc;
 	if (opt_has(&s->args, "--dry-run")) {
@@ -895,16 +954,21 @@ static int undo_redo(struct session *s, bool undo, struct r57_err *err)
 		          : journal_redo_plan(s->r.st, s->actor, &e, err);
 		if (rc)
 			return rc;
-		printf("Would %s #%lld: ", undo ? "undo" : "redo", (long long)e.seq);
+		dry = true;
 	} else {
 		rc = undo ? journal_undo(s->r.st, s->actor, s->r.now, s->r.today, &e, err)
 		          : journal_redo(s->r.st, s->actor, s->r.now, s->r.today, &e, err);
 		if (rc)
 			return rc;
-		printf("%s #%lld: ", undo ? "Undid" : "Redid", (long long)e.seq);
 	}
-	out_safe(stdout, e.summary);
+	char *summary = text_safe(e.summary ? e.summary : "", false);
+	long long seq = (long long)e.seq;
+	if (dry)
+		printf(undo ? _("Would undo #%lld: %s") : _("Would redo #%lld: %s"), seq, summary);
+	else
+		printf(undo ? _("Undid #%lld: %s") : _("Redid #%lld: %s"), seq, summary);
 	fputc('\n', stdout);
+	free(summary);
 	entry_clear(&e);
 	return R57_OK;
 }
@@ -956,28 +1020,80 @@ static enum ref_kind ref_kind_of(const char *cmd)
 	return REF_SOURCE;
 }
 
+/* What a subcommand did, one whole message per kind: the kinds are
+ * different words in Vietnamese ("nhóm", "người phụ trách", ...). */
+enum ref_done { REF_ADDED, REF_RENAMED, REF_REMOVED };
+
+static void ref_said(enum ref_kind k, enum ref_done what, long long n, const char *x,
+                     const char *y)
+{
+	char *sx = text_safe(x, false), *sy = text_safe(y ? y : "", false);
+	switch (what) {
+	case REF_ADDED:
+		if (k == REF_GROUP)
+			printf(_("Added group %lld: %s"), n, sx);
+		else if (k == REF_LEADER)
+			printf(_("Added leader %lld: %s"), n, sx);
+		else if (k == REF_UNIT)
+			printf(_("Added unit %lld: %s"), n, sx);
+		else
+			printf(_("Added source %lld: %s"), n, sx);
+		break;
+	case REF_RENAMED:
+		if (k == REF_GROUP)
+			printf(_("Renamed group %s to %s."), sx, sy);
+		else if (k == REF_LEADER)
+			printf(_("Renamed leader %s to %s."), sx, sy);
+		else if (k == REF_UNIT)
+			printf(_("Renamed unit %s to %s."), sx, sy);
+		else
+			printf(_("Renamed source %s to %s."), sx, sy);
+		break;
+	case REF_REMOVED:
+		if (k == REF_GROUP)
+			printf(_("Removed group %s."), sx);
+		else if (k == REF_LEADER)
+			printf(_("Removed leader %s."), sx);
+		else if (k == REF_UNIT)
+			printf(_("Removed unit %s."), sx);
+		else
+			printf(_("Removed source %s."), sx);
+		break;
+	}
+	fputc('\n', stdout);
+	free(sx);
+	free(sy);
+}
+
 static int cmd_ref(struct session *s, struct r57_err *err)
 {
 	enum ref_kind k = ref_kind_of(s->cmd);
 	const struct args *a = &s->args;
 	const char *sub = a->npos ? a->pos[0] : "list";
 	int rc;
-#define NEED(n, what) \
+	/* fmt: a whole message, "%s %s: give ..." with the command and the
+	 * subcommand */
+#define NEED(n, fmt) \
 	if (a->npos != (n)) \
-		return r57_fail(err, R57_EUSAGE, "%s %s: give %s", s->cmd, sub, what)
+		return r57_fail(err, R57_EUSAGE, fmt, s->cmd, sub)
 	if (strcmp(sub, "list") == 0) {
-		NEED(a->npos ? 1 : 0, "no more arguments");
+		NEED(a->npos ? 1 : 0, _("%s %s: give no more arguments"));
 		if ((rc = open_db(s, false, err)))
 			return rc;
 		struct ref_ctx c = { .k = k };
 		int cols = (k == REF_LEADER || k == REF_SOURCE) ? 5 : 3;
 		c.t = table_new(cols);
-		table_col(c.t, 0, k == REF_GROUP ? "#" : "ID", ALIGN_RIGHT, 0, 0);
-		table_col(c.t, 1, k == REF_SOURCE ? "CODE" : "NAME", ALIGN_LEFT, 3, 10);
-		table_col(c.t, 2, "TASKS", ALIGN_RIGHT, 0, 0);
-		if (cols == 5) {
-			table_col(c.t, 3, "TITLE", ALIGN_LEFT, 2, 8);
-			table_col(c.t, 4, k == REF_LEADER ? "UNIT" : "DATE", ALIGN_LEFT, k == REF_LEADER ? 2 : 0, 8);
+		table_col(c.t, 0, k == REF_GROUP ? "#" : _("ID"), ALIGN_RIGHT, 0, 0);
+		table_col(c.t, 1, k == REF_SOURCE ? _("CODE") : _("NAME"), ALIGN_LEFT, 3, 10);
+		table_col(c.t, 2, _("TASKS"), ALIGN_RIGHT, 0, 0);
+		if (k == REF_LEADER) {
+			table_col(c.t, 3, _("JOB TITLE"), ALIGN_LEFT, 2, 8);
+			table_col(c.t, 4, _("UNIT"), ALIGN_LEFT, 2, 8);
+		} else if (k == REF_SOURCE) {
+			/* TRANSLATORS: what a source document is about (its title) */
+			table_col(c.t, 3, _("SUBJECT"), ALIGN_LEFT, 2, 8);
+			/* TRANSLATORS: the day a source document was issued */
+			table_col(c.t, 4, _("ISSUED"), ALIGN_LEFT, 0, 8);
 		}
 		rc = store_ref_list(s->r.st, k, ref_one, &c, err);
 		if (!rc)
@@ -986,7 +1102,7 @@ static int cmd_ref(struct session *s, struct r57_err *err)
 		return rc;
 	}
 	if (strcmp(sub, "add") == 0) {
-		NEED(2, k == REF_SOURCE ? "the code" : "the name");
+		NEED(2, k == REF_SOURCE ? _("%s %s: give the code") : _("%s %s: give the name"));
 		r57_day issued = R57_NO_DATE;
 		char isobuf[11];
 		const char *date = opt_get(a, "--date");
@@ -999,46 +1115,42 @@ static int cmd_ref(struct session *s, struct r57_err *err)
 			return rc;
 		struct ref r;
 		if (store_ref_get(s->r.st, k, id, &r, err) == R57_OK) {
-			printf("Added %s %lld: ", s->cmd, (long long)(k == REF_GROUP ? r.position : r.id));
-			out_safe(stdout, r.name);
-			fputc('\n', stdout);
+			ref_said(k, REF_ADDED, (long long)(k == REF_GROUP ? r.position : r.id), r.name, NULL);
 			ref_clear(&r);
 		}
 		return R57_OK;
 	}
 	if (strcmp(sub, "rename") == 0) {
-		NEED(3, "which one and the new name");
+		NEED(3, _("%s %s: give which one and the new name"));
 		if ((rc = open_db(s, true, err)) || (rc = ref_rename(&s->r, k, a->pos[1], a->pos[2], err)))
 			return rc;
-		printf("Renamed %s ", s->cmd);
-		out_safe(stdout, a->pos[1]);
-		printf(" to ");
-		out_safe(stdout, a->pos[2]);
-		printf(".\n");
+		ref_said(k, REF_RENAMED, 0, a->pos[1], a->pos[2]);
 		return R57_OK;
 	}
 	if (strcmp(sub, "remove") == 0) {
-		NEED(2, "which one");
+		NEED(2, _("%s %s: give which one"));
 		if ((rc = open_db(s, true, err)) || (rc = ref_remove(&s->r, k, a->pos[1], err)))
 			return rc;
-		printf("Removed %s ", s->cmd);
-		out_safe(stdout, a->pos[1]);
-		printf(".\n");
+		ref_said(k, REF_REMOVED, 0, a->pos[1], NULL);
 		return R57_OK;
 	}
 	if (strcmp(sub, "move") == 0 && k == REF_GROUP) {
-		NEED(3, "which group and its new position");
+		NEED(3, _("%s %s: give which group and its new position"));
 		long pos;
-		if ((rc = parse_int(a->pos[2], "position", 1, 1000000, &pos, err)) ||
+		if ((rc = parse_int(a->pos[2], _("position"), 1, 1000000, &pos, err)) ||
 		    (rc = open_db(s, true, err)) || (rc = group_move(&s->r, a->pos[1], (int)pos, err)))
 			return rc;
-		printf("Moved group to position %ld.\n", pos);
+		printf(_("Moved group to position %ld."), pos);
+		fputc('\n', stdout);
 		return R57_OK;
 	}
 #undef NEED
 	char *safe = text_safe(sub, false);
-	rc = r57_fail(err, R57_EUSAGE, "%s: unknown subcommand '%s' (list, add, rename, remove%s)",
-	              s->cmd, safe, k == REF_GROUP ? ", move" : "");
+	rc = k == REF_GROUP
+	         ? r57_fail(err, R57_EUSAGE, _("%s: unknown subcommand '%s' (list, add, rename, remove, move)"),
+	                    s->cmd, safe)
+	         : r57_fail(err, R57_EUSAGE, _("%s: unknown subcommand '%s' (list, add, rename, remove)"),
+	                    s->cmd, safe);
 	free(safe);
 	return rc;
 }
@@ -1048,12 +1160,12 @@ static int cmd_ref(struct session *s, struct r57_err *err)
 static int cmd_demo(struct session *s, struct r57_err *err)
 {
 	if (s->args.npos != 1)
-		return r57_fail(err, R57_EUSAGE, "demo: give the file to create");
+		return r57_fail(err, R57_EUSAGE, _("demo: give the file to create"));
 	const char *path = s->args.pos[0];
 	struct stat sb;
 	if (stat(path, &sb) == 0) {
 		char *safe = text_safe(path, false);
-		int rc = r57_fail(err, R57_EIO, "%s: already exists; demo makes a new database", safe);
+		int rc = r57_fail(err, R57_EIO, _("%s: already exists; demo makes a new database"), safe);
 		free(safe);
 		return rc;
 	}
@@ -1071,17 +1183,18 @@ static int cmd_demo(struct session *s, struct r57_err *err)
 		unlink(path);
 		return rc;
 	}
-	printf("Created ");
-	out_safe(stdout, path);
-	printf(" with %d example tasks. Try: r57 --db ", n);
-	out_safe(stdout, path);
-	printf(" status\n");
+	char *safe = text_safe(path, false);
+	printf(_("Created %s with %d example tasks. Try: r57 --db %s status"), safe, n, safe);
+	fputc('\n', stdout);
+	free(safe);
 	return R57_OK;
 }
 
 static void print_wrapped(const char *indent, const char *text, int width)
 {
-	/* Break at spaces so that help reads well at any width. */
+	/* Break at spaces so that help reads well at any width; words are
+	 * measured in columns, not bytes (Vietnamese letters take two or three
+	 * bytes for one column). */
 	int col = 0;
 	const char *p = text;
 	int ind = (int)strlen(indent);
@@ -1090,7 +1203,10 @@ static void print_wrapped(const char *indent, const char *text, int width)
 	while (*p) {
 		const char *sp = strchr(p, ' ');
 		size_t n = sp ? (size_t)(sp - p) : strlen(p);
-		if (col > ind && col + 1 + (int)n > width) {
+		char *word = strndup(p, n);
+		int wn = word ? text_width(word) : (int)n;
+		free(word);
+		if (col > ind && col + 1 + wn > width) {
 			fputc('\n', stdout);
 			fputs(indent, stdout);
 			col = ind;
@@ -1099,7 +1215,7 @@ static void print_wrapped(const char *indent, const char *text, int width)
 			col++;
 		}
 		fwrite(p, 1, n, stdout);
-		col += (int)n;
+		col += wn;
 		p += n;
 		while (*p == ' ')
 			p++;
@@ -1112,31 +1228,33 @@ static void print_help(void)
 	int w = out_width();
 	if (w <= 0 || w > 100)
 		w = 100;
-	printf("r57 %s: Resolution 57 task tracker\n\n", R57_VERSION);
-	printf("Usage: r57 [--db FILE] [--actor NAME] [--today DATE] COMMAND [ARGS]\n");
-	print_wrapped("", "With no command, r57 opens the screen on a terminal; otherwise it prints the status of the database and a hint to r57 --help.", w);
-	printf("\nCommands:\n");
+	printf(_("r57 %s: Resolution 57 task tracker"), R57_VERSION);
+	printf("\n\n");
+	printf(_("Usage: r57 [--db FILE] [--actor NAME] [--today DATE] [--lang vi|en] COMMAND [ARGS]"));
+	printf("\n");
+	print_wrapped("", _("With no command, r57 opens the screen on a terminal; otherwise it prints the status of the database and a hint to r57 --help."), w);
+	printf("\n%s\n", _("Commands:"));
 #define CMD(id, name, args, what) \
 	print_wrapped("  ", "r57 " name " " args, w); \
-	print_wrapped("      ", what, w);
+	print_wrapped("      ", _(what), w);
 	R57_COMMANDS(CMD)
 #undef CMD
-	printf("\nKeys of the screen (r57 with no command, on a terminal):\n");
+	printf("\n%s\n", _("Keys of the screen (r57 with no command, on a terminal):"));
 #define ACTION(id, where, keys, what) \
-	printf("  %-16s %s (%s)\n", keys, what, where);
+	printf("  %-16s %s (%s)\n", keys, _(what), _(where));
 	R57_ACTIONS(ACTION)
 #undef ACTION
-	printf("\nOptions:\n");
+	printf("\n%s\n", _("Options:"));
 #define OPT(name, arg, what) \
 	print_wrapped("  ", name " " arg, w); \
-	print_wrapped("      ", what, w);
+	print_wrapped("      ", _(what), w);
 	R57_GLOBAL_OPTIONS(OPT)
 #undef OPT
 	printf("\n");
-	print_wrapped("", R57_DATE_HELP, w);
+	print_wrapped("", _(R57_DATE_HELP), w);
 	printf("\n");
-	print_wrapped("", R57_NAMES_HELP, w);
-	printf("\nSee r57(1) for more.\n");
+	print_wrapped("", _(R57_NAMES_HELP), w);
+	printf("\n%s\n", _("See r57(1) for more; in Vietnamese: man -L vi r57."));
 }
 
 static int cmd_help(struct session *s, struct r57_err *err)
@@ -1156,13 +1274,15 @@ static int cmd_none(struct session *s, struct r57_err *err)
 		if (rc)
 			return rc;
 		int status = tui_run(&s->r, s->db_path);
-		return status ? r57_fail(err, R57_EIO, "the screen ended (status %d)", status) : R57_OK;
+		return status ? r57_fail(err, R57_EIO, _("the screen ended (status %d)"), status) : R57_OK;
 	}
 	int rc = cmd_report_status(s, err);
 	if (!rc) {
-		printf("\nDatabase: ");
-		out_safe(stdout, s->db_path);
-		printf("\nr57 --help lists the commands.\n");
+		char *safe = text_safe(s->db_path, false);
+		printf("\n");
+		printf(_("Database: %s"), safe);
+		printf("\n%s\n", _("r57 --help lists the commands."));
+		free(safe);
 	}
 	return rc;
 }
@@ -1277,48 +1397,48 @@ static int dump_doc(const char *what)
 	if (strcmp(part, "commands") == 0) {
 #define CMD(id, name, args, what) \
 		if (md) { \
-			printf("- `r57 %s%s%s`  \n  %s\n", name, *args ? " " : "", args, what); \
+			printf("- `r57 %s%s%s`  \n  %s\n", name, *args ? " " : "", args, _(what)); \
 		} else { \
 			printf(".It Xo Ic %s\n.Li \"", name); mdoc_text(args); \
-			printf("\"\n.Xc\n"); mdoc_text(what); printf("\n"); \
+			printf("\"\n.Xc\n"); mdoc_text(_(what)); printf("\n"); \
 		}
 		R57_COMMANDS(CMD)
 #undef CMD
 	} else if (strcmp(part, "options") == 0) {
 #define OPT(name, arg, what) \
 		if (md) { \
-			printf("- `%s%s%s`  \n  %s\n", name, *arg ? " " : "", arg, what); \
+			printf("- `%s%s%s`  \n  %s\n", name, *arg ? " " : "", arg, _(what)); \
 		} else { \
 			printf(".It Fl "); mdoc_text(&(name)[1]); \
 			if (*arg) printf(" Ar %s", arg); \
-			printf("\n"); mdoc_text(what); printf("\n"); \
+			printf("\n"); mdoc_text(_(what)); printf("\n"); \
 		}
 		R57_GLOBAL_OPTIONS(OPT)
 #undef OPT
 	} else if (strcmp(part, "keys") == 0) {
 		if (md)
-			printf("| keys | where | what it does |\n|---|---|---|\n");
+			printf("| %s | %s | %s |\n|---|---|---|\n", _("keys"), _("where"), _("what it does"));
 #define ACTION(id, where, keys, what) \
 		if (md) { \
-			printf("| `%s` | %s | %s |\n", keys, where, what); \
+			printf("| `%s` | %s | %s |\n", keys, _(where), _(what)); \
 		} else { \
 			printf(".It Sy "); mdoc_text(keys); printf("\n"); \
-			mdoc_text(what); printf(" (%s)\n", where); \
+			mdoc_text(_(what)); printf(" ("); mdoc_text(_(where)); printf(")\n"); \
 		}
 		R57_ACTIONS(ACTION)
 #undef ACTION
 	} else if (strcmp(part, "dates") == 0) {
 		if (md)
-			printf("%s\n", R57_DATE_HELP);
+			printf("%s\n", _(R57_DATE_HELP));
 		else {
-			mdoc_text(R57_DATE_HELP);
+			mdoc_text(_(R57_DATE_HELP));
 			printf("\n");
 		}
 	} else if (strcmp(part, "names") == 0) {
 		if (md)
-			printf("%s\n", R57_NAMES_HELP);
+			printf("%s\n", _(R57_NAMES_HELP));
 		else {
-			mdoc_text(R57_NAMES_HELP);
+			mdoc_text(_(R57_NAMES_HELP));
 			printf("\n");
 		}
 	} else {
@@ -1339,13 +1459,42 @@ int cli_main(int argc, char **argv)
 		size_t bad;
 		if (!text_valid_utf8(argv[i], strlen(argv[i]), &bad)) {
 			char *safe = text_safe(argv[i], false);
-			fprintf(stderr, "r57: argument %d is not valid UTF-8 (byte %zu): '%s'\n", i, bad + 1, safe);
+			fprintf(stderr, "r57: ");
+			fprintf(stderr, _("argument %d is not valid UTF-8 (byte %zu): '%s'"), i, bad + 1, safe);
+			fputc('\n', stderr);
 			free(safe);
 			return 1;
 		}
 	}
-	if (argc == 2 && strncmp(argv[1], "--dump-doc=", 11) == 0)
-		return dump_doc(argv[1] + 11);
+	/* --dump-doc=PART, alone or with --lang (main() chose the language). */
+	const char *dump = NULL;
+	bool dump_only = true;
+	for (int i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--dump-doc=", 11) == 0)
+			dump = argv[i] + 11;
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			i++;
+		else if (strncmp(argv[i], "--lang=", 7) != 0)
+			dump_only = false;
+	}
+	if (dump && dump_only) {
+		const char *lang = NULL;
+		for (int i = 1; i < argc; i++)
+			if (strcmp(argv[i], "--lang") == 0)
+				lang = argv[++i];
+			else if (strncmp(argv[i], "--lang=", 7) == 0)
+				lang = argv[i] + 7;
+		enum r57_lang l;
+		if (lang && !i18n_parse(lang, &l)) {
+			char *safe = text_safe(lang, false);
+			fprintf(stderr, "r57: ");
+			fprintf(stderr, _("--lang: '%s' is not vi or en"), safe);
+			fputc('\n', stderr);
+			free(safe);
+			return 2;
+		}
+		return dump_doc(dump);
+	}
 
 	/* The command is the first word that is not a global option. */
 	int ci = 1;
@@ -1369,7 +1518,9 @@ int cli_main(int argc, char **argv)
 				cmd = &commands[i];
 		if (!cmd) {
 			char *safe = text_safe(argv[ci], false);
-			fprintf(stderr, "r57: unknown command '%s' (see: r57 --help)\n", safe);
+			fprintf(stderr, "r57: ");
+			fprintf(stderr, _("unknown command '%s' (see: r57 --help)"), safe);
+			fputc('\n', stderr);
 			free(safe);
 			return 2;
 		}
@@ -1382,7 +1533,7 @@ int cli_main(int argc, char **argv)
 			rest[nrest++] = argv[i];
 	s.cmd = cmd ? cmd->name : "r57";
 	rc = parse_args(nrest, rest, cmd ? cmd->name : NULL, cmd ? cmd->opts : none_opts, &s.args, &err);
-	if (rc)
+	if (rc || (rc = check_lang(&s.args, &err)))
 		goto out;
 	if (opt_has(&s.args, "--version")) {
 		printf("r57 %s\n", R57_VERSION);
@@ -1394,7 +1545,7 @@ int cli_main(int argc, char **argv)
 	}
 	if (!cmd && s.args.npos) {
 		char *safe = text_safe(s.args.pos[0], false);
-		rc = r57_fail(&err, R57_EUSAGE, "unknown command '%s' (see: r57 --help)", safe);
+		rc = r57_fail(&err, R57_EUSAGE, _("unknown command '%s' (see: r57 --help)"), safe);
 		free(safe);
 		goto out;
 	}
@@ -1405,7 +1556,10 @@ out:
 	if (rc)
 		report_error(&err);
 	if (fflush(stdout) != 0 && !rc) {
-		fprintf(stderr, "r57: cannot write the output: %s\n", strerror(errno));
+		const char *why = strerror(errno);
+		fprintf(stderr, "r57: ");
+		fprintf(stderr, _("cannot write the output: %s"), why);
+		fputc('\n', stderr);
 		rc = R57_EIO;
 	}
 	store_close(s.r.st);

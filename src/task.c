@@ -7,11 +7,14 @@
 #include <string.h>
 #include <uuid/uuid.h>
 
+#include "r57/i18n.h"
 #include "r57/journal.h"
 #include "r57/task.h"
 #include "r57/text.h"
 
-/* A growing summary line for the journal: "close #3, #4 on 20/12/2025". */
+/* A growing summary line for the journal: "close #3, #4 on 20/12/2025".
+ * It is written in the language of the person acting and kept as written:
+ * the journal records what was said. */
 struct summary {
 	char buf[512];
 	size_t len;
@@ -39,10 +42,14 @@ static void sum_add(struct summary *s, const char *fmt, ...)
 	}
 }
 
-static void sum_ids(struct summary *s, const int64_t *ids, int n)
+/* "#3, #4" into buf, cut (with a mark) when the list is long. */
+static const char *ids_text(const int64_t *ids, int n, char *buf, size_t len)
 {
+	struct summary s = { .len = 0 };
 	for (int i = 0; i < n; i++)
-		sum_add(s, "%s#%lld", i ? ", " : "", (long long)ids[i]);
+		sum_add(&s, "%s#%lld", i ? ", " : "", (long long)ids[i]);
+	snprintf(buf, len, "%s", s.buf);
+	return buf;
 }
 
 /* Begin an action: a write transaction and its journal entry. */
@@ -76,7 +83,7 @@ static int clean_text(const char *in, const char *what, char **out, struct r57_e
 		return R57_OK;
 	*out = text_normalize(in);
 	if (!*out)
-		return r57_fail(err, R57_EINPUT, "%s: not valid UTF-8", what);
+		return r57_fail(err, R57_EINPUT, _("%s: not valid UTF-8"), what);
 	return R57_OK;
 }
 
@@ -86,7 +93,7 @@ static int resolve(struct r57 *r, enum ref_kind k, const char *typed, bool creat
 {
 	char *name = text_normalize(typed);
 	if (!name)
-		return r57_fail(err, R57_EINPUT, "%s: not valid UTF-8", ref_kind_name(k));
+		return r57_fail(err, R57_EINPUT, _("%s: not valid UTF-8"), ref_kind_name(k));
 	if (!*name) {
 		free(name);
 		*id = 0; /* "" clears the field */
@@ -102,7 +109,7 @@ static int resolve(struct r57 *r, enum ref_kind k, const char *typed, bool creat
 static int check_year(int year, struct r57_err *err)
 {
 	if (year && (year < 1900 || year > 9999))
-		return r57_fail(err, R57_EINPUT, "--year: %d is not a plan year", year);
+		return r57_fail(err, R57_EINPUT, _("--year: %d is not a plan year"), year);
 	return R57_OK;
 }
 
@@ -124,14 +131,14 @@ static int apply_fields(struct r57 *r, const struct task_fields *f,
                         struct task_row *row, struct owned *o, struct r57_err *err)
 {
 	int rc;
-	if ((rc = clean_text(f->title, "title", &o->title, err)) ||
+	if ((rc = clean_text(f->title, _("title"), &o->title, err)) ||
 	    (rc = clean_text(f->notes, "--notes", &o->notes, err)) ||
 	    (rc = clean_text(f->product, "--product", &o->product, err)) ||
 	    (rc = clean_text(f->result, "--result", &o->result, err)))
 		return rc;
 	if (o->title) {
 		if (!*o->title)
-			return r57_fail(err, R57_EINPUT, "a task needs a title");
+			return r57_fail(err, R57_EINPUT, _("a task needs a title"));
 		row->title = o->title;
 	}
 	if (o->notes)
@@ -197,7 +204,7 @@ int task_add(struct r57 *r, const struct task_fields *f, int64_t *id_out,
 	uuid_t u;
 
 	if (!f->title)
-		return r57_fail(err, R57_EUSAGE, "add: a task needs a title");
+		return r57_fail(err, R57_EUSAGE, _("add: a task needs a title"));
 	memset(&row, 0, sizeof row);
 	uuid_generate_random(u);
 	uuid_unparse_lower(u, row.uuid);
@@ -217,7 +224,7 @@ int task_add(struct r57 *r, const struct task_fields *f, int64_t *id_out,
 	if (!(rc = apply_fields(r, f, &row, &o, err)) &&
 	    !(rc = store_task_insert(r->st, &row, r->now, &id, err)) &&
 	    !(rc = apply_with(r, id, f, err))) {
-		sum_add(&sum, "add #%lld: %s", (long long)id, row.title);
+		sum_add(&sum, _("add #%lld: %s"), (long long)id, row.title);
 	}
 	rc = finish(r, rc, seq, &sum, err);
 	owned_free(&o);
@@ -231,17 +238,17 @@ static int each_task(struct r57 *r, const int64_t *ids, int n, struct task **out
                      struct r57_err *err)
 {
 	if (n <= 0)
-		return r57_fail(err, R57_EUSAGE, "no task id given");
+		return r57_fail(err, R57_EUSAGE, _("no task id given"));
 	struct task *ts = calloc((size_t)n, sizeof *ts);
 	if (!ts)
-		return r57_fail(err, R57_ENOMEM, "out of memory");
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	for (int i = 0; i < n; i++) {
 		for (int j = 0; j < i; j++)
 			if (ids[j] == ids[i]) {
 				for (int k = 0; k < i; k++)
 					task_clear(&ts[k]);
 				free(ts);
-				return r57_fail(err, R57_EUSAGE, "task #%lld is given twice", (long long)ids[i]);
+				return r57_fail(err, R57_EUSAGE, _("task #%lld is given twice"), (long long)ids[i]);
 			}
 		int rc = store_task_get(r->st, ids[i], &ts[i], err);
 		if (rc) {
@@ -296,7 +303,7 @@ struct edit_ctx {
 	struct summary *assign_sum; /* assign: filled with the names as resolved */
 };
 
-/* Append the name of a resolved leader, unit, ... ("(none)" for 0). */
+/* Append the name of a resolved leader or unit ("(no leader)" for 0). */
 static void sum_ref(struct r57 *r, struct summary *sum, const char *sep, enum ref_kind k,
                     int64_t id)
 {
@@ -304,29 +311,42 @@ static void sum_ref(struct r57 *r, struct summary *sum, const char *sep, enum re
 	if (id && store_ref_get(r->st, k, id, &ref, NULL) == R57_OK)
 		sum_add(sum, "%s%s", sep, ref.name);
 	else
-		sum_add(sum, "%s(no %s)", sep, ref_kind_name(k));
+		sum_add(sum, "%s%s", sep, k == REF_LEADER ? _("(no leader)") : _("(no unit)"));
 	ref_clear(&ref);
 }
 
+/* The names of coordinating units as typed and resolved: "A, B". */
+static void unit_names(struct r57 *r, const char *const *typed, int n, struct summary *out)
+{
+	for (int i = 0; i < n; i++) {
+		int64_t id = 0;
+		if (store_ref_find(r->st, REF_UNIT, typed[i], &id, NULL) == R57_OK)
+			sum_ref(r, out, out->len ? ", " : "", REF_UNIT, id);
+	}
+}
+
+/* "assign #3 to An, Sở Nội vụ with Sở Tài chính": each part one message. */
 static void describe_assign(struct r57 *r, const struct task_fields *f,
                             const struct task_row *row, struct summary *sum)
 {
-	const char *sep = " to ";
-	if (f->leader) {
-		sum_ref(r, sum, sep, REF_LEADER, row->leader_id);
-		sep = ", ";
-	}
+	struct summary who = { .len = 0 }, with = { .len = 0 }, without = { .len = 0 };
+	if (f->leader)
+		sum_ref(r, &who, "", REF_LEADER, row->leader_id);
 	if (f->unit)
-		sum_ref(r, sum, sep, REF_UNIT, row->unit_id);
-	for (int i = 0; i < f->n_with; i++) {
-		int64_t id = 0;
-		if (store_ref_find(r->st, REF_UNIT, f->with[i], &id, NULL) == R57_OK)
-			sum_ref(r, sum, i ? ", " : " with ", REF_UNIT, id);
+		sum_ref(r, &who, who.len ? ", " : "", REF_UNIT, row->unit_id);
+	unit_names(r, f->with, f->n_with, &with);
+	unit_names(r, f->without, f->n_without, &without);
+	if (who.len) {
+		sum_add(sum, " ");
+		sum_add(sum, _("to %s"), who.buf);
 	}
-	for (int i = 0; i < f->n_without; i++) {
-		int64_t id = 0;
-		if (store_ref_find(r->st, REF_UNIT, f->without[i], &id, NULL) == R57_OK)
-			sum_ref(r, sum, i ? ", " : " without ", REF_UNIT, id);
+	if (with.len) {
+		sum_add(sum, " ");
+		sum_add(sum, _("with %s"), with.buf);
+	}
+	if (without.len) {
+		sum_add(sum, " ");
+		sum_add(sum, _("without %s"), without.buf);
 	}
 }
 
@@ -344,12 +364,12 @@ static int check_unchanged(struct r57 *r, const struct task *t, int64_t expect,
 	}
 	if (e.seq) {
 		char *who = text_safe(e.actor, false), *what = text_safe(e.summary, false);
-		rc = r57_fail(err, R57_ECONFLICT, "task #%lld was changed meanwhile by %s (#%lld: %s); nothing was saved",
+		rc = r57_fail(err, R57_ECONFLICT, _("task #%lld was changed meanwhile by %s (#%lld: %s); nothing was saved"),
 		              (long long)t->id, who, (long long)e.seq, what);
 		free(who);
 		free(what);
 	} else {
-		rc = r57_fail(err, R57_ECONFLICT, "task #%lld was changed meanwhile; nothing was saved",
+		rc = r57_fail(err, R57_ECONFLICT, _("task #%lld was changed meanwhile; nothing was saved"),
 		              (long long)t->id);
 	}
 	entry_clear(&e);
@@ -387,32 +407,33 @@ int task_edit(struct r57 *r, const int64_t *ids, int n,
               const struct task_fields *f, struct r57_err *err)
 {
 	if (fields_empty(f))
-		return r57_fail(err, R57_EUSAGE, "edit: nothing to change (give --title, --notes, ...)");
-	struct summary sum = { .len = 0 };
-	sum_add(&sum, "edit ");
-	sum_ids(&sum, ids, n);
-	const char *sep = ": ";
-#define NAMED(field, label) if (f->field) { sum_add(&sum, "%s" label, sep); sep = ", "; }
-	NAMED(title, "title")
-	NAMED(notes, "notes")
-	NAMED(product, "product")
-	NAMED(result, "result")
-	NAMED(group, "group")
-	NAMED(source, "source")
-	NAMED(leader, "leader")
-	NAMED(unit, "unit")
+		return r57_fail(err, R57_EUSAGE, _("edit: nothing to change (give --title, --notes, ...)"));
+	/* "edit #3: title, notes, deadline corrected to 31/12/2025" */
+	struct summary what = { .len = 0 };
+#define NAMED(field, label) if (f->field) sum_add(&what, "%s%s", what.len ? ", " : "", label);
+	NAMED(title, _("title"))
+	NAMED(notes, _("notes"))
+	NAMED(product, _("product"))
+	NAMED(result, _("result"))
+	NAMED(group, _("group"))
+	NAMED(source, _("source"))
+	NAMED(leader, _("leader"))
+	NAMED(unit, _("unit"))
 #undef NAMED
 	if (f->year) {
-		sum_add(&sum, "%syear %d", sep, f->year);
-		sep = ", ";
+		sum_add(&what, "%s", what.len ? ", " : "");
+		sum_add(&what, _("year %d"), f->year);
 	}
 	if (f->due != R57_NO_DATE || f->clear_due) {
 		char b[11];
-		sum_add(&sum, "%sdeadline corrected to %s", sep, f->clear_due ? "none" : date_dmy(f->due, b));
-		sep = ", ";
+		sum_add(&what, "%s", what.len ? ", " : "");
+		sum_add(&what, _("deadline corrected to %s"), f->clear_due ? _("none") : date_dmy(f->due, b));
 	}
 	if (f->n_with || f->n_without)
-		sum_add(&sum, "%scoordinating units", sep);
+		sum_add(&what, "%s%s", what.len ? ", " : "", _("coordinating units"));
+	char list[512];
+	struct summary sum = { .len = 0 };
+	sum_add(&sum, _("edit %s: %s"), ids_text(ids, n, list, sizeof list), what.buf);
 	struct edit_ctx c = { .f = f };
 	int rc = change_tasks(r, ids, n, edit_one, &c, &sum, err);
 	owned_free(&c.o);
@@ -423,7 +444,7 @@ int task_assign(struct r57 *r, const int64_t *ids, int n,
                 const struct task_fields *f, struct r57_err *err)
 {
 	if (!f->leader && !f->unit && !f->n_with && !f->n_without)
-		return r57_fail(err, R57_EUSAGE, "assign: give --leader, --unit, --with or --without");
+		return r57_fail(err, R57_EUSAGE, _("assign: give --leader, --unit, --with or --without"));
 	struct task_fields only = TASK_FIELDS_INIT;
 	only.leader = f->leader;
 	only.unit = f->unit;
@@ -434,9 +455,9 @@ int task_assign(struct r57 *r, const int64_t *ids, int n,
 	only.create_new = f->create_new;
 	only.expect_entry = f->expect_entry;
 
+	char list[512];
 	struct summary sum = { .len = 0 };
-	sum_add(&sum, "assign ");
-	sum_ids(&sum, ids, n);
+	sum_add(&sum, _("assign %s"), ids_text(ids, n, list, sizeof list));
 	struct edit_ctx c = { .f = &only, .assign_sum = &sum };
 	int rc = change_tasks(r, ids, n, edit_one, &c, &sum, err);
 	owned_free(&c.o);
@@ -448,9 +469,12 @@ static int due_one(struct r57 *r, struct task *t, struct task_row *row, void *ct
 {
 	(void)r;
 	r57_day due = *(const r57_day *)ctx;
+	if (t->status == TASK_DONE)
+		return r57_fail(err, R57_EINPUT, _("task #%lld is done; reopen it before changing its deadline"),
+		                (long long)t->id);
 	if (t->status != TASK_OPEN)
-		return r57_fail(err, R57_EINPUT, "task #%lld is %s; reopen it before changing its deadline",
-		                (long long)t->id, task_status_name(t->status));
+		return r57_fail(err, R57_EINPUT, _("task #%lld is cancelled; reopen it before changing its deadline"),
+		                (long long)t->id);
 	if (t->due == due)
 		return R57_OK;
 	if (t->due == R57_NO_DATE) {
@@ -468,11 +492,9 @@ static int due_one(struct r57 *r, struct task *t, struct task_row *row, void *ct
 int task_set_due(struct r57 *r, const int64_t *ids, int n, r57_day due,
                  struct r57_err *err)
 {
-	char buf[11];
+	char buf[11], list[512];
 	struct summary sum = { .len = 0 };
-	sum_add(&sum, "deadline of ");
-	sum_ids(&sum, ids, n);
-	sum_add(&sum, " to %s", date_dmy(due, buf));
+	sum_add(&sum, _("deadline of %s to %s"), ids_text(ids, n, list, sizeof list), date_dmy(due, buf));
 	return change_tasks(r, ids, n, due_one, &due, &sum, err);
 }
 
@@ -488,11 +510,11 @@ static int close_one(struct r57 *r, struct task *t, struct task_row *row, void *
 	struct close_ctx *c = vctx;
 	if (t->status == TASK_DONE) {
 		char b[11];
-		return r57_fail(err, R57_EINPUT, "task #%lld is already done (closed %s)",
+		return r57_fail(err, R57_EINPUT, _("task #%lld is already done (closed %s)"),
 		                (long long)t->id, date_dmy(t->closed, b));
 	}
 	if (t->status == TASK_CANCELLED)
-		return r57_fail(err, R57_EINPUT, "task #%lld is cancelled; reopen it first", (long long)t->id);
+		return r57_fail(err, R57_EINPUT, _("task #%lld is cancelled; reopen it first"), (long long)t->id);
 	row->status = TASK_DONE;
 	row->closed = c->on;
 	if (c->result)
@@ -503,18 +525,16 @@ static int close_one(struct r57 *r, struct task *t, struct task_row *row, void *
 int task_close(struct r57 *r, const int64_t *ids, int n, r57_day on,
                const char *result, struct r57_err *err)
 {
-	char b1[11], b2[11];
+	char b1[11], b2[11], list[512];
 	struct close_ctx c = { .on = on == R57_NO_DATE ? r->today : on };
 	if (c.on > r->today)
-		return r57_fail(err, R57_EINPUT, "--on: %s is after today (%s); a task is closed on the day it was done",
+		return r57_fail(err, R57_EINPUT, _("--on: %s is after today (%s); a task is closed on the day it was done"),
 		                date_dmy(c.on, b1), date_dmy(r->today, b2));
 	int rc = clean_text(result, "--result", &c.result, err);
 	if (rc)
 		return rc;
 	struct summary sum = { .len = 0 };
-	sum_add(&sum, "close ");
-	sum_ids(&sum, ids, n);
-	sum_add(&sum, " on %s", date_dmy(c.on, b1));
+	sum_add(&sum, _("close %s on %s"), ids_text(ids, n, list, sizeof list), date_dmy(c.on, b1));
 	rc = change_tasks(r, ids, n, close_one, &c, &sum, err);
 	free(c.result);
 	return rc;
@@ -526,7 +546,7 @@ static int reopen_one(struct r57 *r, struct task *t, struct task_row *row, void 
 	(void)r;
 	(void)ctx;
 	if (t->status == TASK_OPEN)
-		return r57_fail(err, R57_EINPUT, "task #%lld is already open", (long long)t->id);
+		return r57_fail(err, R57_EINPUT, _("task #%lld is already open"), (long long)t->id);
 	row->status = TASK_OPEN;
 	row->closed = R57_NO_DATE;
 	return R57_OK;
@@ -534,9 +554,9 @@ static int reopen_one(struct r57 *r, struct task *t, struct task_row *row, void 
 
 int task_reopen(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
 {
+	char list[512];
 	struct summary sum = { .len = 0 };
-	sum_add(&sum, "reopen ");
-	sum_ids(&sum, ids, n);
+	sum_add(&sum, _("reopen %s"), ids_text(ids, n, list, sizeof list));
 	return change_tasks(r, ids, n, reopen_one, NULL, &sum, err);
 }
 
@@ -544,9 +564,9 @@ static int cancel_one(struct r57 *r, struct task *t, struct task_row *row, void 
                       struct r57_err *err)
 {
 	if (t->status == TASK_CANCELLED)
-		return r57_fail(err, R57_EINPUT, "task #%lld is already cancelled", (long long)t->id);
+		return r57_fail(err, R57_EINPUT, _("task #%lld is already cancelled"), (long long)t->id);
 	if (t->status == TASK_DONE)
-		return r57_fail(err, R57_EINPUT, "task #%lld is done; reopen it before cancelling", (long long)t->id);
+		return r57_fail(err, R57_EINPUT, _("task #%lld is done; reopen it before cancelling"), (long long)t->id);
 	row->status = TASK_CANCELLED;
 	row->closed = r->today;
 	if (ctx)
@@ -561,11 +581,12 @@ int task_cancel(struct r57 *r, const int64_t *ids, int n, const char *reason,
 	int rc = clean_text(reason, "--reason", &why, err);
 	if (rc)
 		return rc;
+	char list[512];
 	struct summary sum = { .len = 0 };
-	sum_add(&sum, "cancel ");
-	sum_ids(&sum, ids, n);
 	if (why && *why)
-		sum_add(&sum, ": %s", why);
+		sum_add(&sum, _("cancel %s: %s"), ids_text(ids, n, list, sizeof list), why);
+	else
+		sum_add(&sum, _("cancel %s"), ids_text(ids, n, list, sizeof list));
 	rc = change_tasks(r, ids, n, cancel_one, why && *why ? why : NULL, &sum, err);
 	free(why);
 	return rc;
@@ -580,11 +601,13 @@ int task_delete(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
 	if (rc)
 		return rc;
 	if (!(rc = each_task(r, ids, n, &ts, err))) {
-		sum_add(&sum, "delete ");
+		/* "delete #3 Title, #4 Title" */
+		struct summary what = { .len = 0 };
 		for (int i = 0; i < n && !rc; i++) {
-			sum_add(&sum, "%s#%lld %s", i ? ", " : "", (long long)ts[i].id, ts[i].title);
+			sum_add(&what, "%s#%lld %s", i ? ", " : "", (long long)ts[i].id, ts[i].title);
 			rc = store_task_delete(r->st, ts[i].id, err);
 		}
+		sum_add(&sum, _("delete %s"), what.buf);
 	}
 	rc = finish(r, rc, seq, &sum, err);
 	free_tasks(ts, n);
@@ -604,7 +627,7 @@ int ref_add(struct r57 *r, enum ref_kind k, const char *name,
 	if (!rc)
 		rc = clean_text(title, "--title", &t, err);
 	if (!rc && (!n || !*n))
-		rc = r57_fail(err, R57_EUSAGE, "%s add: give a name", ref_kind_name(k));
+		rc = r57_fail(err, R57_EUSAGE, _("%s add: give a name"), ref_kind_name(k));
 	if (rc) {
 		free(n);
 		free(t);
@@ -615,7 +638,14 @@ int ref_add(struct r57 *r, enum ref_kind k, const char *name,
 			rc = resolve(r, REF_UNIT, unit, false, &unit_id, err);
 		if (!rc)
 			rc = store_ref_insert(r->st, k, n, t, unit_id, issued, &id, err);
-		sum_add(&sum, "add %s #%lld: %s", ref_kind_name(k), (long long)id, n);
+		if (k == REF_GROUP)
+			sum_add(&sum, _("add group #%lld: %s"), (long long)id, n);
+		else if (k == REF_LEADER)
+			sum_add(&sum, _("add leader #%lld: %s"), (long long)id, n);
+		else if (k == REF_UNIT)
+			sum_add(&sum, _("add unit #%lld: %s"), (long long)id, n);
+		else
+			sum_add(&sum, _("add source #%lld: %s"), (long long)id, n);
 		rc = finish(r, rc, seq, &sum, err);
 	}
 	if (!rc && id_out)
@@ -633,7 +663,7 @@ int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
 	struct summary sum = { .len = 0 };
 	int rc = clean_text(name, ref_kind_name(k), &n, err);
 	if (!rc && (!n || !*n))
-		rc = r57_fail(err, R57_EUSAGE, "%s rename: give the new name", ref_kind_name(k));
+		rc = r57_fail(err, R57_EUSAGE, _("%s rename: give the new name"), ref_kind_name(k));
 	if (rc) {
 		free(n);
 		return rc;
@@ -642,8 +672,15 @@ int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
 		if (!(rc = resolve(r, k, which, false, &id, err))) {
 			struct ref old = { 0 };
 			if (!(rc = store_ref_get(r->st, k, id, &old, err))) {
-				sum_add(&sum, "rename %s #%lld from %s to %s", ref_kind_name(k),
-				        (long long)id, old.name, n);
+				long long i = (long long)id;
+				if (k == REF_GROUP)
+					sum_add(&sum, _("rename group #%lld from %s to %s"), i, old.name, n);
+				else if (k == REF_LEADER)
+					sum_add(&sum, _("rename leader #%lld from %s to %s"), i, old.name, n);
+				else if (k == REF_UNIT)
+					sum_add(&sum, _("rename unit #%lld from %s to %s"), i, old.name, n);
+				else
+					sum_add(&sum, _("rename source #%lld from %s to %s"), i, old.name, n);
 				rc = store_ref_rename(r->st, k, id, n, err);
 			}
 			ref_clear(&old);
@@ -665,7 +702,15 @@ int ref_remove(struct r57 *r, enum ref_kind k, const char *which,
 	if (!(rc = resolve(r, k, which, false, &id, err))) {
 		struct ref old = { 0 };
 		if (!(rc = store_ref_get(r->st, k, id, &old, err))) {
-			sum_add(&sum, "remove %s #%lld: %s", ref_kind_name(k), (long long)id, old.name);
+			long long i = (long long)id;
+			if (k == REF_GROUP)
+				sum_add(&sum, _("remove group #%lld: %s"), i, old.name);
+			else if (k == REF_LEADER)
+				sum_add(&sum, _("remove leader #%lld: %s"), i, old.name);
+			else if (k == REF_UNIT)
+				sum_add(&sum, _("remove unit #%lld: %s"), i, old.name);
+			else
+				sum_add(&sum, _("remove source #%lld: %s"), i, old.name);
 			rc = store_ref_delete(r->st, k, id, err);
 		}
 		ref_clear(&old);
@@ -683,7 +728,7 @@ int group_move(struct r57 *r, const char *which, int pos, struct r57_err *err)
 	if (!(rc = resolve(r, REF_GROUP, which, false, &id, err))) {
 		struct ref old = { 0 };
 		if (!(rc = store_ref_get(r->st, REF_GROUP, id, &old, err))) {
-			sum_add(&sum, "move group %s from %d to %d", old.name, old.position, pos);
+			sum_add(&sum, _("move group %s from %d to %d"), old.name, old.position, pos);
 			rc = store_group_move(r->st, id, pos, err);
 		}
 		ref_clear(&old);
