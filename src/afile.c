@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "r57/afile.h"
+#include "r57/i18n.h"
 #include "r57/text.h"
 
 struct afile {
@@ -65,10 +66,11 @@ static const char *base_of(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* what: an English message marked N_(), said of the file. */
 static int io_fail(struct r57_err *err, const char *path, const char *what, int e)
 {
 	char *safe = text_safe(path, false);
-	int rc = r57_fail(err, R57_EIO, "%s: %s (%s)", safe, what, strerror(e));
+	int rc = r57_fail(err, R57_EIO, "%s: %s (%s)", safe, _(what), strerror(e));
 	free(safe);
 	return rc;
 }
@@ -112,11 +114,11 @@ int afile_open(const char *path, bool force, const char *const *sigs,
 	int rc;
 	*out = NULL;
 	if (!*path)
-		return r57_fail(err, R57_EUSAGE, "-o: give a file name");
+		return r57_fail(err, R57_EUSAGE, _("-o: give a file name"));
 	struct afile *a = calloc(1, sizeof *a);
 	if (!a || !(a->path = strdup(path)) || !(a->dir = dir_of(path))) {
 		afile_free(a);
-		return r57_fail(err, R57_ENOMEM, "out of memory");
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	}
 	a->fd = -1;
 	mode_t mask = umask(0);
@@ -126,14 +128,14 @@ int afile_open(const char *path, bool force, const char *const *sigs,
 	if (lstat(path, &sb) == 0) {
 		char *safe = text_safe(path, false);
 		if (S_ISLNK(sb.st_mode))
-			rc = r57_fail(err, R57_EIO, "%s: is a symbolic link; give the file it points to", safe);
+			rc = r57_fail(err, R57_EIO, _("%s: is a symbolic link; give the file it points to"), safe);
 		else if (S_ISDIR(sb.st_mode))
-			rc = r57_fail(err, R57_EIO, "%s: is a folder; give a file name", safe);
+			rc = r57_fail(err, R57_EIO, _("%s: is a folder; give a file name"), safe);
 		else if (!S_ISREG(sb.st_mode))
-			rc = r57_fail(err, R57_EIO, "%s: not a regular file; nothing written", safe);
+			rc = r57_fail(err, R57_EIO, _("%s: not a regular file; nothing written"), safe);
 		else if (!force && !ours(path, sigs))
 			rc = r57_fail(err, R57_EIO,
-			              "%s: already exists and was not written by r57; nothing written (--force replaces it)",
+			              _("%s: already exists and was not written by r57; nothing written (--force replaces it)"),
 			              safe);
 		else
 			rc = R57_OK;
@@ -144,7 +146,7 @@ int afile_open(const char *path, bool force, const char *const *sigs,
 		}
 		a->mode = sb.st_mode & 07777;
 	} else if (errno != ENOENT) {
-		rc = io_fail(err, path, "cannot write", errno);
+		rc = io_fail(err, path, N_("cannot write"), errno);
 		afile_free(a);
 		return rc;
 	}
@@ -156,7 +158,7 @@ int afile_open(const char *path, bool force, const char *const *sigs,
 		if (asprintf(&a->tmp, "%s/.%s.r57-XXXXXX", a->dir, base_of(path)) < 0) {
 			a->tmp = NULL;
 			afile_free(a);
-			return r57_fail(err, R57_ENOMEM, "out of memory");
+			return r57_fail(err, R57_ENOMEM, _("out of memory"));
 		}
 		guard_tmp(a->tmp);
 		a->fd = mkostemp(a->tmp, O_CLOEXEC);
@@ -165,14 +167,14 @@ int afile_open(const char *path, bool force, const char *const *sigs,
 			unguard_tmp();
 			free(a->tmp);
 			a->tmp = NULL;
-			rc = io_fail(err, path, e == ENOENT ? "cannot write: no such folder" : "cannot write", e);
+			rc = io_fail(err, path, e == ENOENT ? N_("cannot write: no such folder") : N_("cannot write"), e);
 			afile_free(a);
 			return rc;
 		}
 		guard_tmp(a->tmp); /* now with the real name */
 	}
 	if (fchmod(a->fd, a->mode) != 0 || !(a->f = fdopen(a->fd, "w"))) {
-		rc = io_fail(err, path, "cannot write", errno);
+		rc = io_fail(err, path, N_("cannot write"), errno);
 		afile_abort(a);
 		return rc;
 	}
@@ -233,12 +235,12 @@ int afile_commit(struct afile *a, struct r57_err *err)
 {
 	int rc = R57_OK;
 	if (fflush(a->f) != 0 || ferror(a->f)) {
-		rc = io_fail(err, a->path, "cannot write; the old file is kept", errno ? errno : EIO);
+		rc = io_fail(err, a->path, N_("cannot write; the old file is kept"), errno ? errno : EIO);
 		afile_abort(a);
 		return rc;
 	}
 	if (fsync(a->fd) != 0) {
-		rc = io_fail(err, a->path, "cannot write; the old file is kept", errno);
+		rc = io_fail(err, a->path, N_("cannot write; the old file is kept"), errno);
 		afile_abort(a);
 		return rc;
 	}
@@ -246,7 +248,7 @@ int afile_commit(struct afile *a, struct r57_err *err)
 	bool linked = false;
 	if (!named) {
 		if (link_tmpfile(a, &named) != 0) {
-			rc = io_fail(err, a->path, "cannot save the file; the old file is kept", errno);
+			rc = io_fail(err, a->path, N_("cannot save the file; the old file is kept"), errno);
 			afile_abort(a);
 			return rc;
 		}
@@ -257,7 +259,7 @@ int afile_commit(struct afile *a, struct r57_err *err)
 		unlink(named);
 		if (linked)
 			free(named);
-		rc = io_fail(err, a->path, "cannot save the file; the old file is kept", e);
+		rc = io_fail(err, a->path, N_("cannot save the file; the old file is kept"), e);
 		afile_abort(a);
 		return rc;
 	}
@@ -277,7 +279,7 @@ int afile_commit(struct afile *a, struct r57_err *err)
 		close(dfd);
 	}
 	if (cl != 0)
-		rc = io_fail(err, a->path, "cannot write", errno);
+		rc = io_fail(err, a->path, N_("cannot write"), errno);
 	afile_free(a);
 	return rc;
 }

@@ -8,8 +8,8 @@
 
 #include "r57/afile.h"
 #include "r57/export.h"
+#include "r57/i18n.h"
 #include "r57/import.h"
-#include "r57/out.h"
 #include "r57/text.h"
 #include "cli_int.h"
 
@@ -24,7 +24,7 @@ int cmd_export(struct session *s, struct r57_err *err)
 	int rc;
 	if (a->npos) {
 		char *safe = text_safe(a->pos[0], false);
-		rc = r57_fail(err, R57_EUSAGE, "export: unexpected argument '%s' (to write a file: -o FILE)", safe);
+		rc = r57_fail(err, R57_EUSAGE, _("export: unexpected argument '%s' (to write a file: -o FILE)"), safe);
 		free(safe);
 		return rc;
 	}
@@ -32,14 +32,14 @@ int cmd_export(struct session *s, struct r57_err *err)
 		o.format = EXPORT_JSON;
 	} else if (fmt && strcmp(fmt, "csv") != 0) {
 		char *safe = text_safe(fmt, false);
-		rc = r57_fail(err, R57_EUSAGE, "--format: '%s' is not one of csv, json", safe);
+		rc = r57_fail(err, R57_EUSAGE, _("--format: '%s' is not one of csv, json"), safe);
 		free(safe);
 		return rc;
 	}
 	if (o.bom && o.format != EXPORT_CSV)
-		return r57_fail(err, R57_EUSAGE, "--bom: only for --format csv");
+		return r57_fail(err, R57_EUSAGE, _("--bom: only for --format csv"));
 	if (opt_has(a, "--force") && !path)
-		return r57_fail(err, R57_EUSAGE, "--force: only with -o FILE");
+		return r57_fail(err, R57_EUSAGE, _("--force: only with -o FILE"));
 	if ((rc = open_db(s, false, err)))
 		return rc;
 
@@ -60,9 +60,11 @@ int cmd_export(struct session *s, struct r57_err *err)
 	}
 	if ((rc = afile_commit(af, err)))
 		return rc;
-	printf("Exported %lld task%s to ", (long long)n, n == 1 ? "" : "s");
-	out_safe(stdout, path);
-	printf(".\n");
+	char *safe = text_safe(path, false);
+	printf(ngettext("Exported %lld task to %s.", "Exported %lld tasks to %s.", (unsigned long)n),
+	       (long long)n, safe);
+	putchar('\n');
+	free(safe);
 	return R57_OK;
 }
 
@@ -81,6 +83,8 @@ struct report {
  * run names them all: it is how to see a misspelt name before it is). */
 #define CREATED_SHOWN 10
 
+/* One line of the report: fmt has one %s, the text made safe, and the
+ * numbers after it. */
 static void say(struct report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void say(struct report *r, const char *fmt, ...)
 {
@@ -88,54 +92,102 @@ static void say(struct report *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(r->f, fmt, ap);
 	va_end(ap);
+	fputc('\n', r->f);
 }
 
-static void say_safe(struct report *r, const char *text)
+/* A message with a context (msgctxt), as GNU gettext's pgettext: the
+ * short field names below would otherwise share their translation with
+ * the same English words elsewhere. */
+static const char *ctx_gettext(const char *ctx_id, const char *id)
 {
-	out_safe(r->f, text ? text : "");
+	const char *t = gettext(ctx_id);
+	return t == ctx_id ? id : t;
+}
+#define pgettext(ctx, id) ctx_gettext(ctx "\004" id, id)
+
+/* A field's name in the dry run's "Would change" lines: in English, the
+ * column names of r57's export. */
+static const char *field_name(enum import_field f)
+{
+	switch (f) {
+	case IMP_ID: return pgettext("field", "id");
+	case IMP_UUID: return pgettext("field", "uuid");
+	case IMP_TITLE: return pgettext("field", "title");
+	case IMP_NOTES: return pgettext("field", "notes");
+	case IMP_GROUP: return pgettext("field", "group");
+	case IMP_GROUP_NUMBER: return pgettext("field", "group_number");
+	case IMP_LEADER: return pgettext("field", "leader");
+	case IMP_UNIT: return pgettext("field", "unit");
+	case IMP_UNITS: return pgettext("field", "units");
+	case IMP_SOURCE: return pgettext("field", "source");
+	case IMP_YEAR: return pgettext("field", "year");
+	case IMP_DUE: return pgettext("field", "due");
+	case IMP_FIRST_DUE: return pgettext("field", "first_due");
+	case IMP_EXTENSIONS: return pgettext("field", "extensions");
+	case IMP_STATUS: return pgettext("field", "status");
+	case IMP_ON_TIME: return pgettext("field", "on_time");
+	case IMP_PRODUCT: return pgettext("field", "product");
+	case IMP_RESULT: return pgettext("field", "result");
+	case IMP_CREATED: return pgettext("field", "created");
+	case IMP_CLOSED: return pgettext("field", "closed");
+	default: return import_field_key(f);
+	}
+}
+
+static void say_created(struct report *r, enum ref_kind k, const char *name)
+{
+	switch (k) {
+	case REF_GROUP:
+		say(r, r->dry ? _("Would create group: %s") : _("Created group: %s"), name);
+		break;
+	case REF_LEADER:
+		say(r, r->dry ? _("Would create leader: %s") : _("Created leader: %s"), name);
+		break;
+	case REF_UNIT:
+		say(r, r->dry ? _("Would create unit: %s") : _("Created unit: %s"), name);
+		break;
+	case REF_SOURCE:
+		say(r, r->dry ? _("Would create source: %s") : _("Created source: %s"), name);
+		break;
+	}
 }
 
 static void on_event(const struct import_event *e, void *ctx)
 {
 	struct report *r = ctx;
+	char *safe = text_safe(e->name ? e->name : "", false);
 	switch (e->what) {
 	case IMPORT_IGNORED_COLUMN:
-		say(r, "Ignored column '");
-		say_safe(r, e->name);
-		say(r, "' (line %ld, column %ld): not a field r57 knows.\n", e->line, e->col);
+		say(r, _("Ignored column '%s' (line %ld, column %ld): not a field r57 knows."), safe, e->line,
+		    e->col);
 		break;
 	case IMPORT_CREATE:
 		if (!r->dry && ++r->created[e->ref] > CREATED_SHOWN)
 			break;
-		say(r, "%s %s: ", r->dry ? "Would create" : "Created", ref_kind_name(e->ref));
-		say_safe(r, e->name);
-		say(r, "\n");
+		say_created(r, e->ref, safe);
 		break;
 	case IMPORT_GROUPS:
-		say(r, "%s the key task groups to the file's %d, in its order.\n",
-		    r->dry ? "Would set" : "Set", e->n);
+		say(r, r->dry ? _("Would set the key task groups to the file's %d, in its order.")
+		              : _("Set the key task groups to the file's %d, in its order."),
+		    e->n);
 		break;
 	case IMPORT_ADD:
-		if (!r->dry)
-			break;
-		say(r, "Would add #%lld (line %ld): ", (long long)e->task, e->line);
-		say_safe(r, e->name);
-		say(r, "\n");
+		if (r->dry)
+			say(r, _("Would add #%lld (line %ld): %s"), (long long)e->task, e->line, safe);
 		break;
 	case IMPORT_CHANGE:
 		if (!r->dry)
 			break;
-		say(r, "Would change #%lld (line %ld): ", (long long)e->task, e->line);
-		say_safe(r, e->name);
-		const char *sep = ": ";
-		for (int f = 0; f < IMP_FIELDS; f++)
-			if (e->fields & (1u << f)) {
-				say(r, "%s%s", sep, import_field_key((enum import_field)f));
-				sep = ", ";
-			}
-		say(r, "\n");
+		char fields[400] = "";
+		size_t len = 0;
+		for (int f = 0; f < IMP_FIELDS && len < sizeof fields; f++)
+			if (e->fields & (1u << f))
+				len += (size_t)snprintf(fields + len, sizeof fields - len, "%s%s", len ? ", " : "",
+				                        field_name((enum import_field)f));
+		say(r, _("Would change #%lld (line %ld): %s: %s"), (long long)e->task, e->line, safe, fields);
 		break;
 	}
+	free(safe);
 }
 
 static void copy_out(FILE *from)
@@ -147,13 +199,44 @@ static void copy_out(FILE *from)
 		fwrite(buf, 1, n, stdout);
 }
 
-/* "1 group, 2 leaders, 0 units and 0 sources" */
-static void created_words(FILE *f, const struct import_result *res)
+/* "1 group, 2 leaders, 0 units and 0 sources", newly allocated. */
+static char *created_words(const struct import_result *res)
 {
-	static const char *const one[] = { "group", "leader", "unit", "source" };
-	for (int k = 0; k < 4; k++)
-		fprintf(f, "%s%lld %s%s", k == 0 ? "" : k == 3 ? " and " : ", ",
-		        (long long)res->created[k], one[k], res->created[k] == 1 ? "" : "s");
+	char w[4][120];
+	const int64_t *c = res->created;
+	snprintf(w[0], sizeof w[0], ngettext("%lld group", "%lld groups", (unsigned long)c[0]), (long long)c[0]);
+	snprintf(w[1], sizeof w[1], ngettext("%lld leader", "%lld leaders", (unsigned long)c[1]), (long long)c[1]);
+	snprintf(w[2], sizeof w[2], ngettext("%lld unit", "%lld units", (unsigned long)c[2]), (long long)c[2]);
+	snprintf(w[3], sizeof w[3], ngettext("%lld source", "%lld sources", (unsigned long)c[3]), (long long)c[3]);
+	char *out = NULL;
+	if (asprintf(&out, _("%s, %s, %s and %s"), w[0], w[1], w[2], w[3]) < 0)
+		abort();
+	return out;
+}
+
+/* "... and 12 more units (r57 unit list)" after a real import's first ten. */
+static void more_created(enum ref_kind k, int64_t n)
+{
+	unsigned long u = (unsigned long)n;
+	switch (k) {
+	case REF_GROUP:
+		printf(ngettext("... and %lld more group (r57 group list)", "... and %lld more groups (r57 group list)", u),
+		       (long long)n);
+		break;
+	case REF_LEADER:
+		printf(ngettext("... and %lld more leader (r57 leader list)", "... and %lld more leaders (r57 leader list)", u),
+		       (long long)n);
+		break;
+	case REF_UNIT:
+		printf(ngettext("... and %lld more unit (r57 unit list)", "... and %lld more units (r57 unit list)", u),
+		       (long long)n);
+		break;
+	case REF_SOURCE:
+		printf(ngettext("... and %lld more source (r57 source list)", "... and %lld more sources (r57 source list)", u),
+		       (long long)n);
+		break;
+	}
+	putchar('\n');
 }
 
 int cmd_import(struct session *s, struct r57_err *err)
@@ -162,12 +245,12 @@ int cmd_import(struct session *s, struct r57_err *err)
 	bool dry = opt_has(a, "--dry-run");
 	int rc;
 	if (a->npos != 1)
-		return r57_fail(err, R57_EUSAGE, "import: give the file to import (one file)");
+		return r57_fail(err, R57_EUSAGE, _("import: give the file to import (one file)"));
 	const char *path = a->pos[0];
 	struct report rep = { .dry = dry };
 	rep.f = tmpfile();
 	if (!rep.f)
-		return r57_fail(err, R57_EIO, "import: cannot make a temporary file for its report");
+		return r57_fail(err, R57_EIO, _("import: cannot make a temporary file for its report"));
 	if ((rc = open_db(s, !dry, err))) {
 		fclose(rep.f);
 		return rc;
@@ -183,38 +266,32 @@ int cmd_import(struct session *s, struct r57_err *err)
 	fclose(rep.f);
 	for (int k = 0; k < 4; k++)
 		if (rep.created[k] > CREATED_SHOWN)
-			printf("... and %lld more %ss (r57 %s list)\n", (long long)(rep.created[k] - CREATED_SHOWN),
-			       ref_kind_name((enum ref_kind)k), ref_kind_name((enum ref_kind)k));
-	if (dry) {
-		printf("Dry run of ");
-		out_safe(stdout, path);
-		printf(": %lld row%s: %lld to add, %lld to change, %lld unchanged; ",
-		       (long long)res.rows, res.rows == 1 ? "" : "s", (long long)res.added,
-		       (long long)res.changed, (long long)res.unchanged);
-		created_words(stdout, &res);
-		printf(" to create. Nothing was written.\n");
-		return R57_OK;
-	}
-	if (!res.seq && res.rows == 0) {
-		printf("Nothing to import from ");
-		out_safe(stdout, path);
-		printf(": it has no rows.\n");
-		return R57_OK;
-	}
-	if (!res.seq) {
-		printf("Nothing to import from ");
-		out_safe(stdout, path);
-		printf(": %s %lld row%s match%s the tasks as they are.\n",
-		       res.rows == 1 ? "its" : "all its", (long long)res.rows, res.rows == 1 ? "" : "s",
-		       res.rows == 1 ? "es" : "");
-		return R57_OK;
-	}
-	printf("Imported ");
-	out_safe(stdout, path);
-	printf(": %lld row%s: %lld added, %lld changed, %lld unchanged; ", (long long)res.rows,
-	       res.rows == 1 ? "" : "s", (long long)res.added, (long long)res.changed,
-	       (long long)res.unchanged);
-	created_words(stdout, &res);
-	printf(" created. One change, #%lld: r57 undo removes it.\n", (long long)res.seq);
+			more_created((enum ref_kind)k, rep.created[k] - CREATED_SHOWN);
+	char *safe = text_safe(path, false);
+	char *made = created_words(&res);
+	unsigned long rows = (unsigned long)res.rows;
+	if (dry)
+		printf(ngettext("Dry run of %s: %lld row: %lld to add, %lld to change, %lld unchanged; "
+		                "%s to create. Nothing was written.",
+		                "Dry run of %s: %lld rows: %lld to add, %lld to change, %lld unchanged; "
+		                "%s to create. Nothing was written.", rows),
+		       safe, (long long)res.rows, (long long)res.added, (long long)res.changed,
+		       (long long)res.unchanged, made);
+	else if (!res.seq && res.rows == 0)
+		printf(_("Nothing to import from %s: it has no rows."), safe);
+	else if (!res.seq)
+		printf(ngettext("Nothing to import from %s: its %lld row matches the tasks as they are.",
+		                "Nothing to import from %s: all its %lld rows match the tasks as they are.", rows),
+		       safe, (long long)res.rows);
+	else
+		printf(ngettext("Imported %s: %lld row: %lld added, %lld changed, %lld unchanged; "
+		                "%s created. One change, #%lld: r57 undo removes it.",
+		                "Imported %s: %lld rows: %lld added, %lld changed, %lld unchanged; "
+		                "%s created. One change, #%lld: r57 undo removes it.", rows),
+		       safe, (long long)res.rows, (long long)res.added, (long long)res.changed,
+		       (long long)res.unchanged, made, (long long)res.seq);
+	putchar('\n');
+	free(made);
+	free(safe);
 	return R57_OK;
 }

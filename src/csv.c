@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "r57/csv.h"
+#include "r57/i18n.h"
 
 #define BUF_SIZE 65536
 #define EOF_BYTE (-1)
@@ -96,7 +97,7 @@ static bool fill(struct csv_reader *r)
 	if (r->len == 0) {
 		r->eof = true;
 		if (ferror(r->f))
-			fail(r, r->at, "the file could not be read");
+			fail(r, r->at, N_("the file could not be read"));
 		return false;
 	}
 	return true;
@@ -117,7 +118,7 @@ static inline int next_byte(struct csv_reader *r, struct csv_pos *where)
 		if (r->failed)
 			return ERR_BYTE;
 		if (r->need)
-			return fail(r, r->seq_at, "invalid UTF-8 (a character cut short)");
+			return fail(r, r->seq_at, N_("invalid UTF-8 (a character cut short)"));
 		return EOF_BYTE;
 	}
 	unsigned char b = r->buf[r->pos++];
@@ -128,7 +129,7 @@ static inline int next_byte(struct csv_reader *r, struct csv_pos *where)
 
 	if (r->need) {
 		if (b < r->lo || b > r->hi)
-			return fail(r, r->seq_at, "invalid UTF-8");
+			return fail(r, r->seq_at, N_("invalid UTF-8"));
 		r->need--;
 		r->lo = 0x80;
 		r->hi = 0xBF;
@@ -136,7 +137,7 @@ static inline int next_byte(struct csv_reader *r, struct csv_pos *where)
 	}
 	if (b < 0x80) {
 		if (b == 0)
-			return fail(r, p, "a NUL byte");
+			return fail(r, p, N_("a NUL byte"));
 		if (b == '\n') {
 			if (!r->after_cr) {
 				r->at.line++;
@@ -173,7 +174,7 @@ static inline int next_byte(struct csv_reader *r, struct csv_pos *where)
 		else if (b == 0xF4)
 			r->hi = 0x8F;
 	} else {
-		return fail(r, p, "invalid UTF-8");
+		return fail(r, p, N_("invalid UTF-8"));
 	}
 	r->seq_at = p;
 	r->at.col++;
@@ -272,7 +273,7 @@ int csv_next(struct csv_reader *r, const struct csv_cell **cells, size_t *n,
 			return 0;
 		first = false;
 		if (r->dlen > r->max_record) {
-			fail(r, cell_at, "a row longer than the limit (a quote left open?)");
+			fail(r, cell_at, N_("a row longer than the limit (a quote left open?)"));
 			goto error;
 		}
 		bool line_end = c == '\n' || c == '\r';
@@ -308,7 +309,7 @@ int csv_next(struct csv_reader *r, const struct csv_cell **cells, size_t *n,
 				break;
 			}
 			if (c == '"') {
-				fail(r, p, "a quote inside a cell that does not begin with one");
+				fail(r, p, N_("a quote inside a cell that does not begin with one"));
 				goto error;
 			}
 			if (!put(r, c))
@@ -316,7 +317,7 @@ int csv_next(struct csv_reader *r, const struct csv_cell **cells, size_t *n,
 			break;
 		case QUOTED:
 			if (c == EOF_BYTE) {
-				fail(r, cell_at, "a quoted cell is never closed");
+				fail(r, cell_at, N_("a quoted cell is never closed"));
 				goto error;
 			}
 			if (c == '"')
@@ -339,7 +340,7 @@ int csv_next(struct csv_reader *r, const struct csv_cell **cells, size_t *n,
 				st = FIELD_START;
 				break;
 			}
-			fail(r, p, "a character after a closing quote (a quote inside a cell is written twice)");
+			fail(r, p, N_("a character after a closing quote (a quote inside a cell is written twice)"));
 			goto error;
 		}
 		continue;
@@ -353,7 +354,7 @@ record_end:
 		return 1;
 	}
 nomem:
-	fail(r, r->at, "out of memory");
+	fail(r, r->at, N_("out of memory"));
 error:
 	if (err) {
 		*err = r->saved;

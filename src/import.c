@@ -32,6 +32,7 @@
 #include <uuid/uuid.h>
 
 #include "r57/csv.h"
+#include "r57/i18n.h"
 #include "r57/import.h"
 #include "r57/journal.h"
 #include "r57/json_in.h"
@@ -439,25 +440,38 @@ static const char *label_of(struct imp *im, int field)
 }
 
 /* "FILE: line L, column C (FIELD): 'VALUE' MESSAGE; nothing was imported":
- * the field as the file names it, the value made safe and cut short. */
+ * the field as the file names it, the value made safe and cut short.
+ * MESSAGE (already translated) says what is wrong with the value, which
+ * comes first in both languages: "'31/02/2025' is a date that does not
+ * exist", "'31/02/2025' là ngày không có thật". */
 static int fail_at(struct imp *im, struct ipos at, int field, const char *value,
                    enum r57_code code, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 static int fail_at(struct imp *im, struct ipos at, int field, const char *value,
                    enum r57_code code, const char *fmt, ...)
 {
-	char msg[600], where[64] = "";
+	char msg[600];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	char *lab = field >= 0 ? text_fit(label_of(im, field), 40, false) : NULL;
 	char *val = value ? text_fit(value, 40, false) : NULL;
-	if (at.line > 0)
-		snprintf(where, sizeof where, ": line %ld, column %ld", at.line, at.col);
-	int rc = r57_fail(im->err, code, "%s%s%s%s%s: %s%s%s%s; nothing was imported", im->spath, where,
-	                  lab ? " (" : "", lab ? lab : "", lab ? ")" : "",
-	                  val ? "'" : "", val ? val : "", val ? "' " : "", msg);
+	char *head = NULL;
+	int n;
+	if (at.line > 0 && lab)
+		n = asprintf(&head, _("%s: line %ld, column %ld (%s)"), im->spath, at.line, at.col, lab);
+	else if (at.line > 0)
+		n = asprintf(&head, _("%s: line %ld, column %ld"), im->spath, at.line, at.col);
+	else if (lab)
+		n = asprintf(&head, _("%s (%s)"), im->spath, lab);
+	else
+		n = asprintf(&head, "%s", im->spath);
+	if (n < 0)
+		abort();
+	int rc = val ? r57_fail(im->err, code, _("%s: '%s' %s; nothing was imported"), head, val, msg)
+	             : r57_fail(im->err, code, _("%s: %s; nothing was imported"), head, msg);
+	free(head);
 	free(lab);
 	free(val);
 	return rc;
@@ -465,7 +479,7 @@ static int fail_at(struct imp *im, struct ipos at, int field, const char *value,
 
 static int fail_nomem(struct imp *im)
 {
-	return r57_fail(im->err, R57_ENOMEM, "out of memory");
+	return r57_fail(im->err, R57_ENOMEM, _("out of memory"));
 }
 
 /* --- CSV source --------------------------------------------------------------- */
@@ -482,9 +496,9 @@ static int csv_fail(struct imp *im, const struct csv_error *e)
 		field = im->src.col_field[e->cell];
 	const char *partial = e->partial && *e->partial ? e->partial : NULL;
 	if (partial)
-		return fail_at(im, from_csv(e->at), field, NULL, R57_EINPUT, "%s (the cell so far: '%s')",
-		               e->what, partial);
-	return fail_at(im, from_csv(e->at), field, NULL, R57_EINPUT, "%s", e->what);
+		return fail_at(im, from_csv(e->at), field, NULL, R57_EINPUT, _("%s (the cell so far: '%s')"),
+		               _(e->what), partial);
+	return fail_at(im, from_csv(e->at), field, NULL, R57_EINPUT, "%s", _(e->what));
 }
 
 /* The header: the first of the first lines with a title column. */
@@ -523,7 +537,7 @@ static int csv_header(struct imp *im)
 					int f = map[i];
 					free(map);
 					return fail_at(im, from_csv(cells[i].at), -1, cells[i].text, R57_EINPUT,
-					               "is the %s column a second time (column %zu is too); keep one",
+					               _("is the %s column a second time (column %zu is too); keep one"),
 					               field_keys[f], k + 1);
 				}
 		s->col_field = map;
@@ -544,7 +558,7 @@ static int csv_header(struct imp *im)
 		return R57_OK;
 	}
 	return fail_at(im, (struct ipos){ 0, 0 }, -1, NULL, R57_EINPUT,
-	               "no header row with a title column (Nhi\xe1\xbb\x87m v\xe1\xbb\xa5 or title) in its first %d lines",
+	               _("no header row with a title column (Nhi\xe1\xbb\x87m v\xe1\xbb\xa5 or title) in its first %d lines"),
 	               HEADER_SEARCH);
 }
 
@@ -573,7 +587,7 @@ static int csv_row(struct imp *im, struct in_row *row)
 		for (size_t i = s->ncols; i < n; i++)
 			if (*cells[i].text)
 				return -fail_at(im, from_csv(cells[i].at), -1, cells[i].text, R57_EINPUT,
-				                "is in column %zu, but the header has %zu columns (a comma in a cell that is not quoted?)",
+				                _("is in column %zu, but the header has %zu columns (a comma in a cell that is not quoted?)"),
 				                i + 1, s->ncols);
 		for (size_t i = 0; i < s->ncols; i++) {
 			int f = s->col_field[i];
@@ -603,7 +617,7 @@ static struct ipos from_json(struct json_pos p)
 
 static int json_fail(struct imp *im, const struct json_error *e)
 {
-	return fail_at(im, from_json(e->at), -1, NULL, R57_EINPUT, "%s", e->what);
+	return fail_at(im, from_json(e->at), -1, NULL, R57_EINPUT, "%s", _(e->what));
 }
 
 static int jnext(struct imp *im, struct json_token *t)
@@ -614,10 +628,11 @@ static int jnext(struct imp *im, struct json_token *t)
 	return R57_OK;
 }
 
+/* wanted: an English message marked N_(), or punctuation such as "':'". */
 static int junexpected(struct imp *im, const struct json_token *t, const char *wanted)
 {
-	return fail_at(im, from_json(t->at), -1, NULL, R57_EINPUT, "expected %s, found %s",
-	               wanted, json_type_name(t->type));
+	return fail_at(im, from_json(t->at), -1, NULL, R57_EINPUT, _("expected %s, found %s"),
+	               _(wanted), json_type_name(t->type));
 }
 
 /* Inside a JSON object or array, t holds the token after a member (or
@@ -628,7 +643,7 @@ static int jseparator(struct imp *im, struct json_token *t, bool first, enum jso
 	if (first)
 		return R57_OK;
 	if (t->type != JSON_COMMA)
-		return junexpected(im, t, close == JSON_OBJ_END ? "',' or '}'" : "',' or ']'");
+		return junexpected(im, t, close == JSON_OBJ_END ? N_("',' or '}'") : N_("',' or ']'"));
 	return jnext(im, t);
 }
 
@@ -659,7 +674,7 @@ static int json_groups(struct imp *im)
 	struct src *s = &im->src;
 	struct json_token t;
 	int rc;
-	if ((rc = jexpect(im, &t, JSON_ARR_START, "'[' (the list of groups)")))
+	if ((rc = jexpect(im, &t, JSON_ARR_START, N_("'[' (the list of groups)"))))
 		return rc;
 	s->groups_at = from_json(t.at);
 	s->has_groups = true;
@@ -671,7 +686,7 @@ static int json_groups(struct imp *im)
 		if ((rc = jseparator(im, &t, i == 0, JSON_ARR_END)))
 			return rc;
 		if (t.type != JSON_OBJ_START)
-			return junexpected(im, &t, "'{' (a group)");
+			return junexpected(im, &t, N_("'{' (a group)"));
 		bool number = false;
 		char *name = NULL;
 		for (int k = 0;; k++) {
@@ -682,17 +697,17 @@ static int json_groups(struct imp *im)
 			if ((rc = jseparator(im, &t, k == 0, JSON_OBJ_END)))
 				break;
 			if (t.type != JSON_STRING) {
-				rc = junexpected(im, &t, "a key");
+				rc = junexpected(im, &t, N_("a key"));
 				break;
 			}
 			bool is_number = strcmp(t.text, "number") == 0, is_name = strcmp(t.text, "name") == 0;
 			if (!is_number && !is_name) {
 				rc = fail_at(im, from_json(t.at), -1, t.text, R57_EINPUT,
-				             "is not a key of a group (number, name)");
+				             _("is not a key of a group (number, name)"));
 				break;
 			}
 			if ((is_number && number) || (is_name && name)) {
-				rc = fail_at(im, from_json(t.at), -1, t.text, R57_EINPUT, "is given twice");
+				rc = fail_at(im, from_json(t.at), -1, t.text, R57_EINPUT, _("is given twice"));
 				break;
 			}
 			struct json_token v;
@@ -703,30 +718,30 @@ static int json_groups(struct imp *im)
 				snprintf(want, sizeof want, "%d", i + 1);
 				if (v.type != JSON_NUMBER || strcmp(v.text, want) != 0) {
 					rc = fail_at(im, from_json(v.at), -1, v.type == JSON_NUMBER ? v.text : NULL,
-					             R57_EINPUT, "group number: expected %s (groups are listed in order)",
+					             R57_EINPUT, _("group number: expected %s (groups are listed in order)"),
 					             want);
 					break;
 				}
 				number = true;
 			} else {
 				if (v.type != JSON_STRING) {
-					rc = junexpected(im, &v, "a string (the group's name)");
+					rc = junexpected(im, &v, N_("a string (the group's name)"));
 					break;
 				}
 				name = text_normalize(v.text);
 				if (!name || !*name) {
-					rc = fail_at(im, from_json(v.at), -1, NULL, R57_EINPUT, "a group needs a name");
+					rc = fail_at(im, from_json(v.at), -1, NULL, R57_EINPUT, _("a group needs a name"));
 					break;
 				}
 				if (count_chars(name) > MAX_NAME) {
 					rc = fail_at(im, from_json(v.at), -1, name, R57_EINPUT,
-					             "is longer than %d characters", MAX_NAME);
+					             _("is longer than %d characters"), MAX_NAME);
 					break;
 				}
 			}
 		}
 		if (!rc && !name)
-			rc = fail_at(im, from_json(t.at), -1, NULL, R57_EINPUT, "a group needs a name");
+			rc = fail_at(im, from_json(t.at), -1, NULL, R57_EINPUT, _("a group needs a name"));
 		if (rc) {
 			free(name);
 			return rc;
@@ -765,12 +780,12 @@ static int json_task(struct imp *im, struct in_row *row, struct json_pos start)
 		if ((rc = jseparator(im, &t, k == 0, JSON_OBJ_END)))
 			return rc;
 		if (t.type != JSON_STRING)
-			return junexpected(im, &t, "a key");
+			return junexpected(im, &t, N_("a key"));
 		int f = field_of_key(t.text);
 		if (f < 0)
-			return fail_at(im, from_json(t.at), -1, t.text, R57_EINPUT, "is not a key of a task");
+			return fail_at(im, from_json(t.at), -1, t.text, R57_EINPUT, _("is not a key of a task"));
 		if (row->c[f].present)
-			return fail_at(im, from_json(t.at), -1, t.text, R57_EINPUT, "is given twice in this task");
+			return fail_at(im, from_json(t.at), -1, t.text, R57_EINPUT, _("is given twice in this task"));
 		struct json_token v;
 		if ((rc = jexpect(im, &t, JSON_COLON, "':'")) || (rc = jnext(im, &v)))
 			return rc;
@@ -783,17 +798,17 @@ static int json_task(struct imp *im, struct in_row *row, struct json_pos start)
 		switch (f) {
 		case IMP_ID: case IMP_GROUP_NUMBER: case IMP_YEAR: case IMP_EXTENSIONS:
 			if (v.type != JSON_NUMBER)
-				return fail_at(im, c->at, f, NULL, R57_EINPUT, "expected a number or null, found %s",
+				return fail_at(im, c->at, f, NULL, R57_EINPUT, _("expected a number or null, found %s"),
 				               json_type_name(v.type));
 			break;
 		case IMP_ON_TIME:
 			if (v.type != JSON_TRUE && v.type != JSON_FALSE)
-				return fail_at(im, c->at, f, NULL, R57_EINPUT, "expected true, false or null, found %s",
+				return fail_at(im, c->at, f, NULL, R57_EINPUT, _("expected true, false or null, found %s"),
 				               json_type_name(v.type));
 			continue;
 		case IMP_UNITS:
 			if (v.type != JSON_ARR_START)
-				return fail_at(im, c->at, f, NULL, R57_EINPUT, "expected a list of names, found %s",
+				return fail_at(im, c->at, f, NULL, R57_EINPUT, _("expected a list of names, found %s"),
 				               json_type_name(v.type));
 			row->is_list = true;
 			for (int i = 0;; i++) {
@@ -804,7 +819,7 @@ static int json_task(struct imp *im, struct in_row *row, struct json_pos start)
 				if ((rc = jseparator(im, &t, i == 0, JSON_ARR_END)))
 					return rc;
 				if (t.type != JSON_STRING)
-					return junexpected(im, &t, "a string (a unit's name)");
+					return junexpected(im, &t, N_("a string (a unit's name)"));
 				if (s->n_list == s->cap_list) {
 					s->cap_list = s->cap_list ? s->cap_list * 2 : 8;
 					s->list = xrealloc(s->list, (size_t)s->cap_list * sizeof *s->list);
@@ -816,7 +831,7 @@ static int json_task(struct imp *im, struct in_row *row, struct json_pos start)
 			continue;
 		default:
 			if (v.type != JSON_STRING)
-				return fail_at(im, c->at, f, NULL, R57_EINPUT, "expected a string or null, found %s",
+				return fail_at(im, c->at, f, NULL, R57_EINPUT, _("expected a string or null, found %s"),
 				               json_type_name(v.type));
 		}
 		s->val[f] = xstrdup(v.text);
@@ -837,18 +852,18 @@ static int json_row(struct imp *im, struct in_row *row)
 	for (;;) {
 		switch (s->state) {
 		case 0:
-			if ((rc = jexpect(im, &t, JSON_OBJ_START, "'{' (an r57 export)")))
+			if ((rc = jexpect(im, &t, JSON_OBJ_START, N_("'{' (an r57 export)"))))
 				return -rc;
 			if ((rc = jnext(im, &t)))
 				return -rc;
 			if (t.type != JSON_STRING || strcmp(t.text, "r57_export") != 0)
 				return -fail_at(im, from_json(t.at), -1, NULL, R57_EINPUT,
-				                "not an r57 export: it must begin with {\"r57_export\": 1");
+				                _("not an r57 export: it must begin with {\"r57_export\": 1"));
 			if ((rc = jexpect(im, &t, JSON_COLON, "':'")) || (rc = jnext(im, &t)))
 				return -rc;
 			if (t.type != JSON_NUMBER || strcmp(t.text, "1") != 0)
 				return -fail_at(im, from_json(t.at), -1, NULL, R57_EINPUT,
-				                "r57_export is %s: this r57 reads version 1 of its export",
+				                _("r57_export is %s: this r57 reads version 1 of its export"),
 				                t.type == JSON_NUMBER ? t.text : json_type_name(t.type));
 			s->state = 1;
 			s->need_comma = true;
@@ -857,31 +872,31 @@ static int json_row(struct imp *im, struct in_row *row)
 			if ((rc = jnext(im, &t)))
 				return -rc;
 			if (t.type == JSON_OBJ_END) {
-				if ((rc = jexpect(im, &t, JSON_END, "the end of the file")))
+				if ((rc = jexpect(im, &t, JSON_END, N_("the end of the file"))))
 					return -rc;
 				if (!s->seen_tasks)
 					return -fail_at(im, from_json(t.at), -1, NULL, R57_EINPUT,
-					                "the export has no \"tasks\"");
+					                _("the export has no \"tasks\""));
 				s->state = 3;
 				return 0;
 			}
 			if ((rc = jseparator(im, &t, !s->need_comma, JSON_OBJ_END)))
 				return -rc;
 			if (t.type != JSON_STRING)
-				return -junexpected(im, &t, "a key");
+				return -junexpected(im, &t, N_("a key"));
 			if (strcmp(t.text, "groups") == 0 && !s->has_groups) {
 				if ((rc = jexpect(im, &t, JSON_COLON, "':'")) || (rc = json_groups(im)))
 					return -rc;
 			} else if (strcmp(t.text, "tasks") == 0 && !s->seen_tasks) {
 				if ((rc = jexpect(im, &t, JSON_COLON, "':'")) ||
-				    (rc = jexpect(im, &t, JSON_ARR_START, "'[' (the list of tasks)")))
+				    (rc = jexpect(im, &t, JSON_ARR_START, N_("'[' (the list of tasks)"))))
 					return -rc;
 				s->seen_tasks = true;
 				s->first_task = true;
 				s->state = 2;
 			} else {
 				return -fail_at(im, from_json(t.at), -1, t.text, R57_EINPUT,
-				                "is not a key of an r57 export (r57_export, groups, tasks), or is given twice");
+				                _("is not a key of an r57 export (r57_export, groups, tasks), or is given twice"));
 			}
 			s->need_comma = true;
 			break;
@@ -896,7 +911,7 @@ static int json_row(struct imp *im, struct in_row *row)
 				return -rc;
 			s->first_task = false;
 			if (t.type != JSON_OBJ_START)
-				return -junexpected(im, &t, "'{' (a task)");
+				return -junexpected(im, &t, N_("'{' (a task)"));
 			if ((rc = json_task(im, row, t.at)))
 				return -rc;
 			return 1;
@@ -948,7 +963,7 @@ static int src_start(struct imp *im)
 	struct src *s = &im->src;
 	src_close(s);
 	if (fseek(s->f, 0, SEEK_SET) != 0)
-		return fail_at(im, (struct ipos){ 0, 0 }, -1, NULL, R57_EIO, "cannot read it again (%s)",
+		return fail_at(im, (struct ipos){ 0, 0 }, -1, NULL, R57_EIO, _("cannot read it again (%s)"),
 		               strerror(errno));
 	clearerr(s->f);
 	if (s->json) {
@@ -1102,7 +1117,7 @@ static int text_field(struct imp *im, const struct in_row *row, int f, size_t ma
 		return R57_OK;
 	char *t = clean(im, c->text);
 	if (count_chars(t) > max) {
-		int rc = fail_at(im, c->at, f, t, R57_EINPUT, "is longer than %zu characters", max);
+		int rc = fail_at(im, c->at, f, t, R57_EINPUT, _("is longer than %zu characters"), max);
 		free(t);
 		return rc;
 	}
@@ -1129,7 +1144,7 @@ static int int_field(struct imp *im, const struct in_row *row, int f, long long 
 		errno = 0;
 		long long v = all_digits(t) ? strtoll(t, &end, 10) : -1;
 		if (!all_digits(t) || errno || v < lo || v > hi)
-			rc = fail_at(im, c->at, f, t, R57_EINPUT, "is not a whole number from %lld to %lld", lo, hi);
+			rc = fail_at(im, c->at, f, t, R57_EINPUT, _("is not a whole number from %lld to %lld"), lo, hi);
 		else
 			*out = v;
 	}
@@ -1162,9 +1177,9 @@ static int date_field(struct imp *im, const struct in_row *row, int f, r57_day *
 			if (!((*p >= '0' && *p <= '9') || *p == '/' || *p == '.' || *p == '-'))
 				ok = false;
 		if (!ok)
-			rc = fail_at(im, c->at, f, t, R57_EINPUT, "is not a date (dd/mm/yyyy or yyyy-mm-dd)");
+			rc = fail_at(im, c->at, f, t, R57_EINPUT, _("is not a date (dd/mm/yyyy or yyyy-mm-dd)"));
 		else if (y < 1900 || !date_from_ymd(y, b, a, out))
-			rc = fail_at(im, c->at, f, t, R57_EINPUT, "is a date that does not exist");
+			rc = fail_at(im, c->at, f, t, R57_EINPUT, _("is a date that does not exist"));
 	}
 	free(t);
 	return rc;
@@ -1266,7 +1281,7 @@ static int resolve(struct imp *im, enum ref_kind k, const char *name, const stru
 				ix = i;
 		if (ix < 0)
 			return fail_at(im, c->at, field, name, R57_EINPUT,
-			               "is not the number of a group (see: r57 group list), and a group's name is not a number");
+			               _("is not the number of a group (see: r57 group list), and a group's name is not a number"));
 	}
 	if (ix < 0) {
 		char *cf = text_casefold(name);
@@ -1288,9 +1303,21 @@ static int resolve(struct imp *im, enum ref_kind k, const char *name, const stru
 				if (n_exact == 0 || strcmp(rs->e[i].name, name) == 0)
 					len += (size_t)snprintf(ids + len, sizeof ids - len, "%s#%lld",
 					                        len ? ", " : "", (long long)rs->e[i].id);
-			return fail_at(im, c->at, field, name, R57_EAMBIGUOUS,
-			               "names more than one %s (%s); rename one (r57 %s rename)",
-			               ref_kind_name(k), ids, ref_kind_name(k));
+			/* One whole message per kind, for the translation. */
+			switch (k) {
+			case REF_GROUP:
+				return fail_at(im, c->at, field, name, R57_EAMBIGUOUS,
+				               _("names more than one group (%s); rename one (r57 group rename)"), ids);
+			case REF_LEADER:
+				return fail_at(im, c->at, field, name, R57_EAMBIGUOUS,
+				               _("names more than one leader (%s); rename one (r57 leader rename)"), ids);
+			case REF_UNIT:
+				return fail_at(im, c->at, field, name, R57_EAMBIGUOUS,
+				               _("names more than one unit (%s); rename one (r57 unit rename)"), ids);
+			default:
+				return fail_at(im, c->at, field, name, R57_EAMBIGUOUS,
+				               _("names more than one source (%s); rename one (r57 source rename)"), ids);
+			}
 		}
 		if (n_exact == 1)
 			ix = exact;
@@ -1317,7 +1344,7 @@ static int ref_field(struct imp *im, const struct in_row *row, int f, enum ref_k
 	char *name = clean(im, c->text);
 	int rc = R57_OK;
 	if (count_chars(name) > MAX_NAME)
-		rc = fail_at(im, c->at, f, name, R57_EINPUT, "is longer than %d characters", MAX_NAME);
+		rc = fail_at(im, c->at, f, name, R57_EINPUT, _("is longer than %d characters"), MAX_NAME);
 	else if (*name)
 		rc = resolve(im, k, name, c, f, &p->ref[k]);
 	free(name);
@@ -1330,7 +1357,7 @@ static int add_unit(struct imp *im, const char *raw, const struct cell *c, struc
 	int rc = R57_OK;
 	int64_t id = 0;
 	if (count_chars(name) > MAX_NAME)
-		rc = fail_at(im, c->at, IMP_UNITS, name, R57_EINPUT, "is longer than %d characters", MAX_NAME);
+		rc = fail_at(im, c->at, IMP_UNITS, name, R57_EINPUT, _("is longer than %d characters"), MAX_NAME);
 	else if (*name)
 		rc = resolve(im, REF_UNIT, name, c, IMP_UNITS, &id);
 	free(name);
@@ -1398,9 +1425,9 @@ static int status_field(struct imp *im, const struct in_row *row, struct prow *p
 		free(w);
 		if (!found)
 			rc = fail_at(im, c->at, IMP_STATUS, t, R57_EINPUT,
-			             "is not a status (\xc4\x90\x61ng tri\xe1\xbb\x83n khai, Ch\xc6\xb0\x61 ho\xc3\xa0n th\xc3\xa0nh,"
-			             " \xc4\x90\xc3\xa3 ho\xc3\xa0n th\xc3\xa0nh, Ho\xc3\xa0n th\xc3\xa0nh, \xc4\x90\xc3\xa3 h\xe1\xbb\xa7y;"
-			             " or open, done, cancelled)");
+			             _("is not a status (\xc4\x90\x61ng tri\xe1\xbb\x83n khai, Ch\xc6\xb0\x61 ho\xc3\xa0n th\xc3\xa0nh,"
+			               " \xc4\x90\xc3\xa3 ho\xc3\xa0n th\xc3\xa0nh, Ho\xc3\xa0n th\xc3\xa0nh, \xc4\x90\xc3\xa3 h\xe1\xbb\xa7y;"
+			               " or open, done, cancelled)"));
 		p->status_given = found;
 	}
 	free(t);
@@ -1418,7 +1445,7 @@ static int uuid_field(struct imp *im, const struct in_row *row, struct prow *p)
 		uuid_t u;
 		if (strlen(t) != 36 || uuid_parse(t, u) != 0) {
 			rc = fail_at(im, c->at, IMP_UUID, t, R57_EINPUT,
-			             "is not a uuid (such as 0b5c3e9a-6f1d-4c2b-9a7e-3d8f1e2a4b6c)");
+			             _("is not a uuid (such as 0b5c3e9a-6f1d-4c2b-9a7e-3d8f1e2a4b6c)"));
 		} else {
 			uuid_unparse_lower(u, p->uuid);
 			p->has_uuid = true;
@@ -1444,7 +1471,7 @@ static int parse_row(struct imp *im, const struct in_row *row, struct prow *p)
 	if (!p->text[IMP_TITLE]) {
 		const struct cell *c = &row->c[IMP_TITLE];
 		return fail_at(im, c->present ? c->at : row->at, IMP_TITLE, NULL, R57_EINPUT,
-		               "a task needs a title");
+		               _("a task needs a title"));
 	}
 	if ((rc = text_field(im, row, IMP_NOTES, MAX_TEXT, p)) ||
 	    (rc = text_field(im, row, IMP_PRODUCT, MAX_TEXT, p)) ||
@@ -1474,11 +1501,11 @@ static int parse_row(struct imp *im, const struct in_row *row, struct prow *p)
 	char b1[11], b2[11];
 	if (p->closed != R57_NO_DATE && p->status == TASK_OPEN)
 		return fail_at(im, cl->at, IMP_CLOSED, date_dmy(p->closed, b1), R57_EINPUT,
-		               "is a completion date for a task that is not done (%s)",
+		               _("is a completion date for a task that is not done (%s)"),
 		               row->c[IMP_STATUS].text ? row->c[IMP_STATUS].text : "");
 	if (p->closed != R57_NO_DATE && p->closed > im->r->today)
 		return fail_at(im, cl->at, IMP_CLOSED, date_dmy(p->closed, b1), R57_EINPUT,
-		               "is after today (%s); a task is closed on the day it was done",
+		               _("is after today (%s); a task is closed on the day it was done"),
 		               date_dmy(im->r->today, b2));
 	return R57_OK;
 }
@@ -1560,7 +1587,7 @@ static int note_row(struct imp *im, const struct in_row *row, const struct prow 
 		int *seen = smap_slot(&im->uuids, p->uuid, true);
 		if (*seen >= 0)
 			return fail_at(im, row->c[IMP_UUID].at, IMP_UUID, p->uuid, R57_EINPUT,
-			               "is on line %ld too; a task is in a file once", im->recs[*seen].line);
+			               _("is on line %ld too; a task is in a file once"), im->recs[*seen].line);
 		*seen = ix;
 		if (im->tasks0 == 0)
 			return R57_OK;
@@ -1821,11 +1848,14 @@ static int build(struct imp *im, const struct in_row *row, const struct prow *p,
 			if (old && old->status == TASK_DONE) {
 				out->closed = old->closed;
 			} else {
-				return fail_at(im, c[IMP_STATUS].present ? c[IMP_STATUS].at : row->at, IMP_STATUS,
-				               c[IMP_STATUS].text, R57_EINPUT,
-				               "is done, but the row gives no completion date: give it (dd/mm/yyyy) in %s",
-				               c[IMP_CLOSED].present ? label_of(im, IMP_CLOSED)
-				                                     : "a column Ng\xc3\xa0y ho\xc3\xa0n th\xc3\xa0nh (or closed)");
+				struct ipos at = c[IMP_STATUS].present ? c[IMP_STATUS].at : row->at;
+				if (c[IMP_CLOSED].present)
+					return fail_at(im, at, IMP_STATUS, c[IMP_STATUS].text, R57_EINPUT,
+					               _("is done, but the row gives no completion date: give it (dd/mm/yyyy) in %s"),
+					               label_of(im, IMP_CLOSED));
+				return fail_at(im, at, IMP_STATUS, c[IMP_STATUS].text, R57_EINPUT, "%s",
+				               _("is done, but the row gives no completion date: give it (dd/mm/yyyy) in a column"
+				                 " Ng\xc3\xa0y ho\xc3\xa0n th\xc3\xa0nh (or closed)"));
 			}
 		}
 		if (p->status == TASK_CANCELLED && p->closed == R57_NO_DATE)
@@ -2005,7 +2035,7 @@ static int pass(struct imp *im, bool noting, bool applying)
 		} else if (!rc) {
 			if (im->row_ix >= im->nrecs || im->recs[im->row_ix].check != row_check(&p))
 				rc = fail_at(im, row.at, -1, NULL, R57_EIO,
-				             "the file changed while it was being read; import it again");
+				             _("the file changed while it was being read; import it again"));
 			else
 				rc = apply_row(im, &row, &p, &im->recs[im->row_ix]);
 			im->row_ix++;
@@ -2020,7 +2050,7 @@ static int pass(struct imp *im, bool noting, bool applying)
 		return rc;
 	if (!noting && im->row_ix != im->nrecs)
 		return fail_at(im, (struct ipos){ 0, 0 }, -1, NULL, R57_EIO,
-		               "the file changed while it was being read; import it again");
+		               _("the file changed while it was being read; import it again"));
 	return R57_OK;
 }
 
@@ -2049,13 +2079,13 @@ int import_file(struct r57 *r, const struct import_opts *o,
 	im.spath = text_safe(o->path, false);
 	im.src.f = fopen(o->path, "rb");
 	if (!im.src.f) {
-		rc = r57_fail(err, R57_EIO, "%s: cannot read it (%s); nothing was imported", im.spath,
+		rc = r57_fail(err, R57_EIO, _("%s: cannot read it (%s); nothing was imported"), im.spath,
 		              strerror(errno));
 		imp_free(&im);
 		return rc;
 	}
 	if (fstat(fileno(im.src.f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		rc = r57_fail(err, R57_EIO, "%s: not a regular file; nothing was imported", im.spath);
+		rc = r57_fail(err, R57_EIO, _("%s: not a regular file; nothing was imported"), im.spath);
 		imp_free(&im);
 		return rc;
 	}

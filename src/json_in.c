@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/json_in.h"
 
 #define BUF_SIZE 65536
@@ -22,17 +23,17 @@ struct json_in {
 };
 
 static const char *const type_names[] = {
-	[JSON_END] = "the end of the file",
+	[JSON_END] = N_("the end of the file"),
 	[JSON_OBJ_START] = "'{'", [JSON_OBJ_END] = "'}'",
 	[JSON_ARR_START] = "'['", [JSON_ARR_END] = "']'",
 	[JSON_COLON] = "':'", [JSON_COMMA] = "','",
-	[JSON_STRING] = "a string", [JSON_NUMBER] = "a number",
+	[JSON_STRING] = N_("a string"), [JSON_NUMBER] = N_("a number"),
 	[JSON_TRUE] = "true", [JSON_FALSE] = "false", [JSON_NULL] = "null",
 };
 
 const char *json_type_name(enum json_type t)
 {
-	return type_names[t];
+	return _(type_names[t]);
 }
 
 struct json_in *json_open(FILE *f, size_t max_string)
@@ -155,7 +156,7 @@ static int hex4(struct json_in *j, uint32_t *out)
 		else if (c >= 'A' && c <= 'F')
 			d = c - 'A' + 10;
 		else
-			return fail(j, p, "a \\u escape needs four hex digits");
+			return fail(j, p, N_("a \\u escape needs four hex digits"));
 		v = v * 16 + (uint32_t)d;
 	}
 	*out = v;
@@ -168,7 +169,7 @@ static int read_string(struct json_in *j, struct json_pos start)
 	j->tlen = 0;
 	for (;;) {
 		if (j->tlen > j->max_string)
-			return fail(j, start, "a string longer than the limit");
+			return fail(j, start, N_("a string longer than the limit"));
 		/* The plain run: printable ASCII, one column a byte. */
 		size_t run = 0;
 		while (j->pos + run < j->len) {
@@ -182,7 +183,7 @@ static int read_string(struct json_in *j, struct json_pos start)
 				size_t cap = j->tcap ? j->tcap * 2 : 256;
 				char *grown = realloc(j->text, cap);
 				if (!grown)
-					return fail(j, start, "out of memory");
+					return fail(j, start, N_("out of memory"));
 				j->text = grown;
 				j->tcap = cap;
 			}
@@ -196,11 +197,11 @@ static int read_string(struct json_in *j, struct json_pos start)
 		struct json_pos p = j->at;
 		int c = next_byte(j);
 		if (c == END_BYTE)
-			return fail(j, start, "a string is never closed");
+			return fail(j, start, N_("a string is never closed"));
 		if (c == '"')
 			break;
 		if (c < 0x20)
-			return fail(j, p, "a control character inside a string (write it as \\n, \\t or \\u00XX)");
+			return fail(j, p, N_("a control character inside a string (write it as \\n, \\t or \\u00XX)"));
 		if (c == '\\') {
 			int e = next_byte(j);
 			uint32_t cp;
@@ -219,28 +220,28 @@ static int read_string(struct json_in *j, struct json_pos start)
 				if (cp >= 0xD800 && cp <= 0xDBFF) {
 					uint32_t lo;
 					if (next_byte(j) != '\\' || next_byte(j) != 'u')
-						return fail(j, p, "a lone surrogate in a \\u escape");
+						return fail(j, p, N_("a lone surrogate in a \\u escape"));
 					if (hex4(j, &lo))
 						return -1;
 					if (lo < 0xDC00 || lo > 0xDFFF)
-						return fail(j, p, "a lone surrogate in a \\u escape");
+						return fail(j, p, N_("a lone surrogate in a \\u escape"));
 					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 				} else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-					return fail(j, p, "a lone surrogate in a \\u escape");
+					return fail(j, p, N_("a lone surrogate in a \\u escape"));
 				} else if (cp == 0) {
-					return fail(j, p, "a NUL character (\\u0000)");
+					return fail(j, p, N_("a NUL character (\\u0000)"));
 				}
 				break;
 			default:
-				return fail(j, p, "an unknown escape in a string");
+				return fail(j, p, N_("an unknown escape in a string"));
 			}
 			if (!put_cp(j, cp))
-				return fail(j, p, "out of memory");
+				return fail(j, p, N_("out of memory"));
 			continue;
 		}
 		if (c < 0x80) {
 			if (!put(j, (unsigned char)c))
-				return fail(j, p, "out of memory");
+				return fail(j, p, N_("out of memory"));
 			continue;
 		}
 		/* A multi-byte character: check it whole (no overlong forms,
@@ -262,23 +263,23 @@ static int read_string(struct json_in *j, struct json_pos start)
 			else if (c == 0xF4)
 				hi = 0x8F;
 		} else {
-			return fail(j, p, "invalid UTF-8");
+			return fail(j, p, N_("invalid UTF-8"));
 		}
 		if (!put(j, (unsigned char)c))
-			return fail(j, p, "out of memory");
+			return fail(j, p, N_("out of memory"));
 		for (int i = 0; i < need; i++) {
 			int d = peek(j);
 			if (d == END_BYTE || d < lo || d > hi)
-				return fail(j, p, "invalid UTF-8");
+				return fail(j, p, N_("invalid UTF-8"));
 			next_byte(j);
 			if (!put(j, (unsigned char)d))
-				return fail(j, p, "out of memory");
+				return fail(j, p, N_("out of memory"));
 			lo = 0x80;
 			hi = 0xBF;
 		}
 	}
 	if (!put(j, '\0'))
-		return fail(j, start, "out of memory");
+		return fail(j, start, N_("out of memory"));
 	j->tlen--;
 	return 0;
 }
@@ -296,7 +297,7 @@ static int read_number(struct json_in *j, int first, struct json_pos start)
 	if (c == '-') {
 		c = next_byte(j);
 		if (!digit(c))
-			return fail(j, start, "not a number");
+			return fail(j, start, N_("not a number"));
 		put(j, (unsigned char)c);
 	}
 	if (c != '0')
@@ -305,7 +306,7 @@ static int read_number(struct json_in *j, int first, struct json_pos start)
 	if (peek(j) == '.') {
 		put(j, (unsigned char)next_byte(j));
 		if (!digit(peek(j)))
-			return fail(j, start, "not a number");
+			return fail(j, start, N_("not a number"));
 		while (digit(peek(j)))
 			put(j, (unsigned char)next_byte(j));
 	}
@@ -314,19 +315,19 @@ static int read_number(struct json_in *j, int first, struct json_pos start)
 		if (peek(j) == '+' || peek(j) == '-')
 			put(j, (unsigned char)next_byte(j));
 		if (!digit(peek(j)))
-			return fail(j, start, "not a number");
+			return fail(j, start, N_("not a number"));
 		while (digit(peek(j)))
 			put(j, (unsigned char)next_byte(j));
 	}
 	if (j->tlen > 64)
-		return fail(j, start, "a number too long");
+		return fail(j, start, N_("a number too long"));
 	if (!put(j, '\0'))
-		return fail(j, start, "out of memory");
+		return fail(j, start, N_("out of memory"));
 	j->tlen--;
 	/* A number runs into nothing: "12abc" is not JSON. */
 	int n = peek(j);
 	if ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || digit(n) || n == '.' || n == '-' || n == '+')
-		return fail(j, j->at, "not a number");
+		return fail(j, j->at, N_("not a number"));
 	return 0;
 }
 
@@ -334,10 +335,10 @@ static int literal(struct json_in *j, const char *rest, struct json_pos start)
 {
 	for (const char *p = rest; *p; p++)
 		if (next_byte(j) != *p)
-			return fail(j, start, "not a JSON value (true, false, null, a number, a string, an array or an object)");
+			return fail(j, start, N_("not a JSON value (true, false, null, a number, a string, an array or an object)"));
 	int n = peek(j);
 	if ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || digit(n))
-		return fail(j, start, "not a JSON value (true, false, null, a number, a string, an array or an object)");
+		return fail(j, start, N_("not a JSON value (true, false, null, a number, a string, an array or an object)"));
 	return 0;
 }
 
@@ -363,7 +364,7 @@ int json_next(struct json_in *j, struct json_token *t, struct json_error *e)
 	switch (c) {
 	case END_BYTE:
 		if (j->read_error) {
-			fail(j, p, "the file could not be read");
+			fail(j, p, N_("the file could not be read"));
 			goto error;
 		}
 		t->type = JSON_END;
@@ -405,7 +406,7 @@ int json_next(struct json_in *j, struct json_token *t, struct json_error *e)
 			t->len = j->tlen;
 			return 0;
 		}
-		fail(j, p, c >= 0x80 ? "a character outside a string" : "not a JSON value (true, false, null, a number, a string, an array or an object)");
+		fail(j, p, c >= 0x80 ? N_("a character outside a string") : N_("not a JSON value (true, false, null, a number, a string, an array or an object)"));
 	}
 error:
 	if (e)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "r57/afile.h"
+#include "r57/i18n.h"
 #include "r57/outfile.h"
 #include "r57/text.h"
 
@@ -36,7 +37,7 @@ int outfile_write(const char *path, bool force, const char *signature,
 	int rc = R57_OK;
 	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && !force && !ours(path, signature)) {
 		rc = r57_fail(err, R57_EIO,
-		              "%s: already exists and was not written by r57; nothing written (--force replaces it)",
+		              _("%s: already exists and was not written by r57; nothing written (--force replaces it)"),
 		              safe);
 		free(safe);
 		return rc;
@@ -49,7 +50,7 @@ int outfile_write(const char *path, bool force, const char *signature,
 	if (fill(afile_stream(af), ctx) != 0) {
 		afile_abort(af);
 		char *p = text_safe(path, false);
-		rc = r57_fail(err, R57_EIO, "%s: write failed; the old file is unchanged", p);
+		rc = r57_fail(err, R57_EIO, _("%s: write failed; the old file is unchanged"), p);
 		free(p);
 		return rc;
 	}

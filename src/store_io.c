@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/store_io.h"
 #include "store_int.h"
 
@@ -85,7 +86,7 @@ int store_io_each_task(struct store *st, io_task_fn each, void *ctx,
 				char **grown = realloc(names, (size_t)ncap * sizeof *names);
 				if (!grown) {
 					task_clear(&t);
-					rc = r57_fail(err, R57_ENOMEM, "out of memory");
+					rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
 					goto out;
 				}
 				names = grown;
@@ -244,7 +245,7 @@ static int prepare_batch(struct store *st, const char *start, const char *values
 {
 	char *sql = batch_sql(start, values, n);
 	if (!sql)
-		return r57_fail(err, R57_ENOMEM, "out of memory");
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	int rc = store_prepare(st, sql, out, err);
 	free(sql);
 	return rc;
@@ -257,7 +258,7 @@ int store_io_open(struct store *st, struct store_io **out, struct r57_err *err)
 {
 	struct store_io *io = calloc(1, sizeof *io);
 	if (!io)
-		return r57_fail(err, R57_ENOMEM, "out of memory");
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	io->st = st;
 	sqlite3_stmt *c;
 	if (store_prepare(st, "PRAGMA cache_size", &c, NULL) == R57_OK) {
@@ -362,7 +363,7 @@ int store_io_bulk_begin(struct store_io *io, struct r57_err *err)
 			free(copy);
 			if (grown)
 				io->index_sql = grown;
-			rc = r57_fail(err, R57_ENOMEM, "out of memory");
+			rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
 			break;
 		}
 		io->index_sql = grown;
@@ -436,7 +437,7 @@ int store_io_read(struct store_io *io, int64_t id, struct task *t,
 	if (step != SQLITE_ROW) {
 		sqlite3_reset(s);
 		if (step == SQLITE_DONE)
-			return r57_fail(err, R57_ENOTFOUND, "task #%lld does not exist", (long long)id);
+			return r57_fail(err, R57_ENOTFOUND, _("task #%lld does not exist"), (long long)id);
 		return store_sqlerr(io->st, err, "reading a task");
 	}
 	t->id = id;
@@ -475,7 +476,7 @@ int store_io_read(struct store_io *io, int64_t id, struct task *t,
 				free(*units);
 				*units = NULL;
 				*n_units = 0;
-				return r57_fail(err, R57_ENOMEM, "out of memory");
+				return r57_fail(err, R57_ENOMEM, _("out of memory"));
 			}
 			*units = grown;
 		}
@@ -611,7 +612,7 @@ int store_io_insert(struct store_io *io, int64_t id, const struct task_row *r,
 			return rc;
 		free(io->now);
 		if (!(io->now = strdup(now)))
-			return r57_fail(err, R57_ENOMEM, "out of memory");
+			return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	}
 	struct pending_task *p = &io->tasks[io->n_tasks];
 	bool nomem = false;
@@ -623,7 +624,7 @@ int store_io_insert(struct store_io *io, int64_t id, const struct task_row *r,
 	p->r.result = p->result = dup_or_null(r->result, &nomem);
 	io->n_tasks++;
 	if (nomem)
-		return r57_fail(err, R57_ENOMEM, "out of memory");
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	if (io->n_tasks == TASK_BATCH)
 		return flush_tasks(io, err);
 	return R57_OK;

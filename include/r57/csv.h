@@ -31,7 +31,8 @@ struct csv_cell {
 	bool quoted;
 };
 
-/* What went wrong and where; what is a constant string. cell is the
+/* What went wrong and where; what is a constant English message, marked
+ * for the catalogue: the caller shows it with _(). cell is the
  * index (from 0) of the cell being read, partial what it held so far
  * (NUL-terminated, valid until the next call). */
 struct csv_error {

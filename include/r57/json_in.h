@@ -33,7 +33,7 @@ struct json_token {
 
 struct json_error {
 	struct json_pos at;
-	const char *what;   /* a constant string */
+	const char *what;   /* a constant English message: show it with _() */
 };
 
 struct json_in;
@@ -45,7 +45,8 @@ void json_free(struct json_in *j);
  * error; after an error every call fails the same way. */
 int json_next(struct json_in *j, struct json_token *t, struct json_error *e);
 
-/* A name for a token type in messages: "a string", "'}'", ... */
+/* A name for a token type in messages, in the chosen language: "a string",
+ * "'}'", ... */
 const char *json_type_name(enum json_type t);
 
 #endif
