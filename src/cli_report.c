@@ -19,22 +19,29 @@
 static int parse_lang(const struct args *a, enum report_lang *out, struct r57_err *err)
 {
 	const char *l = opt_get(a, "--lang");
-	/* Reports follow the language r57 speaks unless asked otherwise. */
-	*out = i18n_lang() == R57_LANG_VI ? LANG_VI : LANG_EN;
+	/* Reports follow the language r57 speaks (main has already applied
+	 * --lang to it) unless asked otherwise. */
+	*out = report_lang_now();
+	enum r57_lang chosen;
 	if (!l)
 		return R57_OK;
-	if (strcmp(l, "en") == 0) {
-		*out = LANG_EN;
-		return R57_OK;
-	}
-	if (strcmp(l, "vi") == 0) {
-		*out = LANG_VI;
+	if (i18n_parse(l, &chosen)) {
+		*out = (enum report_lang)chosen;
 		return R57_OK;
 	}
 	char *safe = text_safe(l, false);
-	int rc = r57_fail(err, R57_EUSAGE, "--lang: '%s' is not vi or en", safe);
+	int rc = r57_fail(err, R57_EUSAGE, _("--lang: '%s' is not vi or en"), safe);
 	free(safe);
 	return rc;
+}
+
+/* "Wrote FILE", the name made safe to print. */
+static void print_wrote(const char *path)
+{
+	char *safe = text_safe(path, false);
+	printf(_("Wrote %s"), safe);
+	putchar('\n');
+	free(safe);
 }
 
 static int parse_day(struct session *s, const char *opt, r57_day *out, struct r57_err *err)
@@ -57,7 +64,7 @@ static int resolve_selection(struct session *s, struct selection *sel, struct r5
 		char *end;
 		long y = strtol(v, &end, 10);
 		if (*end || y < 1900 || y > 9999)
-			return r57_fail(err, R57_EUSAGE, "--year: '%s' is not a year such as 2025", v);
+			return r57_fail(err, R57_EUSAGE, _("--year: '%s' is not a year such as 2025"), v);
 		sel->year = (int)y;
 	}
 	if ((v = opt_get(a, "--group")) && (rc = store_ref_find(s->r.st, REF_GROUP, v, &sel->group_id, err)))
@@ -71,20 +78,31 @@ static int resolve_selection(struct session *s, struct selection *sel, struct r5
 	return rc;
 }
 
-/* The selection in words: "all tasks", "group 1, year 2025". */
+/* The selection in words, in the report's language: "all tasks", "group
+ * 1, year 2025". */
 static void selection_words(struct session *s, char *buf, size_t len)
 {
 	static const char *const opts[] = { "--group", "--leader", "--unit", "--source", "--year" };
-	static const char *const words[] = { "group", "leader", "unit", "source", "year" };
 	size_t n = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
+	for (size_t i = 0; i < sizeof opts / sizeof *opts && n < len; i++) {
 		const char *v = opt_get(&s->args, opts[i]);
-		if (v && n < len)
-			n += (size_t)snprintf(buf + n, len - n, "%s%s %s", n ? ", " : "", words[i], v);
+		if (!v)
+			continue;
+		if (n)
+			n += (size_t)snprintf(buf + n, len - n, ", ");
+		if (n >= len)
+			break;
+		switch (i) {
+		case 0: n += (size_t)snprintf(buf + n, len - n, _("group %s"), v); break;
+		case 1: n += (size_t)snprintf(buf + n, len - n, _("leader %s"), v); break;
+		case 2: n += (size_t)snprintf(buf + n, len - n, _("unit %s"), v); break;
+		case 3: n += (size_t)snprintf(buf + n, len - n, _("source %s"), v); break;
+		default: n += (size_t)snprintf(buf + n, len - n, _("year %s"), v); break;
+		}
 	}
 	if (!buf[0])
-		snprintf(buf, len, "all tasks");
+		snprintf(buf, len, "%s", _("all tasks"));
 }
 
 struct status_out {
@@ -110,11 +128,11 @@ int cmd_report_status(struct session *s, struct r57_err *err)
 	int rc;
 	if (a->npos)
 		return r57_fail(err, R57_EUSAGE,
-		                "status: unexpected argument (use --group, --leader, --unit, --source, --year)");
+		                _("status: unexpected argument (use --group, --leader, --unit, --source, --year)"));
 	const char *f = opt_get(a, "--format");
 	if (f && !report_format_parse(f, &fmt)) {
 		char *safe = text_safe(f, false);
-		rc = r57_fail(err, R57_EUSAGE, "--format: '%s' is not one of text, csv, json, html, md", safe);
+		rc = r57_fail(err, R57_EUSAGE, _("--format: '%s' is not one of text, csv, json, html, md"), safe);
 		free(safe);
 		return rc;
 	}
@@ -123,14 +141,14 @@ int cmd_report_status(struct session *s, struct r57_err *err)
 		char *end;
 		width = strtol(w, &end, 10);
 		if (*end || width < 20 || width > 1000)
-			return r57_fail(err, R57_EUSAGE, "--width: give a number of columns from 20 to 1000");
+			return r57_fail(err, R57_EUSAGE, _("--width: give a number of columns from 20 to 1000"));
 	}
 	if ((rc = parse_lang(a, &lang, err)) || (rc = parse_day(s, "--as-of", &as_of, err)) ||
 	    (rc = parse_day(s, "--since", &since, err)))
 		return rc;
 	const char *path = opt_get(a, "--output");
 	if (path && !*path)
-		return r57_fail(err, R57_EUSAGE, "-o: give a file name");
+		return r57_fail(err, R57_EUSAGE, _("-o: give a file name"));
 	struct selection sel;
 	if ((rc = open_db(s, false, err)) || (rc = resolve_selection(s, &sel, err)))
 		return rc;
@@ -149,13 +167,10 @@ int cmd_report_status(struct session *s, struct r57_err *err)
 		o.width = out_width();
 	if (path) {
 		rc = outfile_write(path, opt_has(a, "--force"), report_signature(fmt), fill_status, &o, err);
-		if (!rc) {
-			printf("Wrote ");
-			out_safe(stdout, path);
-			printf("\n");
-		}
+		if (!rc)
+			print_wrote(path);
 	} else if (fill_status(stdout, &o) != 0) {
-		rc = r57_fail(err, R57_EIO, "cannot write the report: %s", strerror(errno));
+		rc = r57_fail(err, R57_EIO, _("cannot write the report: %s"), strerror(errno));
 	}
 	report_doc_clear(&doc);
 	return rc;
@@ -169,7 +184,7 @@ static int pick_to(struct session *s, enum remind_to *to, int64_t *id, struct r5
 	*to = REMIND_UNIT;
 	*id = 0;
 	if (u && l)
-		return r57_fail(err, R57_EUSAGE, "%s: give --unit or --leader, not both", s->cmd);
+		return r57_fail(err, R57_EUSAGE, _("%s: give --unit or --leader, not both"), s->cmd);
 	if (l) {
 		*to = REMIND_LEADER;
 		return store_ref_find(s->r.st, REF_LEADER, l, id, err);
@@ -194,17 +209,20 @@ int cmd_remind(struct session *s, struct r57_err *err)
 	bool dry = opt_has(a, "--dry-run");
 	int rc;
 	if (a->npos)
-		return r57_fail(err, R57_EUSAGE, "remind: unexpected argument");
+		return r57_fail(err, R57_EUSAGE, _("remind: unexpected argument"));
 	const char *w = opt_get(a, "--within");
 	if (w) {
 		char *end;
 		long n = strtol(w, &end, 10);
 		if (*end || !*w || n < 0 || n > REMIND_WITHIN_MAX)
-			return r57_fail(err, R57_EUSAGE, "--within: give a number of days from 0 to %d",
+			return r57_fail(err, R57_EUSAGE, _("--within: give a number of days from 0 to %d"),
 			                REMIND_WITHIN_MAX);
 		q.within_days = (int)n;
 	}
-	/* Reminders follow the officials' language unless asked otherwise. */
+	/* A notice is a document sent to Vietnamese units: Vietnamese unless
+	 * --lang says otherwise, even when r57 speaks English (remind_write
+	 * switches the catalogue for it; r57's own lines stay in r57's
+	 * language). */
 	const char *l = opt_get(a, "--lang");
 	lang = LANG_VI;
 	if (l && (rc = parse_lang(a, &lang, err)))
@@ -214,7 +232,7 @@ int cmd_remind(struct session *s, struct r57_err *err)
 		struct stat sb;
 		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 			char *safe = text_safe(dir, false);
-			rc = r57_fail(err, R57_EIO, "%s: not a folder; nothing issued", safe);
+			rc = r57_fail(err, R57_EIO, _("%s: not a folder; nothing issued"), safe);
 			free(safe);
 			return rc;
 		}
@@ -227,8 +245,20 @@ int cmd_remind(struct session *s, struct r57_err *err)
 		return rc;
 	if (set.n == 0) {
 		char b[11];
-		printf("Nothing to remind: no %s has overdue tasks or tasks due within %d days as of %s.\n",
-		       q.to == REMIND_UNIT ? "unit" : "leader", q.within_days, date_dmy(q.as_of, b));
+		unsigned long n = (unsigned long)q.within_days;
+		if (q.to == REMIND_UNIT)
+			printf(ngettext("Nothing to remind: no unit has overdue tasks or tasks due within %d "
+			                "day as of %s.",
+			                "Nothing to remind: no unit has overdue tasks or tasks due within %d "
+			                "days as of %s.", n),
+			       q.within_days, date_dmy(q.as_of, b));
+		else
+			printf(ngettext("Nothing to remind: no lead person has overdue tasks or tasks due "
+			                "within %d day as of %s.",
+			                "Nothing to remind: no lead person has overdue tasks or tasks due "
+			                "within %d days as of %s.", n),
+			       q.within_days, date_dmy(q.as_of, b));
+		putchar('\n');
 		remind_set_clear(&set);
 		return R57_OK;
 	}
@@ -243,16 +273,13 @@ int cmd_remind(struct session *s, struct r57_err *err)
 			char *name = remind_file_name(&set.notices[i]), *path = NULL;
 			if (!name || asprintf(&path, "%s/%s", dir, name) < 0) {
 				free(name);
-				rc = r57_fail(err, R57_ENOMEM, "out of memory");
+				rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
 				break;
 			}
 			const void *ctx[2] = { &set.notices[i], &lang };
 			rc = outfile_write(path, true, NULL, fill_notice, ctx, err);
-			if (!rc) {
-				printf("Wrote ");
-				out_safe(stdout, path);
-				printf("\n");
-			}
+			if (!rc)
+				print_wrote(path);
 			free(name);
 			free(path);
 		} else {
@@ -265,12 +292,13 @@ int cmd_remind(struct session *s, struct r57_err *err)
 	if (!rc) {
 		if (!dir)
 			printf("\n");
+		char *safe = text_safe(sum ? sum : "", false);
 		if (dry)
-			printf("Would record: ");
+			printf(_("Would record: %s"), safe);
 		else
-			printf("Recorded as #%lld: ", (long long)seq);
-		out_safe(stdout, sum ? sum : "");
-		printf("\n");
+			printf(_("Recorded as #%lld: %s"), (long long)seq, safe);
+		putchar('\n');
+		free(safe);
 	}
 	free(sum);
 	remind_set_clear(&set);
@@ -287,21 +315,29 @@ static int print_reminder(const struct reminder *rm, void *ctx)
 	out_safe(stdout, rm->actor);
 	printf("  ");
 	out_safe(stdout, rm->name);
-	printf("  as of %s, within %d days, %s  (entry #%lld)\n", date_dmy(rm->as_of, b2), rm->within_days,
-	       rm->lang == LANG_VI ? "vi" : "en", (long long)rm->entry);
+	printf("  ");
+	printf(ngettext("as of %s, within %d day, %s  (entry #%lld)",
+	                "as of %s, within %d days, %s  (entry #%lld)", (unsigned long)rm->within_days),
+	       date_dmy(rm->as_of, b2), rm->within_days, rm->lang == LANG_VI ? "vi" : "en",
+	       (long long)rm->entry);
+	putchar('\n');
 	for (int i = 0; i < rm->n_tasks; i++) {
 		const struct remind_task *t = &rm->tasks[i];
 		char d[11];
 		printf("    #%lld ", (long long)t->id);
-		out_safe(stdout, t->title ? t->title : "(deleted)");
+		out_safe(stdout, t->title ? t->title : _("(deleted)"));
+		printf("  ");
 		if (t->days_late > 0)
-			printf("  deadline %s, %d day%s late\n", date_dmy(t->due, d), t->days_late,
-			       t->days_late == 1 ? "" : "s");
+			printf(ngettext("deadline %s, %d day late", "deadline %s, %d days late",
+			                (unsigned long)t->days_late),
+			       date_dmy(t->due, d), t->days_late);
 		else if (t->days_late == 0)
-			printf("  deadline %s, due that day\n", date_dmy(t->due, d));
+			printf(_("deadline %s, due that day"), date_dmy(t->due, d));
 		else
-			printf("  deadline %s, %d day%s left\n", date_dmy(t->due, d), -t->days_late,
-			       t->days_late == -1 ? "" : "s");
+			printf(ngettext("deadline %s, %d day left", "deadline %s, %d days left",
+			                (unsigned long)-t->days_late),
+			       date_dmy(t->due, d), -t->days_late);
+		putchar('\n');
 	}
 	return 0;
 }
@@ -311,13 +347,13 @@ int cmd_reminders(struct session *s, struct r57_err *err)
 	struct remind_list_query q = { .to = REMIND_UNIT };
 	int rc;
 	if (s->args.npos)
-		return r57_fail(err, R57_EUSAGE, "reminders: unexpected argument");
+		return r57_fail(err, R57_EUSAGE, _("reminders: unexpected argument"));
 	const char *t = opt_get(&s->args, "--task");
 	if (t) {
 		char *end;
 		long long id = strtoll(t[0] == '#' ? t + 1 : t, &end, 10);
 		if (*end || id <= 0)
-			return r57_fail(err, R57_EUSAGE, "--task: give a task id such as 12");
+			return r57_fail(err, R57_EUSAGE, _("--task: give a task id such as 12"));
 		q.task_id = id;
 	}
 	const char *l = opt_get(&s->args, "--limit");
@@ -325,7 +361,7 @@ int cmd_reminders(struct session *s, struct r57_err *err)
 		char *end;
 		long n = strtol(l, &end, 10);
 		if (*end || n < 1)
-			return r57_fail(err, R57_EUSAGE, "--limit: give a number");
+			return r57_fail(err, R57_EUSAGE, _("--limit: give a number"));
 		q.limit = (int)n;
 	}
 	if ((rc = open_db(s, false, err)) || (rc = pick_to(s, &q.to, &q.id, err)))

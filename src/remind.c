@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/journal.h"
 #include "r57/remind.h"
 #include "r57/store.h"
@@ -92,7 +93,7 @@ static int take_row(const struct remind_row *row, void *ctx)
 		n->n_overdue++;
 	return 0;
 nomem:
-	c->rc = r57_fail(c->err, R57_ENOMEM, "out of memory");
+	c->rc = r57_fail(c->err, R57_ENOMEM, _("out of memory"));
 	return 1;
 }
 
@@ -101,9 +102,9 @@ int remind_collect(struct store *st, const struct remind_query *q,
 {
 	memset(out, 0, sizeof *out);
 	if (q->as_of == R57_NO_DATE)
-		return r57_fail(err, R57_EUSAGE, "remind: no as-of date");
+		return r57_fail(err, R57_EUSAGE, _("remind: no as-of date"));
 	if (q->within_days < 0 || q->within_days > REMIND_WITHIN_MAX)
-		return r57_fail(err, R57_EINPUT, "--within: %d is not a number of days from 0 to %d",
+		return r57_fail(err, R57_EINPUT, _("--within: %d is not a number of days from 0 to %d"),
 		                q->within_days, REMIND_WITHIN_MAX);
 	out->to = q->to;
 	out->as_of = q->as_of;
@@ -119,116 +120,118 @@ int remind_collect(struct store *st, const struct remind_query *q,
 
 /* --- the notice ------------------------------------------------------------- */
 
-static void put_safe(FILE *f, const char *s)
+/* The addressee line: a unit by its name; a person, in Vietnamese, as
+ * "đồng chí Nguyễn Văn An, Giám đốc Sở Nội vụ". One message per shape,
+ * so each language words it whole. A person alone is "To: %1$s", a
+ * different message from a unit's "To: %s" with the same English. */
+static void put_addressee(FILE *f, const struct remind_notice *n)
 {
-	char *safe = text_safe(s ? s : "", false);
-	fputs(safe, f);
-	free(safe);
-}
-
-/* "đồng chí Nguyễn Văn An, Giám đốc Sở Nội vụ" / "Nguyễn Văn An, Giám
- * đốc, Sở Nội vụ"; a unit by its name. */
-static void put_addressee(FILE *f, const struct remind_notice *n, enum report_lang lang)
-{
-	if (n->to == REMIND_UNIT) {
-		put_safe(f, n->name);
-		return;
-	}
-	if (lang == LANG_VI)
-		fputs("đồng chí ", f);
-	put_safe(f, n->name);
-	if (n->title) {
-		fputs(", ", f);
-		put_safe(f, n->title);
-	}
-	if (n->unit_name) {
-		fputs(n->title && lang == LANG_VI ? " " : ", ", f);
-		put_safe(f, n->unit_name);
-	}
-}
-
-static void put_count(FILE *f, int k, enum report_lang lang, bool overdue)
-{
-	if (lang == LANG_VI)
-		fprintf(f, "%d nhiệm vụ %s", k, overdue ? "quá hạn" : "đến hạn");
+	char *name = text_safe(n->name ? n->name : "", false);
+	char *title = n->title ? text_safe(n->title, false) : NULL;
+	char *unit = n->unit_name ? text_safe(n->unit_name, false) : NULL;
+	if (n->to == REMIND_UNIT)
+		fprintf(f, _("To: %s"), name);
+	else if (title && unit)
+		fprintf(f, _("To: %1$s, %2$s, %3$s"), name, title, unit);
+	else if (title || unit)
+		fprintf(f, _("To: %1$s, %2$s"), name, title ? title : unit);
 	else
-		fprintf(f, "%d %stask%s%s", k, overdue ? "overdue " : "", k == 1 ? "" : "s",
-		        overdue ? "" : " due");
+		fprintf(f, _("To: %1$s"), name);
+	free(name);
+	free(title);
+	free(unit);
 }
 
-static void put_task(FILE *f, int i, const struct remind_task *t, bool last,
-                     enum report_lang lang)
+/* "2 overdue tasks", "1 task due", "within the next 7 days", "on
+ * 05/07/2025": what the opening sentence of a notice counts. */
+static void count_words(const struct remind_notice *n, char *overdue, char *soon, char *when,
+                        size_t len)
+{
+	char b[11];
+	int k = n->n_overdue, m = n->n_tasks - n->n_overdue;
+	snprintf(overdue, len, ngettext("%d overdue task", "%d overdue tasks", (unsigned long)k), k);
+	snprintf(soon, len, ngettext("%d task due", "%d tasks due", (unsigned long)m), m);
+	if (n->within_days == 0)
+		snprintf(when, len, _("on %s"), date_dmy(n->as_of, b));
+	else
+		snprintf(when, len, ngettext("within the next %d day", "within the next %d days",
+		                             (unsigned long)n->within_days),
+		         n->within_days);
+}
+
+static void put_opening(FILE *f, const struct remind_notice *n)
+{
+	char b[11], overdue[96], soon[96], when[96];
+	bool unit = n->to == REMIND_UNIT;
+	int k = n->n_overdue, m = n->n_tasks - n->n_overdue;
+	const char *d = date_dmy(n->as_of, b);
+	count_words(n, overdue, soon, when, sizeof overdue);
+	if (unit && k && m)
+		fprintf(f, _("As of %1$s, the unit has %2$s and %3$s %4$s:"), d, overdue, soon, when);
+	else if (unit && k)
+		fprintf(f, _("As of %1$s, the unit has %2$s:"), d, overdue);
+	else if (unit)
+		fprintf(f, _("As of %1$s, the unit has %2$s %3$s:"), d, soon, when);
+	else if (k && m)
+		fprintf(f, _("As of %1$s, you have %2$s and %3$s %4$s:"), d, overdue, soon, when);
+	else if (k)
+		fprintf(f, _("As of %1$s, you have %2$s:"), d, overdue);
+	else
+		fprintf(f, _("As of %1$s, you have %2$s %3$s:"), d, soon, when);
+	fputc('\n', f);
+}
+
+static void put_task(FILE *f, int i, const struct remind_task *t, bool last)
 {
 	char b[11];
 	int d = t->days_late;
+	char *title = text_safe(t->title ? t->title : "", false);
 	fprintf(f, "%d. ", i + 1);
-	put_safe(f, t->title);
-	if (lang == LANG_VI) {
-		fprintf(f, " (thời hạn %s, ", date_dmy(t->due, b));
-		if (d > 0)
-			fprintf(f, "quá hạn %d ngày", d);
-		else if (d == 0)
-			fputs("đến hạn hôm nay", f);
-		else
-			fprintf(f, "còn %d ngày", -d);
-	} else {
-		fprintf(f, " (deadline %s, ", date_dmy(t->due, b));
-		if (d > 0)
-			fprintf(f, "%d day%s overdue", d, d == 1 ? "" : "s");
-		else if (d == 0)
-			fputs("due today", f);
-		else
-			fprintf(f, "%d day%s left", -d, d == -1 ? "" : "s");
+	if (d > 0)
+		fprintf(f, ngettext("%s (deadline %s, %d day overdue)", "%s (deadline %s, %d days overdue)",
+		                    (unsigned long)d),
+		        title, date_dmy(t->due, b), d);
+	else if (d == 0)
+		fprintf(f, _("%s (deadline %s, due today)"), title, date_dmy(t->due, b));
+	else
+		fprintf(f, ngettext("%s (deadline %s, %d day left)", "%s (deadline %s, %d days left)",
+		                    (unsigned long)-d),
+		        title, date_dmy(t->due, b), -d);
+	fputs(last ? ".\n" : ";\n", f);
+	free(title);
+}
+
+static void put_notice(FILE *f, const struct remind_notice *n)
+{
+	bool unit = n->to == REMIND_UNIT;
+	int soon = n->n_tasks - n->n_overdue;
+	put_addressee(f, n);
+	fputs("\n\n", f);
+	put_opening(f, n);
+	if (n->n_overdue) {
+		fprintf(f, "\n%s\n", _("Overdue tasks:"));
+		for (int i = 0; i < n->n_overdue; i++)
+			put_task(f, i, &n->tasks[i], i + 1 == n->n_overdue);
 	}
-	fputs(last ? ").\n" : ");\n", f);
+	if (soon) {
+		fprintf(f, "\n%s\n", _("Tasks due soon:"));
+		for (int i = 0; i < soon; i++)
+			put_task(f, i, &n->tasks[n->n_overdue + i], i + 1 == soon);
+	}
+	fprintf(f, "\n%s\n",
+	        unit ? _("The unit is requested to carry out and complete these tasks without delay "
+	                 "and to report the results to the Steering Committee.")
+	             : _("You are requested to carry out and complete these tasks without delay and "
+	                 "to report the results to the Steering Committee."));
 }
 
 int remind_write(FILE *f, const struct remind_notice *n, enum report_lang lang)
 {
-	char b[11];
-	bool vi = lang == LANG_VI, unit = n->to == REMIND_UNIT;
-	int soon = n->n_tasks - n->n_overdue;
-
-	fputs(vi ? "Kính gửi: " : "To: ", f);
-	put_addressee(f, n, lang);
-	fputs("\n\n", f);
-	if (vi)
-		fprintf(f, "Tính đến ngày %s, %s ", date_dmy(n->as_of, b),
-		        unit ? "đơn vị có" : "đồng chí được giao phụ trách");
-	else
-		fprintf(f, "As of %s, %s ", date_dmy(n->as_of, b), unit ? "the unit has" : "you have");
-	if (n->n_overdue)
-		put_count(f, n->n_overdue, lang, true);
-	if (n->n_overdue && soon)
-		fputs(vi ? " và " : " and ", f);
-	if (soon) {
-		put_count(f, soon, lang, false);
-		if (n->within_days == 0)
-			fprintf(f, vi ? " ngày %s" : " on %s", date_dmy(n->as_of, b));
-		else if (vi)
-			fprintf(f, " trong %d ngày tới", n->within_days);
-		else
-			fprintf(f, " within the next %d day%s", n->within_days,
-			        n->within_days == 1 ? "" : "s");
-	}
-	fputs(":\n", f);
-	if (n->n_overdue) {
-		fputs(vi ? "\nNhiệm vụ quá hạn:\n" : "\nOverdue tasks:\n", f);
-		for (int i = 0; i < n->n_overdue; i++)
-			put_task(f, i, &n->tasks[i], i + 1 == n->n_overdue, lang);
-	}
-	if (soon) {
-		fputs(vi ? "\nNhiệm vụ sắp đến hạn:\n" : "\nTasks due soon:\n", f);
-		for (int i = 0; i < soon; i++)
-			put_task(f, i, &n->tasks[n->n_overdue + i], i + 1 == soon, lang);
-	}
-	if (vi)
-		fprintf(f, "\nĐề nghị %s khẩn trương triển khai, hoàn thành các nhiệm vụ và báo cáo "
-		           "kết quả về Ban Chỉ đạo.\n", unit ? "đơn vị" : "đồng chí");
-	else
-		fprintf(f, "\n%s requested to carry out and complete these tasks without delay and "
-		           "to report the results to the Steering Committee.\n",
-		        unit ? "The unit is" : "You are");
+	/* A notice is a document sent to a unit: written in its own language
+	 * (Vietnamese unless asked otherwise), whatever r57 speaks. */
+	enum r57_lang was = report_lang_enter(lang);
+	put_notice(f, n);
+	report_lang_leave(was);
 	return ferror(f) ? -1 : 0;
 }
 
@@ -305,24 +308,30 @@ static int check_notices(struct r57 *r, const struct remind_set *s, struct r57_e
 	for (int i = 0; i < s->n && !rc; i++) {
 		const struct remind_notice *n = &s->notices[i];
 		if (n->to != s->to || n->n_tasks <= 0)
-			return r57_fail(err, R57_EUSAGE, "remind: notice %d is not one of this set", i + 1);
+			return r57_fail(err, R57_EUSAGE, _("remind: notice %d is not one of this set"), i + 1);
 		struct remind_task_now *now = calloc((size_t)n->n_tasks, sizeof *now);
 		if (!now)
-			return r57_fail(err, R57_ENOMEM, "out of memory");
+			return r57_fail(err, R57_ENOMEM, _("out of memory"));
 		rc = store_remind_tasks_now(r->st, n->tasks, n->n_tasks, now, err);
 		for (int j = 0; j < n->n_tasks && !rc; j++) {
 			const struct remind_task_now *t = &now[j];
 			long long id = (long long)n->tasks[j].id;
-			const char *why = t->status != TASK_OPEN ? task_status_name(t->status)
-			                  : t->due != n->tasks[j].due ? "its deadline changed"
-			                  : (n->to == REMIND_UNIT ? t->unit_id : t->leader_id) != n->id
-			                    ? "reassigned" : NULL;
 			if (!t->found)
 				rc = r57_fail(err, R57_ECONFLICT,
-				              "task #%lld was deleted meanwhile; nothing was recorded", id);
-			else if (why)
+				              _("task #%lld was deleted meanwhile; nothing was recorded"), id);
+			else if (t->status == TASK_DONE)
 				rc = r57_fail(err, R57_ECONFLICT,
-				              "task #%lld changed meanwhile (%s); nothing was recorded", id, why);
+				              _("task #%lld was closed meanwhile; nothing was recorded"), id);
+			else if (t->status != TASK_OPEN)
+				rc = r57_fail(err, R57_ECONFLICT,
+				              _("task #%lld was cancelled meanwhile; nothing was recorded"), id);
+			else if (t->due != n->tasks[j].due)
+				rc = r57_fail(err, R57_ECONFLICT,
+				              _("the deadline of task #%lld changed meanwhile; nothing was recorded"),
+				              id);
+			else if ((n->to == REMIND_UNIT ? t->unit_id : t->leader_id) != n->id)
+				rc = r57_fail(err, R57_ECONFLICT,
+				              _("task #%lld was reassigned meanwhile; nothing was recorded"), id);
 		}
 		free(now);
 	}
@@ -343,7 +352,7 @@ int remind_issue(struct r57 *r, const struct remind_set *s,
 		return check_notices(r, s, err);
 	char *summary = remind_summary(s);
 	if (!summary)
-		return r57_fail(err, R57_ENOMEM, "out of memory");
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	if ((rc = store_begin(r->st, err))) {
 		free(summary);
 		return rc;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/remind.h"
 #include "r57/report.h"
 #include "r57/store.h"
@@ -26,6 +27,7 @@ static void add_figures(struct figures *to, const struct figures *f)
 	to->open_overdue += f->open_overdue;
 	to->added_since += f->added_since;
 	to->extended += f->extended;
+	to->extended_since += f->extended_since;
 }
 
 struct collect {
@@ -41,7 +43,7 @@ static struct report_row *push_row(struct collect *c)
 	struct report *r = c->r;
 	struct report_row *grown = realloc(r->groups, (size_t)(r->n_groups + 1) * sizeof *grown);
 	if (!grown) {
-		c->rc = r57_fail(c->err, R57_ENOMEM, "out of memory");
+		c->rc = r57_fail(c->err, R57_ENOMEM, _("out of memory"));
 		return NULL;
 	}
 	r->groups = grown;
@@ -141,7 +143,7 @@ static int take_bucket(int64_t id, const char *month, const struct figures *f, v
 	struct breakdown *b = ctx;
 	struct report_row *grown = realloc(b->rows, (size_t)(b->n + 1) * sizeof *grown);
 	if (!grown) {
-		b->rc = r57_fail(b->err, R57_ENOMEM, "out of memory");
+		b->rc = r57_fail(b->err, R57_ENOMEM, _("out of memory"));
 		return 1;
 	}
 	b->rows = grown;

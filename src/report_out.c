@@ -2,10 +2,13 @@
  * for the terminal, CSV for spreadsheets (RFC 4180, cells made inert per
  * OWASP), JSON for scripts, one self-contained HTML page printable on A4
  * (no script, no network, right-to-left text isolated in <bdi>), and
- * Markdown. Every writer draws the same report_doc. */
+ * Markdown. Every writer draws the same report_doc, in the report's own
+ * language: its words come from the message catalogue, switched to that
+ * language while the report is written. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/out.h"
 #include "r57/report_out.h"
 #include "r57/store.h"
@@ -93,7 +96,26 @@ bool report_format_parse(const char *s, enum report_format *out)
 	return false;
 }
 
-/* --- words ------------------------------------------------------------------------ */
+/* --- language --------------------------------------------------------------------- */
+
+enum report_lang report_lang_now(void)
+{
+	return (enum report_lang)i18n_lang();
+}
+
+enum r57_lang report_lang_enter(enum report_lang lang)
+{
+	enum r57_lang was = i18n_lang();
+	if ((enum r57_lang)lang != was)
+		i18n_set((enum r57_lang)lang);
+	return was;
+}
+
+void report_lang_leave(enum r57_lang was)
+{
+	if (i18n_lang() != was)
+		i18n_set(was);
+}
 
 /* 5366 -> "53.66" or, in Vietnamese, "53,66". */
 static void rate_text(int bp, enum report_lang lang, char *buf, size_t len)
@@ -101,79 +123,149 @@ static void rate_text(int bp, enum report_lang lang, char *buf, size_t len)
 	snprintf(buf, len, "%d%c%02d", bp / 100, lang == LANG_VI ? ',' : '.', bp % 100);
 }
 
-char *report_summary(const struct report_doc *d)
+/* The paragraph is one whole sentence per case, so a translation can
+ * word each as it likes: overdue tasks or none, extensions since the
+ * previous report or none. */
+static char *summary_now(const struct report_doc *d)
 {
 	const struct figures *a = &d->groups.all, *y = &d->year_fig;
 	char r1[16], r2[16], *s = NULL;
 	rate_text(a->rate_bp, d->lang, r1, sizeof r1);
 	rate_text(y->rate_bp, d->lang, r2, sizeof r2);
+	long long total = a->total, done = a->completed, ydone = y->completed, ytotal = y->total;
+	long long overdue = a->open_overdue, ext = a->extended_since;
+	unsigned long n = (unsigned long)(overdue > 0 ? overdue : 0);
 	int ok;
-	if (d->lang == LANG_VI) {
-		char overdue[80];
-		if (a->open_overdue)
-			snprintf(overdue, sizeof overdue, "có %lld nhiệm vụ quá hạn", (long long)a->open_overdue);
-		else
-			snprintf(overdue, sizeof overdue, "không có nhiệm vụ quá hạn");
-		ok = asprintf(&s, "Tổng số %lld nhiệm vụ; đã hoàn thành %lld nhiệm vụ (đạt %s%%), trong đó "
-		              "%lld/%lld nhiệm vụ năm %d (%s%%); %s.",
-		              (long long)a->total, (long long)a->completed, r1, (long long)y->completed,
-		              (long long)y->total, d->plan_year, r2, overdue);
-	} else {
-		char overdue[80];
-		if (a->open_overdue)
-			snprintf(overdue, sizeof overdue, "%lld task%s overdue", (long long)a->open_overdue,
-			         a->open_overdue == 1 ? "" : "s");
-		else
-			snprintf(overdue, sizeof overdue, "no task overdue");
-		ok = asprintf(&s, "%lld tasks in all; %lld completed (%s%%), of which %lld/%lld of the %d "
-		              "tasks (%s%%); %s.",
-		              (long long)a->total, (long long)a->completed, r1, (long long)y->completed,
-		              (long long)y->total, d->plan_year, r2, overdue);
-	}
+	if (!overdue && !ext)
+		ok = asprintf(&s, _("%lld tasks in all; %lld completed (%s%%), of which %lld/%lld of the "
+		                    "%d tasks (%s%%); no task overdue."),
+		              total, done, r1, ydone, ytotal, d->plan_year, r2);
+	else if (!ext)
+		ok = asprintf(&s, ngettext("%lld tasks in all; %lld completed (%s%%), of which %lld/%lld "
+		                           "of the %d tasks (%s%%); %lld task overdue.",
+		                           "%lld tasks in all; %lld completed (%s%%), of which %lld/%lld "
+		                           "of the %d tasks (%s%%); %lld tasks overdue.", n),
+		              total, done, r1, ydone, ytotal, d->plan_year, r2, overdue);
+	else if (!overdue)
+		ok = asprintf(&s, _("%lld tasks in all; %lld completed (%s%%), of which %lld/%lld of the "
+		                    "%d tasks (%s%%); no task overdue; deadlines extended since the "
+		                    "previous report: %lld."),
+		              total, done, r1, ydone, ytotal, d->plan_year, r2, ext);
+	else
+		ok = asprintf(&s, ngettext("%lld tasks in all; %lld completed (%s%%), of which %lld/%lld "
+		                           "of the %d tasks (%s%%); %lld task overdue; deadlines extended "
+		                           "since the previous report: %lld.",
+		                           "%lld tasks in all; %lld completed (%s%%), of which %lld/%lld "
+		                           "of the %d tasks (%s%%); %lld tasks overdue; deadlines extended "
+		                           "since the previous report: %lld.", n),
+		              total, done, r1, ydone, ytotal, d->plan_year, r2, overdue, ext);
 	return ok < 0 ? NULL : s;
 }
 
-/* Column heads and labels in the report's language. */
+char *report_summary(const struct report_doc *d)
+{
+	enum r57_lang was = report_lang_enter(d->lang);
+	char *s = summary_now(d);
+	report_lang_leave(was);
+	return s;
+}
+
+/* Headings and labels, read from the catalogue in the report's language
+ * (words() is called inside report_lang_enter). The figures block and the
+ * Markdown tables use the full words of the four-way form; the text table
+ * has short column heads so the names keep their room at 80 columns, and
+ * HTML groups its heads under "Completed" and "Not completed". */
 struct words {
-	const char *title, *as_of, *since, *selection, *summary, *by_group, *by_unit, *by_leader;
-	const char *group, *unit, *leader, *none;
-	const char *total, *done, *rate, *on_time, *late, *open, *within, *overdue, *added, *extended;
+	const char *title, *summary, *by_group, *by_unit, *by_leader;
+	const char *group, *unit, *leader, *none, *figure, *number;
+	const char *total, *done, *on_time, *late, *open, *within, *overdue, *rate;
+	const char *added, *ext_since, *ext_all;
+	const char *c_done, *c_on_time, *c_late, *c_within, *c_overdue, *c_within_long;
 	const char *rank, *reminders;
 };
 
-static const struct words words_en = {
-	"Status of Resolution 57 tasks", "as of", "previous report", "Selection", "Summary",
-	"By key task group", "By lead unit (ranked by completion rate)", "By lead person",
-	"Key task group", "Lead unit", "Lead person", "(none)",
-	"Total", "Completed", "Rate", "On time", "Late", "Not completed", "Within deadline",
-	"Overdue", "Added since", "Extended", "Rank", "Reminders",
-};
-
-static const struct words words_vi = {
-	"Tình hình thực hiện nhiệm vụ Nghị quyết 57", "tính đến ngày", "kỳ báo cáo trước",
-	"Phạm vi", "Tóm tắt", "Theo nhóm nhiệm vụ trọng tâm",
-	"Theo đơn vị chủ trì (xếp theo tỷ lệ hoàn thành)", "Theo người phụ trách",
-	"Nhóm nhiệm vụ trọng tâm", "Đơn vị chủ trì", "Người phụ trách", "(chưa có)",
-	"Tổng số", "Đã hoàn thành", "Tỷ lệ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
-	"Chưa hoàn thành", "Chưa hoàn thành, trong hạn", "Chưa hoàn thành, quá hạn", "Thêm mới",
-	"Gia hạn", "Hạng", "Nhắc nhở",
-};
-
-static const struct words *words_of(const struct report_doc *d)
+static struct words words(void)
 {
-	return d->lang == LANG_VI ? &words_vi : &words_en;
+	struct words w = {
+		.title = _("Status of Resolution 57 tasks"),
+		.summary = _("Summary"),
+		.by_group = _("By key task group"),
+		.by_unit = _("By lead unit (ranked by completion rate)"),
+		.by_leader = _("By lead person"),
+		.group = _("Key task group"),
+		.unit = _("Lead unit"),
+		.leader = _("Lead person"),
+		.none = _("(none)"),
+		.figure = _("Figure"),
+		.number = _("Number"),
+		.total = _("Total"),
+		.done = _("Completed"),
+		.on_time = _("Completed on time"),
+		.late = _("Completed late"),
+		.open = _("Not completed"),
+		.within = _("Not completed, within deadline"),
+		.overdue = _("Not completed, overdue"),
+		.rate = _("Completion rate"),
+		.added = _("Added since the previous report"),
+		.ext_since = _("Extended since the previous report"),
+		.ext_all = _("Extended (cumulative)"),
+		.c_done = _("Done"),
+		.c_on_time = _("On time"),
+		.c_late = _("Late"),
+		.c_within = _("Within"),
+		.c_within_long = _("Within deadline"),
+		.c_overdue = _("Overdue"),
+		.rank = _("Rank"),
+		.reminders = _("Reminders"),
+	};
+	return w;
 }
 
-static const char *row_name(const struct report_doc *d, const struct report_row *r, char *buf,
+static const char *row_name(const struct words *w, const struct report_row *r, char *buf,
                             size_t len, bool numbered)
 {
 	if (!r->name || (!r->id && !r->number))
-		return words_of(d)->none;
+		return w->none;
 	if (numbered && r->number) {
 		snprintf(buf, len, "%d. %s", r->number, r->name);
 		return buf;
 	}
 	return r->name;
+}
+
+/* The figures of the whole selection, in the order every format lists
+ * them; the rate comes last, on its own. */
+struct figure_line {
+	const char *label;
+	int64_t n;
+};
+#define N_FIGURE_LINES 10
+
+static void figure_lines(const struct words *w, const struct figures *a,
+                         struct figure_line out[N_FIGURE_LINES])
+{
+	const struct figure_line lines[N_FIGURE_LINES] = {
+		{ w->total, a->total }, { w->done, a->completed }, { w->on_time, a->completed_on_time },
+		{ w->late, a->completed_late }, { w->open, a->open }, { w->within, a->open_within_deadline },
+		{ w->overdue, a->open_overdue }, { w->added, a->added_since },
+		{ w->ext_since, a->extended_since }, { w->ext_all, a->extended },
+	};
+	memcpy(out, lines, sizeof lines);
+}
+
+/* User text passed through `escape` (made safe, escaped for the format),
+ * as a string to put into a message; newly allocated, "" when out of
+ * memory. */
+static char *escaped(void (*escape)(FILE *, const char *), const char *user)
+{
+	char *esc = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&esc, &len);
+	if (m) {
+		escape(m, user);
+		fclose(m);
+	}
+	return esc ? esc : strdup("");
 }
 
 /* --- CSV ---------------------------------------------------------------------------- */
@@ -206,7 +298,8 @@ static void csv_num(FILE *f, long long n)
 }
 
 /* The figures, then the reminders received (units and persons; an
- * empty cell for the whole selection and for groups). */
+ * empty cell for the whole selection and for groups). Numbers are for
+ * programs: the rate takes a decimal point in every language. */
 static void csv_figs(FILE *f, const struct figures *g, const struct report_row *by)
 {
 	char rate[16];
@@ -221,38 +314,38 @@ static void csv_figs(FILE *f, const struct figures *g, const struct report_row *
 	fprintf(f, "%s,", rate);
 	csv_num(f, g->added_since);
 	csv_num(f, g->extended);
+	csv_num(f, g->extended_since);
 	if (by)
 		fprintf(f, "%lld", (long long)by->reminders);
 	fputs("\r\n", f);
 }
 
-static void write_csv(FILE *f, const struct report_doc *d)
+static void write_csv(FILE *f, const struct report_doc *d, const struct words *w)
 {
-	const struct words *w = words_of(d);
-	char b[11], name[700];
-	/* One table: a section column says which breakdown a row belongs to. */
+	char name[700];
+	/* One table: a section column says which breakdown a row belongs to.
+	 * The header is r57's machine form, the same in every language. */
 	static const char *const head[] = { "section", "name", "total", "completed",
 		"completed_on_time", "completed_late", "open", "open_within_deadline", "open_overdue",
-		"completion_rate", "added_since", "extended", "reminders" };
+		"completion_rate", "added_since", "extended", "extended_since", "reminders" };
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		csv_cell(f, head[i], i + 1 == sizeof head / sizeof *head);
-	snprintf(name, sizeof name, "%s %s", w->as_of, date_dmy(d->groups.as_of, b));
 	csv_cell(f, "all", false);
 	csv_cell(f, d->selection, false);
 	csv_figs(f, &d->groups.all, NULL);
 	for (int i = 0; i < d->groups.n_groups; i++) {
 		csv_cell(f, "group", false);
-		csv_cell(f, row_name(d, &d->groups.groups[i], name, sizeof name, true), false);
+		csv_cell(f, row_name(w, &d->groups.groups[i], name, sizeof name, true), false);
 		csv_figs(f, &d->groups.groups[i].fig, NULL);
 	}
 	for (int i = 0; i < d->n_units; i++) {
 		csv_cell(f, "unit", false);
-		csv_cell(f, row_name(d, &d->units[i], name, sizeof name, false), false);
+		csv_cell(f, row_name(w, &d->units[i], name, sizeof name, false), false);
 		csv_figs(f, &d->units[i].fig, &d->units[i]);
 	}
 	for (int i = 0; i < d->n_leaders; i++) {
 		csv_cell(f, "leader", false);
-		csv_cell(f, row_name(d, &d->leaders[i], name, sizeof name, false), false);
+		csv_cell(f, row_name(w, &d->leaders[i], name, sizeof name, false), false);
 		csv_figs(f, &d->leaders[i].fig, &d->leaders[i]);
 	}
 }
@@ -264,11 +357,11 @@ static void json_figs(FILE *f, const struct figures *g)
 	fprintf(f, "\"total\": %lld, \"completed\": %lld, \"completed_on_time\": %lld,"
 	           " \"completed_late\": %lld, \"open\": %lld, \"open_within_deadline\": %lld,"
 	           " \"open_overdue\": %lld, \"completion_rate\": %d.%02d, \"added_since\": %lld,"
-	           " \"extended\": %lld",
+	           " \"extended\": %lld, \"extended_since\": %lld",
 	        (long long)g->total, (long long)g->completed, (long long)g->completed_on_time,
 	        (long long)g->completed_late, (long long)g->open, (long long)g->open_within_deadline,
 	        (long long)g->open_overdue, g->rate_bp / 100, g->rate_bp % 100,
-	        (long long)g->added_since, (long long)g->extended);
+	        (long long)g->added_since, (long long)g->extended, (long long)g->extended_since);
 }
 
 static void json_rows(FILE *f, const char *key, const struct report_row *rows, int n, bool groups)
@@ -298,7 +391,7 @@ static void json_rows(FILE *f, const char *key, const struct report_row *rows, i
 static void write_json(FILE *f, const struct report_doc *d)
 {
 	char b1[11], b2[11];
-	char *summary = report_summary(d);
+	char *summary = summary_now(d);
 	fprintf(f, "{\"generator\": \"r57\", \"as_of\": \"%s\", \"since\": \"%s\", \"language\": \"%s\", \"selection\": ",
 	        date_iso(d->groups.as_of, b1), date_iso(d->groups.since, b2),
 	        d->lang == LANG_VI ? "vi" : "en");
@@ -321,13 +414,10 @@ static void write_json(FILE *f, const struct report_doc *d)
 
 /* --- HTML ------------------------------------------------------------------------------ */
 
-/* User text: made safe, escaped, and isolated so right-to-left text
- * cannot reorder the cell or the row around it. */
-static void html_text(FILE *f, const char *s)
+/* Text escaped for HTML (text content and quoted attributes). */
+static void html_escape(FILE *f, const char *s)
 {
-	char *safe = text_safe(s ? s : "", false);
-	fputs("<bdi>", f);
-	for (const char *p = safe; *p; p++) {
+	for (const char *p = s ? s : ""; *p; p++) {
 		switch (*p) {
 		case '&': fputs("&amp;", f); break;
 		case '<': fputs("&lt;", f); break;
@@ -337,6 +427,15 @@ static void html_text(FILE *f, const char *s)
 		default: fputc(*p, f);
 		}
 	}
+}
+
+/* User text: made safe, escaped, and isolated so right-to-left text
+ * cannot reorder the cell or the row around it. */
+static void html_text(FILE *f, const char *s)
+{
+	char *safe = text_safe(s ? s : "", false);
+	fputs("<bdi>", f);
+	html_escape(f, safe);
 	fputs("</bdi>", f);
 	free(safe);
 }
@@ -364,35 +463,53 @@ static void html_row(FILE *f, const char *name, const struct report_row *row,
 	        g->rate_bp / 100, g->rate_bp % 100);
 }
 
-static void html_table(FILE *f, const struct report_doc *d, const char *caption, const char *first,
-                       const struct report_row *rows, int n, bool numbered, bool ranked)
+/* A head cell: the catalogue's words, escaped like any text. */
+static void html_th(FILE *f, const char *attrs, const char *words)
 {
-	const struct words *w = words_of(d);
+	fprintf(f, "<th%s>", attrs);
+	html_escape(f, words);
+	fputs("</th>", f);
+}
+
+static void html_table(FILE *f, const struct report_doc *d, const struct words *w,
+                       const char *caption, const char *first, const struct report_row *rows,
+                       int n, bool numbered, bool ranked)
+{
 	char name[700];
 	fputs("<h2>", f);
-	html_text(f, caption);
+	html_escape(f, caption);
 	fputs("</h2>\n<table>\n<thead><tr>", f);
+	/* Two rows of heads: the four-way form under "Completed" and "Not
+	 * completed", as officials' tables have it. */
 	if (ranked)
-		fprintf(f, "<th>%s</th>", w->rank);
-	fprintf(f, "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-	           "<th>%s</th><th>%s</th>",
-	        first, w->total, w->done, w->on_time, w->late, w->open, w->within, w->overdue, w->rate);
+		html_th(f, " rowspan=2", w->rank);
+	html_th(f, " rowspan=2", first);
+	html_th(f, " rowspan=2", w->total);
+	html_th(f, " colspan=3", w->done);
+	html_th(f, " colspan=3", w->open);
+	html_th(f, " rowspan=2", w->rate);
 	/* The unit table (the ranked one) counts the reminders each received. */
 	if (ranked)
-		fprintf(f, "<th>%s</th>", w->reminders);
-	fputs("<th></th></tr></thead>\n<tbody>\n", f);
+		html_th(f, " rowspan=2", w->reminders);
+	fputs("<th rowspan=2></th></tr>\n<tr>", f);
+	html_th(f, "", w->total);
+	html_th(f, "", w->c_on_time);
+	html_th(f, "", w->c_late);
+	html_th(f, "", w->total);
+	html_th(f, "", w->c_within_long);
+	html_th(f, "", w->c_overdue);
+	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int i = 0; i < n; i++)
-		html_row(f, row_name(d, &rows[i], name, sizeof name, numbered), &rows[i], d->lang,
+		html_row(f, row_name(w, &rows[i], name, sizeof name, numbered), &rows[i], d->lang,
 		         ranked ? i + 1 : 0, ranked);
 	fputs("</tbody>\n</table>\n", f);
 }
 
-static void write_html(FILE *f, const struct report_doc *d)
+static void write_html(FILE *f, const struct report_doc *d, const struct words *w)
 {
-	const struct words *w = words_of(d);
 	const struct figures *a = &d->groups.all;
-	char b1[11], b2[11], rate[16];
-	char *summary = report_summary(d);
+	char b1[11], b2[11], rate[16], *line = NULL;
+	char *summary = summary_now(d);
 	rate_text(a->rate_bp, d->lang, rate, sizeof rate);
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 	           "<meta name=\"generator\" content=\"r57\">\n",
@@ -400,7 +517,9 @@ static void write_html(FILE *f, const struct report_doc *d)
 	/* No script, no network: the policy forbids both even if text slipped
 	 * through; the page prints on A4. */
 	fputs("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n", f);
-	fprintf(f, "<title>%s</title>\n", w->title);
+	fputs("<title>", f);
+	html_escape(f, w->title);
+	fputs("</title>\n", f);
 	fputs("<style>\n"
 	      "@page { size: A4; margin: 18mm 15mm; }\n"
 	      "body { font-family: 'Times New Roman', 'DejaVu Serif', serif; font-size: 11pt; color: #000; max-width: 190mm; margin: auto; }\n"
@@ -412,6 +531,7 @@ static void write_html(FILE *f, const struct report_doc *d)
 	      "tr { page-break-inside: avoid; }\n"
 	      "th, td { border: 0.5pt solid #444; padding: 2pt 4pt; vertical-align: top; }\n"
 	      "th { background: #eee; font-size: 9pt; }\n"
+	      "th.label { text-align: left; font-weight: normal; font-size: 11pt; }\n"
 	      "td.name { overflow-wrap: anywhere; unicode-bidi: isolate; }\n"
 	      "td.n { text-align: right; white-space: nowrap; }\n"
 	      "td.late { text-align: right; color: #a00; font-weight: bold; }\n"
@@ -425,26 +545,41 @@ static void write_html(FILE *f, const struct report_doc *d)
 		html_text(f, d->committee);
 		fputs("</p>\n", f);
 	}
-	fprintf(f, "<h1>%s</h1>\n<p class=meta>%s %s; %s: %s; %s: ", w->title, w->as_of,
-	        date_dmy(d->groups.as_of, b1), w->since, date_dmy(d->groups.since, b2), w->selection);
-	html_text(f, d->selection);
-	fprintf(f, "</p>\n<h2>%s</h2>\n<p class=summary>", w->summary);
+	fputs("<h1>", f);
+	if (asprintf(&line, _("Status of Resolution 57 tasks as of %s"), date_dmy(d->groups.as_of, b1)) >= 0)
+		html_escape(f, line);
+	free(line);
+	line = NULL;
+	/* The selection is user text: made safe, then isolated (FSI .. PDI)
+	 * so right-to-left text in it cannot reorder the sentence; the
+	 * sentence is escaped whole. */
+	char *sel = text_safe(d->selection ? d->selection : "", false);
+	fputs("</h1>\n<p class=meta>", f);
+	char *iso = NULL;
+	if (asprintf(&iso, "\u2068%s\u2069", sel) >= 0 &&
+	    asprintf(&line, _("Selection: %s; previous report: %s"), iso, date_dmy(d->groups.since, b2)) >= 0)
+		html_escape(f, line);
+	free(iso);
+	free(line);
+	free(sel);
+	fputs("</p>\n<h2>", f);
+	html_escape(f, w->summary);
+	fputs("</h2>\n<p class=summary>", f);
 	html_text(f, summary);
 	fputs("</p>\n<table>\n<tbody>\n", f);
-	struct {
-		const char *label;
-		int64_t n;
-	} lines[] = {
-		{ w->total, a->total }, { w->done, a->completed }, { w->on_time, a->completed_on_time },
-		{ w->late, a->completed_late }, { w->open, a->open }, { w->within, a->open_within_deadline },
-		{ w->overdue, a->open_overdue }, { w->added, a->added_since }, { w->extended, a->extended },
-	};
-	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
-		fprintf(f, "<tr><th>%s</th><td class=n>%lld</td></tr>\n", lines[i].label, (long long)lines[i].n);
-	fprintf(f, "<tr><th>%s</th><td class=n>%s%%</td></tr>\n</tbody>\n</table>\n", w->rate, rate);
-	html_table(f, d, w->by_group, w->group, d->groups.groups, d->groups.n_groups, true, false);
-	html_table(f, d, w->by_unit, w->unit, d->units, d->n_units, false, true);
-	html_table(f, d, w->by_leader, w->leader, d->leaders, d->n_leaders, false, false);
+	struct figure_line lines[N_FIGURE_LINES];
+	figure_lines(w, a, lines);
+	for (size_t i = 0; i < N_FIGURE_LINES; i++) {
+		fputs("<tr>", f);
+		html_th(f, " class=label", lines[i].label);
+		fprintf(f, "<td class=n>%lld</td></tr>\n", (long long)lines[i].n);
+	}
+	fputs("<tr>", f);
+	html_th(f, " class=label", w->rate);
+	fprintf(f, "<td class=n>%s%%</td></tr>\n</tbody>\n</table>\n", rate);
+	html_table(f, d, w, w->by_group, w->group, d->groups.groups, d->groups.n_groups, true, false);
+	html_table(f, d, w, w->by_unit, w->unit, d->units, d->n_units, false, true);
+	html_table(f, d, w, w->by_leader, w->leader, d->leaders, d->n_leaders, false, false);
 	fputs("</body>\n</html>\n", f);
 	free(summary);
 }
@@ -462,17 +597,30 @@ static void md_text(FILE *f, const char *s)
 	free(safe);
 }
 
-static void md_table(FILE *f, const struct report_doc *d, const char *caption, const char *first,
-                     const struct report_row *rows, int n, bool numbered, bool ranked)
+static void md_table(FILE *f, const struct report_doc *d, const struct words *w,
+                     const char *caption, const char *first, const struct report_row *rows,
+                     int n, bool numbered, bool ranked)
 {
-	const struct words *w = words_of(d);
 	char name[700], rate[16];
 	/* The unit table (the ranked one) counts the reminders each received. */
-	fprintf(f, "\n## %s\n\n|%s %s | %s | %s | %s | %s | %s | %s | %s | %s |%s%s%s\n", caption,
-	        ranked ? " # |" : "", first, w->total, w->done, w->on_time, w->late, w->open,
-	        w->within, w->overdue, w->rate, ranked ? " " : "", ranked ? w->reminders : "",
-	        ranked ? " |" : "");
-	fprintf(f, "|%s---|---:|---:|---:|---:|---:|---:|---:|---:|%s\n", ranked ? "---:|" : "",
+	fputs("\n## ", f);
+	md_text(f, caption);
+	fputs("\n\n|", f);
+	const char *heads[] = { first, w->total, w->done, w->on_time, w->late, w->open, w->within,
+		                w->overdue, w->rate };
+	if (ranked)
+		fputs(" # |", f);
+	for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+		fputc(' ', f);
+		md_text(f, heads[i]);
+		fputs(" |", f);
+	}
+	if (ranked) {
+		fputc(' ', f);
+		md_text(f, w->reminders);
+		fputs(" |", f);
+	}
+	fprintf(f, "\n|%s---|---:|---:|---:|---:|---:|---:|---:|---:|%s\n", ranked ? "---:|" : "",
 	        ranked ? "---:|" : "");
 	for (int i = 0; i < n; i++) {
 		const struct figures *g = &rows[i].fig;
@@ -481,44 +629,62 @@ static void md_table(FILE *f, const struct report_doc *d, const char *caption, c
 		if (ranked)
 			fprintf(f, " %d |", i + 1);
 		fputc(' ', f);
-		md_text(f, row_name(d, &rows[i], name, sizeof name, numbered));
+		md_text(f, row_name(w, &rows[i], name, sizeof name, numbered));
 		fprintf(f, " | %lld | %lld | %lld | %lld | %lld | %lld | %lld | %s%% |", (long long)g->total,
 		        (long long)g->completed, (long long)g->completed_on_time, (long long)g->completed_late,
-		        (long long)g->open, (long long)g->open_within_deadline, (long long)g->open_overdue, rate);
+		        (long long)g->open, (long long)g->open_within_deadline, (long long)g->open_overdue,
+		        rate);
 		if (ranked)
 			fprintf(f, " %lld |", (long long)rows[i].reminders);
 		fputc('\n', f);
 	}
 }
 
-static void write_md(FILE *f, const struct report_doc *d)
+static void write_md(FILE *f, const struct report_doc *d, const struct words *w)
 {
-	const struct words *w = words_of(d);
-	char b1[11], b2[11];
-	char *summary = report_summary(d);
-	fprintf(f, "<!-- r57 status report -->\n# %s\n\n", w->title);
+	const struct figures *a = &d->groups.all;
+	char b1[11], b2[11], rate[16];
+	char *summary = summary_now(d);
+	fputs("<!-- r57 status report -->\n# ", f);
+	fprintf(f, _("Status of Resolution 57 tasks as of %s"), date_dmy(d->groups.as_of, b1));
+	fputs("\n\n", f);
 	if (d->committee) {
 		md_text(f, d->committee);
 		fputs("  \n", f);
 	}
-	fprintf(f, "%s %s; %s: %s; %s: ", w->as_of, date_dmy(d->groups.as_of, b1), w->since,
-	        date_dmy(d->groups.since, b2), w->selection);
-	md_text(f, d->selection);
+	char *sel = escaped(md_text, d->selection);
+	fprintf(f, _("Selection: %s; previous report: %s"), sel, date_dmy(d->groups.since, b2));
+	free(sel);
 	fputs("\n\n", f);
 	md_text(f, summary);
-	fputc('\n', f);
-	md_table(f, d, w->by_group, w->group, d->groups.groups, d->groups.n_groups, true, false);
-	md_table(f, d, w->by_unit, w->unit, d->units, d->n_units, false, true);
-	md_table(f, d, w->by_leader, w->leader, d->leaders, d->n_leaders, false, false);
+	fputs("\n\n| ", f);
+	md_text(f, w->figure);
+	fputs(" | ", f);
+	md_text(f, w->number);
+	fputs(" |\n|---|---:|\n", f);
+	struct figure_line lines[N_FIGURE_LINES];
+	figure_lines(w, a, lines);
+	for (size_t i = 0; i < N_FIGURE_LINES; i++) {
+		fputs("| ", f);
+		md_text(f, lines[i].label);
+		fprintf(f, " | %lld |\n", (long long)lines[i].n);
+	}
+	rate_text(a->rate_bp, d->lang, rate, sizeof rate);
+	fputs("| ", f);
+	md_text(f, w->rate);
+	fprintf(f, " | %s%% |\n", rate);
+	md_table(f, d, w, w->by_group, w->group, d->groups.groups, d->groups.n_groups, true, false);
+	md_table(f, d, w, w->by_unit, w->unit, d->units, d->n_units, false, true);
+	md_table(f, d, w, w->by_leader, w->leader, d->leaders, d->n_leaders, false, false);
 	free(summary);
 }
 
 /* --- text ------------------------------------------------------------------------------------- */
 
-static void text_table(FILE *f, const struct report_doc *d, const char *caption, const char *first,
-                       const struct report_row *rows, int n, bool numbered, bool ranked, int width)
+static void text_table(FILE *f, const struct report_doc *d, const struct words *w,
+                       const char *caption, const char *first, const struct report_row *rows,
+                       int n, bool numbered, bool ranked, int width)
 {
-	const struct words *w = words_of(d);
 	char name[700], c[9][24];
 	fprintf(f, "\n%s\n", caption);
 	/* The unit table (the ranked one) counts the reminders each received. */
@@ -528,15 +694,17 @@ static void text_table(FILE *f, const struct report_doc *d, const char *caption,
 		table_col(t, k++, "#", ALIGN_RIGHT, 0, 0);
 	table_col(t, k++, first, ALIGN_LEFT, 2, 8);
 	table_col(t, k++, w->total, ALIGN_RIGHT, 0, 0);
-	table_col(t, k++, w->done, ALIGN_RIGHT, 0, 0);
-	table_col(t, k++, w->rate, ALIGN_RIGHT, 0, 0);
-	table_col(t, k++, w->on_time, ALIGN_RIGHT, 0, 0);
-	table_col(t, k++, w->late, ALIGN_RIGHT, 0, 0);
-	table_col(t, k++, w->within, ALIGN_RIGHT, 0, 0);
-	table_col(t, k++, w->overdue, ALIGN_RIGHT, 0, 0);
+	table_col(t, k++, w->c_done, ALIGN_RIGHT, 0, 0);
+	table_col(t, k++, _("Rate"), ALIGN_RIGHT, 0, 0);
+	table_col(t, k++, w->c_on_time, ALIGN_RIGHT, 0, 0);
+	table_col(t, k++, w->c_late, ALIGN_RIGHT, 0, 0);
+	table_col(t, k++, w->c_within, ALIGN_RIGHT, 0, 0);
+	table_col(t, k++, w->c_overdue, ALIGN_RIGHT, 0, 0);
 	if (ranked)
 		table_col(t, k++, w->reminders, ALIGN_RIGHT, 0, 0);
-	table_col(t, k++, "", ALIGN_LEFT, 1, 5);
+	/* The bar has ten steps: narrower it would be cut, so it gives way
+	 * first and the names keep their room. */
+	table_col(t, k++, "", ALIGN_LEFT, 1, 10);
 	for (int i = 0; i < n; i++) {
 		const struct figures *g = &rows[i].fig;
 		snprintf(c[0], 24, "%d", i + 1);
@@ -554,7 +722,7 @@ static void text_table(FILE *f, const struct report_doc *d, const char *caption,
 		int filled = (g->rate_bp + 500) / 1000;
 		for (int j = 0; j < 10; j++)
 			strcat(bar, j < filled ? "\xe2\x96\x88" : "\xe2\x96\x91");
-		const char *nm = row_name(d, &rows[i], name, sizeof name, numbered);
+		const char *nm = row_name(w, &rows[i], name, sizeof name, numbered);
 		const char *cells[11];
 		int m = 0;
 		if (ranked)
@@ -571,9 +739,8 @@ static void text_table(FILE *f, const struct report_doc *d, const char *caption,
 	table_free(t);
 }
 
-static void write_text(FILE *f, const struct report_doc *d, int width)
+static void write_text(FILE *f, const struct report_doc *d, const struct words *w, int width)
 {
-	const struct words *w = words_of(d);
 	const struct figures *a = &d->groups.all;
 	char b1[11], b2[11], rate[16];
 	if (width <= 0)
@@ -583,33 +750,34 @@ static void write_text(FILE *f, const struct report_doc *d, int width)
 		out_safe(f, d->committee);
 		fputc('\n', f);
 	}
-	fprintf(f, "%s, %s %s (%s: ", w->title, w->as_of, date_dmy(d->groups.as_of, b1), w->selection);
-	out_safe(f, d->selection);
-	fprintf(f, "; %s: %s)\n\n", w->since, date_dmy(d->groups.since, b2));
+	fprintf(f, _("Status of Resolution 57 tasks as of %s"), date_dmy(d->groups.as_of, b1));
+	fputc('\n', f);
+	char *sel = text_safe(d->selection ? d->selection : "", false);
+	fprintf(f, _("Selection: %s; previous report: %s"), sel, date_dmy(d->groups.since, b2));
+	free(sel);
+	fputs("\n\n", f);
 	if (d->full) {
-		char *summary = report_summary(d);
+		char *summary = summary_now(d);
 		out_safe(f, summary);
 		free(summary);
 		fputs("\n\n", f);
 	}
-	struct {
-		const char *label;
-		int64_t n;
-	} lines[] = {
-		{ w->total, a->total }, { w->done, a->completed }, { w->on_time, a->completed_on_time },
-		{ w->late, a->completed_late }, { w->open, a->open }, { w->within, a->open_within_deadline },
-		{ w->overdue, a->open_overdue }, { w->added, a->added_since }, { w->extended, a->extended },
-	};
-	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
-		int pad = 24 - text_width(lines[i].label);
-		fprintf(f, "  %s%*s%8lld\n", lines[i].label, pad > 0 ? pad : 1, "", (long long)lines[i].n);
-	}
-	int pad = 24 - text_width(w->rate);
-	fprintf(f, "  %s%*s%8s%%\n", w->rate, pad > 0 ? pad : 1, "", rate);
-	text_table(f, d, w->by_group, w->group, d->groups.groups, d->groups.n_groups, true, false, width);
+	/* Labels padded to the widest, so the figures line up in any language. */
+	struct figure_line lines[N_FIGURE_LINES];
+	figure_lines(w, a, lines);
+	int lw = text_width(w->rate);
+	for (size_t i = 0; i < N_FIGURE_LINES; i++)
+		if (text_width(lines[i].label) > lw)
+			lw = text_width(lines[i].label);
+	for (size_t i = 0; i < N_FIGURE_LINES; i++)
+		fprintf(f, "  %s%*s%8lld\n", lines[i].label, lw - text_width(lines[i].label) + 2, "",
+		        (long long)lines[i].n);
+	fprintf(f, "  %s%*s%8s%%\n", w->rate, lw - text_width(w->rate) + 2, "", rate);
+	text_table(f, d, w, w->by_group, w->group, d->groups.groups, d->groups.n_groups, true, false,
+	           width);
 	if (d->full) {
-		text_table(f, d, w->by_unit, w->unit, d->units, d->n_units, false, true, width);
-		text_table(f, d, w->by_leader, w->leader, d->leaders, d->n_leaders, false, false, width);
+		text_table(f, d, w, w->by_unit, w->unit, d->units, d->n_units, false, true, width);
+		text_table(f, d, w, w->by_leader, w->leader, d->leaders, d->n_leaders, false, false, width);
 	}
 }
 
@@ -626,14 +794,18 @@ const char *report_signature(enum report_format fmt)
 
 int report_write(FILE *f, const struct report_doc *d, enum report_format fmt, int width, bool bom)
 {
+	/* The report speaks its own language, whatever r57 speaks meanwhile. */
+	enum r57_lang was = report_lang_enter(d->lang);
+	struct words w = words();
 	if (bom && fmt == RF_CSV)
 		fputs("\xef\xbb\xbf", f);
 	switch (fmt) {
-	case RF_TEXT: write_text(f, d, width); break;
-	case RF_CSV: write_csv(f, d); break;
+	case RF_TEXT: write_text(f, d, &w, width); break;
+	case RF_CSV: write_csv(f, d, &w); break;
 	case RF_JSON: write_json(f, d); break;
-	case RF_HTML: write_html(f, d); break;
-	case RF_MD: write_md(f, d); break;
+	case RF_HTML: write_html(f, d, &w); break;
+	case RF_MD: write_md(f, d, &w); break;
 	}
+	report_lang_leave(was);
 	return ferror(f) ? -1 : 0;
 }

@@ -6,16 +6,31 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/report.h"
 #include "r57/store.h"
 #include "store_int.h"
+
+/* `prev`: how many times each task changed since the previous reporting
+ * date had had its deadline extended on that date: the before image of its
+ * first change after it (0 when the task did not exist yet). A task whose
+ * count on D is higher was extended between the two dates; comparing the
+ * counts, rather than counting the changes, lets an extension undone
+ * within the period count for nothing. Read from the entries after the
+ * previous date, like `later`. */
+#define PREV_CTE \
+	"prev AS MATERIALIZED (" \
+	"  SELECT c.row_id AS id, coalesce(json_extract(c.before, '$.extensions'), 0) AS ext," \
+	"         min(c.id)" \
+	"  FROM entry e CROSS JOIN change c ON c.entry = e.seq" \
+	"  WHERE e.day > :since AND c.tbl = 'task' GROUP BY c.row_id)"
 
 /* `later`: the first change after D of every task changed since, with its
  * before image (NULL: the task did not exist yet). It is read from the
  * entries after D (index on entry.day), so its cost follows the work done
  * since D, not the size of the journal. */
 #define LATER_CTE \
-	"WITH later AS MATERIALIZED (" \
+	"WITH " PREV_CTE ", later AS MATERIALIZED (" \
 	"  SELECT c.row_id AS id, c.before AS img, min(c.id)" \
 	"  FROM entry e CROSS JOIN change c ON c.entry = e.seq" \
 	"  WHERE e.day > :asof AND c.tbl = 'task' GROUP BY c.row_id)," \
@@ -25,7 +40,7 @@
 	"  FROM later l CROSS JOIN change c ON c.tbl = 'task' AND c.row_id = l.id" \
 	"  GROUP BY c.row_id)," \
 	" state AS (" \
-	"  SELECT json_extract(l.img, '$.group_id') AS group_id," \
+	"  SELECT l.id AS id, json_extract(l.img, '$.group_id') AS group_id," \
 	"         json_extract(l.img, '$.leader_id') AS leader_id," \
 	"         json_extract(l.img, '$.unit_id') AS unit_id," \
 	"         json_extract(l.img, '$.source_id') AS source_id," \
@@ -40,7 +55,7 @@
 	"         json_extract(f.img, '$.due') AS now_due" \
 	"  FROM later l JOIN final f ON f.id = l.id WHERE l.img IS NOT NULL" \
 	"  UNION ALL" \
-	"  SELECT t.group_id, t.leader_id, t.unit_id, t.source_id, t.year, t.due, t.status," \
+	"  SELECT t.id, t.group_id, t.leader_id, t.unit_id, t.source_id, t.year, t.due, t.status," \
 	"         t.closed, t.created, t.extensions, t.status, t.closed, t.due" \
 	"  FROM task t LEFT JOIN later l ON l.id = t.id WHERE l.id IS NULL)," \
 	" judged AS (" \
@@ -48,16 +63,18 @@
 	"    CASE WHEN status = 'done' AND closed <= :asof THEN 1" \
 	"         WHEN now_status = 'done' AND now_closed <= :asof THEN 1 ELSE 0 END AS done," \
 	"    CASE WHEN status = 'done' AND closed <= :asof THEN (due IS NULL OR closed <= due)" \
-	"         ELSE (now_due IS NULL OR now_closed <= now_due) END AS on_time" \
-	"  FROM state WHERE status <> 'cancelled'"
+	"         ELSE (now_due IS NULL OR now_closed <= now_due) END AS on_time," \
+	"    extensions > coalesce(p.ext, extensions) AS ext_since" \
+	"  FROM state s LEFT JOIN prev p ON p.id = s.id WHERE status <> 'cancelled'"
 
 /* Nothing happened after D (a report as of today): the rows as they are. */
 #define NOW_CTE \
-	"WITH judged AS (" \
+	"WITH " PREV_CTE ", judged AS (" \
 	"  SELECT group_id, leader_id, unit_id, source_id, due, created, extensions," \
 	"    (status = 'done' AND closed <= :asof) AS done," \
-	"    (due IS NULL OR closed <= due) AS on_time" \
-	"  FROM task %s WHERE status <> 'cancelled'"
+	"    (due IS NULL OR closed <= due) AS on_time," \
+	"    extensions > coalesce(p.ext, extensions) AS ext_since" \
+	"  FROM task t %s LEFT JOIN prev p ON p.id = t.id WHERE status <> 'cancelled'"
 
 /* The bucket column, chosen from fixed names by enum group_by. */
 static const char *const bucket_cols[] = {
@@ -73,7 +90,7 @@ static const char *const bucket_cols[] = {
 	" SELECT %s, count(*), sum(done), sum(done AND on_time)," \
 	"   sum(done AND NOT on_time), sum(NOT done)," \
 	"   sum(NOT done AND (due IS NULL OR due >= :asof)), sum(NOT done AND due < :asof)," \
-	"   sum(created > :since), sum(extensions > 0)" \
+	"   sum(created > :since), sum(extensions > 0), sum(ext_since)" \
 	" FROM judged GROUP BY 1, 2"
 
 static int changed_after(struct store *st, r57_day as_of, bool *yes, struct r57_err *err)
@@ -86,7 +103,7 @@ static int changed_after(struct store *st, r57_day as_of, bool *yes, struct r57_
 	if (sqlite3_step(s) == SQLITE_ROW)
 		*yes = sqlite3_column_int(s, 0) != 0;
 	else
-		rc = store_sqlerr(st, err, "computing the figures");
+		rc = store_sqlerr(st, err, _("computing the figures"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -152,11 +169,12 @@ int store_figures(struct store *st, const struct selection *sel,
 		f.open_overdue = sqlite3_column_int64(s, 8);
 		f.added_since = sqlite3_column_int64(s, 9);
 		f.extended = sqlite3_column_int64(s, 10);
+		f.extended_since = sqlite3_column_int64(s, 11);
 		if (each(bucket, month ? month : "", &f, ctx))
 			break;
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "computing the figures");
+		rc = store_sqlerr(st, err, _("computing the figures"));
 	sqlite3_finalize(s);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/remind.h"
 #include "r57/store.h"
 #include "store_int.h"
@@ -59,7 +60,7 @@ int store_remind_due(struct store *st, enum remind_to to, int64_t id,
 			break;
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "reading the tasks to remind of");
+		rc = store_sqlerr(st, err, _("reading the tasks to remind of"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -82,7 +83,7 @@ int store_remind_insert(struct store *st, enum remind_to to, int64_t to_id,
 	sqlite3_bind_int(s, 5, within_days);
 	sqlite3_bind_text(s, 6, lang == LANG_EN ? "en" : "vi", -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "recording a reminder");
+		rc = store_sqlerr(st, err, _("recording a reminder"));
 	else if (id_out)
 		*id_out = sqlite3_last_insert_rowid(st->db);
 	sqlite3_finalize(s);
@@ -104,7 +105,7 @@ int store_remind_tasks_insert(struct store *st, int64_t reminder,
 		store_bind_day(s, 3, tasks[i].due);
 		sqlite3_bind_int(s, 4, tasks[i].days_late);
 		if (sqlite3_step(s) != SQLITE_DONE)
-			rc = store_sqlerr(st, err, "recording a reminder");
+			rc = store_sqlerr(st, err, _("recording a reminder"));
 	}
 	sqlite3_finalize(s);
 	return rc;
@@ -131,7 +132,7 @@ int store_remind_tasks_now(struct store *st, const struct remind_task *tasks,
 			out[i].unit_id = sqlite3_column_int64(s, 2);
 			out[i].leader_id = sqlite3_column_int64(s, 3);
 		} else if (step != SQLITE_DONE) {
-			rc = store_sqlerr(st, err, "reading a task");
+			rc = store_sqlerr(st, err, _("reading a task"));
 		}
 	}
 	sqlite3_finalize(s);
@@ -170,7 +171,7 @@ static int read_tasks(struct store *st, sqlite3_stmt *ts, struct reminder *rm,
 			cap = cap ? cap * 2 : 8;
 			struct remind_task *grown = realloc(rm->tasks, (size_t)cap * sizeof *grown);
 			if (!grown)
-				return r57_fail(err, R57_ENOMEM, "out of memory");
+				return r57_fail(err, R57_ENOMEM, _("out of memory"));
 			rm->tasks = grown;
 		}
 		struct remind_task *t = &rm->tasks[rm->n_tasks++];
@@ -180,7 +181,7 @@ static int read_tasks(struct store *st, sqlite3_stmt *ts, struct reminder *rm,
 		t->days_late = sqlite3_column_int(ts, 3);
 	}
 	if (step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "reading the reminders");
+		rc = store_sqlerr(st, err, _("reading the reminders"));
 	return rc;
 }
 
@@ -238,7 +239,7 @@ int store_reminders(struct store *st, const struct remind_list_query *q,
 			break;
 	}
 	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "reading the reminders");
+		rc = store_sqlerr(st, err, _("reading the reminders"));
 	sqlite3_finalize(ts);
 	sqlite3_finalize(s);
 	return rc;
@@ -260,7 +261,7 @@ int store_remind_counts(struct store *st, enum remind_to to, r57_day as_of,
 		if (each(sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), ctx))
 			break;
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "counting the reminders");
+		rc = store_sqlerr(st, err, _("counting the reminders"));
 	sqlite3_finalize(s);
 	return rc;
 }

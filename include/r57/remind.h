@@ -80,8 +80,10 @@ void remind_set_clear(struct remind_set *s);
 
 /* The notice, ready to paste: "Kính gửi: <unit>", the date, the overdue
  * tasks with their deadline (dd/mm/yyyy) and days late, the tasks due
- * soon with the days left, and the closing request. User text is made
- * safe (text_safe). Returns 0, or -1 when the stream failed. */
+ * soon with the days left, and the closing request. Written in lang,
+ * whatever r57 speaks: the message catalogue is switched to lang for the
+ * notice and back (report_lang_enter). User text is made safe
+ * (text_safe). Returns 0, or -1 when the stream failed. */
 int remind_write(FILE *f, const struct remind_notice *n, enum report_lang lang);
 
 /* A file name for the notice in a folder (-o DIR): "unit-3-so-noi-vu.txt",
@@ -89,7 +91,8 @@ int remind_write(FILE *f, const struct remind_notice *n, enum report_lang lang);
 char *remind_file_name(const struct remind_notice *n);
 
 /* The journal entry's words: "remind 2 units: Sở Nội vụ (3 tasks), Sở
- * Tài chính (1 task)". Newly allocated (NULL when out of memory). */
+ * Tài chính (1 task)". Like every journal summary, the command's words,
+ * the same in every language. Newly allocated (NULL when out of memory). */
 char *remind_summary(const struct remind_set *s);
 
 /* Record that the notices of s were issued (by r->actor on r->today, in

@@ -14,7 +14,11 @@ struct figures {
 	int64_t completed, completed_on_time, completed_late;
 	int64_t open, open_within_deadline, open_overdue;
 	int64_t added_since;         /* created after the previous date */
-	int64_t extended;            /* deadline moved at least once */
+	int64_t extended;            /* deadline moved at least once, on or
+	                              * before the date (cumulative) */
+	int64_t extended_since;      /* deadline moved between the previous
+	                              * date and this one (read from the
+	                              * journal) */
 	int rate_bp;                 /* completion rate in hundredths of a
 	                              * percent, rounded half up: 5366 */
 };
@@ -46,7 +50,8 @@ struct report {
 };
 
 /* Compute the figures for sel as of date as_of; added_since counts tasks
- * created after `since` (R57_NO_DATE: the end of the month before as_of). */
+ * created after `since` (R57_NO_DATE: the end of the month before as_of),
+ * extended_since those whose deadline was extended after it. */
 int report_compute(struct store *st, const struct selection *sel,
                    r57_day as_of, r57_day since, struct report *out,
                    struct r57_err *err);

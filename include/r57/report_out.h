@@ -2,19 +2,35 @@
  * selection as of a date, compared with the previous reporting date, with
  * breakdowns by key task group, lead unit and lead person (units ranked for
  * the year-end emulation review), a summary paragraph in Vietnamese or
- * English, written as text, CSV, JSON, HTML or Markdown. All writers draw
+ * English, written as text, CSV, JSON, HTML or Markdown. Its words go
+ * through gettext like every other message of r57. All writers draw
  * the same struct; user text is made safe and escaped for each format. */
 #ifndef R57_REPORT_OUT_H
 #define R57_REPORT_OUT_H
 
 #include <stdbool.h>
 #include <stdio.h>
+#include "r57/i18n.h"
 #include "r57/report.h"
 
 struct store;
 
 enum report_format { RF_TEXT, RF_CSV, RF_JSON, RF_HTML, RF_MD };
-enum report_lang { LANG_EN, LANG_VI };
+/* The language of a report or a notice: its words come from the message
+ * catalogue, switched to this language while it is written (and switched
+ * back), and it decides what differs beyond words: Vietnamese numbers take
+ * a decimal comma (53,66%), dates are dd/mm/yyyy in both. The values are
+ * those of enum r57_lang. */
+enum report_lang { LANG_EN = R57_LANG_EN, LANG_VI = R57_LANG_VI };
+
+/* The language r57 speaks now (i18n_lang), as a report language. */
+enum report_lang report_lang_now(void);
+
+/* Speak lang (switch the catalogue, i18n_set) until report_lang_leave is
+ * given what this returned: the language to go back to. For a report or
+ * a notice written in another language than r57 speaks. */
+enum r57_lang report_lang_enter(enum report_lang lang);
+void report_lang_leave(enum r57_lang was);
 
 struct report_doc {
 	struct report groups;          /* the figures and one row per group */
@@ -41,12 +57,12 @@ int report_doc_compute(struct store *st, const struct selection *sel,
                        struct report_doc *out, struct r57_err *err);
 void report_doc_clear(struct report_doc *d);
 
-/* The paragraph to paste into a report: "Tổng số 123 nhiệm vụ; đã hoàn
- * thành 66 nhiệm vụ (đạt 53,66%), trong đó 38/65 nhiệm vụ năm 2025
- * (58,46%); không có nhiệm vụ quá hạn." Newly allocated. */
+/* The paragraph to paste into a report, in d->lang: "Tổng số 123 nhiệm
+ * vụ; đã hoàn thành 66 nhiệm vụ (đạt 53,66%), trong đó 38/65 nhiệm vụ năm
+ * 2025 (58,46%); không có nhiệm vụ quá hạn." Newly allocated. */
 char *report_summary(const struct report_doc *d);
 
-/* Write the report. width: columns for text (0 = 100). bom: a UTF-8 byte
+/* Write the report in d->lang. width: columns for text (0 = 100). bom: a UTF-8 byte
  * order mark first (CSV, for spreadsheet programs that need it). Returns 0,
  * or -1 when the stream failed. */
 int report_write(FILE *f, const struct report_doc *d, enum report_format fmt,

@@ -508,6 +508,71 @@ static void test_extended(void **state)
 	check_fig(&rep.all, "30/06 after undo", 4, 0, 0, 3, 1, 4, 1, 0);
 }
 
+/* Extended since the previous report: the tasks whose deadline was moved
+ * after --since and on or before the as-of date, read from the journal,
+ * whatever the date the report is made. T1 extended 20/05 (before the
+ * period), T2 10/06 and T3 12/06 (in it; T3's undone on 13/06), T4
+ * created 15/06 and extended 16/06, T5 extended 10/07 (after 30/06), T6
+ * never. Then T2 again on 11/07: a second extension in July. */
+static void test_extended_since(void **state)
+{
+	struct fx *f = *state;
+	fx_as(f, "an", 2025, 5, 1);
+	int64_t t1 = fx_add(f, "T1", "1", NULL, NULL, fx_day(2025, 8, 1));
+	int64_t t2 = fx_add(f, "T2", "1", NULL, NULL, fx_day(2025, 8, 1));
+	int64_t t3 = fx_add(f, "T3", "2", NULL, NULL, fx_day(2025, 8, 1));
+	int64_t t5 = fx_add(f, "T5", "2", NULL, NULL, fx_day(2025, 8, 1));
+	fx_add(f, "T6", "2", NULL, NULL, fx_day(2025, 8, 1));
+	fx_as(f, "an", 2025, 5, 20);
+	fx_due(f, t1, fx_day(2025, 8, 15));
+	fx_as(f, "an", 2025, 6, 10);
+	fx_due(f, t2, fx_day(2025, 8, 15));
+	fx_as(f, "an", 2025, 6, 12);
+	fx_due(f, t3, fx_day(2025, 8, 15));
+	fx_as(f, "an", 2025, 6, 13);
+	struct entry e;
+	FX_OK(f, journal_undo(f->st, "an", f->r.now, f->r.today, &e, &f->err));
+	entry_clear(&e);
+	fx_as(f, "an", 2025, 6, 15);
+	int64_t t4 = fx_add(f, "T4", "1", NULL, NULL, fx_day(2025, 7, 1));
+	fx_as(f, "an", 2025, 6, 16);
+	fx_due(f, t4, fx_day(2025, 7, 15));
+	fx_as(f, "an", 2025, 7, 10);
+	fx_due(f, t5, fx_day(2025, 8, 15));
+	fx_as(f, "an", 2025, 7, 11);
+	fx_due(f, t2, fx_day(2025, 8, 31));
+	fx_as(f, "an", 2025, 7, 20);
+
+	struct selection all = { 0 };
+	struct rsnap rep;
+	/* June, reported in July: T2 and T4; T1 before, T3 undone, T5 after. */
+	compute(f, &all, fx_day(2025, 6, 30), fx_day(2025, 5, 31), &rep);
+	assert_int_equal(rep.all.extended_since, 2);
+	assert_int_equal(rep.all.extended, 3);       /* T1, T2, T4 */
+	assert_int_equal(rep.groups[0].fig.extended_since, 2);
+	assert_int_equal(rep.groups[1].fig.extended_since, 0);
+	/* Since 10/06: T2's extension that day is not after it. */
+	compute(f, &all, fx_day(2025, 6, 30), fx_day(2025, 6, 10), &rep);
+	assert_int_equal(rep.all.extended_since, 1);
+	/* July (the default since: 30/06): T5, and T2 once more. */
+	compute(f, &all, fx_day(2025, 7, 31), R57_NO_DATE, &rep);
+	assert_int_equal(rep.all.extended_since, 2);
+	assert_int_equal(rep.all.extended, 4);
+	assert_int_equal(rep.groups[0].fig.extended_since, 1);
+	assert_int_equal(rep.groups[1].fig.extended_since, 1);
+	/* As of today (nothing after it): the same as of 31/07. */
+	compute(f, &all, fx_day(2025, 7, 20), fx_day(2025, 6, 30), &rep);
+	assert_int_equal(rep.all.extended_since, 2);
+	/* A selection: group 2 since 31/05 as of 31/07: T5 only. */
+	struct selection g2 = { .group_id = 2 };
+	compute(f, &g2, fx_day(2025, 7, 31), fx_day(2025, 5, 31), &rep);
+	assert_int_equal(rep.all.extended_since, 1);
+	/* Nothing extended in May after the 20th. */
+	compute(f, &all, fx_day(2025, 5, 31), fx_day(2025, 5, 20), &rep);
+	assert_int_equal(rep.all.extended_since, 0);
+	assert_int_equal(rep.all.extended, 1);
+}
+
 /* Regression (a bug up to 89fed12, src/task.c task_edit/apply_fields;
  * fixed in 753a0a2): task.h says a new deadline through edit is a
  * correction, not an extension, and task_fields.due and .clear_due say what
@@ -613,6 +678,7 @@ int main(void)
 		FX_TEST(test_late_entry_counts_from_its_date),
 		FX_TEST(test_deleted_after_date),
 		FX_TEST(test_extended),
+		FX_TEST(test_extended_since),
 		FX_TEST(test_edit_deadline_is_a_correction),
 		FX_TEST(test_late_close_then_delete),
 		FX_TEST(test_removed_group_one_row),

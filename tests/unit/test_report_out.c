@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "r57/i18n.h"
 #include "r57/report_out.h"
 
 /* 123 tasks: 65 of 2025 (38 done), 58 of 2026 (28 done), none overdue on
@@ -130,11 +131,11 @@ static void test_csv_is_rfc4180_and_inert(void **state)
 	/* Header and CRLF line ends. */
 	fx_contains(csv, "section,name,total,completed,completed_on_time,completed_late,open,"
 	                 "open_within_deadline,open_overdue,completion_rate,added_since,extended,"
-	                 "reminders\r\n");
+	                 "extended_since,reminders\r\n");
 	/* The formula is quoted, its quotes doubled, and made inert; the unit
 	 * received no reminder, the whole selection has no count. */
-	fx_contains(csv, "unit,\"'=HYPERLINK(\"\"http://x\"\"),1\",1,0,0,0,1,1,0,0.00,1,0,0\r\n");
-	fx_contains(csv, "all,all tasks,1,0,0,0,1,1,0,0.00,1,0,\r\n");
+	fx_contains(csv, "unit,\"'=HYPERLINK(\"\"http://x\"\"),1\",1,0,0,0,1,1,0,0.00,1,0,0,0\r\n");
+	fx_contains(csv, "all,all tasks,1,0,0,0,1,1,0,0.00,1,0,0,\r\n");
 	free(csv);
 	report_doc_clear(&d);
 }
@@ -186,11 +187,67 @@ static void test_json_and_md(void **state)
 	report_doc_clear(&d);
 }
 
+/* Extensions since the previous report join the paragraph; the words
+ * come from the catalogue in the report's language, not r57's. */
+static void test_summary_extended_since(void **state)
+{
+	struct fx *f = *state;
+	fx_as(f, "an", 2025, 5, 1);
+	int64_t a = fx_add(f, "Gia hạn tháng Sáu", "1", NULL, NULL, fx_day(2025, 6, 20));
+	int64_t b = fx_add(f, "Gia hạn tháng Năm", "1", NULL, NULL, fx_day(2025, 7, 20));
+	fx_add(f, "Quá hạn", "1", NULL, NULL, fx_day(2025, 6, 1));
+	fx_as(f, "an", 2025, 5, 15);
+	fx_due(f, b, fx_day(2025, 8, 20));
+	fx_as(f, "an", 2025, 6, 19);
+	fx_due(f, a, fx_day(2025, 7, 31));
+	fx_as(f, "an", 2025, 6, 30);
+	struct report_doc d;
+	i18n_set(R57_LANG_EN);
+	compute(f, LANG_VI, &d);
+	char *s = report_summary(&d);
+	fx_str_eq(s, "Tổng số 3 nhiệm vụ; đã hoàn thành 0 nhiệm vụ (đạt 0,00%), trong đó 0/3 nhiệm vụ "
+	             "năm 2025 (0,00%); có 1 nhiệm vụ quá hạn; 1 nhiệm vụ được gia hạn từ kỳ báo cáo "
+	             "trước.", "summary vi");
+	free(s);
+	/* r57 still speaks English afterwards */
+	assert_int_equal(i18n_lang(), R57_LANG_EN);
+	fx_str_eq(_("Completion rate"), "Completion rate", "English again");
+	char *text = render(&d, RF_TEXT);
+	fx_contains(text, "Gia hạn từ kỳ báo cáo trước");
+	fx_contains(text, "Đã gia hạn (lũy kế)");
+	free(text);
+	char *json = render(&d, RF_JSON);
+	fx_contains(json, "\"extended\": 2, \"extended_since\": 1}");
+	free(json);
+	report_doc_clear(&d);
+	i18n_set(R57_LANG_VI);
+	compute(f, LANG_EN, &d);
+	s = report_summary(&d);
+	fx_str_eq(s, "3 tasks in all; 0 completed (0.00%), of which 0/3 of the 2025 tasks (0.00%); "
+	             "1 task overdue; deadlines extended since the previous report: 1.", "summary en");
+	free(s);
+	assert_int_equal(i18n_lang(), R57_LANG_VI);
+	char *md = render(&d, RF_MD);
+	fx_contains(md, "| Extended since the previous report | 1 |\n");
+	fx_contains(md, "| Extended \\(cumulative\\) | 2 |\n");
+	free(md);
+	char *html = render(&d, RF_HTML);
+	fx_contains(html, "<th class=label>Extended since the previous report</th><td class=n>1</td>");
+	free(html);
+	report_doc_clear(&d);
+	i18n_set(R57_LANG_EN);
+}
+
 int main(void)
 {
+	/* The catalogue from build/locale (make builds it); r57 speaks
+	 * English here, each report its own language. */
+	i18n_init(0, NULL);
+	i18n_set(R57_LANG_EN);
 	const struct CMUnitTest tests[] = {
 		FX_TEST(test_summary_vi_and_en),
 		FX_TEST(test_overdue_in_summary),
+		FX_TEST(test_summary_extended_since),
 		FX_TEST(test_rank_ties_by_overdue),
 		FX_TEST(test_csv_is_rfc4180_and_inert),
 		FX_TEST(test_html_escapes_and_isolates),
