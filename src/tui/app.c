@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/text.h"
 #include "r57/tui.h"
 #include "tui/tui_int.h"
@@ -18,6 +19,9 @@
 #define MIN_COLS 30
 #define MIN_ROWS 6
 #define POLL_MS 400
+/* How long a read waits for another program's lock, and a write. */
+#define READ_WAIT_MS 100
+#define WRITE_WAIT_MS 5000
 
 /* Set by the handlers of SIGTERM, SIGHUP and SIGINT; read by the loop. */
 static volatile sig_atomic_t stop_signal;
@@ -149,6 +153,25 @@ void app_error(struct app *a, const struct r57_err *err)
 	app_message(a, true, "%s", err->msg);
 }
 
+static const char busy_msg[] =
+	N_("The database is busy (another program is writing); retrying");
+
+void app_read_error(struct app *a, const struct r57_err *err)
+{
+	a->read_failed = true;
+	if (err->code != R57_EDB) {
+		app_error(a, err);
+		return;
+	}
+	a->busy = true;
+	app_message(a, true, "%s", _(busy_msg));
+}
+
+void app_writing(struct app *a, bool on)
+{
+	store_busy_timeout(a->r->st, on ? WRITE_WAIT_MS : READ_WAIT_MS);
+}
+
 void app_switch(struct app *a, const struct view_ops *v)
 {
 	a->view = v;
@@ -217,7 +240,7 @@ void modal_pick(struct app *a, enum ref_kind kind, const char *title,
 	picker_init(&a->modal.pk, title, allow_new, allow_none);
 	struct pick_fill f = { &a->modal.pk };
 	if (store_ref_list(a->r->st, kind, pick_one, &f, &err))
-		app_error(a, &err);
+		app_read_error(a, &err);
 }
 
 void flow_start(struct app *a, void (*step)(struct app *a, int result))
@@ -233,6 +256,15 @@ void flow_end(struct app *a)
 		free(a->flow.text[i]);
 	memset(&a->flow, 0, sizeof a->flow);
 	modal_reset(a);
+}
+
+/* The keys that answer yes: y in both languages, and c (có) too in
+ * Vietnamese, where a finger goes to the first letter of the answer. */
+static bool confirm_yes(wint_t ch)
+{
+	if (ch == 'y' || ch == 'Y')
+		return true;
+	return i18n_lang() == R57_LANG_VI && (ch == 'c' || ch == 'C');
 }
 
 /* A key while a prompt is open: the prompt takes it; when it is answered,
@@ -261,7 +293,7 @@ static void modal_key(struct app *a, bool is_key, wint_t ch)
 		break;
 	}
 	case MODAL_CONFIRM:
-		result = (!is_key && (ch == 'y' || ch == 'Y')) ? EDIT_ACCEPT : EDIT_CANCEL;
+		result = !is_key && confirm_yes(ch) ? EDIT_ACCEPT : EDIT_CANCEL;
 		break;
 	default:
 		return;
@@ -281,11 +313,51 @@ static void draw_header(struct app *a)
 	const char *f = a->list.filter_text && *a->list.filter_text ? a->list.filter_text : NULL;
 	char *db = text_safe(a->db_path, false);
 	char *actor = text_safe(a->r->actor, false);
-	snprintf(buf, sizeof buf, " r57 · %s · %s · %s%s%s", db, actor, date_dmy(a->r->today, day),
-	         f ? " · filter: " : "", f ? f : "");
+	if (f)
+		snprintf(buf, sizeof buf, _(" r57 · %s · %s · %s · filter: %s"), db, actor,
+		         date_dmy(a->r->today, day), f);
+	else
+		snprintf(buf, sizeof buf, _(" r57 · %s · %s · %s"), db, actor, date_dmy(a->r->today, day));
 	free(db);
 	free(actor);
 	draw_text(stdscr, 0, 0, a->cols, buf, attr);
+}
+
+/* The hints of the status line: key and word, as many whole pairs as
+ * the width holds (a hint cut in the middle of a word says nothing). */
+struct hint {
+	const char *key, *what;
+};
+static const struct hint list_hints[] = {
+	{ "?", N_("help") }, { "Enter", N_("details") }, { "a", N_("add") }, { "A", N_("assign") },
+	{ "c", N_("close") }, { "d", N_("deadline") }, { "/", N_("filter") }, { "u", N_("undo") },
+	{ "S", N_("status") }, { "H", N_("history") }, { "q", N_("quit") },
+}, view_hints[] = {
+	{ "?", N_("help") }, { "q", N_("back") }, { "u", N_("undo") }, { "C-r", N_("redo") },
+}, status_hints[] = {
+	{ "?", N_("help") }, { "q", N_("back") }, { "e", N_("export") }, { "r", N_("remind units") },
+	{ "R", N_("remind leaders") }, { "u", N_("undo") },
+};
+
+static void draw_hints(struct app *a, int y)
+{
+	char hint[400];
+	size_t n = 0, count = sizeof list_hints / sizeof *list_hints;
+	const struct hint *h = list_hints;
+	if (a->view == &status_view)
+		h = status_hints, count = sizeof status_hints / sizeof *status_hints;
+	else if (a->view != &list_view)
+		h = view_hints, count = sizeof view_hints / sizeof *view_hints;
+	hint[0] = '\0';
+	for (size_t i = 0; i < count; i++) {
+		char pair[120];
+		snprintf(pair, sizeof pair, "%s%s %s", n ? "  " : "", h[i].key, _(h[i].what));
+		if (text_width(hint) + text_width(pair) > a->cols || n + strlen(pair) >= sizeof hint)
+			break;
+		memcpy(hint + n, pair, strlen(pair) + 1);
+		n += strlen(pair);
+	}
+	draw_text(stdscr, y, 0, a->cols, hint, paint_attr(a, P_DIM));
 }
 
 static void draw_status_line(struct app *a)
@@ -303,11 +375,7 @@ static void draw_status_line(struct app *a)
 		draw_text(stdscr, y, 0, a->cols, a->msg, paint_attr(a, a->msg_error ? P_ERROR : P_NORMAL));
 		return;
 	}
-	char hint[300];
-	snprintf(hint, sizeof hint, "? help  Enter open  a add  A assign  c close  d deadline  / filter  u undo  S status  H history  q quit");
-	if (a->view != &list_view)
-		snprintf(hint, sizeof hint, "? help  q back  u undo  C-r redo");
-	draw_text(stdscr, y, 0, a->cols, hint, paint_attr(a, P_DIM));
+	draw_hints(a, y);
 }
 
 static void draw_all(struct app *a)
@@ -317,8 +385,8 @@ static void draw_all(struct app *a)
 		/* Say so in short lines that fit a narrow window; never draw past
 		 * the edge. */
 		char need[40];
-		snprintf(need, sizeof need, "need %dx%d", MIN_COLS, MIN_ROWS);
-		const char *lines[] = { "Window too small", "for r57:", need, "q quits" };
+		snprintf(need, sizeof need, _("need %dx%d"), MIN_COLS, MIN_ROWS);
+		const char *lines[] = { _("Window too small"), _("for r57:"), need, _("q quits") };
 		for (int y = 0; y < a->rows && y < 4; y++)
 			draw_text(stdscr, y, 0, a->cols, lines[y], A_NORMAL);
 		wnoutrefresh(stdscr);
@@ -366,6 +434,7 @@ static void handle(struct app *a, enum action act)
 {
 	struct r57_err err = { 0 };
 	tick(a);
+	a->read_failed = false;
 	if (act != ACT_NONE)
 		a->msg[0] = '\0';
 	switch (act) {
@@ -393,17 +462,25 @@ static void handle(struct app *a, enum action act)
 	(void)err;
 }
 
+/* Others' changes, read when they commit. While the database is locked
+ * this fails within READ_WAIT_MS and says so; once it is free again the
+ * busy message goes and everything is read again. */
 static void poll_changes(struct app *a)
 {
 	struct r57_err err = { 0 };
 	int64_t v;
+	a->read_failed = false;
 	if (store_data_version(a->r->st, &v, &err) != R57_OK) {
-		app_error(a, &err);
+		app_read_error(a, &err);
 		return;
 	}
-	if (v != a->data_version) {
+	if (v != a->data_version || a->busy) {
+		bool was_busy = a->busy;
+		a->busy = false;
 		a->data_version = v;
 		app_reload_all(a);
+		if (was_busy && !a->busy && strcmp(a->msg, _(busy_msg)) == 0)
+			app_message(a, false, "%s", _("The database is free again"));
 	}
 }
 
@@ -439,6 +516,7 @@ int tui_run(struct r57 *r, const char *db_path)
 	draw_init_colors(&a);
 	getmaxyx(stdscr, a.rows, a.cols);
 
+	app_writing(&a, false);
 	filter_init(&a.list.filter);
 	a.list.by = BY_GROUP;
 	a.list.top.header = true; /* open at the first heading */
@@ -463,6 +541,7 @@ int tui_run(struct r57 *r, const char *db_path)
 		}
 		if (a.modal.kind != MODAL_NONE) {
 			tick(&a);
+			a.read_failed = false;
 			modal_key(&a, is_key, ch);
 			continue;
 		}

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/text.h"
 #include "tui/tui_int.h"
 
@@ -109,6 +110,15 @@ const char *task_marker(const struct task *t, r57_day today, enum paint *p)
 	return "\xc2\xb7"; /* · */
 }
 
+int due_width(void)
+{
+	/* The longest a deadline is written: a task a thousand days late. */
+	char buf[80];
+	snprintf(buf, sizeof buf, _("%s %ldd late"), "00/00/0000", 999L);
+	int w = text_width(buf) + 1;
+	return w < 22 ? 22 : w;
+}
+
 void due_text(const struct task *t, r57_day today, char *buf, size_t len)
 {
 	char b[11];
@@ -120,9 +130,9 @@ void due_text(const struct task *t, r57_day today, char *buf, size_t len)
 	if (t->status != TASK_OPEN || d > 99)
 		snprintf(buf, len, "%s", date_dmy(t->due, b));
 	else if (d < 0)
-		snprintf(buf, len, "%s %ldd late", date_dmy(t->due, b), -d);
+		snprintf(buf, len, _("%s %ldd late"), date_dmy(t->due, b), -d);
 	else if (d == 0)
-		snprintf(buf, len, "%s today", date_dmy(t->due, b));
+		snprintf(buf, len, _("%s today"), date_dmy(t->due, b));
 	else
-		snprintf(buf, len, "%s %ldd left", date_dmy(t->due, b), d);
+		snprintf(buf, len, _("%s %ldd left"), date_dmy(t->due, b), d);
 }

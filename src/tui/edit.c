@@ -18,6 +18,7 @@
 #include <string.h>
 #include <wchar.h>
 #include <utf8proc.h>
+#include "r57/i18n.h"
 #include "r57/text.h"
 #include "tui/edit.h"
 
@@ -989,13 +990,12 @@ static char *row_label(const struct picker *p, const struct rows *r,
                        const struct query *q, int row)
 {
 	if (row < r->none)
-		return xstrdup("(none)");
+		return xstrdup(_("(none)"));
 	if (row < r->none + r->items)
 		return xstrdup(p->items[p->shown[row - r->none]].label);
-	size_t n = strlen(q->text) + sizeof "+ new: ";
+	size_t n = strlen(q->text) + strlen(_("+ new: %s")) + 1;
 	char *s = xmalloc(n);
-	memcpy(s, "+ new: ", sizeof "+ new: " - 1);
-	memcpy(s + sizeof "+ new: " - 1, q->text, strlen(q->text) + 1);
+	snprintf(s, n, _("+ new: %s"), q->text);
 	return s;
 }
 
@@ -1062,7 +1062,7 @@ void picker_draw(WINDOW *win, int y, int x, int h, int w, struct picker *p)
 		if (row >= r.total) {
 			if (r.total == 0 && i == 0) {
 				wattr_on(win, A_DIM, NULL);
-				put_text(win, iy + 1 + i, ix, iw, "(no match)");
+				put_text(win, iy + 1 + i, ix, iw, _("(no match)"));
 				wattr_set(win, attrs, pair, NULL);
 			} else {
 				put_blank(win, iy + 1 + i, ix, iw);

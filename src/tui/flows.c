@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/text.h"
 #include "tui/tui_int.h"
 
@@ -28,11 +29,10 @@ static int targets(struct app *a, int64_t *ids, int max)
 	return list_targets(a, ids, max);
 }
 
-/* Read everything again and say what was done: "Closed #3, #4". */
-static void after_change(struct app *a, const char *verb, const char *what)
+/* Read everything again; the caller then says what was done. */
+static void after_change(struct app *a)
 {
 	app_reload_all(a);
-	app_message(a, false, "%s %s", verb, what);
 }
 
 static void ids_text(const int64_t *ids, int n, char *buf, size_t len)
@@ -45,13 +45,19 @@ static void ids_text(const int64_t *ids, int n, char *buf, size_t len)
 
 /* The end of a flow that acted on the flow's tasks: the marks are spent,
  * everything is read again, and the status line says what was done. */
-static void bulk_done(struct app *a, const char *verb)
+enum bulk { BULK_CLOSED, BULK_CANCELLED };
+
+static void bulk_done(struct app *a, enum bulk what)
 {
 	char ids[200];
 	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
 	flow_end(a);
 	list_clear_marks(a);
-	after_change(a, verb, ids);
+	after_change(a);
+	if (what == BULK_CLOSED)
+		app_message(a, false, _("Closed %s"), ids);
+	else
+		app_message(a, false, _("Cancelled %s"), ids);
 }
 
 /* A flow given up: nothing written, and the status line says so. */
@@ -67,7 +73,7 @@ static void add_step(struct app *a, int result)
 {
 	struct r57_err err = { 0 };
 	if (result == EDIT_CANCEL) {
-		given_up(a, "Nothing added");
+		given_up(a, _("Nothing added"));
 		return;
 	}
 	char *text = edit_text(&a->modal.ed);
@@ -79,11 +85,11 @@ static void add_step(struct app *a, int result)
 		if (empty) {
 			free(text);
 			a->flow.stage--;
-			app_message(a, true, "A task needs a title (Escape to give up)");
+			app_message(a, true, "%s", _("A task needs a title (Escape to give up)"));
 			return;
 		}
 		a->flow.text[0] = text;
-		modal_edit(a, "Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ", NULL);
+		modal_edit(a, _("Deadline (dd/mm/yyyy, +30d, eoq; empty for none): "), NULL);
 		return;
 	}
 	case 1: { /* the deadline */
@@ -108,16 +114,17 @@ static void add_step(struct app *a, int result)
 			f.group = group;
 		}
 		int64_t id;
+		app_writing(a, true);
 		int rc = task_add(a->r, &f, &id, &err);
+		app_writing(a, false);
 		flow_end(a);
 		if (rc) {
 			app_error(a, &err);
 			return;
 		}
 		a->list.goto_id = id;
-		char what[32];
-		snprintf(what, sizeof what, "#%lld", (long long)id);
-		after_change(a, "Added task", what);
+		after_change(a);
+		app_message(a, false, _("Added task #%lld"), (long long)id);
 		return;
 	}
 	}
@@ -130,19 +137,19 @@ static void edit_step(struct app *a, int result)
 {
 	struct r57_err err = { 0 };
 	if (result == EDIT_CANCEL) {
-		given_up(a, "Nothing changed");
+		given_up(a, _("Nothing changed"));
 		return;
 	}
 	char *text = edit_text(&a->modal.ed);
 	int stage = a->flow.stage;
 	free(a->flow.text[stage]);
 	a->flow.text[stage] = text;
-	static const char *const labels[] = { "Title: ", "Product: ", "Notes: " };
+	static const char *const labels[] = { N_("Title: "), N_("Product: "), N_("Notes: ") };
 	if (stage < 2) {
 		a->flow.stage++;
 		const struct task *t = flow_task(a);
 		const char *init = !t ? NULL : stage + 1 == 1 ? t->product : t->notes;
-		modal_edit(a, labels[stage + 1], init);
+		modal_edit(a, _(labels[stage + 1]), init);
 		return;
 	}
 	struct task_fields f = TASK_FIELDS_INIT;
@@ -151,23 +158,25 @@ static void edit_step(struct app *a, int result)
 	f.notes = a->flow.text[2];
 	f.expect_entry = a->flow.seen_entry;
 	int64_t id = a->flow.ids[0];
-	if (task_edit(a->r, &id, 1, &f, &err)) {
+	app_writing(a, true);
+	int rc = task_edit(a->r, &id, 1, &f, &err);
+	app_writing(a, false);
+	if (rc) {
 		/* Keep every answer; reopen the last prompt for a retry, and take
 		 * the new state as the one to check against next time. */
 		app_error(a, &err);
 		struct entry now = { 0 };
 		if (err.code == R57_ECONFLICT && journal_task_last(a->r->st, id, &now, NULL) == R57_OK) {
 			a->flow.seen_entry = now.seq;
-			app_message(a, true, "%s. Enter saves your text over it; Escape keeps theirs", err.msg);
+			app_message(a, true, _("%s. Enter saves your text over it; Escape keeps theirs"), err.msg);
 		}
 		entry_clear(&now);
-		modal_edit(a, labels[2], a->flow.text[2]);
+		modal_edit(a, _(labels[2]), a->flow.text[2]);
 		return;
 	}
-	char what[32];
-	snprintf(what, sizeof what, "#%lld", (long long)id);
 	flow_end(a);
-	after_change(a, "Changed task", what);
+	after_change(a);
+	app_message(a, false, _("Changed task #%lld"), (long long)id);
 }
 
 /* --- assign ------------------------------------------------------------------------------ */
@@ -177,8 +186,7 @@ static void assign_step(struct app *a, int result)
 	struct r57_err err = { 0 };
 	/* Picker results (enum pick_result), not the editor's. */
 	if (result == PICK_CANCEL) {
-		flow_end(a);
-		app_message(a, false, "Nothing assigned");
+		given_up(a, _("Nothing assigned"));
 		return;
 	}
 	int stage = a->flow.stage++;
@@ -194,14 +202,16 @@ static void assign_step(struct app *a, int result)
 		a->flow.text[stage] = strdup(idbuf);
 	}
 	if (stage == 0) {
-		modal_pick(a, REF_UNIT, "Lead unit (type any part of the name)", true, true);
+		modal_pick(a, REF_UNIT, _("Lead unit (type any part of the name)"), true, true);
 		return;
 	}
 	struct task_fields f = TASK_FIELDS_INIT;
 	f.leader = a->flow.text[0];
 	f.unit = a->flow.text[1];
 	f.create_new = true;
+	app_writing(a, true);
 	int rc = task_assign(a->r, a->flow.ids, a->flow.n, &f, &err);
+	app_writing(a, false);
 	char ids[200];
 	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
 	flow_end(a);
@@ -210,7 +220,8 @@ static void assign_step(struct app *a, int result)
 		return;
 	}
 	list_clear_marks(a);
-	after_change(a, "Assigned", ids);
+	after_change(a);
+	app_message(a, false, _("Assigned %s"), ids);
 }
 
 /* --- deadline ------------------------------------------------------------------------------ */
@@ -219,24 +230,27 @@ static void deadline_step(struct app *a, int result)
 {
 	struct r57_err err = { 0 };
 	if (result == EDIT_CANCEL) {
-		given_up(a, "Deadline unchanged");
+		given_up(a, _("Deadline unchanged"));
 		return;
 	}
 	char *text = edit_text(&a->modal.ed);
 	r57_day due;
 	int rc = date_parse(text ? text : "", a->r->today, "deadline", &due, &err);
 	free(text);
-	if (!rc)
+	if (!rc) {
+		app_writing(a, true);
 		rc = task_set_due(a->r, a->flow.ids, a->flow.n, due, &err);
+		app_writing(a, false);
+	}
 	if (rc) {
 		app_error(a, &err);
 		return; /* the prompt stays open with the text */
 	}
-	char ids[200], b[11], msg[260];
+	char ids[200], b[11];
 	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
-	snprintf(msg, sizeof msg, "%s now due %s", ids, date_dmy(due, b));
 	flow_end(a);
-	after_change(a, "Deadline of", msg);
+	after_change(a);
+	app_message(a, false, _("Deadline of %s now due %s"), ids, date_dmy(due, b));
 }
 
 /* --- close ---------------------------------------------------------------------------------- */
@@ -246,15 +260,15 @@ static void close_step(struct app *a, int result)
 	struct r57_err err = { 0 };
 	char b[11];
 	if (result == EDIT_CANCEL) {
-		given_up(a, "Nothing closed");
+		given_up(a, _("Nothing closed"));
 		return;
 	}
 	char *text = edit_text(&a->modal.ed);
 	if (a->flow.stage == 0) {
 		a->flow.text[0] = text;
 		a->flow.stage = 1;
-		char label[80];
-		snprintf(label, sizeof label, "Done on (Enter for today, %s): ", date_dmy(a->r->today, b));
+		char label[160];
+		snprintf(label, sizeof label, _("Done on (Enter for today, %s): "), date_dmy(a->r->today, b));
 		modal_edit(a, label, NULL);
 		return;
 	}
@@ -265,14 +279,17 @@ static void close_step(struct app *a, int result)
 		rc = date_parse(t, a->r->today, "date", &on, &err);
 	free(t);
 	free(text);
-	if (!rc)
+	if (!rc) {
+		app_writing(a, true);
 		rc = task_close(a->r, a->flow.ids, a->flow.n, on,
 		                a->flow.text[0] && *a->flow.text[0] ? a->flow.text[0] : NULL, &err);
+		app_writing(a, false);
+	}
 	if (rc) {
 		app_error(a, &err);
 		return;
 	}
-	bulk_done(a, "Closed");
+	bulk_done(a, BULK_CLOSED);
 }
 
 /* --- cancel, delete, reopen -------------------------------------------------------------------- */
@@ -281,17 +298,19 @@ static void cancel_step(struct app *a, int result)
 {
 	struct r57_err err = { 0 };
 	if (result == EDIT_CANCEL) {
-		given_up(a, "Nothing cancelled");
+		given_up(a, _("Nothing cancelled"));
 		return;
 	}
 	char *text = edit_text(&a->modal.ed);
+	app_writing(a, true);
 	int rc = task_cancel(a->r, a->flow.ids, a->flow.n, text, &err);
+	app_writing(a, false);
 	free(text);
 	if (rc) {
 		app_error(a, &err);
 		return;
 	}
-	bulk_done(a, "Cancelled");
+	bulk_done(a, BULK_CANCELLED);
 }
 
 static void delete_step(struct app *a, int result)
@@ -300,11 +319,12 @@ static void delete_step(struct app *a, int result)
 	char ids[200];
 	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
 	if (result != EDIT_ACCEPT) {
-		flow_end(a);
-		app_message(a, false, "Nothing deleted");
+		given_up(a, _("Nothing deleted"));
 		return;
 	}
+	app_writing(a, true);
 	int rc = task_delete(a->r, a->flow.ids, a->flow.n, &err);
+	app_writing(a, false);
 	flow_end(a);
 	if (rc) {
 		app_error(a, &err);
@@ -313,11 +333,8 @@ static void delete_step(struct app *a, int result)
 	list_clear_marks(a);
 	if (a->view == &detail_view)
 		app_switch(a, &list_view);
-	{
-		char what[260];
-		snprintf(what, sizeof what, "%s (u brings it back)", ids);
-		after_change(a, "Deleted", what);
-	}
+	after_change(a);
+	app_message(a, false, _("Deleted %s (u brings it back)"), ids);
 }
 
 /* --- undo and redo --------------------------------------------------------------------------------- */
@@ -328,19 +345,24 @@ static void undo_step(struct app *a, int result)
 	bool undo = a->flow.stage == 0;
 	flow_end(a);
 	if (result != EDIT_ACCEPT) {
-		app_message(a, false, "Nothing %s", undo ? "undone" : "redone");
+		app_message(a, false, "%s", undo ? _("Nothing undone") : _("Nothing redone"));
 		return;
 	}
 	struct entry e;
+	app_writing(a, true);
 	int rc = undo ? journal_undo(a->r->st, a->r->actor, a->r->now, a->r->today, &e, &err)
 	              : journal_redo(a->r->st, a->r->actor, a->r->now, a->r->today, &e, &err);
+	app_writing(a, false);
 	if (rc) {
 		app_error(a, &err);
 		return;
 	}
 	char *what = text_safe(e.summary, false);
 	app_reload_all(a);
-	app_message(a, false, "%s #%lld: %s", undo ? "Undid" : "Redid", (long long)e.seq, what);
+	if (undo)
+		app_message(a, false, _("Undid #%lld: %s"), (long long)e.seq, what);
+	else
+		app_message(a, false, _("Redid #%lld: %s"), (long long)e.seq, what);
 	free(what);
 	entry_clear(&e);
 }
@@ -358,8 +380,12 @@ static void start_undo(struct app *a, bool undo)
 	}
 	char label[160];
 	char *what = text_safe(e.summary, false);
-	snprintf(label, sizeof label, "%s #%lld: %s? y %s, any other key keeps it",
-	         undo ? "Undo" : "Redo", (long long)e.seq, what, undo ? "undoes" : "redoes");
+	if (undo)
+		snprintf(label, sizeof label, _("Undo #%lld: %s? y undoes, any other key keeps it"),
+		         (long long)e.seq, what);
+	else
+		snprintf(label, sizeof label, _("Redo #%lld: %s? y redoes, any other key keeps it"),
+		         (long long)e.seq, what);
 	free(what);
 	entry_clear(&e);
 	flow_start(a, undo_step);
@@ -381,13 +407,13 @@ int flows_act(struct app *a, enum action act, int64_t task_id)
 		flow_start(a, add_step);
 		const struct bucket *bk = list_current_bucket(a);
 		a->flow.bucket_id = bk && a->list.by == BY_GROUP ? bk->number : 0;
-		modal_edit(a, "New task title: ", NULL);
+		modal_edit(a, _("New task title: "), NULL);
 		return HANDLED;
 	}
 	int64_t ids[64];
 	int n = targets(a, ids, 64);
 	if (n == 0) {
-		app_message(a, true, "No task under the cursor");
+		app_message(a, true, "%s", _("No task under the cursor"));
 		return HANDLED;
 	}
 	const struct task *t = flow_task(a);
@@ -404,42 +430,46 @@ int flows_act(struct app *a, enum action act, int64_t task_id)
 				a->flow.seen_entry = last.seq;
 			entry_clear(&last);
 		}
-		modal_edit(a, "Title: ", t->title);
+		modal_edit(a, _("Title: "), t->title);
 		return HANDLED;
 	case ACT_assign:
 		flow_start(a, assign_step);
 		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
 		a->flow.n = n;
-		modal_pick(a, REF_LEADER, "Lead person (type any part of the name)", true, true);
+		modal_pick(a, REF_LEADER, _("Lead person (type any part of the name)"), true, true);
 		return HANDLED;
 	case ACT_deadline:
 		flow_start(a, deadline_step);
 		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
 		a->flow.n = n;
-		modal_edit(a, "New deadline (an extension): ",
+		modal_edit(a, _("New deadline (an extension): "),
 		           t && t->due != R57_NO_DATE ? date_dmy(t->due, b) : NULL);
 		return HANDLED;
 	case ACT_close:
 		flow_start(a, close_step);
 		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
 		a->flow.n = n;
-		modal_edit(a, "Result (what was delivered): ", t ? t->result : NULL);
+		modal_edit(a, _("Result (what was delivered): "), t ? t->result : NULL);
 		return HANDLED;
 	case ACT_reopen: {
 		struct r57_err err = { 0 };
-		if (task_reopen(a->r, ids, n, &err)) {
+		app_writing(a, true);
+		int rc = task_reopen(a->r, ids, n, &err);
+		app_writing(a, false);
+		if (rc) {
 			app_error(a, &err);
 			return HANDLED;
 		}
 		ids_text(ids, n, label, sizeof label);
-		after_change(a, "Reopened", label);
+		after_change(a);
+		app_message(a, false, _("Reopened %s"), label);
 		return HANDLED;
 	}
 	case ACT_cancel:
 		flow_start(a, cancel_step);
 		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
 		a->flow.n = n;
-		modal_edit(a, "Reason for cancelling: ", NULL);
+		modal_edit(a, _("Reason for cancelling: "), NULL);
 		return HANDLED;
 	case ACT_delete: {
 		char which[160];
@@ -447,7 +477,7 @@ int flows_act(struct app *a, enum action act, int64_t task_id)
 		flow_start(a, delete_step);
 		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
 		a->flow.n = n;
-		snprintf(label, sizeof label, "Delete %s? y deletes (u brings back), any other key keeps", which);
+		snprintf(label, sizeof label, _("Delete %s? y deletes (u brings back), any other key keeps"), which);
 		modal_confirm(a, label);
 		return HANDLED;
 	}

@@ -11,6 +11,7 @@
 #include "r57/actions.h"
 #include "r57/filter.h"
 #include "r57/journal.h"
+#include "r57/remind.h"
 #include "r57/report.h"
 #include "r57/store.h"
 #include "r57/task.h"
@@ -110,6 +111,8 @@ struct status_state {
 	struct report rep;
 	bool loaded;
 	int scroll;
+	struct remind_set rem; /* reminders shown, waiting for y */
+	bool rem_pending;
 };
 
 struct lists_state {
@@ -166,6 +169,8 @@ struct app {
 	char msg[600];
 	bool msg_error;
 	bool undo_armed;      /* the status line shows what u would undo */
+	bool busy;            /* the last read found the database locked */
+	bool read_failed;     /* a read of this pass failed: skip the rest */
 	struct list_state list;
 	struct detail_state detail;
 	struct history_state hist;
@@ -180,6 +185,14 @@ struct app {
 void app_message(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void app_error(struct app *a, const struct r57_err *err);
+/* A read the screen made on its own failed: a locked database (it waits
+ * only READ_WAIT_MS) says "busy" and what is on screen stays; anything
+ * else is said as it is. Later reads of the same pass are skipped. */
+void app_read_error(struct app *a, const struct r57_err *err);
+/* Around a write the user asked for: it may wait for another program's
+ * lock as long as the command line does (5 s); the screen's own reads
+ * wait a moment only, so a locked database never freezes the keys. */
+void app_writing(struct app *a, bool on);
 void app_switch(struct app *a, const struct view_ops *v);
 void app_reload_all(struct app *a);
 /* Open a prompt (text, picker or y/n); step() of the flow gets the result. */
@@ -205,6 +218,8 @@ void draw_bar(WINDOW *w, int y, int x, int width, int64_t part, int64_t whole, i
 const char *task_marker(const struct task *t, r57_day today, enum paint *p);
 /* "31/12/2025 (3 days late)" */
 void due_text(const struct task *t, r57_day today, char *buf, size_t len);
+/* Columns the deadline column takes in this language. */
+int due_width(void);
 
 /* view_list.c, for flows and other views */
 void list_reload(struct app *a);
@@ -219,6 +234,13 @@ void list_free(struct app *a);
 
 /* flows.c: add, edit, assign, deadline, close, reopen, cancel, delete, undo */
 int flows_act(struct app *a, enum action act, int64_t task_id);
+
+/* status_remind.c: r and R on the status screen */
+void status_remind_start(struct app *a, enum remind_to to, const struct selection *sel);
+void status_remind_step(struct app *a, int result);
+/* Draw the pending notices from row y; returns the next free row. */
+int status_remind_draw(struct app *a, WINDOW *w, int y, int height, int width);
+void status_remind_clear(struct app *a);
 
 /* views.c frees */
 void views_free(struct app *a);

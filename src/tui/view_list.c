@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/text.h"
 #include "tui/tui_int.h"
 
@@ -105,11 +106,13 @@ static int read_bucket(struct app *a, int b, const char *after_sort, int64_t aft
 	struct r57_err err = { 0 };
 	struct list_state *ls = &a->list;
 	struct take tk = { out, b, ls->filter.sort };
+	if (a->read_failed)
+		return R57_EDB; /* said once already in this pass */
 	int rc = store_task_page(a->r->st, &ls->filter, a->r->today, ls->by, ls->buckets[b].id,
 	                         ls->buckets[b].month, after_sort, after_id, backward, limit,
 	                         take_task, &tk, &err);
 	if (rc)
-		app_error(a, &err);
+		app_read_error(a, &err);
 	return rc;
 }
 
@@ -213,6 +216,18 @@ static void fill_from_top(struct app *a)
 		ls->top.header = true;
 		read_forward(a, &ls->top, true, h, &got);
 	}
+	if (a->read_failed && ls->nlines) {
+		/* A locked database: keep the rows read before, while the
+		 * headings they point to are still there. */
+		bool keep = true;
+		for (int i = 0; i < ls->nlines; i++)
+			if (ls->lines[i].key.bucket >= ls->nb)
+				keep = false;
+		if (keep) {
+			lines_free(&got);
+			return;
+		}
+	}
 	set_window(a, &got);
 }
 
@@ -306,14 +321,21 @@ static void load_buckets(struct app *a)
 	int nold = ls->nb;
 	ls->buckets = NULL;
 	ls->nb = 0;
-	if (ls->by != BY_MONTH && store_ref_list(a->r->st, by_kind[ls->by], take_ref, ls, &err))
-		app_error(a, &err);
 	struct selection sel = { .group_id = ls->filter.group_id, .leader_id = ls->filter.leader_id,
 	                         .unit_id = ls->filter.unit_id, .source_id = ls->filter.source_id,
 	                         .year = ls->filter.year };
 	struct bucket_fill bf = { ls, true };
-	if (store_figures(a->r->st, &sel, ls->by, a->r->today, a->r->today, take_fig, &bf, &err))
-		app_error(a, &err);
+	if ((ls->by != BY_MONTH && store_ref_list(a->r->st, by_kind[ls->by], take_ref, ls, &err)) ||
+	    store_figures(a->r->st, &sel, ls->by, a->r->today, a->r->today, take_fig, &bf, &err)) {
+		/* Keep the headings read before (a locked database, say). */
+		app_read_error(a, &err);
+		for (int i = 0; i < ls->nb; i++)
+			free(ls->buckets[i].name);
+		free(ls->buckets);
+		ls->buckets = old;
+		ls->nb = nold;
+		return;
+	}
 	for (int i = 0; i < ls->nb; i++)
 		ls->buckets[i].fig.rate_bp = report_rate_bp(ls->buckets[i].fig.completed, ls->buckets[i].fig.total);
 	/* Key task groups all show; for people, units, sources and months only
@@ -349,7 +371,7 @@ static void load_buckets(struct app *a)
 			if (ls->by == BY_MONTH && b->month[0])
 				b->name = strdup(b->month);
 			else
-				b->name = strdup(ls->by == BY_MONTH ? "(no deadline)" : "(none)");
+				b->name = strdup(ls->by == BY_MONTH ? _("(no deadline)") : _("(none)"));
 		}
 		for (int j = 0; j < nold; j++)
 			if (old[j].id == b->id && strcmp(old[j].month, b->month) == 0)
@@ -667,7 +689,7 @@ static void toggle_mark(struct app *a)
 			return;
 		}
 	if (ls->nmarks == 64) {
-		app_message(a, true, "At most 64 tasks can be marked at once");
+		app_message(a, true, "%s", _("At most 64 tasks can be marked at once"));
 		return;
 	}
 	if (ls->nmarks == ls->capmarks) {
@@ -678,7 +700,7 @@ static void toggle_mark(struct app *a)
 		ls->marks = g;
 	}
 	ls->marks[ls->nmarks++] = t->id;
-	app_message(a, false, "%d marked: A assign, c close, x cancel act on all of them; M clears",
+	app_message(a, false, _("%d marked: A assign, c close, x cancel act on all of them; M clears"),
 	            ls->nmarks);
 	move_down(a, 1);
 }
@@ -772,7 +794,7 @@ static void open_filter(struct app *a)
 {
 	flow_start(a, filter_step);
 	a->flow.text[0] = a->list.filter_text ? strdup(a->list.filter_text) : NULL;
-	modal_edit(a, "Filter: ", a->list.filter_text);
+	modal_edit(a, _("Filter: "), a->list.filter_text);
 	a->modal.live = true;
 	a->modal.live_fn = filter_live;
 }
@@ -789,8 +811,10 @@ static void draw_header_line(struct app *a, WINDOW *w, int y, int width, const s
 		snprintf(left, sizeof left, "%s %d. %s", fold, b->number, b->name);
 	else
 		snprintf(left, sizeof left, "%s %s", fold, b->name);
-	snprintf(right, sizeof right, " %lld/%lld done %d.%02d%%  %lld overdue ", (long long)f->completed,
+	char figs[100];
+	snprintf(figs, sizeof figs, _("%lld/%lld done %d.%02d%%  %lld overdue"), (long long)f->completed,
 	         (long long)f->total, f->rate_bp / 100, f->rate_bp % 100, (long long)f->open_overdue);
+	snprintf(right, sizeof right, " %s ", figs);
 	int rw = text_width(right);
 	int attr = paint_attr(a, P_TITLE) | (selected ? paint_attr(a, P_SELECTED) : 0);
 	if (rw >= width) {
@@ -822,7 +846,7 @@ static void draw_task_line(struct app *a, WINDOW *w, int y, int width, const str
 	x += 2;
 	draw_text(w, y, x, 6, id, sel);
 	x += 6;
-	int due_w = 22, rest = width - x - due_w;
+	int due_w = due_width(), rest = width - x - due_w;
 	if (rest < 10) {
 		draw_text(w, y, x, width - x, t->title, sel);
 		return;
@@ -859,8 +883,8 @@ static void list_draw(struct app *a, WINDOW *w, int height, int width)
 	}
 	if (!ls->nlines) {
 		draw_text(w, 0, 0, width, ls->filter_text && *ls->filter_text
-		          ? "No task matches the filter (/ to change it)."
-		          : "No tasks yet: a adds one.", (int)A_DIM);
+		          ? _("No task matches the filter (/ to change it).")
+		          : _("No tasks yet: a adds one."), (int)A_DIM);
 		return;
 	}
 	for (int i = 0; i < ls->nlines && i < height; i++) {
@@ -875,12 +899,14 @@ static void list_draw(struct app *a, WINDOW *w, int height, int width)
 
 /* --- keys ----------------------------------------------------------------------------------- */
 
-static const char *const by_names[] = {
-	[BY_GROUP] = "key task group", [BY_LEADER] = "leader", [BY_UNIT] = "unit",
-	[BY_SOURCE] = "source", [BY_MONTH] = "deadline month",
+static const char *const by_msgs[] = {
+	[BY_GROUP] = N_("Grouped by key task group"), [BY_LEADER] = N_("Grouped by leader"),
+	[BY_UNIT] = N_("Grouped by unit"), [BY_SOURCE] = N_("Grouped by source"),
+	[BY_MONTH] = N_("Grouped by deadline month"),
 };
-static const char *const sort_names[] = {
-	[SORT_DUE] = "deadline", [SORT_ID] = "id", [SORT_TITLE] = "title",
+static const char *const sort_msgs[] = {
+	[SORT_DUE] = N_("Sorted by deadline"), [SORT_ID] = N_("Sorted by id"),
+	[SORT_TITLE] = N_("Sorted by title"),
 };
 
 static int list_act(struct app *a, enum action act)
@@ -905,20 +931,20 @@ static int list_act(struct app *a, enum action act)
 	case ACT_mark: toggle_mark(a); break;
 	case ACT_unmark_all:
 		list_clear_marks(a);
-		app_message(a, false, "Marks cleared");
+		app_message(a, false, "%s", _("Marks cleared"));
 		break;
 	case ACT_filter: open_filter(a); break;
 	case ACT_escape:
 		/* A stray Escape never loses the session: it clears, at most. */
 		if (ls->nmarks) {
 			list_clear_marks(a);
-			app_message(a, false, "Marks cleared");
+			app_message(a, false, "%s", _("Marks cleared"));
 		} else if (ls->filter_text && *ls->filter_text) {
 			apply_filter(a, "");
 			key_clear(&ls->top);
 			ls->top.header = true;
 			list_reload(a);
-			app_message(a, false, "Filter cleared");
+			app_message(a, false, "%s", _("Filter cleared"));
 		}
 		break;
 	case ACT_group_by:
@@ -931,14 +957,14 @@ static int list_act(struct app *a, enum action act)
 		ls->buckets = NULL;
 		ls->nb = 0;
 		list_reload(a);
-		app_message(a, false, "Grouped by %s", by_names[ls->by]);
+		app_message(a, false, "%s", _(by_msgs[ls->by]));
 		break;
 	case ACT_sort_by:
 		ls->filter.sort = (enum filter_sort)((ls->filter.sort + 1) % 3);
 		key_clear(&ls->top);
 		ls->top.header = true;
 		list_reload(a);
-		app_message(a, false, "Sorted by %s", sort_names[ls->filter.sort]);
+		app_message(a, false, "%s", _(sort_msgs[ls->filter.sort]));
 		break;
 	case ACT_status: app_switch(a, &status_view); break;
 	case ACT_history: app_switch(a, &history_view); break;

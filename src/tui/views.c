@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include "r57/i18n.h"
 #include "r57/outfile.h"
 #include "r57/report_out.h"
 #include "r57/text.h"
@@ -48,19 +49,26 @@ static void detail_clear(struct detail_state *d)
 
 static void detail_reload(struct app *a)
 {
-	struct detail_state *d = &a->detail;
+	struct detail_state *d = &a->detail, got = { .id = d->id, .scroll = d->scroll };
 	struct r57_err err = { 0 };
-	int64_t id = d->id;
-	detail_clear(d);
-	d->id = id;
-	if (store_task_get(a->r->st, id, &d->t, &err)) {
-		app_error(a, &err);
-		return;
+	int rc = store_task_get(a->r->st, got.id, &got.t, &err);
+	if (rc == R57_OK) {
+		got.loaded = true;
+		struct history_query q = { .task_id = got.id, .since = R57_NO_DATE, .limit = 200 };
+		rc = journal_history(a->r->st, &q, take_entry, &got, &err);
 	}
-	d->loaded = true;
-	struct history_query q = { .task_id = id, .since = R57_NO_DATE, .limit = 200 };
-	if (journal_history(a->r->st, &q, take_entry, d, &err))
+	if (rc && err.code == R57_ENOTFOUND)
 		app_error(a, &err);
+	if (rc && err.code != R57_ENOTFOUND) {
+		/* A locked database: keep what is on screen. */
+		app_read_error(a, &err);
+		if (d->loaded) {
+			detail_clear(&got);
+			return;
+		}
+	}
+	detail_clear(d);
+	*d = got;
 }
 
 void detail_open(struct app *a, int64_t id)
@@ -72,6 +80,25 @@ void detail_open(struct app *a, int64_t id)
 		a->view = &detail_view;
 }
 
+/* The labels of the detail view, in the order shown. */
+static const char *const detail_labels[] = {
+	N_("Title"), N_("Group"), N_("Leader"), N_("Unit"), N_("With"), N_("Deadline"),
+	N_("First deadline"), N_("Status"), N_("Closed on"), N_("Cancelled on"), N_("Product"),
+	N_("Result"), N_("Source"), N_("Plan year"), N_("Created"), N_("Notes"),
+};
+
+/* The label column: as wide as the longest label in this language. */
+static int label_width(void)
+{
+	int w = 0;
+	for (size_t i = 0; i < sizeof detail_labels / sizeof *detail_labels; i++) {
+		int n = text_width(_(detail_labels[i]));
+		if (n > w)
+			w = n;
+	}
+	return w + 2;
+}
+
 static void row(struct app *a, WINDOW *w, int *y, int height, int width, const char *label,
                 const char *value, int attr)
 {
@@ -79,9 +106,24 @@ static void row(struct app *a, WINDOW *w, int *y, int height, int width, const c
 	if (*y >= height)
 		return;
 	if (value && *value) {
-		draw_text(w, *y, 0, 16, label, (int)A_BOLD);
-		draw_text(w, *y, 16, width - 16, value, attr);
+		int lw = label_width();
+		if (lw > width / 2)
+			lw = width / 2;
+		draw_text(w, *y, 0, lw, _(label), (int)A_BOLD);
+		draw_text(w, *y, lw, width - lw, value, attr);
 		(*y)++;
+	}
+}
+
+static const char *status_word(enum task_status st)
+{
+	switch (st) {
+	case TASK_DONE:
+		return _("done");
+	case TASK_CANCELLED:
+		return _("cancelled");
+	default:
+		return _("open");
 	}
 }
 
@@ -89,7 +131,7 @@ static void detail_draw(struct app *a, WINDOW *w, int height, int width)
 {
 	struct detail_state *d = &a->detail;
 	if (!d->loaded) {
-		draw_text(w, 0, 0, width, "This task no longer exists (q goes back).", (int)A_DIM);
+		draw_text(w, 0, 0, width, _("This task no longer exists (q goes back)."), (int)A_DIM);
 		return;
 	}
 	const struct task *t = &d->t;
@@ -97,46 +139,47 @@ static void detail_draw(struct app *a, WINDOW *w, int height, int width)
 	int y = 0;
 	enum paint p;
 	const char *marker = task_marker(t, a->r->today, &p);
-	snprintf(buf, sizeof buf, "Task #%lld %s", (long long)t->id, marker);
+	snprintf(buf, sizeof buf, _("Task #%lld %s"), (long long)t->id, marker);
 	draw_text(w, y++, 0, width, buf, paint_attr(a, P_TITLE));
-	row(a, w, &y, height, width, "Title", t->title, 0);
+	row(a, w, &y, height, width, N_("Title"), t->title, 0);
 	if (t->group_number) {
 		snprintf(grp, sizeof grp, "%d. %s", t->group_number, t->group_name ? t->group_name : "");
-		row(a, w, &y, height, width, "Group", grp, 0);
+		row(a, w, &y, height, width, N_("Group"), grp, 0);
 	}
-	row(a, w, &y, height, width, "Leader", t->leader_name ? t->leader_name : "-", 0);
-	row(a, w, &y, height, width, "Unit", t->unit_name ? t->unit_name : "-", 0);
-	row(a, w, &y, height, width, "With", t->units, 0);
+	row(a, w, &y, height, width, N_("Leader"), t->leader_name ? t->leader_name : "-", 0);
+	row(a, w, &y, height, width, N_("Unit"), t->unit_name ? t->unit_name : "-", 0);
+	row(a, w, &y, height, width, N_("With"), t->units, 0);
 	due_text(t, a->r->today, buf, sizeof buf);
-	row(a, w, &y, height, width, "Deadline", buf, paint_attr(a, p));
+	row(a, w, &y, height, width, N_("Deadline"), buf, paint_attr(a, p));
 	if (t->extensions > 0) {
-		snprintf(buf, sizeof buf, "%s (extended %d time%s)", date_dmy(t->first_due, b),
-		         t->extensions, t->extensions == 1 ? "" : "s");
-		row(a, w, &y, height, width, "First deadline", buf, 0);
+		snprintf(buf, sizeof buf,
+		         ngettext("%s (extended %d time)", "%s (extended %d times)", (unsigned long)t->extensions),
+		         date_dmy(t->first_due, b), t->extensions);
+		row(a, w, &y, height, width, N_("First deadline"), buf, 0);
 	}
-	row(a, w, &y, height, width, "Status", task_status_name(t->status), paint_attr(a, p));
+	row(a, w, &y, height, width, N_("Status"), status_word(t->status), paint_attr(a, p));
 	if (t->status != TASK_OPEN)
-		row(a, w, &y, height, width, t->status == TASK_DONE ? "Closed" : "Cancelled",
+		row(a, w, &y, height, width, t->status == TASK_DONE ? N_("Closed on") : N_("Cancelled on"),
 		    date_dmy(t->closed, b), 0);
-	row(a, w, &y, height, width, "Product", t->product, 0);
-	row(a, w, &y, height, width, "Result", t->result, 0);
-	row(a, w, &y, height, width, "Source", t->source_code, 0);
+	row(a, w, &y, height, width, N_("Product"), t->product, 0);
+	row(a, w, &y, height, width, N_("Result"), t->result, 0);
+	row(a, w, &y, height, width, N_("Source"), t->source_code, 0);
 	if (t->year) {
 		snprintf(buf, sizeof buf, "%d", t->year);
-		row(a, w, &y, height, width, "Plan year", buf, 0);
+		row(a, w, &y, height, width, N_("Plan year"), buf, 0);
 	}
-	row(a, w, &y, height, width, "Created", date_dmy(t->created, b), 0);
-	row(a, w, &y, height, width, "Notes", t->notes, 0);
+	row(a, w, &y, height, width, N_("Created"), date_dmy(t->created, b), 0);
+	row(a, w, &y, height, width, N_("Notes"), t->notes, 0);
 	if (y + 1 < height) {
 		y++;
-		draw_text(w, y++, 0, width, "History (who changed what, when)", paint_attr(a, P_TITLE));
+		draw_text(w, y++, 0, width, _("History (who changed what, when)"), paint_attr(a, P_TITLE));
 	}
 	for (int i = d->scroll; i < d->nhist && y < height; i++, y++) {
 		const struct entry *e = &d->hist[i];
 		char line[900];
 		snprintf(line, sizeof line, "#%-5lld %.10s %.5s  %s: %s%s", (long long)e->seq, e->at,
 		         strlen(e->at) > 11 ? e->at + 11 : "", e->actor, e->summary,
-		         e->undone ? " (undone)" : "");
+		         e->undone ? _(" (undone)") : "");
 		draw_text(w, y, 0, width, line, e->undone ? (int)A_DIM : 0);
 	}
 	wnoutrefresh(w);
@@ -170,20 +213,28 @@ const struct view_ops detail_view = {
 
 /* --- status ------------------------------------------------------------------------------- */
 
+static struct selection status_selection(const struct app *a)
+{
+	const struct task_filter *f = &a->list.filter;
+	struct selection sel = { .group_id = f->group_id, .leader_id = f->leader_id,
+	                         .unit_id = f->unit_id, .source_id = f->source_id, .year = f->year };
+	return sel;
+}
+
 static void status_reload(struct app *a)
 {
 	struct status_state *s = &a->status;
 	struct r57_err err = { 0 };
-	if (s->loaded)
-		report_clear(&s->rep);
-	s->loaded = false;
-	const struct task_filter *f = &a->list.filter;
-	struct selection sel = { .group_id = f->group_id, .leader_id = f->leader_id,
-	                         .unit_id = f->unit_id, .source_id = f->source_id, .year = f->year };
-	if (report_compute(a->r->st, &sel, a->r->today, R57_NO_DATE, &s->rep, &err)) {
-		app_error(a, &err);
+	struct selection sel = status_selection(a);
+	struct report rep;
+	if (report_compute(a->r->st, &sel, a->r->today, R57_NO_DATE, &rep, &err)) {
+		/* A locked database: the figures read before stay. */
+		app_read_error(a, &err);
 		return;
 	}
+	if (s->loaded)
+		report_clear(&s->rep);
+	s->rep = rep;
 	s->loaded = true;
 }
 
@@ -191,6 +242,16 @@ static void status_enter(struct app *a)
 {
 	a->status.scroll = 0;
 	status_reload(a);
+}
+
+/* "Total          13": the label padded to width columns (not bytes:
+ * Vietnamese letters take two or three bytes and one column). */
+static void figure_line(char *buf, size_t len, int indent, const char *label, int width,
+                        int64_t n)
+{
+	char *fit = text_fit(label, width - indent, true);
+	snprintf(buf, len, "%*s%s %8lld", indent, "", fit, (long long)n);
+	free(fit);
 }
 
 static void status_draw(struct app *a, WINDOW *w, int height, int width)
@@ -201,39 +262,56 @@ static void status_draw(struct app *a, WINDOW *w, int height, int width)
 	const struct figures *f = &s->rep.all;
 	char buf[300], b1[11], b2[11];
 	int y = 0;
-	snprintf(buf, sizeof buf, "Status as of %s%s%s", date_dmy(s->rep.as_of, b1),
-	         a->list.filter_text && *a->list.filter_text ? " · " : "",
-	         a->list.filter_text ? a->list.filter_text : "");
+	if (a->list.filter_text && *a->list.filter_text)
+		snprintf(buf, sizeof buf, _("Status as of %s · %s"), date_dmy(s->rep.as_of, b1),
+		         a->list.filter_text);
+	else
+		snprintf(buf, sizeof buf, _("Status as of %s"), date_dmy(s->rep.as_of, b1));
 	draw_text(w, y++, 0, width, buf, paint_attr(a, P_TITLE));
 	struct {
 		const char *label;
+		int indent;
 		int64_t n;
 		enum paint p;
 	} lines[] = {
-		{ "Total", f->total, P_NORMAL },
-		{ "Completed", f->completed, P_DONE },
-		{ "  on time", f->completed_on_time, P_DONE },
-		{ "  late", f->completed_late, P_NORMAL },
-		{ "Not completed", f->open, P_NORMAL },
-		{ "  within deadline", f->open_within_deadline, P_NORMAL },
-		{ "  overdue", f->open_overdue, P_OVERDUE },
-		{ "Extended", f->extended, P_NORMAL },
+		{ N_("Total"), 0, f->total, P_NORMAL },
+		{ N_("Completed"), 0, f->completed, P_DONE },
+		{ N_("on time"), 2, f->completed_on_time, P_DONE },
+		{ N_("late"), 2, f->completed_late, P_NORMAL },
+		{ N_("Not completed"), 0, f->open, P_NORMAL },
+		{ N_("within deadline"), 2, f->open_within_deadline, P_NORMAL },
+		{ N_("overdue"), 2, f->open_overdue, P_OVERDUE },
+		{ N_("Extended"), 0, f->extended, P_NORMAL },
+		{ N_("Added since"), 0, f->added_since, P_NORMAL },
 	};
-	for (size_t i = 0; i < sizeof lines / sizeof *lines && y < height; i++) {
-		snprintf(buf, sizeof buf, "%-20s %8lld", lines[i].label, (long long)lines[i].n);
-		if (i == 1) {
-			size_t n = strlen(buf);
-			snprintf(buf + n, sizeof buf - n, "  (%d.%02d%%)", f->rate_bp / 100, f->rate_bp % 100);
-		}
-		draw_text(w, y++, 2, width - 2, buf, paint_attr(a, lines[i].p));
+	size_t nl = sizeof lines / sizeof *lines;
+	int lw = 20;
+	for (size_t i = 0; i < nl; i++) {
+		int n = lines[i].indent + text_width(_(lines[i].label));
+		if (n > lw)
+			lw = n;
 	}
-	if (y < height) {
-		snprintf(buf, sizeof buf, "%-20s %8lld", "Added since", (long long)f->added_since);
+	for (size_t i = 0; i < nl && y < height; i++) {
+		figure_line(buf, sizeof buf, lines[i].indent, _(lines[i].label), lw, lines[i].n);
 		size_t n = strlen(buf);
-		snprintf(buf + n, sizeof buf - n, "  (after %s)", date_dmy(s->rep.since, b2));
-		draw_text(w, y++, 2, width - 2, buf, 0);
+		if (i == 1) {
+			char rate[40];
+			snprintf(rate, sizeof rate, _("(%d.%02d%%)"), f->rate_bp / 100, f->rate_bp % 100);
+			snprintf(buf + n, sizeof buf - n, "  %s", rate);
+		}
+		if (i == nl - 1) {
+			char after[60];
+			snprintf(after, sizeof after, _("(after %s)"), date_dmy(s->rep.since, b2));
+			snprintf(buf + n, sizeof buf - n, "  %s", after);
+		}
+		draw_text(w, y++, 2, width - 2, buf, i == nl - 1 ? 0 : paint_attr(a, lines[i].p));
 	}
 	y++;
+	if (a->status.rem_pending) {
+		status_remind_draw(a, w, y, height, width);
+		wnoutrefresh(w);
+		return;
+	}
 	/* A bar per group: done over total, with the rate and the overdue. */
 	int name_w = width > 80 ? 40 : width / 2;
 	for (int i = s->scroll; i < s->rep.n_groups && y < height; i++, y++) {
@@ -242,8 +320,8 @@ static void status_draw(struct app *a, WINDOW *w, int height, int width)
 		if (g->number)
 			snprintf(name, sizeof name, "%d. %s", g->number, g->name ? g->name : "");
 		else
-			snprintf(name, sizeof name, "(no group)");
-		snprintf(right, sizeof right, " %lld/%lld %d.%02d%% %lld!", (long long)g->fig.completed,
+			snprintf(name, sizeof name, "%s", _("(no group)"));
+		snprintf(right, sizeof right, _(" %lld/%lld %d.%02d%% %lld!"), (long long)g->fig.completed,
 		         (long long)g->fig.total, g->fig.rate_bp / 100, g->fig.rate_bp % 100,
 		         (long long)g->fig.open_overdue);
 		/* The figures take a fixed width so every bar starts and ends in
@@ -272,13 +350,13 @@ static int fill_report(FILE *f, void *ctx)
 static void status_export(struct app *a)
 {
 	struct r57_err err = { 0 };
-	const struct task_filter *f = &a->list.filter;
-	struct selection sel = { .group_id = f->group_id, .leader_id = f->leader_id,
-	                         .unit_id = f->unit_id, .source_id = f->source_id, .year = f->year };
+	struct selection sel = status_selection(a);
 	struct report_doc doc;
-	const char *words = a->list.filter_text && *a->list.filter_text ? a->list.filter_text : "all tasks";
-	if (report_doc_compute(a->r->st, &sel, a->r->today, R57_NO_DATE, words, NULL, LANG_VI, true, &doc, &err)) {
-		app_error(a, &err);
+	const char *words = a->list.filter_text && *a->list.filter_text ? a->list.filter_text : _("all tasks");
+	/* The report speaks the screen's language. */
+	enum report_lang lang = i18n_lang() == R57_LANG_VI ? LANG_VI : LANG_EN;
+	if (report_doc_compute(a->r->st, &sel, a->r->today, R57_NO_DATE, words, NULL, lang, true, &doc, &err)) {
+		app_read_error(a, &err);
 		return;
 	}
 	char iso[11], path[64];
@@ -300,7 +378,7 @@ static void status_export(struct app *a)
 	if (!getcwd(cwd, sizeof cwd))
 		snprintf(cwd, sizeof cwd, ".");
 	char *where = text_safe(cwd, false);
-	app_message(a, false, "Exported to %s/%s", where, path);
+	app_message(a, false, _("Exported to %s/%s"), where, path);
 	free(where);
 }
 
@@ -310,6 +388,12 @@ static int status_act(struct app *a, enum action act)
 	case ACT_status_export:
 		status_export(a);
 		return HANDLED;
+	case ACT_remind_units:
+	case ACT_remind_leaders: {
+		struct selection sel = status_selection(a);
+		status_remind_start(a, act == ACT_remind_units ? REMIND_UNIT : REMIND_LEADER, &sel);
+		return HANDLED;
+	}
 	case ACT_down:
 		if (a->status.scroll < a->status.rep.n_groups - 1)
 			a->status.scroll++;
@@ -352,14 +436,20 @@ static int take_hist(const struct entry *e, void *ctx)
 /* Only the page on screen is read: entries before top_seq (keyset). */
 static void history_reload(struct app *a)
 {
-	struct history_state *h = &a->hist;
+	struct history_state *h = &a->hist, got = { 0 };
 	struct r57_err err = { 0 };
-	hist_free_rows(h);
 	struct history_query q = { .task_id = h->task_id, .actor = h->actor, .since = R57_NO_DATE,
 	                           .before_seq = h->top_seq ? h->top_seq + 1 : 0,
 	                           .limit = h->height > 0 ? h->height : 50 };
-	if (journal_history(a->r->st, &q, take_hist, h, &err))
-		app_error(a, &err);
+	if (journal_history(a->r->st, &q, take_hist, &got, &err)) {
+		/* A locked database: the page read before stays. */
+		app_read_error(a, &err);
+		hist_free_rows(&got);
+		return;
+	}
+	hist_free_rows(h);
+	h->rows = got.rows;
+	h->nrows = got.nrows;
 	if (h->cur >= h->nrows)
 		h->cur = h->nrows ? h->nrows - 1 : 0;
 }
@@ -380,11 +470,14 @@ static void history_draw(struct app *a, WINDOW *w, int height, int width)
 		history_reload(a);
 	}
 	char title[300];
-	snprintf(title, sizeof title, "History, newest first%s%s%s%s", h->actor ? " · actor: " : "",
-	         h->actor ? h->actor : "", h->task_id ? " · task " : "", "");
+	snprintf(title, sizeof title, "%s", _("History, newest first"));
+	if (h->actor) {
+		size_t n = strlen(title);
+		snprintf(title + n, sizeof title - n, _(" · actor: %s"), h->actor);
+	}
 	if (h->task_id) {
 		size_t n = strlen(title);
-		snprintf(title + n, sizeof title - n, "#%lld", (long long)h->task_id);
+		snprintf(title + n, sizeof title - n, _(" · task #%lld"), (long long)h->task_id);
 	}
 	draw_text(w, 0, 0, width, title, paint_attr(a, P_TITLE));
 	for (int i = 0; i < h->nrows && i + 1 < height; i++) {
@@ -392,7 +485,7 @@ static void history_draw(struct app *a, WINDOW *w, int height, int width)
 		char line[900];
 		snprintf(line, sizeof line, "#%-6lld %.10s %.5s  %-10s %s%s", (long long)e->seq, e->at,
 		         strlen(e->at) > 11 ? e->at + 11 : "", e->actor, e->summary,
-		         e->undone ? " (undone)" : "");
+		         e->undone ? _(" (undone)") : "");
 		int attr = (i == h->cur ? paint_attr(a, P_SELECTED) : 0) | (e->undone ? (int)A_DIM : 0);
 		draw_text(w, i + 1, 0, width, line, attr);
 	}
@@ -416,7 +509,7 @@ static void hist_filter_step(struct app *a, int result)
 				h->task_id = strtoll(w + 5 + (w[5] == '#'), NULL, 10);
 			} else {
 				char *safe = text_safe(w, false);
-				app_message(a, true, "history filter: '%s' is not actor:NAME or task:ID", safe);
+				app_message(a, true, _("history filter: '%s' is not actor:NAME or task:ID"), safe);
 				free(safe);
 			}
 		}
@@ -485,7 +578,7 @@ static int history_act(struct app *a, enum action act)
 			snprintf(init + n, sizeof init - n, "%stask:%lld", n ? " " : "", (long long)h->task_id);
 		}
 		flow_start(a, hist_filter_step);
-		modal_edit(a, "History filter (actor:NAME task:ID; empty for all): ", init);
+		modal_edit(a, _("History filter (actor:NAME task:ID; empty for all): "), init);
 		return HANDLED;
 	}
 	default:
@@ -529,11 +622,17 @@ static int take_ref_row(const struct ref *r, void *ctx)
 
 static void lists_reload(struct app *a)
 {
-	struct lists_state *l = &a->lists;
+	struct lists_state *l = &a->lists, got = { .kind = l->kind };
 	struct r57_err err = { 0 };
+	if (store_ref_list(a->r->st, l->kind, take_ref_row, &got, &err)) {
+		/* A locked database: the rows read before stay. */
+		app_read_error(a, &err);
+		lists_free_rows(&got);
+		return;
+	}
 	lists_free_rows(l);
-	if (store_ref_list(a->r->st, l->kind, take_ref_row, l, &err))
-		app_error(a, &err);
+	l->rows = got.rows;
+	l->nrows = got.nrows;
 	if (l->cur >= l->nrows)
 		l->cur = l->nrows ? l->nrows - 1 : 0;
 }
@@ -546,16 +645,28 @@ static void lists_enter(struct app *a)
 }
 
 static const char *const kind_titles[] = {
-	[REF_GROUP] = "Key task groups", [REF_LEADER] = "Leaders", [REF_UNIT] = "Units",
-	[REF_SOURCE] = "Sources",
+	[REF_GROUP] = N_("Key task groups"), [REF_LEADER] = N_("Leaders"), [REF_UNIT] = N_("Units"),
+	[REF_SOURCE] = N_("Sources"),
+};
+static const char *const kind_added[] = {
+	[REF_GROUP] = N_("Group added"), [REF_LEADER] = N_("Leader added"),
+	[REF_UNIT] = N_("Unit added"), [REF_SOURCE] = N_("Source added"),
+};
+static const char *const kind_new[] = {
+	[REF_GROUP] = N_("New group: "), [REF_LEADER] = N_("New leader: "),
+	[REF_UNIT] = N_("New unit: "), [REF_SOURCE] = N_("New source: "),
 };
 
 static void lists_draw(struct app *a, WINDOW *w, int height, int width)
 {
 	struct lists_state *l = &a->lists;
-	char title[200];
-	snprintf(title, sizeof title, "%s (Tab: next list · a add · r rename · D remove%s)",
-	         kind_titles[l->kind], l->kind == REF_GROUP ? " · J/K move" : "");
+	char title[300];
+	if (l->kind == REF_GROUP)
+		snprintf(title, sizeof title, _("%s (Tab: next list · a add · r rename · D remove · J/K move)"),
+		         _(kind_titles[l->kind]));
+	else
+		snprintf(title, sizeof title, _("%s (Tab: next list · a add · r rename · D remove)"),
+		         _(kind_titles[l->kind]));
 	draw_text(w, 0, 0, width, title, paint_attr(a, P_TITLE));
 	int rows = height - 1;
 	if (l->cur < l->top)
@@ -564,11 +675,15 @@ static void lists_draw(struct app *a, WINDOW *w, int height, int width)
 		l->top = l->cur - rows + 1;
 	for (int i = l->top, y = 1; i < l->nrows && y < height; i++, y++) {
 		const struct ref *r = &l->rows[i];
-		char line[800];
-		snprintf(line, sizeof line, "%5lld  %-50s %6lld task%s%s%s",
-		         (long long)(l->kind == REF_GROUP ? r->position : r->id), r->name ? r->name : "",
-		         (long long)r->uses, r->uses == 1 ? "" : "s", r->extra ? "  " : "",
-		         r->extra ? r->extra : "");
+		char line[1200], uses[80];
+		/* The name padded to 50 columns, not bytes. */
+		char *name = text_fit(r->name ? r->name : "", 50, true);
+		snprintf(uses, sizeof uses, ngettext("%6lld task", "%6lld tasks", (unsigned long)r->uses),
+		         (long long)r->uses);
+		snprintf(line, sizeof line, "%5lld  %s %s%s%s",
+		         (long long)(l->kind == REF_GROUP ? r->position : r->id), name, uses,
+		         r->extra ? "  " : "", r->extra ? r->extra : "");
+		free(name);
 		draw_text(w, y, 0, width, line, i == l->cur ? paint_attr(a, P_SELECTED) : 0);
 	}
 	wnoutrefresh(w);
@@ -584,7 +699,9 @@ static void ref_add_step(struct app *a, int result)
 	}
 	char *text = edit_text(&a->modal.ed);
 	int64_t id;
+	app_writing(a, true);
 	int rc = ref_add(a->r, k, text, NULL, NULL, NULL, &id, &err);
+	app_writing(a, false);
 	free(text);
 	if (rc) {
 		app_error(a, &err);
@@ -592,7 +709,7 @@ static void ref_add_step(struct app *a, int result)
 	}
 	flow_end(a);
 	app_reload_all(a);
-	app_message(a, false, "Added to %s", kind_titles[k]);
+	app_message(a, false, "%s", _(kind_added[k]));
 }
 
 static void ref_rename_step(struct app *a, int result)
@@ -605,7 +722,9 @@ static void ref_rename_step(struct app *a, int result)
 	char *text = edit_text(&a->modal.ed);
 	char which[24];
 	snprintf(which, sizeof which, "%lld", (long long)a->flow.ids[0]);
+	app_writing(a, true);
 	int rc = ref_rename(a->r, a->flow.kind, which, text, &err);
+	app_writing(a, false);
 	free(text);
 	if (rc) {
 		app_error(a, &err);
@@ -613,7 +732,7 @@ static void ref_rename_step(struct app *a, int result)
 	}
 	flow_end(a);
 	app_reload_all(a);
-	app_message(a, false, "Renamed");
+	app_message(a, false, "%s", _("Renamed"));
 }
 
 static void ref_remove_step(struct app *a, int result)
@@ -625,12 +744,15 @@ static void ref_remove_step(struct app *a, int result)
 	flow_end(a);
 	if (result != EDIT_ACCEPT)
 		return;
-	if (ref_remove(a->r, k, which, &err)) {
+	app_writing(a, true);
+	int rc = ref_remove(a->r, k, which, &err);
+	app_writing(a, false);
+	if (rc) {
 		app_error(a, &err);
 		return;
 	}
 	app_reload_all(a);
-	app_message(a, false, "Removed");
+	app_message(a, false, "%s", _("Removed"));
 }
 
 static int lists_act(struct app *a, enum action act)
@@ -653,8 +775,7 @@ static int lists_act(struct app *a, enum action act)
 	case ACT_ref_add:
 		flow_start(a, ref_add_step);
 		a->flow.kind = l->kind;
-		snprintf(label, sizeof label, "New %s: ", ref_kind_name(l->kind));
-		modal_edit(a, label, NULL);
+		modal_edit(a, _(kind_new[l->kind]), NULL);
 		return HANDLED;
 	case ACT_ref_rename:
 		if (!r)
@@ -662,15 +783,17 @@ static int lists_act(struct app *a, enum action act)
 		flow_start(a, ref_rename_step);
 		a->flow.kind = l->kind;
 		a->flow.ids[0] = l->kind == REF_GROUP ? r->position : r->id;
-		modal_edit(a, "New name: ", r->name);
+		modal_edit(a, _("New name: "), r->name);
 		return HANDLED;
 	case ACT_ref_remove:
 		if (!r)
 			return HANDLED;
 		if (r->uses > 0) {
 			char *safe = text_safe(r->name, false);
-			app_message(a, true, "%s is in use by %lld task%s; nothing removed", safe,
-			            (long long)r->uses, r->uses == 1 ? "" : "s");
+			app_message(a, true,
+			            ngettext("%s is in use by %lld task; nothing removed",
+			                     "%s is in use by %lld tasks; nothing removed", (unsigned long)r->uses),
+			            safe, (long long)r->uses);
 			free(safe);
 			return HANDLED;
 		}
@@ -679,7 +802,7 @@ static int lists_act(struct app *a, enum action act)
 		a->flow.ids[0] = l->kind == REF_GROUP ? r->position : r->id;
 		{
 			char *safe = text_safe(r->name, false);
-			snprintf(label, sizeof label, "Remove %s? y removes", safe);
+			snprintf(label, sizeof label, _("Remove %s? y removes, any other key keeps it"), safe);
 			free(safe);
 		}
 		modal_confirm(a, label);
@@ -692,7 +815,10 @@ static int lists_act(struct app *a, enum action act)
 		int pos = r->position + (act == ACT_ref_up ? -1 : 1);
 		if (pos < 1 || pos > l->nrows)
 			return HANDLED;
-		if (group_move(a->r, which, pos, &err)) {
+		app_writing(a, true);
+		int rc = group_move(a->r, which, pos, &err);
+		app_writing(a, false);
+		if (rc) {
 			app_error(a, &err);
 			return HANDLED;
 		}
@@ -722,17 +848,104 @@ static const struct {
 #undef ACTION
 };
 
+/* The views of actions.h's "where", in words. */
+static const struct {
+	const char *view, *word;
+} where_words[] = {
+	{ "all", N_("all") }, { "list", N_("list") }, { "detail", N_("detail") },
+	{ "status", N_("status") }, { "history", N_("history") }, { "lists", N_("lists") },
+};
+
+/* "list detail" as the user reads it: "list, detail". */
+static void where_text(const char *where, char *buf, size_t len)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (const char *p = where; *p && n < len;) {
+		const char *sp = strchr(p, ' ');
+		size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+		const char *word = NULL;
+		for (size_t i = 0; i < sizeof where_words / sizeof *where_words; i++)
+			if (strlen(where_words[i].view) == wl && strncmp(where_words[i].view, p, wl) == 0)
+				word = _(where_words[i].word);
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? ", " : "", word ? word : "?");
+		p += wl;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+/* Draw text from column x to the edge, wrapped at spaces onto the next
+ * rows (a description cut at the edge loses its end); returns the rows
+ * used, at most max. */
+static int draw_wrapped(WINDOW *w, int y, int x, int width, int max, const char *text)
+{
+	int rows = 0;
+	const char *p = text;
+	char piece[400];
+	while (*p && rows < max) {
+		/* the longest run of whole words from p that fits */
+		const char *cut = NULL, *q = p;
+		for (;;) {
+			const char *sp = strchr(q, ' ');
+			const char *end = sp ? sp : q + strlen(q);
+			size_t len = (size_t)(end - p);
+			if (len >= sizeof piece)
+				break;
+			memcpy(piece, p, len);
+			piece[len] = '\0';
+			if (text_width(piece) > width)
+				break;
+			cut = end;
+			if (!sp)
+				break;
+			q = sp + 1;
+		}
+		if (!cut) {
+			/* a word wider than the column: shown cut, with its mark */
+			const char *sp = strchr(p, ' ');
+			cut = sp ? sp : p + strlen(p);
+		}
+		size_t len = (size_t)(cut - p) < sizeof piece ? (size_t)(cut - p) : sizeof piece - 1;
+		memcpy(piece, p, len);
+		piece[len] = '\0';
+		draw_text(w, y + rows, x, width, piece, 0);
+		rows++;
+		p = cut;
+		while (*p == ' ')
+			p++;
+	}
+	return rows;
+}
+
 static void help_draw(struct app *a, WINDOW *w, int height, int width)
 {
 	int n = (int)(sizeof help_rows / sizeof *help_rows);
-	draw_text(w, 0, 0, width, "Keys (q goes back; j/k scroll)", paint_attr(a, P_TITLE));
+	draw_text(w, 0, 0, width, _("Keys (q goes back; j/k scroll)"), paint_attr(a, P_TITLE));
 	if (a->help.scroll > n - 1)
 		a->help.scroll = n - 1;
-	for (int i = a->help.scroll, y = 1; i < n && y < height; i++, y++) {
-		char line[400];
-		snprintf(line, sizeof line, "%-16s %-14s %s", help_rows[i].keys, help_rows[i].where,
-		         help_rows[i].what);
-		draw_text(w, y, 0, width, line, 0);
+	/* Columns as wide as their longest entry in this language. */
+	int kw = 0, ww = 0;
+	char where[200];
+	for (int i = 0; i < n; i++) {
+		where_text(help_rows[i].where, where, sizeof where);
+		if (text_width(help_rows[i].keys) > kw)
+			kw = text_width(help_rows[i].keys);
+		if (text_width(where) > ww)
+			ww = text_width(where);
+	}
+	kw++, ww++;
+	int tx = kw + ww;
+	for (int i = a->help.scroll, y = 1; i < n && y < height; i++) {
+		where_text(help_rows[i].where, where, sizeof where);
+		draw_text(w, y, 0, kw, help_rows[i].keys, 0);
+		draw_text(w, y, kw, ww, where, 0);
+		if (width - tx < 20) {
+			draw_text(w, y, tx, width - tx, _(help_rows[i].what), 0);
+			y++;
+		} else {
+			y += draw_wrapped(w, y, tx, width - tx, height - y, _(help_rows[i].what));
+		}
 	}
 	wnoutrefresh(w);
 }
@@ -771,5 +984,6 @@ void views_free(struct app *a)
 	free(a->hist.actor);
 	if (a->status.loaded)
 		report_clear(&a->status.rep);
+	status_remind_clear(a);
 	lists_free_rows(&a->lists);
 }
