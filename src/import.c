@@ -718,7 +718,7 @@ static int json_groups(struct imp *im)
 				snprintf(want, sizeof want, "%d", i + 1);
 				if (v.type != JSON_NUMBER || strcmp(v.text, want) != 0) {
 					rc = fail_at(im, from_json(v.at), -1, v.type == JSON_NUMBER ? v.text : NULL,
-					             R57_EINPUT, _("group number: expected %s (groups are listed in order)"),
+					             R57_EINPUT, _("is not the number of the next group, %s (groups are listed in order)"),
 					             want);
 					break;
 				}
@@ -2146,7 +2146,7 @@ int import_file(struct r57 *r, const struct import_opts *o,
 		goto out;
 	}
 	char *summary = NULL;
-	if (asprintf(&summary, "import %s: %lld added, %lld changed", o->path,
+	if (asprintf(&summary, _("import %s: %lld added, %lld changed"), o->path,
 	             (long long)res->added, (long long)res->changed) < 0) {
 		rc = fail_nomem(&im);
 		goto out;

@@ -4,7 +4,8 @@
 # exact line and column, all or nothing, one undo, a second import that
 # changes nothing, dry runs, exports read back by Python's csv and json
 # modules, hostile text in every format, the JSON round trip byte for
-# byte, and -o that never leaves half a file.
+# byte, and -o that never leaves half a file. Messages are read from the
+# catalogue in the language of the run (t, and the helpers below).
 
 load helpers
 
@@ -26,6 +27,88 @@ sys.stdout.write(rows[int(sys.argv[2])][sys.argv[3]])
 ' "$1" "$2" "$3"
 }
 
+# tn MSGID PLURAL N [ARG...]: t for a message with a plural form.
+tn() {
+	local m
+	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
+		ngettext -d r57 -- "$1" "$2" "$3") || return 1
+	shift 3
+	# shellcheck disable=SC2059 # the catalogue's message is the format
+	printf -- "$m" "$@"
+}
+
+# tl MSGID: a message as it is, for those with a backslash (no printf).
+tl() {
+	TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
+		gettext -d r57 -- "$1"
+}
+
+# tf KEY: a field's name in the dry run's lines (message context "field").
+tf() {
+	local m
+	m=$(tl "field"$'\004'"$1")
+	[ "$m" = "field"$'\004'"$1" ] && m=$1
+	printf '%s' "$m"
+}
+
+# created G L U S: "0 groups, 2 leaders, 6 units and 0 sources".
+created() {
+	t '%s, %s, %s and %s' "$(tn '%lld group' '%lld groups' "$1" "$1")" \
+		"$(tn '%lld leader' '%lld leaders' "$2" "$2")" "$(tn '%lld unit' '%lld units' "$3" "$3")" \
+		"$(tn '%lld source' '%lld sources' "$4" "$4")"
+}
+
+# imported FILE ROWS ADDED CHANGED UNCHANGED G L U S SEQ: the last line of
+# an import.
+imported() {
+	tn 'Imported %s: %lld row: %lld added, %lld changed, %lld unchanged; %s created. One change, #%lld: r57 undo removes it.' \
+		'Imported %s: %lld rows: %lld added, %lld changed, %lld unchanged; %s created. One change, #%lld: r57 undo removes it.' \
+		"$2" "$1" "$2" "$3" "$4" "$5" "$(created "$6" "$7" "$8" "$9")" "${10}"
+}
+
+# dry FILE ROWS ADDED CHANGED UNCHANGED G L U S: the last line of a dry run.
+dry() {
+	tn 'Dry run of %s: %lld row: %lld to add, %lld to change, %lld unchanged; %s to create. Nothing was written.' \
+		'Dry run of %s: %lld rows: %lld to add, %lld to change, %lld unchanged; %s to create. Nothing was written.' \
+		"$2" "$1" "$2" "$3" "$4" "$5" "$(created "$6" "$7" "$8" "$9")"
+}
+
+# unchanged FILE ROWS: the line of an import that has nothing to do.
+unchanged() {
+	tn 'Nothing to import from %s: its %lld row matches the tasks as they are.' \
+		'Nothing to import from %s: all its %lld rows match the tasks as they are.' "$2" "$1" "$2"
+}
+
+# where FILE [LINE COLUMN [FIELD]]: the beginning of an import error.
+where() {
+	if [ $# -ge 4 ]; then
+		t '%s: line %ld, column %ld (%s)' "$1" "$2" "$3" "$4"
+	elif [ $# -ge 3 ]; then
+		t '%s: line %ld, column %ld' "$1" "$2" "$3"
+	else
+		printf '%s' "$1"
+	fi
+}
+
+# import_error WHERE VALUE MESSAGE: stderr of a failed import, exactly
+# (an empty VALUE: the message names none).
+import_error() {
+	if [ -n "$2" ]; then
+		t "%s: '%s' %s; nothing was imported" "$1" "$2" "$3"
+	else
+		t '%s: %s; nothing was imported' "$1" "$3"
+	fi
+}
+
+# fails_with ERROR ARGS...: r57 ARGS fails cleanly (exit 1, the database
+# unchanged) and says exactly "r57: ERROR".
+fails_with() {
+	local want=$1
+	shift
+	assert_fails_cleanly 1 . -- "$@"
+	eq "$stderr" "r57: $want" "the error"
+}
+
 # no_leftovers DIR: nothing but the files named after DIR.
 no_leftovers() {
 	local dir=$1
@@ -40,9 +123,8 @@ no_leftovers() {
 
 @test "import: a Vietnamese spreadsheet (BOM, CRLF, quoted commas, quotes and line breaks) field by field" {
 	ok import "$VI"
-	has "$output" "Ignored column 'STT' (line 1, column 1)"
-	has "$output" "4 rows: 4 added, 0 changed, 0 unchanged"
-	has "$output" "2 leaders, 6 units"
+	has "$output" "$(t "Ignored column '%s' (line %ld, column %ld): not a field r57 knows." STT 1 1)"
+	has "$output" "$(imported "$VI" 4 4 0 0 0 2 6 0 2)"
 	eq "$(ids)" "1 2 3 4"
 	eq "$(field 1 .title)" "Nâng cấp hệ thống quản lý văn bản, điều hành"
 	eq "$(field 1 .group_number)" 1
@@ -90,7 +172,7 @@ no_leftovers() {
 		'Late,,,,,,,Quá hạn,,,,,' \
 		'Cancelled,,,,,,,cancelled,,,,,' >"$BATS_TEST_TMPDIR/en.csv"
 	ok import "$BATS_TEST_TMPDIR/en.csv"
-	has "$output" "5 added"
+	has "$output" "$(imported "$BATS_TEST_TMPDIR/en.csv" 5 5 0 0 0 1 1 1 2)"
 	eq "$(field 1 .group_number)" 2
 	eq "$(field 1 .source)" 97-CTr/TU
 	eq "$(field 1 .year)" 2026
@@ -111,7 +193,7 @@ no_leftovers() {
 	printf '%s\r\n' 'DANH MỤC NHIỆM VỤ NĂM 2025;;' ';;' 'nhiem vu;thoi han;don vi chu tri' \
 		'Một;31/12/2025;Sở A' '"Hai; có chấm phẩy";01/01/2026;Sở A' >"$BATS_TEST_TMPDIR/semi.csv"
 	ok import "$BATS_TEST_TMPDIR/semi.csv"
-	has "$output" "2 added"
+	has "$output" "$(imported "$BATS_TEST_TMPDIR/semi.csv" 2 2 0 0 0 0 1 0 2)"
 	eq "$(field 2 .title)" "Hai; có chấm phẩy"
 	eq "$(field 2 .unit)" "Sở A"
 }
@@ -143,15 +225,23 @@ no_leftovers() {
 	ok add "Already here"
 	local d=$BATS_TEST_TMPDIR
 	printf 'title,due\r\nA,2025-12-31\r\nB,"2025-12-31\r\nC,2026-01-01\r\n' >"$d/b1.csv"
-	assert_fails_cleanly 1 'b1\.csv: line 3, column 3 \(due\): a quoted cell is never closed' -- import "$d/b1.csv"
+	fails_with "$(import_error "$(where "$d/b1.csv" 3 3 due)" "" \
+		"$(t "%s (the cell so far: '%s')" "$(t 'a quoted cell is never closed')" '2025-12-31␍␊C,2026-01-01␍␊')")" import "$d/b1.csv"
 	printf 'title,due\r\n"Kết "nối",2025-12-31\r\n' >"$d/b2.csv"
-	assert_fails_cleanly 1 'b2\.csv: line 2, column 7 \(title\): a character after a closing quote' "Kết " -- import "$d/b2.csv"
+	fails_with "$(import_error "$(where "$d/b2.csv" 2 7 title)" "" \
+		"$(t "%s (the cell so far: '%s')" "$(t 'a character after a closing quote (a quote inside a cell is written twice)')" "Kết ")")" \
+		import "$d/b2.csv"
 	printf 'Nhiệm vụ,Sản phẩm\r\n"Dòng một\r\ndòng hai",Báo "cáo"\r\n' >"$d/b3.csv"
-	assert_fails_cleanly 1 'b3\.csv: line 3, column 15 \(Sản phẩm\): a quote inside a cell' -- import "$d/b3.csv"
+	fails_with "$(import_error "$(where "$d/b3.csv" 3 15 'Sản phẩm')" "" \
+		"$(t "%s (the cell so far: '%s')" "$(t 'a quote inside a cell that does not begin with one')" "Báo ")")" \
+		import "$d/b3.csv"
 	printf 'title\r\nok\r\nab\377c\r\n' >"$d/b4.csv"
-	assert_fails_cleanly 1 'b4\.csv: line 3, column 3 \(title\): invalid UTF-8' -- import "$d/b4.csv"
+	fails_with "$(import_error "$(where "$d/b4.csv" 3 3 title)" "" \
+		"$(t "%s (the cell so far: '%s')" "$(t 'invalid UTF-8')" "ab")")" import "$d/b4.csv"
 	printf '\xef\xbb\xbftitle,due\nA,1/1/2026\nB,2026-01-01,oops\n' >"$d/b5.csv"
-	assert_fails_cleanly 1 'b5\.csv: line 3, column 14: .oops. is in column 3, but the header has 2 columns' -- import "$d/b5.csv"
+	fails_with "$(import_error "$(where "$d/b5.csv" 3 14)" oops \
+		"$(t 'is in column %zu, but the header has %zu columns (a comma in a cell that is not quoted?)' 3 2)")" \
+		import "$d/b5.csv"
 	eq "$(ids)" 1
 }
 
@@ -159,28 +249,85 @@ no_leftovers() {
 	ok add "Already here"
 	local d=$BATS_TEST_TMPDIR
 	printf 'Nhiệm vụ,Thời hạn\r\nGood,31/12/2025\r\nBad,31/02/2025\r\n' >"$d/v1.csv"
-	assert_fails_cleanly 1 'v1\.csv: line 3, column 5 \(Thời hạn\): .31/02/2025. is a date that does not exist; nothing was imported' -- import "$d/v1.csv"
+	fails_with "$(import_error "$(where "$d/v1.csv" 3 5 'Thời hạn')" 31/02/2025 "$(t 'is a date that does not exist')")" \
+		import "$d/v1.csv"
 	printf 'Nhiệm vụ,Trạng thái\r\nA,Xong \033[31mrồi\r\n' >"$d/v2.csv"
-	assert_fails_cleanly 1 'v2\.csv: line 2, column 3 \(Trạng thái\): .Xong ␛\[31mrồi. is not a status' -- import "$d/v2.csv"
+	fails_with "$(import_error "$(where "$d/v2.csv" 2 3 'Trạng thái')" 'Xong ␛[31mrồi' \
+		"$(t 'is not a status (Đang triển khai, Chưa hoàn thành, Đã hoàn thành, Hoàn thành, Đã hủy; or open, done, cancelled)')")" \
+		import "$d/v2.csv"
 	hasnt "$stderr" $'\033'
 	printf 'Nhiệm vụ,Thời hạn\r\nA,1/1/2026\r\n  ,1/1/2026\r\n' >"$d/v3.csv"
-	assert_fails_cleanly 1 'v3\.csv: line 3, column 1 \(Nhiệm vụ\): a task needs a title' -- import "$d/v3.csv"
+	fails_with "$(import_error "$(where "$d/v3.csv" 3 1 'Nhiệm vụ')" "" "$(t 'a task needs a title')")" import "$d/v3.csv"
 	{ printf 'title\r\n'; head -c 1200 /dev/zero | tr '\0' x; printf '\r\n'; } >"$d/v4.csv"
-	assert_fails_cleanly 1 'v4\.csv: line 2, column 1 \(title\): .x+….* is longer than 1000 characters' -- import "$d/v4.csv"
+	fails_with "$(import_error "$(where "$d/v4.csv" 2 1 title)" "$(head -c 39 /dev/zero | tr '\0' x)…" \
+		"$(t 'is longer than %zu characters' 1000)")" import "$d/v4.csv"
 	printf 'title,Ngày hoàn thành\r\nA,01/07/2025\r\n' >"$d/v5.csv"
-	assert_fails_cleanly 1 'v5\.csv: line 2, column 3 \(Ngày hoàn thành\): .01/07/2025. is after today' -- import "$d/v5.csv"
+	fails_with "$(import_error "$(where "$d/v5.csv" 2 3 'Ngày hoàn thành')" 01/07/2025 \
+		"$(t 'is after today (%s); a task is closed on the day it was done' 30/06/2025)")" import "$d/v5.csv"
 	printf 'title,status\r\nA,done\r\n' >"$d/v6.csv"
-	assert_fails_cleanly 1 'v6\.csv: line 2, column 3 \(status\): .done. is done, but the row gives no completion date' -- import "$d/v6.csv"
+	fails_with "$(import_error "$(where "$d/v6.csv" 2 3 status)" done \
+		"$(t 'is done, but the row gives no completion date: give it (dd/mm/yyyy) in a column Ngày hoàn thành (or closed)')")" \
+		import "$d/v6.csv"
+	printf 'title,status,closed\r\nA,done,\r\n' >"$d/v6b.csv"
+	fails_with "$(import_error "$(where "$d/v6b.csv" 2 3 status)" done \
+		"$(t 'is done, but the row gives no completion date: give it (dd/mm/yyyy) in %s' closed)")" import "$d/v6b.csv"
 	printf 'title,uuid\r\nA,not-a-uuid\r\n' >"$d/v7.csv"
-	assert_fails_cleanly 1 'v7\.csv: line 2, column 3 \(uuid\): .not-a-uuid. is not a uuid' -- import "$d/v7.csv"
+	fails_with "$(import_error "$(where "$d/v7.csv" 2 3 uuid)" not-a-uuid \
+		"$(t 'is not a uuid (such as 0b5c3e9a-6f1d-4c2b-9a7e-3d8f1e2a4b6c)')")" import "$d/v7.csv"
 	printf 'title,group\r\nA,9\r\n' >"$d/v8.csv"
-	assert_fails_cleanly 1 'v8\.csv: line 2, column 3 \(group\): .9. is not the number of a group' -- import "$d/v8.csv"
+	fails_with "$(import_error "$(where "$d/v8.csv" 2 3 group)" 9 \
+		"$(t "is not the number of a group (see: r57 group list), and a group's name is not a number")")" import "$d/v8.csv"
 	printf 'STT,Tên\r\n1,A\r\n' >"$d/v9.csv"
-	assert_fails_cleanly 1 'v9\.csv: no header row with a title column' -- import "$d/v9.csv"
+	fails_with "$(import_error "$d/v9.csv" "" \
+		"$(t 'no header row with a title column (Nhiệm vụ or title) in its first %d lines' 10)")" import "$d/v9.csv"
 	# A right-to-left override in the value is shown as U+FFFD.
 	printf 'title,due\r\nA,\342\200\256tomorrow\r\n' >"$d/v10.csv"
-	assert_fails_cleanly 1 "v10\\.csv: line 2, column 3 \\(due\\): .�tomorrow. is not a date" -- import "$d/v10.csv"
-	assert_fails_cleanly 1 'nowhere\.csv: cannot read it' -- import "$d/nowhere.csv"
+	fails_with "$(import_error "$(where "$d/v10.csv" 2 3 due)" '�tomorrow' "$(t 'is not a date (dd/mm/yyyy or yyyy-mm-dd)')")" \
+		import "$d/v10.csv"
+	printf 'title,year\r\nA,20x5\r\n' >"$d/v11.csv"
+	fails_with "$(import_error "$(where "$d/v11.csv" 2 3 year)" 20x5 "$(t 'is not a whole number from %lld to %lld' 1900 9999)")" \
+		import "$d/v11.csv"
+	printf 'title,due,Thời hạn\r\nA,,\r\n' >"$d/v12.csv"
+	fails_with "$(import_error "$(where "$d/v12.csv" 1 11)" 'Thời hạn' \
+		"$(t 'is the %s column a second time (column %zu is too); keep one' due 2)")" import "$d/v12.csv"
+	# The reason a file cannot be read comes from the system.
+	assert_fails_cleanly 1 . -- import "$d/nowhere.csv"
+	local m
+	m=$(t '%s: cannot read it (%s); nothing was imported' "$d/nowhere.csv" @@)
+	has "$stderr" "r57: ${m%%@@*}"
+	has "$stderr" "${m#*@@}"
+	eq "$(ids)" 1
+}
+
+@test "import: in Vietnamese, an error names the file, line, column, field and value, and is not the English" {
+	export R57_LANG=vi
+	ok add "Already here"
+	local d=$BATS_TEST_TMPDIR
+	printf 'Nhiệm vụ,Thời hạn,Trạng thái\r\nA,31/12/2025,open\r\nB,31/12,open\r\n' >"$d/vi.csv"
+	local head msg
+	head=$(where "$d/vi.csv" 3 3 'Thời hạn')
+	msg=$(t 'is not a date (dd/mm/yyyy or yyyy-mm-dd)')
+	fails_with "$(import_error "$head" 31/12 "$msg")" import "$d/vi.csv"
+	has "$stderr" "$d/vi.csv"
+	has "$stderr" " 3, "
+	has "$stderr" " 3 (Thời hạn)"
+	has "$stderr" "'31/12'"
+	# The catalogue has it in Vietnamese: none of the English is left.
+	local en_head en_msg
+	en_head=$(R57_LANG=en where "$d/vi.csv" 3 3 'Thời hạn')
+	en_msg=$(R57_LANG=en t 'is not a date (dd/mm/yyyy or yyyy-mm-dd)')
+	[ "$head" != "$en_head" ] && [ "$msg" != "$en_msg" ]
+	hasnt "$stderr" "$en_head"
+	hasnt "$stderr" "$en_msg"
+	hasnt "$stderr" "$(R57_LANG=en t '%s: %s; nothing was imported' '' '')"
+	# --lang vi says the same where the environment says English.
+	R57_LANG=en run --separate-stderr r57 --lang vi import "$d/vi.csv"
+	eq "$stderr" "r57: $(import_error "$head" 31/12 "$msg")"
+	# And a status word that is not one, in the same words.
+	printf 'Nhiệm vụ,Trạng thái\r\nA,Sắp xong\r\n' >"$d/vi2.csv"
+	fails_with "$(import_error "$(where "$d/vi2.csv" 2 3 'Trạng thái')" 'Sắp xong' \
+		"$(t 'is not a status (Đang triển khai, Chưa hoàn thành, Đã hoàn thành, Hoàn thành, Đã hủy; or open, done, cancelled)')")" \
+		import "$d/vi2.csv"
 	eq "$(ids)" 1
 }
 
@@ -191,7 +338,8 @@ no_leftovers() {
 		for i in $(seq 1 3000); do printf 'Task %d,31/12/2025\r\n' "$i"; done
 		printf 'Last,30/02/2026\r\n'
 	} >"$BATS_TEST_TMPDIR/long.csv"
-	assert_fails_cleanly 1 'long\.csv: line 3002, column 6 \(due\)' -- import "$BATS_TEST_TMPDIR/long.csv"
+	fails_with "$(import_error "$(where "$BATS_TEST_TMPDIR/long.csv" 3002 6 due)" 30/02/2026 "$(t 'is a date that does not exist')")" \
+		import "$BATS_TEST_TMPDIR/long.csv"
 	eq "$(ids)" 1
 }
 
@@ -201,9 +349,9 @@ no_leftovers() {
 	ok add "Before"
 	ok import "$VI"
 	run r57 history --limit 1 --format json
-	eq "$(jq -r '.[0].summary' <<<"$output")" "import $VI: 4 added, 0 changed"
+	eq "$(jq -r '.[0].summary' <<<"$output")" "$(t 'import %s: %lld added, %lld changed' "$VI" 4 0)"
 	ok undo
-	has "$output" "Undid #"
+	has "$output" "$(t 'Undid #%lld: %s' 3 "$(t 'import %s: %lld added, %lld changed' "$VI" 4 0)")"
 	eq "$(ids)" 1
 	run r57 leader list
 	hasnt "$output" "Nguyễn Văn An"
@@ -219,17 +367,16 @@ no_leftovers() {
 	local before
 	before=$(sha "$R57_DB")
 	ok import "$VI"
-	has "$output" "Nothing to import"
-	has "$output" "all its 4 rows match the tasks as they are"
+	eq "$(tail -n 1 <<<"$output")" "$(unchanged "$VI" 4)"
 	eq "$(sha "$R57_DB")" "$before" "database after the second import"
 	eq "$(ids)" "1 2 3 4"
 	# r57's own export, CSV and JSON, also changes nothing.
 	r57 export -o "$BATS_TEST_TMPDIR/x.csv" >/dev/null
 	r57 export --format json -o "$BATS_TEST_TMPDIR/x.json" >/dev/null
 	ok import "$BATS_TEST_TMPDIR/x.csv"
-	has "$output" "Nothing to import"
+	eq "$output" "$(unchanged "$BATS_TEST_TMPDIR/x.csv" 4)"
 	ok import "$BATS_TEST_TMPDIR/x.json"
-	has "$output" "Nothing to import"
+	eq "$output" "$(unchanged "$BATS_TEST_TMPDIR/x.json" 4)"
 	eq "$(sha "$R57_DB")" "$before"
 }
 
@@ -238,17 +385,17 @@ no_leftovers() {
 		'Báo cáo quý,1,Sở A,31/03/2025,open,' 'Báo cáo quý,1,Sở B,31/03/2025,open,' \
 		'Báo cáo quý,2,Sở A,31/03/2025,open,' 'Khác,,,,open,' >"$BATS_TEST_TMPDIR/m1.csv"
 	ok import "$BATS_TEST_TMPDIR/m1.csv"
-	has "$output" "4 added"
+	has "$output" "$(imported "$BATS_TEST_TMPDIR/m1.csv" 4 4 0 0 0 0 2 0 2)"
 	# The next month: rows reordered, Sở B's report done, Sở A's extended.
 	printf 'title,group,unit,due,status,closed\r\n%s\r\n%s\r\n%s\r\n%s\r\n' \
 		'Khác,,,,open,' 'Báo cáo quý,1,Sở B,31/03/2025,done,28/03/2025' \
 		'Báo cáo quý,1,Sở A,30/04/2025,open,' 'Báo cáo quý,2,Sở A,31/03/2025,open,' >"$BATS_TEST_TMPDIR/m2.csv"
 	ok import --dry-run "$BATS_TEST_TMPDIR/m2.csv"
-	has "$output" "Would change #2 (line 3): Báo cáo quý: status, closed"
-	has "$output" "Would change #1 (line 4): Báo cáo quý: due, extensions"
-	has "$output" "0 to add, 2 to change, 2 unchanged"
+	has "$output" "$(t 'Would change #%lld (line %ld): %s: %s' 2 3 'Báo cáo quý' "$(tf status), $(tf closed)")"
+	has "$output" "$(t 'Would change #%lld (line %ld): %s: %s' 1 4 'Báo cáo quý' "$(tf due), $(tf extensions)")"
+	has "$output" "$(dry "$BATS_TEST_TMPDIR/m2.csv" 4 0 2 2 0 0 0 0)"
 	ok import "$BATS_TEST_TMPDIR/m2.csv"
-	has "$output" "0 added, 2 changed, 2 unchanged"
+	has "$output" "$(imported "$BATS_TEST_TMPDIR/m2.csv" 4 0 2 2 0 0 0 0 3)"
 	eq "$(ids)" "1 2 3 4"
 	eq "$(field 2 .unit)" "Sở B"
 	eq "$(field 2 .status)" done
@@ -259,7 +406,7 @@ no_leftovers() {
 	eq "$(field 3 .status)" overdue
 	# Again: nothing.
 	ok import "$BATS_TEST_TMPDIR/m2.csv"
-	has "$output" "Nothing to import"
+	eq "$output" "$(unchanged "$BATS_TEST_TMPDIR/m2.csv" 4)"
 }
 
 @test "import: rows with a uuid match it; a uuid twice in a file is an error" {
@@ -268,11 +415,12 @@ no_leftovers() {
 	u=$(field 2 .uuid)
 	printf 'uuid,title,status,closed\r\n%s,Tên mới,done,10/03/2025\r\n' "${u^^}" >"$BATS_TEST_TMPDIR/u.csv"
 	ok import "$BATS_TEST_TMPDIR/u.csv"
-	has "$output" "0 added, 1 changed"
+	eq "$output" "$(imported "$BATS_TEST_TMPDIR/u.csv" 1 0 1 0 0 0 0 0 3)"
 	eq "$(field 2 .title)" "Tên mới"
 	eq "$(field 2 .uuid)" "$u"
 	printf 'uuid,title\r\n%s,A\r\n%s,B\r\n' "$u" "$u" >"$BATS_TEST_TMPDIR/u2.csv"
-	assert_fails_cleanly 1 "u2\\.csv: line 3, column 1 \\(uuid\\): .$u. is on line 2 too" -- import "$BATS_TEST_TMPDIR/u2.csv"
+	fails_with "$(import_error "$(where "$BATS_TEST_TMPDIR/u2.csv" 3 1 uuid)" "$u" "$(t 'is on line %ld too; a task is in a file once' 2)")" \
+		import "$BATS_TEST_TMPDIR/u2.csv"
 }
 
 @test "import --dry-run: says what would be added, changed and created, and writes nothing" {
@@ -280,12 +428,13 @@ no_leftovers() {
 	local before
 	before=$(sha "$R57_DB")
 	ok import --dry-run "$VI"
-	has "$output" "Would create leader: Nguyễn Văn An"
-	has "$output" "Would create unit: Sở Tài chính"
-	has "$output" "Would create leader: Trần Thị Bình"
-	has "$output" "Would add #2 (line 2): Nâng cấp hệ thống quản lý văn bản, điều hành"
-	has "$output" "Would add #5 (line 8): Tập huấn kỹ năng AI cho cán bộ"
-	has "$output" "4 to add, 0 to change, 0 unchanged; 0 groups, 2 leaders, 6 units and 0 sources to create. Nothing was written."
+	has "$output" "$(t 'Would create leader: %s' 'Nguyễn Văn An')"
+	has "$output" "$(t 'Would create unit: %s' 'Sở Tài chính')"
+	has "$output" "$(t 'Would create leader: %s' 'Trần Thị Bình')"
+	has "$output" "$(t "Ignored column '%s' (line %ld, column %ld): not a field r57 knows." STT 1 1)"
+	has "$output" "$(t 'Would add #%lld (line %ld): %s' 2 2 'Nâng cấp hệ thống quản lý văn bản, điều hành')"
+	has "$output" "$(t 'Would add #%lld (line %ld): %s' 5 8 'Tập huấn kỹ năng AI cho cán bộ')"
+	eq "$(tail -n 1 <<<"$output")" "$(dry "$VI" 4 4 0 0 0 2 6 0)"
 	eq "$(sha "$R57_DB")" "$before"
 	eq "$(ids)" 1
 	[ ! -e "$R57_DB-journal" ]
@@ -298,7 +447,7 @@ no_leftovers() {
 	ok close 1 --on 29/06/2025 --result "Xong, đúng hạn"
 	ok due 3 31/07/2025 2>/dev/null || true
 	ok export -o "$BATS_TEST_TMPDIR/e.csv"
-	eq "$output" "Exported 4 tasks to $BATS_TEST_TMPDIR/e.csv."
+	eq "$output" "$(tn 'Exported %lld task to %s.' 'Exported %lld tasks to %s.' 4 4 "$BATS_TEST_TMPDIR/e.csv")"
 	local f=$BATS_TEST_TMPDIR/e.csv
 	eq "$(head -n 1 "$f")" $'id,uuid,title,notes,group,group_number,leader,unit,units,source,year,due,first_due,extensions,status,on_time,product,result,created,closed\r'
 	eq "$(cell "$f" 0 id)" 1
@@ -391,7 +540,7 @@ no_leftovers() {
 	# A dry run shows them safe.
 	printf 'title\r\n"x%s[2Jy %s"\r\n' "$esc" "$rlo" >"$BATS_TEST_TMPDIR/h4.csv"
 	ok import --dry-run "$BATS_TEST_TMPDIR/h4.csv"
-	has "$output" "Would add #6 (line 2): x␛[2Jy �"
+	has "$output" "$(t 'Would add #%lld (line %ld): %s' 6 2 'x␛[2Jy �')"
 	hasnt "$output" "$esc"
 	hasnt "$output" "$rlo"
 }
@@ -444,21 +593,28 @@ for x, y in zip(a, c):
 	local d=$BATS_TEST_TMPDIR
 	ok add "Before"
 	printf '{"r57_export": 1,\n "tasks": [\n  {"title": "A", "year": "2025"}]}\n' >"$d/j1.json"
-	assert_fails_cleanly 1 'j1\.json: line 3, column 26 \(year\): expected a number or null, found a string' -- import "$d/j1.json"
+	fails_with "$(import_error "$(where "$d/j1.json" 3 26 year)" "" "$(t 'expected a number or null, found %s' "$(t 'a string')")")" \
+		import "$d/j1.json"
 	printf '{"r57_export": 1, "tasks": [{"title": "A",}]}' >"$d/j2.json"
-	assert_fails_cleanly 1 'j2\.json: line 1, column 43: expected a key' -- import "$d/j2.json"
+	fails_with "$(import_error "$(where "$d/j2.json" 1 43)" "" "$(t 'expected %s, found %s' "$(t 'a key')" "'}'")")" import "$d/j2.json"
 	printf '{"r57_export": 1, "tasks": [{"title": "A", "colour": 1}]}' >"$d/j3.json"
-	assert_fails_cleanly 1 "j3\\.json: line 1, column 44: 'colour' is not a key of a task" -- import "$d/j3.json"
+	fails_with "$(import_error "$(where "$d/j3.json" 1 44)" colour "$(t 'is not a key of a task')")" import "$d/j3.json"
 	printf '{"r57_export": 2, "tasks": []}' >"$d/j4.json"
-	assert_fails_cleanly 1 'j4\.json: line 1, column 16: r57_export is 2' -- import "$d/j4.json"
+	fails_with "$(import_error "$(where "$d/j4.json" 1 16)" "" "$(t 'r57_export is %s: this r57 reads version 1 of its export' 2)")" \
+		import "$d/j4.json"
 	printf '{"tasks": []}' >"$d/j5.json"
-	assert_fails_cleanly 1 'j5\.json: line 1, column 2: not an r57 export' -- import "$d/j5.json"
+	fails_with "$(import_error "$(where "$d/j5.json" 1 2)" "" "$(t 'not an r57 export: it must begin with {"r57_export": 1')")" \
+		import "$d/j5.json"
 	printf '{"r57_export": 1, "tasks": [{"title": "A\\ud800"}]}' >"$d/j6.json"
-	assert_fails_cleanly 1 'j6\.json: line 1, column 41: a lone surrogate' -- import "$d/j6.json"
+	fails_with "$(import_error "$(where "$d/j6.json" 1 41)" "" "$(tl 'a lone surrogate in a \u escape')")" import "$d/j6.json"
 	printf '{"r57_export": 1, "tasks": [{"title": "A"}]} x' >"$d/j7.json"
-	assert_fails_cleanly 1 'j7\.json: line 1, column 46: not a JSON value' -- import "$d/j7.json"
+	fails_with "$(import_error "$(where "$d/j7.json" 1 46)" "" \
+		"$(t 'not a JSON value (true, false, null, a number, a string, an array or an object)')")" import "$d/j7.json"
 	printf '{"r57_export": 1, "tasks": [{"title": "A", "due": "2025-02-30"}]}' >"$d/j8.json"
-	assert_fails_cleanly 1 "j8\\.json: line 1, column 51 \\(due\\): '2025-02-30' is a date that does not exist" -- import "$d/j8.json"
+	fails_with "$(import_error "$(where "$d/j8.json" 1 51 due)" 2025-02-30 "$(t 'is a date that does not exist')")" import "$d/j8.json"
+	printf '{"r57_export": 1, "groups": [{"number": 2, "name": "X"}], "tasks": []}' >"$d/j9.json"
+	fails_with "$(import_error "$(where "$d/j9.json" 1 41)" 2 "$(t 'is not the number of the next group, %s (groups are listed in order)' 1)")" \
+		import "$d/j9.json"
 	eq "$(ids)" 1
 }
 
@@ -470,7 +626,8 @@ for x, y in zip(a, c):
 	mkdir -p "$d"
 	printf 'my own notes\n' >"$d/notes.csv"
 	run --separate-stderr r57 export -o "$d/notes.csv"
-	assert_error 1 'notes\.csv: already exists and was not written by r57; nothing written \(--force replaces it\)'
+	assert_error 1 .
+	eq "$stderr" "r57: $(t '%s: already exists and was not written by r57; nothing written (--force replaces it)' "$d/notes.csv")"
 	eq "$(cat "$d/notes.csv")" "my own notes"
 	ok export -o "$d/notes.csv" --force
 	has "$(head -n 1 "$d/notes.csv")" "id,uuid,title"
@@ -484,9 +641,11 @@ for x, y in zip(a, c):
 	ok export --bom -o "$d/b.csv"
 	# Not a folder, not through a missing folder.
 	run --separate-stderr r57 export -o "$d"
-	assert_error 1 'is a folder'
+	assert_error 1 .
+	eq "$stderr" "r57: $(t '%s: is a folder; give a file name' "$d")"
 	run --separate-stderr r57 export -o "$d/missing/x.csv"
-	assert_error 1 'x\.csv: cannot write'
+	assert_error 1 .
+	has "$stderr" "r57: $d/missing/x.csv: $(t 'cannot write: no such folder') ("
 	no_leftovers "$d" notes.csv t.json b.csv
 	# The mode of a replaced file is kept.
 	chmod 0640 "$d/notes.csv"
@@ -559,17 +718,24 @@ for i in range(30000):
 
 @test "export and import: usage errors" {
 	run --separate-stderr r57 export --format xml
-	assert_error 2 "--format: 'xml' is not one of csv, json"
+	assert_error 2 .
+	eq "$stderr" "r57: $(t "--format: '%s' is not one of csv, json" xml)"
 	run --separate-stderr r57 export --format json --bom
-	assert_error 2 '--bom: only for --format csv'
+	assert_error 2 .
+	eq "$stderr" "r57: $(t '--bom: only for --format csv')"
 	run --separate-stderr r57 export --force
-	assert_error 2 '--force: only with -o FILE'
+	assert_error 2 .
+	eq "$stderr" "r57: $(t '--force: only with -o FILE')"
 	run --separate-stderr r57 export extra
-	assert_error 2 "export: unexpected argument 'extra'"
+	assert_error 2 .
+	eq "$stderr" "r57: $(t "export: unexpected argument '%s' (to write a file: -o FILE)" extra)"
 	run --separate-stderr r57 import
-	assert_error 2 'import: give the file to import'
+	assert_error 2 .
+	eq "$stderr" "r57: $(t 'import: give the file to import (one file)')"
 	run --separate-stderr r57 import a.csv b.csv
-	assert_error 2 'import: give the file to import'
+	assert_error 2 .
+	eq "$stderr" "r57: $(t 'import: give the file to import (one file)')"
 	run --separate-stderr r57 import a.csv --output x
-	assert_error 2 'import: unknown option --output'
+	assert_error 2 .
+	eq "$stderr" "r57: $(t '%s: unknown option %s (see: r57 --help)' import --output)"
 }

@@ -1,7 +1,10 @@
 /* test_csv.c: the CSV reader (csv.c) on what spreadsheets write and on
  * broken files: quotes, doubled quotes, CRLF, LF and CR line ends, line
  * breaks inside cells, the byte order mark, ';' files, and every kind of
- * breakage with the exact line and column it is reported at. */
+ * breakage with the exact line and column it is reported at. The reader's
+ * messages are English msgids (the importer shows them with _()): the
+ * checks below read them as such, and one test looks them up in the
+ * catalogue in both languages. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +15,7 @@
 #include <string.h>
 
 #include "r57/csv.h"
+#include "r57/i18n.h"
 
 /* A reader over a string (len bytes; -1 = strlen). */
 struct src {
@@ -326,6 +330,54 @@ static void long_file(void **state)
 	free(text);
 }
 
+/* The error of the first broken record of text. */
+static struct csv_error first_error(const char *text, long len)
+{
+	struct src s;
+	const struct csv_cell *cells;
+	size_t n;
+	struct csv_error e = { 0 };
+	int rc;
+	open_src(&s, text, len, ',', 16);
+	while ((rc = csv_next(s.r, &cells, &n, &e)) == 1)
+		;
+	close_src(&s);
+	assert_int_equal(rc, -1);
+	return e;
+}
+
+/* Every message the reader gives is in the catalogue: the same words in
+ * English, its own in Vietnamese. */
+static void messages_in_both_languages(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		long len;
+	} broken[] = {
+		{ "a,b\r\nc,d\"e\r\n", -1 },              /* a quote inside a cell */
+		{ "a,\"b\"x,c\r\n", -1 },                  /* after a closing quote */
+		{ "a,\"never closed,\r\n", -1 },           /* never closed */
+		{ "ok\r\nab\xC3(,x\r\n", -1 },            /* invalid UTF-8 */
+		{ "ok\r\nab\xC3", -1 },                    /* cut short */
+		{ "a\0b\r\n", 5 },                         /* a NUL byte */
+		{ "\"0123456789abcdefghij\r\n", -1 },      /* longer than the limit */
+	};
+	i18n_init(0, NULL);
+	for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+		struct csv_error e = first_error(broken[i].text, broken[i].len);
+		assert_non_null(e.what);
+		i18n_set(R57_LANG_EN);
+		assert_string_equal(_(e.what), e.what);
+		i18n_set(R57_LANG_VI);
+		const char *vi = _(e.what);
+		if (strcmp(vi, e.what) == 0)
+			fail_msg("no Vietnamese for '%s'", e.what);
+		assert_string_equal(vi, dgettext("r57", e.what));
+	}
+	i18n_set(R57_LANG_EN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -339,6 +391,7 @@ int main(void)
 		cmocka_unit_test(bad_bytes),
 		cmocka_unit_test(record_limit),
 		cmocka_unit_test(long_file),
+		cmocka_unit_test(messages_in_both_languages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
