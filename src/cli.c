@@ -514,8 +514,12 @@ static int cmd_list(struct session *s, struct r57_err *err)
 			f.sort = SORT_ID;
 		else if (strcmp(sort, "title") == 0)
 			f.sort = SORT_TITLE;
-		else
-			return r57_fail(err, R57_EUSAGE, _("--sort: give due, id or title"));
+		else {
+			char *safe = text_safe(sort, false);
+			rc = r57_fail(err, R57_EUSAGE, _("--sort: '%s' is not due, id or title"), safe);
+			free(safe);
+			return rc;
+		}
 	}
 	for (int i = 0; i < s->args.npos; i++)
 		if ((rc = filter_add_word(&f, s->args.pos[i], s->r.today, err)))

@@ -6,9 +6,9 @@ load helpers
 
 @test "add prints 'Added task #ID: TITLE' and ids count up" {
 	ok add "Nâng cấp hệ thống quản lý văn bản và điều hành"
-	eq "$output" "Added task #1: Nâng cấp hệ thống quản lý văn bản và điều hành"
+	eq "$output" "$(t 'Added task #%lld: %s' 1 "Nâng cấp hệ thống quản lý văn bản và điều hành")"
 	ok add "Kết nối đường truyền giữa hai trung tâm dữ liệu"
-	eq "$output" "Added task #2: Kết nối đường truyền giữa hai trung tâm dữ liệu"
+	eq "$output" "$(t 'Added task #%lld: %s' 2 "Kết nối đường truyền giữa hai trung tâm dữ liệu")"
 	eq "$(ids)" "1 2"
 }
 
@@ -66,7 +66,7 @@ load helpers
 	ok add "Hai"
 	ok delete 2
 	ok add "Ba"
-	eq "$output" "Added task #3: Ba"
+	eq "$output" "$(t 'Added task #%lld: %s' 3 "Ba")"
 	eq "$(ids)" "1 3"
 }
 
@@ -83,6 +83,7 @@ load helpers
 @test "an empty title is refused and the database is left alone" {
 	ok add "Một"
 	assert_fails_cleanly nonzero -- add ""
+	has "$stderr" "$(t 'a task needs a title')"
 	eq "$(ids)" 1
 }
 
@@ -180,6 +181,10 @@ world() {
 	ok show 1
 	has "$output" "Kết nối hai trung tâm dữ liệu"
 	has "$output" "Đường truyền"
+	has "$output" "$(t 'Task #%lld  %s' 1 "$(field 1 .uuid)")"
+	has "$output" "$(t 'Product')"
+	has "$output" "$(tn '%s (%ld day left)' '%s (%ld days left)' 184 31/12/2025 184)"
+	has "$output" "$(t 'History')"
 	ok show 1 --format json
 	eq "$(jq -r .id <<<"$output")" 1
 	eq "$(jq -r .title <<<"$output")" "Kết nối hai trung tâm dữ liệu"
@@ -244,6 +249,82 @@ world() {
 	[[ $output =~ [0-9]+\.[0-9]+\.[0-9]+ ]] || { echo "version: $output" >&2; false; }
 }
 
+# help_in LANG: the last run printed the help in LANG (vi or en), not in
+# the other language.
+help_in() {
+	local other=en
+	[ "$1" = en ] && other=vi
+	has "$output" "$(R57_LANG=$1 t 'Keys of the screen (r57 with no command, on a terminal):')"
+	has "$output" "$(R57_LANG=$1 t 'Show the version.')"
+	hasnt "$output" "$(R57_LANG=$other t 'Keys of the screen (r57 with no command, on a terminal):')"
+	hasnt "$output" "$(R57_LANG=$other t 'Show the version.')"
+}
+
+@test "r57 --lang vi --help is in Vietnamese, --lang en --help in English" {
+	# the catalogue translates these headings at all
+	[ "$(R57_LANG=vi t 'Commands:')" != "$(R57_LANG=en t 'Commands:')" ]
+	ok --lang vi --help
+	help_in vi
+	has "$output" "$(R57_LANG=vi t 'Commands:')"
+	has "$output" "$(R57_LANG=vi t 'Options:')"
+	has "$output" "  r57 add TITLE [--group G]"
+	ok --lang=vi help
+	help_in vi
+	ok --lang en --help
+	help_in en
+	ok help --lang en
+	help_in en
+}
+
+@test "the language comes from R57_LANG, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG; --lang wins" {
+	R57_LANG= LC_ALL= LANGUAGE= LANG=vi_VN.UTF-8 run r57 --help
+	eq "$status" 0
+	help_in vi
+	R57_LANG= LC_ALL= LANGUAGE= LC_MESSAGES=vi_VN.UTF-8 LANG=en_US.UTF-8 run r57 --help
+	help_in vi
+	R57_LANG= LANGUAGE=vi run r57 --help
+	help_in vi
+	R57_LANG= LANGUAGE=en LANG=vi_VN.UTF-8 run r57 --help
+	help_in en
+	R57_LANG= LANGUAGE= LC_ALL= LANG= run r57 --help
+	help_in en
+	R57_LANG=vi LANGUAGE=en LANG=en_US.UTF-8 run r57 --help
+	help_in vi
+	R57_LANG=en LANGUAGE=vi LANG=vi_VN.UTF-8 run r57 --help
+	help_in en
+	R57_LANG=vi LANGUAGE=vi LANG=vi_VN.UTF-8 run r57 --lang en --help
+	help_in en
+	R57_LANG=en LANGUAGE=en run r57 --lang vi --help
+	help_in vi
+	# and not only the help: messages and tables too
+	ok add "Một"
+	R57_LANG=vi run r57 --lang en list
+	has "$output" "$(R57_LANG=en tn '%lld task' '%lld tasks' 1 1)"
+	R57_LANG=en run r57 --lang vi list
+	has "$output" "$(R57_LANG=vi tn '%lld task' '%lld tasks' 1 1)"
+	has "$output" "$(R57_LANG=vi t 'DUE')"
+}
+
+@test "an unknown --lang or R57_LANG is a usage error (exit 2) that names it" {
+	ok add "Một"
+	assert_fails_cleanly 2 -- --lang fr list
+	has "$stderr" "$(t "--lang: '%s' is not vi or en" fr)"
+	assert_fails_cleanly 2 -- --lang= --help
+	has "$stderr" "$(t "--lang: '%s' is not vi or en" "")"
+	assert_fails_cleanly 2 -- add "Hai" --lang VI
+	has "$stderr" "$(t "--lang: '%s' is not vi or en" VI)"
+	assert_fails_cleanly 2 -- --lang
+	# R57_LANG: the message is in the language the locale names
+	R57_LANG=xx LANGUAGE=vi assert_fails_cleanly 2 -- list
+	has "$stderr" "$(R57_LANG=vi t "R57_LANG: '%s' is not vi or en" xx)"
+	R57_LANG=vietnamese LANGUAGE=en assert_fails_cleanly 2 -- --version
+	has "$stderr" "$(R57_LANG=en t "R57_LANG: '%s' is not vi or en" vietnamese)"
+	eq "$output" "" "nothing on stdout"
+	# --lang given: a bad R57_LANG does not matter
+	R57_LANG=xx ok --lang vi list
+	eq "$(ids)" 1
+}
+
 @test "r57 with no command prints the status and a hint to r57 --help" {
 	ok add "Một"
 	run --separate-stderr r57
@@ -255,8 +336,10 @@ world() {
 	local f=$BATS_TEST_TMPDIR/demo.db
 	ok demo "$f"
 	[ -f "$f" ]
+	local said=$output
 	run r57 --db "$f" list status:all --format json
 	eq "$status" 0
+	eq "$said" "$(t 'Created %s with %d example tasks. Try: r57 --db %s status' "$f" "$(jq length <<<"$output")" "$f")"
 	[ "$(jq length <<<"$output")" -ge 8 ] || { echo "few tasks: $output" >&2; false; }
 	eq "$(jq -r '[.[].status] | unique | join(",")' <<<"$output")" "cancelled,done,open,overdue"
 	eq "$(jq -r '[.[] | select(.leader != null)] | length > 0' <<<"$output")" true "leaders"
@@ -271,6 +354,7 @@ world() {
 @test "demo refuses a file that exists and leaves it alone" {
 	ok add "Của tôi"
 	assert_fails_cleanly 1 "$R57_DB" -- demo "$R57_DB"
+	has "$stderr" "$(t '%s: already exists; demo makes a new database' "$R57_DB")"
 	eq "$(ids)" 1
 }
 

@@ -6,6 +6,7 @@ load helpers
 @test "due is an extension: the first deadline stays on record" {
 	ok add "Nhiệm vụ" --due 31/12/2025
 	ok due 1 15/01/2026
+	eq "$output" "$(tn 'Deadline of task %s is now %s.' 'Deadline of tasks %s is now %s.' 1 '#1' 15/01/2026)"
 	eq "$(field 1 .due)" 2026-01-15
 	eq "$(field 1 .first_due)" 2025-12-31
 	eq "$(field 1 .extensions)" 1
@@ -19,6 +20,7 @@ load helpers
 	ok add "Một" --due 31/07/2025
 	ok add "Hai" --due 31/08/2025
 	ok due 1 2 30/09/2025
+	eq "$output" "$(tn 'Deadline of task %s is now %s.' 'Deadline of tasks %s is now %s.' 2 '#1, #2' 30/09/2025)"
 	eq "$(field 1 .due)" 2025-09-30
 	eq "$(field 2 .due)" 2025-09-30
 	eq "$(field 2 .first_due)" 2025-08-31
@@ -31,17 +33,19 @@ load helpers
 @test "due without a date is a usage error" {
 	ok add "Một" --due 31/07/2025
 	assert_fails_cleanly nonzero -- due 1
+	eq "$stderr" "r57: $(t '%s: give the task id and the new deadline' due)"
 	eq "$(field 1 .due)" 2025-07-31
 }
 
 @test "due with an impossible date says it does not exist" {
 	ok add "Một" --due 31/07/2025
-	assert_fails_cleanly 1 "31/02/2025" "does not exist" -- due 1 31/02/2025
+	assert_fails_cleanly 1 "31/02/2025" "$(tre '%s: %s does not exist (%s %d has %d days)')" -- due 1 31/02/2025
 }
 
 @test "close --on and --result; on time against the deadline" {
 	ok add "Một" --due 31/12/2025
 	ok close 1 --on 25/06/2025 --result "Đã đưa vào vận hành"
+	eq "$output" "$(tn 'Closed task %s.' 'Closed tasks %s.' 1 '#1')"
 	eq "$(field 1 .status)" done
 	eq "$(field 1 .closed)" 2025-06-25
 	eq "$(field 1 .result)" "Đã đưa vào vận hành"
@@ -79,7 +83,9 @@ load helpers
 @test "close --on a future date is refused" {
 	ok add "Một"
 	assert_fails_cleanly 1 -- close 1 --on 01/07/2025
+	eq "$stderr" "r57: $(t '--on: %s is after today (%s); a task is closed on the day it was done' 01/07/2025 30/06/2025)"
 	assert_fails_cleanly 1 -- close 1 --on tomorrow
+	eq "$stderr" "r57: $(t '--on: %s is after today (%s); a task is closed on the day it was done' 01/07/2025 30/06/2025)"
 	eq "$(field 1 .status)" open
 }
 
@@ -88,6 +94,7 @@ load helpers
 	ok add "Hai"
 	ok add "Ba"
 	ok close 1 2 3 --on 20/06/2025
+	eq "$output" "$(tn 'Closed task %s.' 'Closed tasks %s.' 3 '#1, #2, #3')"
 	eq "$(ids status:done)" "1 2 3"
 	ok undo
 	eq "$(ids status:open)" "1 2 3"
@@ -104,6 +111,7 @@ load helpers
 	ok add "Một" --due 31/12/2025
 	ok close 1 --on 20/06/2025 --result "Xong"
 	ok reopen 1
+	eq "$output" "$(tn 'Reopened task %s.' 'Reopened tasks %s.' 1 '#1')"
 	eq "$(field 1 .status)" open
 	eq "$(field 1 .closed)" null
 	eq "$(field 1 .on_time)" null
@@ -113,6 +121,7 @@ load helpers
 	ok add "Một"
 	ok add "Hai"
 	ok cancel 2 --reason "Trùng nhiệm vụ 1"
+	eq "$output" "$(tn 'Cancelled task %s.' 'Cancelled tasks %s.' 1 '#2')"
 	eq "$(field 2 .status)" cancelled
 	eq "$(r57 list --format json | jq -r '[.[].id | tostring] | join(" ")')" "1" "default list"
 	eq "$(ids status:cancelled)" "2"
@@ -122,11 +131,46 @@ load helpers
 	ok add "Một"
 	ok add "Hai"
 	ok delete 1
+	eq "$output" "$(tn 'Deleted task %s.' 'Deleted tasks %s.' 1 '#1')
+$(tn '(r57 undo brings it back)' '(r57 undo brings them back)' 1)"
 	eq "$(ids)" "2"
 	assert_fails_cleanly 1 "\b1\b" -- show 1
 	ok undo
 	eq "$(ids)" "1 2" "undo brings a deleted task back"
 	eq "$(field 1 .title)" "Một"
+}
+
+@test "delete of several tasks says them all" {
+	ok add "Một"
+	ok add "Hai"
+	ok delete 1 2
+	eq "$output" "$(tn 'Deleted task %s.' 'Deleted tasks %s.' 2 '#1, #2')
+$(tn '(r57 undo brings it back)' '(r57 undo brings them back)' 2)"
+}
+
+@test "actions that do not fit the task's state are refused, saying why" {
+	ok add "Xong" --due 31/12/2025
+	ok add "Hủy"
+	ok add "Mở"
+	ok close 1 --on 20/06/2025
+	ok cancel 2
+	assert_fails_cleanly 1 -- close 1
+	eq "$stderr" "r57: $(t 'task #%lld is already done (closed %s)' 1 20/06/2025)"
+	assert_fails_cleanly 1 -- close 3 2
+	eq "$stderr" "r57: $(t 'task #%lld is cancelled; reopen it first' 2)"
+	assert_fails_cleanly 1 -- reopen 3
+	eq "$stderr" "r57: $(t 'task #%lld is already open' 3)"
+	assert_fails_cleanly 1 -- cancel 2
+	eq "$stderr" "r57: $(t 'task #%lld is already cancelled' 2)"
+	assert_fails_cleanly 1 -- cancel 1
+	eq "$stderr" "r57: $(t 'task #%lld is done; reopen it before cancelling' 1)"
+	assert_fails_cleanly 1 -- due 1 31/01/2026
+	eq "$stderr" "r57: $(t 'task #%lld is done; reopen it before changing its deadline' 1)"
+	assert_fails_cleanly 1 -- due 3 2 31/01/2026
+	eq "$stderr" "r57: $(t 'task #%lld is cancelled; reopen it before changing its deadline' 2)"
+	assert_fails_cleanly 2 -- close 3 3
+	eq "$stderr" "r57: $(t 'task #%lld is given twice' 3)"
+	eq "$(field 3 .status)" open
 }
 
 @test "an open task past its deadline is overdue in JSON" {
@@ -200,5 +244,6 @@ due_of() {
 		assert_error 1 "$(sed 's/[+/]/\\&/g' <<<"$d")"
 	done
 	assert_fails_cleanly nonzero -- add "Hai" --due ""
+	eq "$stderr" "r57: $(t "--due: '' is not a date (use dd/mm/yyyy or yyyy-mm-dd)")"
 	eq "$(ids status:all)" 1
 }

@@ -7,6 +7,7 @@ load helpers
 	ok add "Tiêu đề cũ"
 	ok edit 1 --title "Tiêu đề mới" --notes "Ghi chú" --product "Sản phẩm" \
 		--result "Kết quả" --year 2026
+	eq "$output" "$(tn 'Changed task %s.' 'Changed tasks %s.' 1 '#1')"
 	eq "$(field 1 .title)" "Tiêu đề mới"
 	eq "$(field 1 .notes)" "Ghi chú"
 	eq "$(field 1 .product)" "Sản phẩm"
@@ -45,6 +46,7 @@ load helpers
 	ok add "Hai"
 	ok add "Ba"
 	ok edit 1 3 --product "Chung"
+	eq "$output" "$(tn 'Changed task %s.' 'Changed tasks %s.' 2 '#1, #3')"
 	eq "$(field 1 .product)" "Chung"
 	eq "$(field 2 .product)" null
 	eq "$(field 3 .product)" "Chung"
@@ -52,6 +54,14 @@ load helpers
 	eq "$(field 1 .product)" null
 	eq "$(field 3 .product)" null
 	eq "$(ids)" "1 2 3" "the adds are still there"
+}
+
+@test "edit with nothing to change is a usage error" {
+	ok add "Một"
+	assert_fails_cleanly 2 -- edit 1
+	eq "$stderr" "r57: $(t 'edit: nothing to change (give --title, --notes, ...)')"
+	assert_fails_cleanly 2 -- assign 1
+	eq "$stderr" "r57: $(t 'assign: give --leader, --unit, --with or --without')"
 }
 
 @test "edit with one id that does not exist changes nothing" {
@@ -71,12 +81,15 @@ load helpers
 @test "edit --year that is not a year is an error" {
 	ok add "Một"
 	assert_fails_cleanly nonzero "abc" -- edit 1 --year abc
+	eq "$stderr" "r57: $(t "%s: '%s' is not a number from %ld to %ld" --year abc 1900 9999)"
 }
 
 @test "assign sets leader and unit; --new creates them" {
 	ok add "Nhiệm vụ"
-	assert_fails_cleanly 1 "Nguyễn Văn An" "--new" -- assign 1 --leader "Nguyễn Văn An"
+	assert_fails_cleanly 1 "Nguyễn Văn An" "$(tre "%s '%s' does not exist (see: r57 %s list; --new creates it)")" \
+		-- assign 1 --leader "Nguyễn Văn An"
 	ok assign 1 --leader "Nguyễn Văn An" --unit "Sở Khoa học và Công nghệ" --new
+	eq "$output" "$(tn 'Assigned task %s.' 'Assigned tasks %s.' 1 '#1')"
 	eq "$(field 1 .leader)" "Nguyễn Văn An"
 	eq "$(field 1 .unit)" "Sở Khoa học và Công nghệ"
 	ok leader add "Trần Thị Bình"
@@ -119,6 +132,7 @@ load helpers
 
 @test "assign with an unknown unit names it and hints --new" {
 	ok add "Một"
-	assert_fails_cleanly 1 "Sở Không Có" "--new" -- assign 1 --unit "Sở Không Có"
+	assert_fails_cleanly 1 "Sở Không Có" "$(tre "%s '%s' does not exist (see: r57 %s list; --new creates it)")" \
+		-- assign 1 --unit "Sở Không Có"
 	assert_fails_cleanly 1 "Sở Không Có" -- assign 1 --with "Sở Không Có"
 }

@@ -97,6 +97,29 @@ LONG="Triển khai giải pháp trí tuệ nhân tạo hỗ trợ giải quyết
 	has "$output" "Triển khai"
 }
 
+@test "list table: headings, status words and the count in this run's language" {
+	ok add "Quá hạn" --due 20/06/2025 --leader "Nguyễn Văn An" --unit "Sở Nội vụ" --new
+	ok add "Trong hạn" --due 31/12/2025
+	ok add "Xong" --due 10/06/2025
+	ok close 3 --on 20/06/2025
+	ok add "Hủy"
+	ok cancel 4
+	COLUMNS=200 run r57 list status:all
+	eq "$status" 0
+	local head row
+	head=$(sed -n 1p <<<"$output")
+	for row in ID G DUE STATUS TITLE LEADER UNIT; do
+		has "$head" "$(t "$row")"
+	done
+	has "$(grep "Quá hạn" <<<"$output")" "$(t overdue)"
+	has "$(grep "Trong hạn" <<<"$output")" "$(t open)"
+	has "$(grep "Xong" <<<"$output")" "$(t 'done late')"
+	has "$(grep "Hủy" <<<"$output")" "$(t cancelled)"
+	eq "$(tail -n 1 <<<"$output")" "$(tn '%lld task' '%lld tasks' 4 4)"
+	run r57 list status:done
+	eq "$(tail -n 1 <<<"$output")" "$(tn '%lld task' '%lld tasks' 1 1)"
+}
+
 @test "list table fits narrow and wide terminals" {
 	ok add "$LONG" --due 31/12/2025
 	local c w
@@ -172,6 +195,10 @@ LONG="Triển khai giải pháp trí tuệ nhân tạo hỗ trợ giải quyết
 @test "an unknown --format is an error naming it" {
 	ok add "Một"
 	assert_fails_cleanly nonzero "xml" -- list --format xml
+	eq "$stderr" "r57: $(t "--format: '%s' is not one of %s" xml "table, tsv, json")"
 	assert_fails_cleanly nonzero "yaml" -- status --format yaml
 	assert_fails_cleanly nonzero "csv" -- history --format csv
+	eq "$stderr" "r57: $(t "--format: '%s' is not one of %s" csv "table, tsv, json")"
+	assert_fails_cleanly nonzero "json" -- list --sort json
+	eq "$stderr" "r57: $(t "--sort: '%s' is not due, id or title" json)"
 }

@@ -54,6 +54,46 @@ t() {
 	printf -- "$m" "$@"
 }
 
+# tn SINGULAR PLURAL N [ARG...]: like t for a message with a plural (in
+# English "1 task", "2 tasks"); N chooses the form, ARGs fill it.
+tn() {
+	local m
+	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
+		ngettext -d r57 -- "$1" "$2" "$3") || return 1
+	shift 3
+	# shellcheck disable=SC2059 # the catalogue's message is the format
+	printf -- "$m" "$@"
+}
+
+# tmsg MSGID: the message itself in this run's language, its printf
+# directives left in (for a pattern: the part before "%lld", say).
+tmsg() {
+	TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
+		gettext -d r57 -- "$1"
+}
+
+# tre MSGID: an extended regular expression for the message in this run's
+# language, each printf directive standing for any text: for messages whose
+# arguments a test does not spell out (assert_error ... "$(tre '...')").
+tre() {
+	local m
+	m=$(tmsg "$1") || return 1
+	printf '%s' "$m" | sed -E -e 's/[][\.^$*+?(){}|/]/\\&/g' \
+		-e 's/%([0-9]+\\\$)?[-+ #0]*[0-9]*(\\\.[0-9]+)?(hh|h|ll|l|z|j|t)?[sdiuxXfgc]/.*/g'
+}
+
+# added_id OUTPUT: the id in "Added task #ID: TITLE" (in this run's
+# language); fails on any other output.
+added_id() {
+	local fmt pre rest
+	fmt=$(tmsg 'Added task #%lld: %s') || return 1
+	pre=${fmt%%"%lld"*}
+	[[ $1 == "$pre"* ]] || return 1
+	rest=${1#"$pre"}
+	[[ $rest =~ ^([0-9]+) ]] || return 1
+	echo "${BASH_REMATCH[1]}"
+}
+
 r57_teardown() {
 	local bad=0 f d
 	if [ -f "$BATS_TEST_TMPDIR/.nobody-dirs" ]; then
@@ -138,18 +178,18 @@ ok() {
 	fi
 }
 
-# add TITLE ARGS...: add a task; prints its id (from "Added task #ID: ...").
+# add TITLE ARGS...: add a task; prints its id (from "Added task #ID: ...",
+# in either language).
 add() {
 	local out
 	out=$(r57 add "$@") || {
 		echo "r57 add $*: failed" >&2
 		return 1
 	}
-	[[ $out =~ ^Added\ task\ \#([0-9]+): ]] || {
+	added_id "$out" || {
 		echo "r57 add $*: unexpected output: $out" >&2
 		return 1
 	}
-	echo "${BASH_REMATCH[1]}"
 }
 
 # sha FILE: the file's sha256, or "absent".

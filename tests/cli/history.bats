@@ -101,6 +101,51 @@ story() {
 	run r57 history 1 --format tsv
 	has "$output" "#1"
 	has "$output" "Trần Thị Bình"
+	# one field each, in the language of whoever made the change
+	run entries
+	eq "$(count_field "$(t 'add unit #%lld: %s' 1 "Sở Tài chính")" <<<"$output")" 1 "unit add"
+	eq "$(count_field "$(t 'add #%lld: %s' 1 "Nâng cấp hệ thống quản lý văn bản")" <<<"$output")" 1 "add"
+	eq "$(count_field "$(t 'assign %s' '#1') $(t 'to %s' "Trần Thị Bình")" <<<"$output")" 1 "assign"
+	eq "$(count_field "$(t 'close %s on %s' '#2' 11/07/2025)" <<<"$output")" 1 "close"
+}
+
+@test "summaries of edit, due, reopen, cancel, delete and of several ids" {
+	ok add "Một" --due 31/12/2025
+	ok add "Hai"
+	ok unit add "Sở Nội vụ"
+	ok edit 1 2 --title "Mới" --notes "GC" --year 2026 --due 30/11/2025
+	ok due 1 15/01/2026
+	ok assign 2 --with "Sở Nội vụ"
+	ok close 1 2 --on 20/06/2025
+	ok reopen 1 2
+	ok cancel 1 --reason "Trùng"
+	ok cancel 2
+	ok delete 1 2
+	run entries
+	local edit
+	edit="$(t 'title'), $(t 'notes'), $(t 'year %d' 2026), $(t 'deadline corrected to %s' 30/11/2025)"
+	eq "$(count_field "$(t 'edit %s: %s' '#1, #2' "$edit")" <<<"$output")" 1 "edit"
+	eq "$(count_field "$(t 'deadline of %s to %s' '#1' 15/01/2026)" <<<"$output")" 1 "due"
+	eq "$(count_field "$(t 'assign %s' '#2') $(t 'with %s' "Sở Nội vụ")" <<<"$output")" 1 "assign"
+	eq "$(count_field "$(t 'close %s on %s' '#1, #2' 20/06/2025)" <<<"$output")" 1 "close"
+	eq "$(count_field "$(t 'reopen %s' '#1, #2')" <<<"$output")" 1 "reopen"
+	eq "$(count_field "$(t 'cancel %s: %s' '#1' "Trùng")" <<<"$output")" 1 "cancel with a reason"
+	eq "$(count_field "$(t 'cancel %s' '#2')" <<<"$output")" 1 "cancel"
+	eq "$(count_field "$(t 'delete %s' '#1 Mới, #2 Mới')" <<<"$output")" 1 "delete"
+}
+
+@test "history table: headings in this run's language, undone entries marked" {
+	story
+	ok --today 2025-07-12 --actor chi undo
+	COLUMNS=200 run r57 history
+	eq "$status" 0
+	local head
+	head=$(sed -n 1p <<<"$output")
+	has "$head" "$(t WHEN)"
+	has "$head" "$(t WHO)"
+	has "$head" "$(t WHAT)"
+	has "$output" "$(t '%s (undone)' "$(t 'close %s on %s' '#2' 11/07/2025)")"
+	has "$output" "12/07/2025"
 }
 
 @test "history shows the time of each entry from the pinned clock" {
@@ -120,4 +165,7 @@ story() {
 	story
 	assert_fails_cleanly 1 "31/02/2025" -- history --since 31/02/2025
 	assert_fails_cleanly nonzero "abc" -- history --limit abc
+	eq "$stderr" "r57: $(t "%s: '%s' is not a number from %ld to %ld" --limit abc 1 1000000000)"
+	assert_fails_cleanly 2 -- history 1 2
+	eq "$stderr" "r57: $(t 'history: give at most one task id')"
 }

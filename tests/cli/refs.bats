@@ -22,8 +22,14 @@ group_names() {
 
 @test "group add makes group 5; tasks can use it by number or name" {
 	ok group add "Chuyển đổi số cấp xã"
+	eq "$output" "$(t 'Added group %lld: %s' 5 "Chuyển đổi số cấp xã")"
 	ok group list
 	has "$output" "Chuyển đổi số cấp xã"
+	local head
+	head=$(sed -n 1p <<<"$output")
+	has "$head" "#"
+	has "$head" "$(t NAME)"
+	has "$head" "$(t TASKS)"
 	ok add "Một" --group 5
 	eq "$(field 1 .group)" "Chuyển đổi số cấp xã"
 	ok add "Hai" --group "chuyen doi so cap xa"
@@ -34,6 +40,7 @@ group_names() {
 	ok group add "Tên cũ"
 	ok add "Một" --group 5
 	ok group rename 5 "Tên mới"
+	eq "$output" "$(t 'Renamed group %s to %s.' 5 "Tên mới")"
 	eq "$(field 1 .group)" "Tên mới"
 	ok group rename "Tên mới" "Tên mới hơn"
 	eq "$(field 1 .group)" "Tên mới hơn"
@@ -48,6 +55,7 @@ group_names() {
 	ok add "Trong nhóm 1" --group 1
 	ok add "Trong nhóm 5" --group 5
 	ok group move 5 1
+	eq "$output" "$(t 'Moved group to position %ld.' 1)"
 	eq "$(field 2 .group_number)" 1
 	eq "$(field 1 .group_number)" 2
 	eq "$(group_names | head -n 1)" "Nhóm năm"
@@ -80,9 +88,15 @@ group_names() {
 @test "leader add with title and unit; leader list shows them" {
 	ok unit add "Sở Khoa học và Công nghệ"
 	ok leader add "Nguyễn Văn An" --title "Giám đốc" --unit "Sở Khoa học và Công nghệ"
-	ok leader list
+	eq "$output" "$(t 'Added leader %lld: %s' 1 "Nguyễn Văn An")"
+	COLUMNS=200 ok leader list
 	has "$output" "Nguyễn Văn An"
 	has "$output" "Giám đốc"
+	local head h
+	head=$(sed -n 1p <<<"$output")
+	for h in ID NAME TASKS 'JOB TITLE' UNIT; do
+		has "$head" "$(t "$h")"
+	done
 }
 
 @test "leader names: exact match ignoring case and diacritics wins over parts" {
@@ -181,15 +195,24 @@ group_names() {
 
 @test "source list, add with title and date, rename, remove" {
 	ok source add 97-CTr/TU --title "Chương trình hành động thực hiện Nghị quyết 57" --date 15/03/2025
-	ok source list
+	eq "$output" "$(t 'Added source %lld: %s' 1 97-CTr/TU)"
+	COLUMNS=200 ok source list
 	has "$output" "97-CTr/TU"
+	has "$output" "15/03/2025"
+	local head h
+	head=$(sed -n 1p <<<"$output")
+	for h in ID CODE TASKS SUBJECT ISSUED; do
+		has "$head" "$(t "$h")"
+	done
 	ok add "Một" --source 97-CTr/TU
 	eq "$(field 1 .source)" 97-CTr/TU
 	ok source rename 97-CTr/TU 97-CTr/TU-2025
+	eq "$output" "$(t 'Renamed source %s to %s.' 97-CTr/TU 97-CTr/TU-2025)"
 	eq "$(field 1 .source)" 97-CTr/TU-2025
 	assert_fails_cleanly 1 "\b1\b" "97-CTr/TU-2025" -- source remove 97-CTr/TU-2025
 	ok delete 1
 	ok source remove 97-CTr/TU-2025
+	eq "$output" "$(t 'Removed source %s.' 97-CTr/TU-2025)"
 	ok source list
 	hasnt "$output" "97-CTr"
 }
@@ -201,8 +224,11 @@ group_names() {
 
 @test "refs changes are undoable like any action" {
 	ok unit add "Sở Tài chính"
+	eq "$output" "$(t 'Added unit %lld: %s' 1 "Sở Tài chính")"
 	ok unit rename "Sở Tài chính" "Sở Tài chính tỉnh"
+	eq "$output" "$(t 'Renamed unit %s to %s.' "Sở Tài chính" "Sở Tài chính tỉnh")"
 	ok undo
+	eq "$output" "$(t 'Undid #%lld: %s' 3 "$(t 'rename unit #%lld from %s to %s' 1 "Sở Tài chính" "Sở Tài chính tỉnh")")"
 	ok unit list
 	has "$output" "Sở Tài chính"
 	hasnt "$output" "tỉnh"
@@ -214,8 +240,23 @@ group_names() {
 @test "refs commands with unknown subcommands or missing names are usage errors" {
 	ok unit add "Sở Tài chính"
 	assert_fails_cleanly 2 "frobnicate" -- unit frobnicate
+	eq "$stderr" "r57: $(t "%s: unknown subcommand '%s' (list, add, rename, remove)" unit frobnicate)"
+	assert_fails_cleanly 2 -- group frobnicate
+	eq "$stderr" "r57: $(t "%s: unknown subcommand '%s' (list, add, rename, remove, move)" group frobnicate)"
 	assert_fails_cleanly 2 -- unit add
+	eq "$stderr" "r57: $(t '%s %s: give the name' unit add)"
+	assert_fails_cleanly 2 -- source add
+	eq "$stderr" "r57: $(t '%s %s: give the code' source add)"
+	assert_fails_cleanly 2 -- unit rename "Sở Tài chính"
+	eq "$stderr" "r57: $(t '%s %s: give which one and the new name' unit rename)"
+	assert_fails_cleanly 2 -- unit remove
+	eq "$stderr" "r57: $(t '%s %s: give which one' unit remove)"
+	assert_fails_cleanly 2 -- unit list extra
+	eq "$stderr" "r57: $(t '%s %s: give no more arguments' unit list)"
 	assert_fails_cleanly 2 -- group move 1
+	eq "$stderr" "r57: $(t '%s %s: give which group and its new position' group move)"
+	assert_fails_cleanly 2 -- group move 1 x
+	eq "$stderr" "r57: $(t "%s: '%s' is not a number from %ld to %ld" "$(t position)" x 1 1000000)"
 }
 
 @test "names typed in decomposed form (NFD) find the composed (NFC) ones" {

@@ -34,7 +34,7 @@ seed() { sed -n "${1}p" "$FIXTURES/seeds.txt"; }
 	local t="${ESC}[31mĐỏ${ESC}[0m cảnh báo"
 	ok add "$t"
 	no_raw "$output"
-	eq "$output" "Added task #1: ␛[31mĐỏ␛[0m cảnh báo"
+	eq "$output" "$(t 'Added task #%lld: %s' 1 "␛[31mĐỏ␛[0m cảnh báo")"
 	COLUMNS=200 ok list
 	no_raw "$output"
 	has "$output" "␛[31mĐỏ␛[0m cảnh báo"
@@ -53,7 +53,7 @@ seed() { sed -n "${1}p" "$FIXTURES/seeds.txt"; }
 	local t="Hóa đơn ${RLO}fdp.exe"
 	ok add "$t"
 	no_raw "$output"
-	eq "$output" "Added task #1: Hóa đơn ${REPL}fdp.exe"
+	eq "$output" "$(t 'Added task #%lld: %s' 1 "Hóa đơn ${REPL}fdp.exe")"
 	COLUMNS=200 ok list
 	no_raw "$output"
 	has "$output" "Hóa đơn ${REPL}fdp.exe"
@@ -64,14 +64,14 @@ seed() { sed -n "${1}p" "$FIXTURES/seeds.txt"; }
 	local t=$'A\aB\rC\tD\x7fE\u009bF\u2066G\u200fH\u061cI'
 	ok add "$t"
 	no_raw "$output"
-	eq "$output" "Added task #1: A␇B␍C␉D␡E${REPL}F${REPL}G${REPL}H${REPL}I"
+	eq "$output" "$(t 'Added task #%lld: %s' 1 "A␇B␍C␉D␡E${REPL}F${REPL}G${REPL}H${REPL}I")"
 	eq "$(field 1 .title)" "$t"
 }
 
 @test "a newline inside a title keeps list rows on one line each" {
 	ok add $'Dòng một\nDòng hai'
 	eq "${#lines[@]}" 1 "add prints one line"
-	eq "$output" "Added task #1: Dòng một␊Dòng hai"
+	eq "$output" "$(t 'Added task #%lld: %s' 1 "Dòng một␊Dòng hai")"
 	ok add "Thứ hai"
 	COLUMNS=200 ok list --format tsv
 	no_raw "$output" tsv
@@ -92,6 +92,7 @@ seed() { sed -n "${1}p" "$FIXTURES/seeds.txt"; }
 	assert_fails_cleanly 2 -- "${ESC}]0;pwned${ESC}\\"
 	no_raw "$stderr"
 	has "$stderr" "␛]0;pwned"
+	eq "$stderr" "r57: $(t "unknown command '%s' (see: r57 --help)" "␛]0;pwned␛\\")"
 }
 
 @test "seed text in Urdu, Persian, Hindi: titles printed and stored intact" {
@@ -101,7 +102,7 @@ seed() { sed -n "${1}p" "$FIXTURES/seeds.txt"; }
 		t=$(seed "$s")
 		[ -n "$t" ]
 		ok add "$t"
-		eq "$output" "Added task #$s: $t"
+		eq "$output" "$(t 'Added task #%lld: %s' "$s" "$t")"
 		eq "$(field "$s" .title)" "$t" "JSON title $s"
 		eq "$(sqlite3 "$R57_DB" "select title from task where id = $s")" "$t" "stored title $s"
 		ok show "$s"
@@ -130,7 +131,7 @@ seed() { sed -n "${1}p" "$FIXTURES/seeds.txt"; }
 	local hindi
 	hindi=$(seed 3 | cut -d, -f1)
 	ok add "Một"
-	assert_fails_cleanly 1 "--new" -- assign 1 --unit "$hindi"
+	assert_fails_cleanly 1 "$(tre "%s '%s' does not exist (see: r57 %s list; --new creates it)")" -- assign 1 --unit "$hindi"
 	has "$stderr" "$hindi"
 }
 

@@ -6,13 +6,15 @@ load helpers
 
 @test "undo prints 'Undid #SEQ: SUMMARY' and reverts the add; redo brings it back" {
 	ok add "Nâng cấp hệ thống"
-	local uuid
+	local uuid seq
 	uuid=$(field 1 .uuid)
+	seq=$(r57 history --format json | jq '.[0].seq')
 	ok undo
-	[[ $output =~ ^Undid\ \#[0-9]+:\ .+ ]] || { echo "undo said: $output" >&2; false; }
+	eq "$output" "$(t 'Undid #%lld: %s' "$seq" "$(t 'add #%lld: %s' 1 "Nâng cấp hệ thống")")"
 	eq "${#lines[@]}" 1 "one line"
 	eq "$(ids status:all)" "" "the task is gone"
 	ok redo
+	eq "$output" "$(t 'Redid #%lld: %s' "$seq" "$(t 'add #%lld: %s' 1 "Nâng cấp hệ thống")")"
 	eq "$(ids status:all)" "1"
 	eq "$(field 1 .title)" "Nâng cấp hệ thống"
 	eq "$(field 1 .uuid)" "$uuid" "the same task, not a new one"
@@ -69,6 +71,7 @@ load helpers
 	ok add "Của An" --due 31/12/2025
 	R57_ACTOR=binh ok edit 1 --title "Bình đã sửa"
 	assert_fails_cleanly 1 "binh" "#1\b" -- undo
+	has "$stderr" "$(t 'edit %s: %s' '#1' "$(t title)")"
 	eq "$(field 1 .title)" "Bình đã sửa"
 	# binh undoes his change; then an's undo goes through
 	R57_ACTOR=binh ok undo
@@ -98,25 +101,26 @@ load helpers
 @test "undo --dry-run says what undo would do and writes nothing" {
 	ok add "Một"
 	ok edit 1 --title "Một (sửa)"
+	local seq summary
+	seq=$(r57 history --format json | jq '.[0].seq')
+	summary=$(t 'edit %s: %s' '#1' "$(t title)")
 	assert_db_unchanged undo --dry-run
 	eq "$status" 0
-	local dry=$output
-	[ -n "$dry" ] || { echo "dry run printed nothing" >&2; false; }
+	eq "$output" "$(t 'Would undo #%lld: %s' "$seq" "$summary")"
 	eq "$(field 1 .title)" "Một (sửa)"
 	ok undo
-	[[ $output =~ ^Undid\ \#([0-9]+):\ (.*)$ ]]
-	local seq=${BASH_REMATCH[1]} summary=${BASH_REMATCH[2]}
-	has "$dry" "$summary"
-	has "$dry" "#$seq"
+	eq "$output" "$(t 'Undid #%lld: %s' "$seq" "$summary")"
 	eq "$(field 1 .title)" "Một"
 }
 
 @test "redo --dry-run writes nothing" {
 	ok add "Một"
+	local seq
+	seq=$(r57 history --format json | jq '.[0].seq')
 	ok undo
 	assert_db_unchanged redo --dry-run
 	eq "$status" 0
-	[ -n "$output" ]
+	eq "$output" "$(t 'Would redo #%lld: %s' "$seq" "$(t 'add #%lld: %s' 1 "Một")")"
 	eq "$(ids status:all)" ""
 	ok redo
 	eq "$(ids status:all)" "1"
@@ -124,25 +128,25 @@ load helpers
 
 @test "undo --dry-run with nothing to undo is an error too" {
 	R57_ACTOR=binh ok add "Của Bình"
-	assert_fails_cleanly 1 "nothing" -- undo --dry-run
+	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- undo --dry-run
 }
 
 @test "nothing to undo: an error, the database unchanged" {
 	R57_ACTOR=binh ok add "Của Bình"
-	assert_fails_cleanly 1 "nothing" -- undo
+	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- undo
 	# and after an's only action is undone, there is nothing left again
 	ok add "Của An"
 	ok undo
-	assert_fails_cleanly 1 "nothing" -- undo
+	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- undo
 	eq "$(ids status:all)" "1"
 }
 
 @test "nothing to redo: an error, the database unchanged" {
 	ok add "Một"
-	assert_fails_cleanly 1 "nothing" -- redo
+	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- redo
 	ok undo
 	ok redo
-	assert_fails_cleanly 1 "nothing" -- redo
+	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- redo
 }
 
 @test "redo is refused when someone changed the rows since the undo" {
@@ -163,7 +167,7 @@ load helpers
 		ok undo
 	done
 	eq "$(ids status:all)" ""
-	assert_fails_cleanly 1 "nothing" -- undo
+	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- undo
 }
 
 @test "undo and redo write journal entries kept in history" {
