@@ -5,6 +5,35 @@
 
 load helpers
 
+# t MSGID [ARG...] as in helpers.bash, and tn MSGID PLURAL N [ARG...] for a
+# message with a plural form (ngettext, N choosing the form); both fill the
+# message with perl's printf, which takes the numbered arguments (%1$s) a
+# translation may use and bash's printf does not.
+_fill() {
+	perl -e 'printf($ARGV[0], @ARGV[1 .. $#ARGV])' -- "$@"
+}
+t() {
+	local m
+	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
+		gettext -d r57 -- "$1") || return 1
+	shift
+	_fill "$m" "$@"
+}
+tn() {
+	local m
+	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
+		ngettext -d r57 -- "$1" "$2" "$3") || return 1
+	shift 3
+	_fill "$m" "$@"
+}
+# vi / en CMD...: run CMD (t, tn) in that language, whatever this pass speaks.
+vi() { R57_LANG=vi "$@"; }
+en() { R57_LANG=en "$@"; }
+# rate N: a completion rate as this pass writes it (53.66, 53,66).
+rate() { if [ "$R57_LANG" = vi ]; then echo "${1/./,}"; else echo "$1"; fi; }
+# The paragraph with no task overdue and nothing extended.
+SUMMARY='%lld tasks in all; %lld completed (%s%%), of which %lld/%lld of the %d tasks (%s%%); no task overdue.'
+
 # Cà Mau: 123 tasks, 66 done, 65 of plan year 2025 of which 38 done.
 setup_file() {
 	export LC_ALL=C.UTF-8
@@ -25,15 +54,35 @@ camau() { cp "$BATS_FILE_TMPDIR/camau.db" "$R57_DB"; }
 @test "status --lang vi: the summary paragraph of the Cà Mau report, decimal commas" {
 	camau
 	ok status --lang vi --breakdowns
-	has "$output" "Tổng số 123 nhiệm vụ; đã hoàn thành 66 nhiệm vụ (đạt 53,66%), trong đó 38/65 nhiệm vụ năm 2025 (58,46%); không có nhiệm vụ quá hạn."
+	has "$output" "$(vi t "$SUMMARY" 123 66 53,66 38 65 2025 58,46)"
+	has "$output" "$(vi t 'By lead unit (ranked by completion rate)')"
+	hasnt "$output" "53.66"
+	ok status --lang en --breakdowns
+	has "$output" "$(en t "$SUMMARY" 123 66 53.66 38 65 2025 58.46)"
+	has "$output" "$(en t 'By lead unit (ranked by completion rate)')"
+	hasnt "$output" "53,66"
+	# without --lang, the language r57 speaks
 	ok status --breakdowns
-	has "$output" "123 tasks in all; 66 completed (53.66%), of which 38/65 of the 2025 tasks (58.46%); no task overdue."
-	has "$output" "By lead unit (ranked by completion rate)"
+	has "$output" "$(t "$SUMMARY" 123 66 "$(rate 53.66)" 38 65 2025 "$(rate 58.46)")"
+	has "$output" "$(t 'Status of Resolution 57 tasks as of %s' 30/06/2025)"
+	has "$output" "$(t 'Selection: %s; previous report: %s' "$(t 'all tasks')" 31/05/2025)"
 	# the plain status is the figures and the groups only
 	ok status
-	[[ $output != *"tasks in all"* ]]
-	[[ $output != *"By lead unit"* ]]
-	has "$output" "53.66%"
+	hasnt "$output" "$(t "$SUMMARY" 123 66 "$(rate 53.66)" 38 65 2025 "$(rate 58.46)")"
+	hasnt "$output" "$(t 'By lead unit (ranked by completion rate)')"
+	has "$output" "$(t 'By key task group')"
+	has "$output" "$(rate 53.66)%"
+	grep -Eq "^  $(t 'Completion rate') +$(rate 53.66)%$" <<<"$output" ||
+		{ echo "no rate line in:"$'\n'"$output" >&2; false; }
+}
+
+@test "status: the selection in words, in r57's language" {
+	camau
+	ok status --group 2 --year 2025
+	has "$output" "$(t 'Selection: %s; previous report: %s' "$(t 'group %s' 2), $(t 'year %s' 2025)" 31/05/2025)"
+	ok status --format json --unit 'Sở Nội vụ'
+	eq "$(jq -r .selection <<<"$output")" "$(t 'unit %s' 'Sở Nội vụ')"
+	eq "$(jq -r .language <<<"$output")" "$R57_LANG"
 }
 
 @test "status --format csv: RFC 4180, read back by Python's csv module cell by cell" {
@@ -95,10 +144,11 @@ print("ok")
 @test "status -o: written whole; another program's file is kept unless --force" {
 	camau
 	ok status --format html -o "$BATS_TEST_TMPDIR/r.html"
-	grep -q '53.66%' "$BATS_TEST_TMPDIR/r.html"
+	eq "$output" "$(t 'Wrote %s' "$BATS_TEST_TMPDIR/r.html")"
+	grep -qF "$(rate 53.66)%" "$BATS_TEST_TMPDIR/r.html"
 	# r57's own report is replaced
 	ok status --format html -o "$BATS_TEST_TMPDIR/r.html" --year 2025
-	grep -q '58.46%' "$BATS_TEST_TMPDIR/r.html"
+	grep -qF "$(rate 58.46)%" "$BATS_TEST_TMPDIR/r.html"
 	echo "mine" >"$BATS_TEST_TMPDIR/mine.html"
 	assert_fails_cleanly 1 "mine.html" "force" -- status --format html -o "$BATS_TEST_TMPDIR/mine.html"
 	eq "$(cat "$BATS_TEST_TMPDIR/mine.html")" mine
@@ -110,7 +160,13 @@ print("ok")
 @test "status: a bad --format or --lang is refused, nothing written" {
 	camau
 	assert_fails_cleanly 2 "pdf" -- status --format pdf
+	eq "$stderr" "r57: $(t "--format: '%s' is not one of text, csv, json, html, md" pdf)"
 	assert_fails_cleanly 2 "klingon" -- status --lang klingon
+	eq "$stderr" "r57: $(t "--lang: '%s' is not vi or en" klingon)"
+	assert_fails_cleanly 2 "width" -- status --width 5
+	eq "$stderr" "r57: $(t '--width: give a number of columns from 20 to 1000')"
+	assert_fails_cleanly 2 "year" -- status --year 25
+	eq "$stderr" "r57: $(t "--year: '%s' is not a year such as 2025" 25)"
 }
 
 @test "remind: a notice per unit with its overdue tasks, recorded as issued and listed" {
@@ -119,15 +175,26 @@ print("ok")
 	ok add "Còn lâu" --unit "Sở Nội vụ" --due 31/12/2025
 	ok add "Của đơn vị khác" --unit "Sở Tài chính" --new --due 02/06/2025
 	ok remind --unit "Sở Nội vụ"
-	has "$output" "Kính gửi: Sở Nội vụ"
-	has "$output" "Quá hạn một (thời hạn 01/06/2025, quá hạn 29 ngày)"
-	has "$output" "Sắp đến hạn (thời hạn 03/07/2025, còn 3 ngày)"
-	[[ $output != *"Còn lâu"* ]]
-	[[ $output != *"Sở Tài chính"* ]]
-	has "$output" "Recorded as #"
+	# the notice is Vietnamese whatever r57 speaks
+	has "$output" "$(vi t 'To: %s' 'Sở Nội vụ')"
+	has "$output" "1. $(vi tn '%s (deadline %s, %d day overdue)' '%s (deadline %s, %d days overdue)' 29 'Quá hạn một' 01/06/2025 29)."
+	has "$output" "1. $(vi tn '%s (deadline %s, %d day left)' '%s (deadline %s, %d days left)' 3 'Sắp đến hạn' 03/07/2025 3)."
+	has "$output" "$(vi t 'As of %1$s, the unit has %2$s and %3$s %4$s:' 30/06/2025 \
+		"$(vi tn '%d overdue task' '%d overdue tasks' 1 1)" "$(vi tn '%d task due' '%d tasks due' 1 1)" \
+		"$(vi tn 'within the next %d day' 'within the next %d days' 7 7)")"
+	has "$output" "$(vi t 'The unit is requested to carry out and complete these tasks without delay and to report the results to the Steering Committee.')"
+	hasnt "$output" "Còn lâu"
+	hasnt "$output" "Sở Tài chính"
+	# r57's own line in r57's language
+	local seq
+	seq=$(r57 history --format json | jq '.[0].seq')
+	has "$output" "$(t 'Recorded as #%lld: %s' "$seq" 'remind 1 unit: Sở Nội vụ (2 tasks)')"
 	ok reminders --unit "Sở Nội vụ"
 	has "$output" "an"
 	has "$output" "Quá hạn một"
+	has "$output" "$(tn 'as of %s, within %d day, %s  (entry #%lld)' 'as of %s, within %d days, %s  (entry #%lld)' 7 30/06/2025 7 vi "$seq")"
+	has "$output" "$(tn 'deadline %s, %d day late' 'deadline %s, %d days late' 29 01/06/2025 29)"
+	has "$output" "$(tn 'deadline %s, %d day left' 'deadline %s, %d days left' 3 03/07/2025 3)"
 	ok history 1
 	has "$output" "remind"
 	# one undo removes the issue
@@ -136,25 +203,74 @@ print("ok")
 	eq "$output" ""
 }
 
+@test "remind: the notice is Vietnamese even when r57 speaks English; English with --lang en" {
+	ok add "Quá hạn" --unit "Sở Nội vụ" --new --due 01/06/2025
+	ok add "Của người phụ trách" --leader "Nguyễn Văn An" --new --due 29/06/2025
+	local sum='remind 1 unit: Sở Nội vụ (1 task)'
+	R57_LANG=en ok remind --dry-run
+	has "$output" "$(vi t 'To: %s' 'Sở Nội vụ')"
+	has "$output" "$(vi t 'Overdue tasks:')"
+	has "$output" "$(en t 'Would record: %s' "$sum")"
+	R57_LANG=vi ok remind --dry-run
+	has "$output" "$(vi t 'To: %s' 'Sở Nội vụ')"
+	has "$output" "$(vi t 'Would record: %s' "$sum")"
+	# --lang en: the notice and r57 in English (--lang is r57's language too)
+	ok remind --dry-run --lang en
+	has "$output" "$(en t 'To: %s' 'Sở Nội vụ')"
+	has "$output" "$(en t 'Overdue tasks:')"
+	has "$output" "$(en t 'Would record: %s' "$sum")"
+	hasnt "$output" "$(vi t 'Overdue tasks:')"
+	ok remind --dry-run --lang vi
+	has "$output" "$(vi t 'To: %s' 'Sở Nội vụ')"
+	# to a person: Vietnamese addresses them as đồng chí
+	ok remind --dry-run --leader "Nguyễn Văn An"
+	has "$output" "$(vi t 'To: %1$s' 'Nguyễn Văn An')"
+	has "$output" "$(vi t 'As of %1$s, you have %2$s:' 30/06/2025 "$(vi tn '%d overdue task' '%d overdue tasks' 1 1)")"
+	has "$output" "$(vi t 'You are requested to carry out and complete these tasks without delay and to report the results to the Steering Committee.')"
+	ok remind --dry-run --leader "Nguyễn Văn An" --lang en
+	has "$output" "$(en t 'To: %1$s' 'Nguyễn Văn An')"
+	# nothing recorded by any of them
+	ok reminders
+	eq "$output" ""
+}
+
+@test "remind: nothing to remind says so in r57's language" {
+	ok add "Còn lâu" --unit "Sở Nội vụ" --new --due 31/12/2025
+	ok remind
+	eq "$output" "$(tn 'Nothing to remind: no unit has overdue tasks or tasks due within %d day as of %s.' \
+		'Nothing to remind: no unit has overdue tasks or tasks due within %d days as of %s.' 7 7 30/06/2025)"
+	ok add "Của người phụ trách" --leader "Nguyễn Văn An" --new --due 02/07/2025
+	ok remind --leader "Nguyễn Văn An" --within 1
+	eq "$output" "$(tn 'Nothing to remind: no lead person has overdue tasks or tasks due within %d day as of %s.' \
+		'Nothing to remind: no lead person has overdue tasks or tasks due within %d days as of %s.' 1 1 30/06/2025)"
+	ok reminders
+	eq "$output" ""
+}
+
 @test "remind --dry-run records nothing; --lang en; -o writes one file per unit" {
 	ok add "Quá hạn" --unit "Sở Nội vụ" --new --due 01/06/2025
 	ok add "Quá hạn nữa" --unit "Sở Tài chính" --new --due 01/06/2025
 	ok remind --dry-run --lang en
-	has "$output" "To: Sở Nội vụ"
-	has "$output" "Would record"
+	has "$output" "$(en t 'To: %s' 'Sở Nội vụ')"
+	has "$output" "$(en t 'Would record: %s' 'remind 2 units: Sở Nội vụ (1 task), Sở Tài chính (1 task)')"
 	ok reminders
 	eq "$output" ""
 	mkdir "$BATS_TEST_TMPDIR/out"
 	ok remind -o "$BATS_TEST_TMPDIR/out"
 	eq "$(ls "$BATS_TEST_TMPDIR/out" | wc -l)" 2
-	grep -q "Kính gửi: Sở Tài chính" "$BATS_TEST_TMPDIR"/out/*
+	has "$output" "$(t 'Wrote %s' "$BATS_TEST_TMPDIR/out/unit-2-so-tai-chinh.txt")"
+	grep -qF "$(vi t 'To: %s' 'Sở Tài chính')" "$BATS_TEST_TMPDIR"/out/unit-2-so-tai-chinh.txt
 }
 
 @test "remind: bad input is refused and records nothing" {
 	ok add "Quá hạn" --unit "Sở Nội vụ" --new --due 01/06/2025
 	assert_fails_cleanly 2 "within" -- remind --within abc
+	eq "$stderr" "r57: $(t '--within: give a number of days from 0 to %d' 3660)"
 	assert_fails_cleanly 1 "nowhere" -- remind -o "$BATS_TEST_TMPDIR/nowhere"
+	eq "$stderr" "r57: $(t '%s: not a folder; nothing issued' "$BATS_TEST_TMPDIR/nowhere")"
 	assert_fails_cleanly 1 "khong co" -- remind --unit "khong co"
+	assert_fails_cleanly 2 "unit" "leader" -- remind --unit "Sở Nội vụ" --leader "An"
+	eq "$stderr" "r57: $(t '%s: give --unit or --leader, not both' remind)"
 	ok reminders
 	eq "$output" ""
 }

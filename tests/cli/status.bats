@@ -4,6 +4,30 @@
 
 load helpers
 
+# t MSGID [ARG...] as in helpers.bash, filled by perl's printf, which takes
+# the numbered arguments (%1$s) a translation may use.
+t() {
+	local m
+	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
+		gettext -d r57 -- "$1") || return 1
+	shift
+	perl -e 'printf($ARGV[0], @ARGV[1 .. $#ARGV])' -- "$m" "$@"
+}
+# rate N: a completion rate as this pass writes it (53.66, 53,66).
+rate() { if [ "$R57_LANG" = vi ]; then echo "${1/./,}"; else echo "$1"; fi; }
+# figure_line TEXT LABEL N: the text report's line "  LABEL ... N".
+figure_line() {
+	local line rest
+	while IFS= read -r line; do
+		[[ $line == "  $2 "* ]] || continue
+		rest=${line#"  $2"}
+		rest=${rest#"${rest%%[! ]*}"}
+		[ "$rest" = "$3" ] && return 0
+	done <<<"$1"
+	printf 'no line [%s ... %s] in:\n%s\n' "$2" "$3" "$1" >&2
+	return 1
+}
+
 # The Cà Mau action program 97-CTr/TU, built once for the file: 123 tasks,
 # 66 done; tasks 1-65 are of plan year 2025 (38 done), 66-123 of 2024 (28
 # done); tasks 1-43 come from the Đồng Nai plan "KH-43" (17 done). Task i
@@ -75,12 +99,15 @@ camau() {
 	eq "$(fig --source KH-43 -- .all.completion_rate)" 39.53
 }
 
-@test "the text report says 53.66 (or 53,66)" {
+@test "the text report says 53.66 (53,66 in Vietnamese), 123 in all, 66 completed" {
 	camau
 	ok status
-	grep -Eq '53[.,]66' <<<"$output" || { echo "no 53.66 in:"$'\n'"$output" >&2; false; }
-	grep -Eq '\b123\b' <<<"$output" || { echo "no 123 in:"$'\n'"$output" >&2; false; }
-	grep -Eq '\b66\b' <<<"$output" || { echo "no 66 in:"$'\n'"$output" >&2; false; }
+	has "$output" "$(t 'Status of Resolution 57 tasks as of %s' 30/06/2025)"
+	figure_line "$output" "$(t 'Total')" 123
+	figure_line "$output" "$(t 'Completed')" 66
+	figure_line "$output" "$(t 'Not completed, within deadline')" 57
+	figure_line "$output" "$(t 'Not completed, overdue')" 0
+	figure_line "$output" "$(t 'Completion rate')" "$(rate 53.66)%"
 }
 
 @test "one row per key task group; the rows add up to the whole" {
@@ -282,4 +309,81 @@ history_world() {
 	run r57 status --as-of 15/08/2025 --format json
 	grep -Eq '2025-07-31|31/07/2025' <<<"$(jq -r .since <<<"$output")" ||
 		{ echo "since: $(jq -r .since <<<"$output")" >&2; false; }
+}
+
+# Extensions over May, June and July 2025, reported on 20/07: T1 extended
+# 20/05 (before the June period), T2 10/06 and 11/07, T3 12/06 but undone
+# 13/06, T4 added 15/06 and extended 16/06, T5 10/07; T6 never.
+extension_world() {
+	local D=(--today 2025-05-01)
+	ok "${D[@]}" add "T1" --due 01/08/2025 --group 1  # 1
+	ok "${D[@]}" add "T2" --due 01/08/2025 --group 1  # 2
+	ok "${D[@]}" add "T3" --due 01/08/2025 --group 2  # 3
+	ok "${D[@]}" add "T5" --due 01/08/2025 --group 2  # 4
+	ok "${D[@]}" add "T6" --due 01/08/2025 --group 2  # 5
+	ok --today 2025-05-20 due 1 15/08/2025
+	ok --today 2025-06-10 due 2 15/08/2025
+	ok --today 2025-06-12 due 3 15/08/2025
+	ok --today 2025-06-13 undo
+	ok --today 2025-06-15 add "T4" --due 01/07/2025 --group 1  # 6
+	ok --today 2025-06-16 due 6 15/07/2025
+	ok --today 2025-07-10 due 4 15/08/2025
+	ok --today 2025-07-11 due 2 31/08/2025
+	export R57_TODAY=20/07/2025
+}
+
+@test "extended since the previous report: read from the journal between --since and --as-of" {
+	extension_world
+	# June: T2 and T4; T1 was before, T3's was undone, T5's came after
+	eq "$(fig --as-of 30/06/2025 --since 31/05/2025 -- .all.extended_since)" 2
+	eq "$(fig --as-of 30/06/2025 --since 31/05/2025 -- .all.extended)" 3 "T1, T2, T4 on 30/06"
+	eq "$(fig --as-of 30/06/2025 --since 31/05/2025 -- '[.groups[].extended_since] | join(" ")')" "2 0 0 0"
+	eq "$(fig --as-of 30/06/2025 --since 10/06/2025 -- .all.extended_since)" 1 "not T2: on 10/06 itself"
+	# July, the default since (30/06): T5, and T2 once more
+	eq "$(fig --as-of 31/07/2025 -- .all.extended_since)" 2
+	eq "$(fig --as-of 31/07/2025 -- .all.extended)" 4
+	eq "$(fig -- .all.extended_since)" 2 "today, 20/07"
+	eq "$(fig --group 2 --as-of 31/07/2025 --since 31/05/2025 -- .all.extended_since)" 1 "T5"
+	eq "$(fig --as-of 31/05/2025 --since 20/05/2025 -- .all.extended_since)" 0
+	# the same figure later, after more changes: the report of June is stable
+	ok --today 2025-07-20 due 5 31/08/2025
+	eq "$(fig --as-of 30/06/2025 --since 31/05/2025 -- .all.extended_since)" 2
+}
+
+@test "extended since the previous report in every format and in the summary" {
+	extension_world
+	local opts=(--as-of 30/06/2025 --since 31/05/2025) json
+	json=$(r57 status "${opts[@]}" --format json)
+	eq "$(jq .all.extended_since <<<"$json")" 2
+	eq "$(jq '.units[0].extended_since' <<<"$json")" 2 "the row for no unit"
+	# the paragraph says it, in this pass's language
+	local p total done ydone ytotal
+	p=$(jq -r '[.all.total, .all.completed, .plan_year.completed, .plan_year.total] | join(" ")' <<<"$json")
+	read -r total done ydone ytotal <<<"$p"
+	local want
+	want=$(t '%lld tasks in all; %lld completed (%s%%), of which %lld/%lld of the %d tasks (%s%%); no task overdue; deadlines extended since the previous report: %lld.' \
+		"$total" "$done" "$(rate 0.00)" "$ydone" "$ytotal" 2025 "$(rate 0.00)" 2)
+	eq "$(jq -r .summary <<<"$json")" "$want"
+	# text
+	ok status "${opts[@]}" --breakdowns
+	has "$output" "$want"
+	figure_line "$output" "$(t 'Extended since the previous report')" 2
+	figure_line "$output" "$(t 'Extended (cumulative)')" 3
+	figure_line "$output" "$(t 'Added since the previous report')" 1
+	# CSV, read by Python's csv module
+	ok status "${opts[@]}" --format csv
+	run python3 -c '
+import csv, io, sys
+rows = list(csv.DictReader(io.StringIO(sys.stdin.read(), newline="")))
+a = [r for r in rows if r["section"] == "all"][0]
+print(a["extended_since"], a["extended"], a["added_since"])
+' <<<"$output"
+	eq "$output" "2 3 1"
+	# HTML: the label and the figure in one row
+	ok status "${opts[@]}" --format html
+	has "$output" "<th class=label>$(t 'Extended since the previous report')</th><td class=n>2</td>"
+	has "$output" "<th class=label>$(t 'Extended (cumulative)')</th><td class=n>3</td>"
+	# Markdown: a row of the figures table
+	ok status "${opts[@]}" --format md
+	has "$output" "| $(t 'Extended since the previous report') | 2 |"
 }
