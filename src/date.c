@@ -8,6 +8,7 @@
 #include <time.h>
 #include "r57/date.h"
 #include "r57/err.h"
+#include "r57/i18n.h"
 #include "r57/text.h"
 
 /* Dates are written with four-digit years, so nothing outside these years
@@ -19,9 +20,23 @@
 /* How much of a bad input a message repeats, in columns. */
 #define MSG_TEXT_WIDTH 40
 
+/* Shown in messages, translated at use. */
 static const char *const month_names[12] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December",
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+	N_("December"),
+};
+
+/* The Vietnamese words for relative dates, accepted in either language,
+ * as text_search_word() leaves them: folded, one space between words. So
+ * "Cuối  Tháng", "cuoi thang" and the decomposed "cuối tháng" are one. */
+enum rel_word { REL_TODAY, REL_TOMORROW, REL_YESTERDAY, REL_EOM, REL_EOQ, REL_EOY };
+static const struct {
+	const char *folded;
+	enum rel_word what;
+} vi_words[] = {
+	{ " hom nay", REL_TODAY },   { " ngay mai", REL_TOMORROW }, { " hom qua", REL_YESTERDAY },
+	{ " cuoi thang", REL_EOM },  { " cuoi quy", REL_EOQ },      { " cuoi nam", REL_EOY },
 };
 
 static bool is_leap(int64_t y)
@@ -289,7 +304,7 @@ static int not_a_date(const char *text, const char *what, struct r57_err *err)
 	/* The text may hold escape sequences and be of any length: the
 	 * message shows a safe, bounded copy. */
 	char *shown = text_fit(text, MSG_TEXT_WIDTH, false);
-	r57_fail(err, R57_EINPUT, "%s: '%s' is not a date (use dd/mm/yyyy or yyyy-mm-dd)",
+	r57_fail(err, R57_EINPUT, _("%s: '%s' is not a date (use dd/mm/yyyy or yyyy-mm-dd)"),
 	         what, shown);
 	free(shown);
 	return R57_EINPUT;
@@ -299,9 +314,25 @@ int date_parse(const char *text, r57_day today, const char *what,
                r57_day *out, struct r57_err *err)
 {
 	if (!what)
-		what = "date";
+		what = _("date");
 	if (!text)
 		text = "";
+
+	/* The Vietnamese words: compared folded, so case, diacritics, their
+	 * form (NFC or decomposed) and extra spaces do not matter. A text
+	 * with other characters than letters and spaces is not one of them. */
+	int vi = -1;
+	if (strlen(text) < 128) {
+		char *folded = text_search_word(text, false);
+		for (size_t i = 0; folded && i < sizeof vi_words / sizeof *vi_words; i++)
+			if (strcmp(folded, vi_words[i].folded) == 0)
+				vi = (int)vi_words[i].what;
+		free(folded);
+		for (const char *p = text; vi >= 0 && *p; p++)
+			if ((unsigned char)*p < 0x80 && *p != ' ' && *p != '\t' &&
+			    !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+				vi = -1; /* "hom-nay", "hom_nay": not the words */
+	}
 
 	/* Surrounding blanks are forgiven and words are matched in any case;
 	 * every accepted form is short, so a longer text is no date. */
@@ -312,14 +343,24 @@ int date_parse(const char *text, r57_day today, const char *what,
 		e--;
 	char w[32];
 	if (e - b >= sizeof w)
-		return not_a_date(text, what, err);
+		e = b; /* no form but the Vietnamese words is this long */
 	for (size_t i = b; i < e; i++)
 		w[i - b] = ascii_lower(text[i]);
 	w[e - b] = '\0';
 
 	int64_t day;
 	int y, m, d;
-	if (strcmp(w, "today") == 0) {
+	if (vi >= 0) {
+		static const int delta[] = { [REL_TODAY] = 0, [REL_TOMORROW] = 1, [REL_YESTERDAY] = -1 };
+		if (vi == REL_EOM)
+			day = date_end_of_month(today);
+		else if (vi == REL_EOQ)
+			day = date_end_of_quarter(today);
+		else if (vi == REL_EOY)
+			day = date_end_of_year(today);
+		else
+			day = (int64_t)today + delta[vi];
+	} else if (strcmp(w, "today") == 0) {
 		day = today;
 	} else if (strcmp(w, "tomorrow") == 0) {
 		day = (int64_t)today + 1;
@@ -338,8 +379,8 @@ int date_parse(const char *text, r57_day today, const char *what,
 			return not_a_date(text, what, err);
 		if (d > month_days(y, m)) {
 			char *shown = text_safe(w, false);
-			r57_fail(err, R57_EINPUT, "%s: %s does not exist (%s %d has %d days)",
-			         what, shown, month_names[m - 1], y, month_days(y, m));
+			r57_fail(err, R57_EINPUT, _("%s: %s does not exist (%s %d has %d days)"),
+			         what, shown, _(month_names[m - 1]), y, month_days(y, m));
 			free(shown);
 			return R57_EINPUT;
 		}

@@ -289,3 +289,281 @@ bool text_has_marks(const char *s)
 	free(cased);
 	return marks;
 }
+
+/* --- Vietnamese collation --------------------------------------------------
+ * A sort key is a string of bytes 0x01..0x7F (so valid UTF-8 text that
+ * SQLite compares with memcmp, BINARY) in three levels, each ended by
+ * KEY_LEVEL: the letters without tones and case (a ă â b c d đ e ê ... as
+ * letters of their own), then the tone of every letter (ngang, huyền, hỏi,
+ * ngã, sắc, nặng), then the case of every letter (lower first). Equal first
+ * levels have as many letters, so the later levels line up letter by
+ * letter. Numbers compare by value: a run of digits is its length, then
+ * its digits. Spaces and punctuation are one separator, below every
+ * letter and digit, so "An" < "An Bình" < "Anh". */
+#define KEY_LEVEL 0x01
+#define KEY_SEP 0x02
+#define KEY_NUMBER 0x10   /* + number of digits (at most 0x2F of them) */
+#define KEY_LETTER 0x48   /* + rank in latin_order */
+#define KEY_OTHER 0x7E    /* + the code point in four 6-bit bytes */
+
+/* The Vietnamese alphabet with the other Latin letters where they fall in
+ * the Latin order; ă â đ ê ô ơ ư are written as letter + shape mark. */
+enum { SHAPE_NONE, SHAPE_BREVE, SHAPE_CIRC, SHAPE_HORN, SHAPE_STROKE };
+static const struct { char base; int shape; } latin_order[] = {
+	{ 'a', SHAPE_NONE }, { 'a', SHAPE_BREVE }, { 'a', SHAPE_CIRC }, { 'b', 0 }, { 'c', 0 },
+	{ 'd', SHAPE_NONE }, { 'd', SHAPE_STROKE }, { 'e', SHAPE_NONE }, { 'e', SHAPE_CIRC },
+	{ 'f', 0 }, { 'g', 0 }, { 'h', 0 }, { 'i', 0 }, { 'j', 0 }, { 'k', 0 }, { 'l', 0 },
+	{ 'm', 0 }, { 'n', 0 }, { 'o', SHAPE_NONE }, { 'o', SHAPE_CIRC }, { 'o', SHAPE_HORN },
+	{ 'p', 0 }, { 'q', 0 }, { 'r', 0 }, { 's', 0 }, { 't', 0 }, { 'u', SHAPE_NONE },
+	{ 'u', SHAPE_HORN }, { 'v', 0 }, { 'w', 0 }, { 'x', 0 }, { 'y', 0 }, { 'z', 0 },
+};
+
+static int letter_rank(char base, int shape)
+{
+	for (size_t i = 0; i < sizeof latin_order / sizeof *latin_order; i++)
+		if (latin_order[i].base == base && latin_order[i].shape == shape)
+			return (int)i;
+	for (size_t i = 0; i < sizeof latin_order / sizeof *latin_order; i++)
+		if (latin_order[i].base == base)
+			return (int)i; /* a shape Vietnamese has not: the plain letter */
+	return -1;
+}
+
+/* Tone weights in the order of the brief: ngang 0, huyền, hỏi, ngã,
+ * sắc, nặng; other marks of other languages after them. */
+static int tone_of(utf8proc_int32_t mark)
+{
+	switch (mark) {
+	case 0x0300: return 1; /* huyền */
+	case 0x0309: return 2; /* hỏi */
+	case 0x0303: return 3; /* ngã */
+	case 0x0301: return 4; /* sắc */
+	case 0x0323: return 5; /* nặng */
+	default: return 6;
+	}
+}
+
+static int shape_of(utf8proc_int32_t mark)
+{
+	switch (mark) {
+	case 0x0306: return SHAPE_BREVE;
+	case 0x0302: return SHAPE_CIRC;
+	case 0x031B: return SHAPE_HORN;
+	default: return SHAPE_NONE;
+	}
+}
+
+static bool is_mark(utf8proc_int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+}
+
+static bool is_word_char(utf8proc_int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	       (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* The decomposed (NFD) code points of s; NULL if s is not valid UTF-8. */
+static utf8proc_int32_t *decomposed(const char *s, size_t *n)
+{
+	if (!s || !text_valid_utf8(s, strlen(s), NULL))
+		return NULL;
+	utf8proc_uint8_t *nfd = NULL;
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfd,
+	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE) < 0)
+		abort(); /* valid input: only memory can have failed */
+	size_t len = strlen((const char *)nfd), pos = 0;
+	utf8proc_int32_t *cps = xmalloc((len + 1) * sizeof *cps);
+	*n = 0;
+	while (pos < len) {
+		utf8proc_ssize_t k = decode(nfd, len, pos, &cps[*n]);
+		if (k < 0)
+			break;
+		pos += (size_t)k;
+		(*n)++;
+	}
+	free(nfd);
+	return cps;
+}
+
+struct keybuf {
+	char *l1, *l2, *l3;
+	size_t n1, n2, n3;
+};
+
+char *text_sort_key(const char *s)
+{
+	size_t n = 0;
+	utf8proc_int32_t *cps = decomposed(s ? s : "", &n);
+	if (!cps)
+		cps = decomposed("", &n);
+	/* Level 1 takes at most 5 bytes a code point (another script's
+	 * letter), the others one. */
+	struct keybuf k = { xmalloc(n * 5 + 2), xmalloc(n + 2), xmalloc(n + 2), 0, 0, 0 };
+	bool sep = false;
+	for (size_t i = 0; i < n;) {
+		utf8proc_int32_t cp = cps[i++];
+		if (is_mark(cp))
+			continue; /* a mark without a letter: nothing to sort by */
+		if (!is_word_char(cp)) {
+			sep = k.n1 > 0;
+			continue;
+		}
+		if (sep) {
+			k.l1[k.n1++] = KEY_SEP;
+			sep = false;
+		}
+		if (cp >= '0' && cp <= '9') {
+			size_t start = i - 1;
+			while (start < n && cps[start] == '0' && start + 1 < n &&
+			       cps[start + 1] >= '0' && cps[start + 1] <= '9')
+				start++; /* leading zeros do not count */
+			size_t end = start;
+			while (end < n && cps[end] >= '0' && cps[end] <= '9')
+				end++;
+			size_t digits = end - start;
+			k.l1[k.n1++] = (char)(KEY_NUMBER + (digits > 0x2F ? 0x2F : digits));
+			for (size_t j = start; j < end; j++)
+				k.l1[k.n1++] = (char)cps[j];
+			i = end;
+			continue;
+		}
+		utf8proc_int32_t lower = utf8proc_tolower(cp);
+		bool upper = lower != cp;
+		int shape = lower == 0x0111 ? SHAPE_STROKE : SHAPE_NONE, tone = 0;
+		while (i < n && is_mark(cps[i])) {
+			int sh = shape_of(cps[i]);
+			if (sh != SHAPE_NONE)
+				shape = sh;
+			else if (tone == 0)
+				tone = tone_of(cps[i]);
+			i++;
+		}
+		int rank = -1;
+		if (lower < 0x80 && lower >= 'a' && lower <= 'z')
+			rank = letter_rank((char)lower, shape);
+		else if (lower == 0x0111)
+			rank = letter_rank('d', SHAPE_STROKE);
+		if (rank >= 0) {
+			k.l1[k.n1++] = (char)(KEY_LETTER + rank);
+		} else {
+			k.l1[k.n1++] = KEY_OTHER;
+			for (int sh = 18; sh >= 0; sh -= 6)
+				k.l1[k.n1++] = (char)(0x40 + ((lower >> sh) & 0x3F));
+		}
+		k.l2[k.n2++] = (char)(0x21 + tone);
+		k.l3[k.n3++] = (char)(upper ? 0x22 : 0x21);
+	}
+	free(cps);
+	char *out = xmalloc(k.n1 + k.n2 + k.n3 + 3);
+	size_t o = 0;
+	memcpy(out + o, k.l1, k.n1);
+	o += k.n1;
+	out[o++] = KEY_LEVEL;
+	memcpy(out + o, k.l2, k.n2);
+	o += k.n2;
+	out[o++] = KEY_LEVEL;
+	memcpy(out + o, k.l3, k.n3);
+	o += k.n3;
+	out[o] = '\0';
+	free(k.l1);
+	free(k.l2);
+	free(k.l3);
+	return out;
+}
+
+char *text_person_key(const char *name)
+{
+	/* The given name is the last word; the family and middle names, in
+	 * their order, come after it. */
+	char *norm = text_normalize(name ? name : "");
+	if (!norm)
+		return text_sort_key(name);
+	char *last = strrchr(norm, ' ');
+	char *given = text_sort_key(last ? last + 1 : norm);
+	if (last)
+		*last = '\0';
+	char *rest = text_sort_key(last ? norm : "");
+	size_t a = strlen(given), b = strlen(rest);
+	char *out = xmalloc(a + b + 2);
+	memcpy(out, given, a);
+	out[a] = KEY_LEVEL;
+	memcpy(out + a + 1, rest, b + 1);
+	free(given);
+	free(rest);
+	free(norm);
+	return out;
+}
+
+int text_collate(const char *a, const char *b)
+{
+	char *ka = text_sort_key(a), *kb = text_sort_key(b);
+	int c = strcmp(ka, kb);
+	free(ka);
+	free(kb);
+	return c;
+}
+
+int text_person_collate(const char *a, const char *b)
+{
+	char *ka = text_person_key(a), *kb = text_person_key(b);
+	int c = strcmp(ka, kb);
+	free(ka);
+	free(kb);
+	return c;
+}
+
+/* --- search ------------------------------------------------------------- */
+
+/* The words of s as search compares them: folded (or, with marks, only
+ * case-folded), every run of letters and digits a word, one space between
+ * words; lead says whether a space comes first, and trail after. */
+static char *words_of(const char *s, bool marks, bool lead, bool trail)
+{
+	char *f = marks ? text_casefold(s) : text_fold(s);
+	if (!f)
+		return NULL;
+	const unsigned char *u = (const unsigned char *)f;
+	size_t len = strlen(f), pos = 0, o = 0;
+	char *out = xmalloc(len + 3);
+	bool in_word = false, any = false;
+	if (lead)
+		out[o++] = ' ';
+	while (pos < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = decode(u, len, pos, &cp);
+		if (k < 0)
+			break;
+		if (is_word_char(cp)) {
+			if (!in_word && any)
+				out[o++] = ' ';
+			memcpy(out + o, f + pos, (size_t)k);
+			o += (size_t)k;
+			in_word = any = true;
+		} else {
+			in_word = false;
+		}
+		pos += (size_t)k;
+	}
+	if (trail && any)
+		out[o++] = ' ';
+	if (!any)
+		o = 0;
+	out[o] = '\0';
+	free(f);
+	return out;
+}
+
+char *text_search_body(const char *s, bool marks)
+{
+	return words_of(s, marks, true, true);
+}
+
+char *text_search_word(const char *s, bool marks)
+{
+	return words_of(s, marks, true, false);
+}

@@ -20,6 +20,9 @@ void date_to_ymd(r57_day day, int *y, int *m, int *d);
  *   today  tomorrow  yesterday
  *   +Nd +Nw +Nm +Ny  -Nd ... (days, weeks, months, years from today)
  *   eom eoq eoy  (end of this month, quarter, year)
+ *   and in either language the Vietnamese words: hôm nay, ngày mai,
+ *   hôm qua, cuối tháng, cuối quý, cuối năm (any case, with or without
+ *   diacritics, precomposed or decomposed, spaces between words free)
  * A date that does not exist (31/02/2025) or anything else is an error
  * naming the text (R57_EINPUT). `what` names the field for the message,
  * e.g. "--due". */

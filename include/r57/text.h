@@ -44,4 +44,29 @@ bool text_has_marks(const char *s);
 /* True if needle occurs in haystack, both compared folded. */
 bool text_contains_folded(const char *haystack, const char *needle);
 
+/* Vietnamese alphabetical order (a ă â b c d đ e ê g h i ... u ư v x y):
+ * a newly allocated sort key of s, bytes 0x01..0x7F that compare with
+ * strcmp (SQLite BINARY) as the collation does. The letters without
+ * tones and case over the whole string first, then the tones (ngang,
+ * huyền, hỏi, ngã, sắc, nặng), then the case (lower first); numbers by
+ * value; spaces and punctuation as one separator below any letter, so
+ * "An" < "An Bình" < "Anh" < "Ân". Never NULL; invalid UTF-8 sorts as "". */
+char *text_sort_key(const char *s);
+/* The key of a person's name: the given name (the last word) first, then
+ * the family and middle names, each by text_sort_key. */
+char *text_person_key(const char *name);
+/* strcmp-like comparisons by those keys (for qsort of names). */
+int text_collate(const char *a, const char *b);
+int text_person_collate(const char *a, const char *b);
+
+/* Search text: the words of s folded (or, with marks, only case-folded:
+ * "Nâng" stays "nâng"), every run of letters and digits one word, one
+ * space between words. text_search_body() also puts a space before and
+ * after (" nang cap he thong "); text_search_word() only before
+ * (" nang cap"), so a typed word is found where a word of the text begins
+ * with it: instr(body, word). "" when s has no letter or digit; NULL if s
+ * is not valid UTF-8. */
+char *text_search_body(const char *s, bool marks);
+char *text_search_word(const char *s, bool marks);
+
 #endif

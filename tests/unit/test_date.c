@@ -246,6 +246,26 @@ static void test_parse_forms(void **state)
 	assert_string_equal(parse("end-of-year", b, &e), "2025-12-31");
 	assert_string_equal(parse("EOQ", b, &e), "2025-03-31");
 
+	/* the Vietnamese words, in any case, with or without diacritics,
+	 * precomposed or decomposed, with extra spaces */
+	assert_string_equal(parse("hôm nay", b, &e), "2025-01-31");
+	assert_string_equal(parse("Hôm Nay", b, &e), "2025-01-31");
+	assert_string_equal(parse("hom nay", b, &e), "2025-01-31");
+	assert_string_equal(parse("  HOM   NAY ", b, &e), "2025-01-31");
+	assert_string_equal(parse("ngày mai", b, &e), "2025-02-01");
+	assert_string_equal(parse("nga\xcc\x80y mai", b, &e), "2025-02-01"); /* a + grave */
+	assert_string_equal(parse("ngay mai", b, &e), "2025-02-01");
+	assert_string_equal(parse("hôm qua", b, &e), "2025-01-30");
+	assert_string_equal(parse("Hom qua", b, &e), "2025-01-30");
+	assert_string_equal(parse("cuối tháng", b, &e), "2025-01-31");
+	assert_string_equal(parse("cuo\xcc\x82\xcc\x81i tha\xcc\x81ng", b, &e), "2025-01-31");
+	assert_string_equal(parse("CUỐI THÁNG", b, &e), "2025-01-31");
+	assert_string_equal(parse("cuối quý", b, &e), "2025-03-31");
+	assert_string_equal(parse("cuoi quy", b, &e), "2025-03-31");
+	assert_string_equal(parse("cuối năm", b, &e), "2025-12-31");
+	assert_string_equal(parse("\tcuoi   nam\t", b, &e), "2025-12-31");
+	assert_string_equal(parse("cuối  năm                                        ", b, &e), "2025-12-31");
+
 	/* relative forms from a leap day */
 	r57_day day;
 	assert_int_equal(date_parse("+1y", ymd(2024, 2, 29), "--due", &day, NULL), R57_OK);
@@ -295,6 +315,8 @@ static void test_parse_not_a_date(void **state)
 		"00/01/2025", "01/13/2025", "01/00/2025", "31/12/1899",
 		"1899-12-31", "0001-01-01", "+9000y", "-200y", "-50000w",
 		"e0m", "end of month", "todayx",
+		"hôm", "nay", "hôm nay nữa", "hom-nay", "hom_nay", "homnay", "cuối", "cuối tuần",
+		"ngày", "mai", "cuối quý 2", "hôm.nay",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		if (strcmp(parse(bad[i], b, &e), "ERR") != 0)
