@@ -27,7 +27,7 @@ TESTPKGS = cmocka
 
 # Debian packages behind the pkg-config names above, and the test tools.
 DEBS      = build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev gettext
-TESTDEBS  = libcmocka-dev bats tmux sqlite3 jq python3 util-linux tzdata groff-base
+TESTDEBS  = libcmocka-dev bats tmux sqlite3 jq python3 util-linux tzdata groff-base man-db
 
 ifeq ($(V),1)
 Q =
@@ -152,14 +152,19 @@ docs-check: r57
 bench:
 	@$(MAKE) -s -f tests/bench/bench.mk N="$(N)" QUICK="$(QUICK)"
 
+# The binary looks for its catalogue in the LOCALEDIR it was compiled with:
+# build with the same PREFIX (or LOCALEDIR) as you install with.
 install: r57 $(MO)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/vi/man1 \
+	    $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
 	install -m 755 r57 $(DESTDIR)$(BINDIR)/r57
 	install -m 644 r57.1 $(DESTDIR)$(MANDIR)/man1/r57.1
+	install -m 644 r57.vi.1 $(DESTDIR)$(MANDIR)/vi/man1/r57.1
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/r57.mo
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/r57 $(DESTDIR)$(MANDIR)/man1/r57.1 \
-	    $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/r57.mo
+	    $(DESTDIR)$(MANDIR)/vi/man1/r57.1 $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/r57.mo
 
 clean:
 	rm -rf build r57

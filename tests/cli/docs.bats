@@ -1,10 +1,11 @@
 #!/usr/bin/env bats
-# The help, the man page and the README say the same things: the generated
-# parts are fresh, and every command of `r57 --help` is in both documents.
+# The help, the man pages and the README say the same things, in English
+# and in Vietnamese: the generated parts are fresh, and every command of
+# `r57 --help` is in each document.
 
 load helpers
 
-@test "generated parts of r57.1 and README.md are up to date" {
+@test "generated parts of r57.1, r57.vi.1 and README.md are up to date" {
 	cd "$BATS_TEST_DIRNAME/../.."
 	run tools/gendoc --check
 	[ "$status" -eq 0 ]
@@ -19,12 +20,58 @@ load helpers
 	for c in $cmds; do
 		grep -q "^\.It Xo Ic $c\$" "$root/r57.1" || { echo "r57.1 lacks $c"; return 1; }
 		grep -q "^- \`r57 $c" "$root/README.md" || { echo "README lacks $c"; return 1; }
+		grep -q "^\.It Xo Ic $c\$" "$root/r57.vi.1" || { echo "r57.vi.1 lacks $c"; return 1; }
+		[ "$(grep -c "^- \`r57 $c " "$root/README.md")" -eq 2 ] || [ "$c" = help ] ||
+			{ echo "README lacks $c in one language"; return 1; }
 	done
 }
 
-@test "the man page renders without warnings" {
+@test "r57.vi.1 and the README's Vietnamese part are in Vietnamese, as r57 --lang vi says" {
+	root="$BATS_TEST_DIRNAME/../.."
+	local m
+	for m in 'Show this help.' 'Show the version.' 'Delete tasks (undo brings them back).'; do
+		[ "$(R57_LANG=vi t "$m")" != "$m" ] || { echo "no Vietnamese for: $m" >&2; return 1; }
+		grep -qF -- "$(R57_LANG=vi t "$m")" "$root/r57.vi.1" || { echo "r57.vi.1 lacks: $m" >&2; return 1; }
+		grep -qF -- "$(R57_LANG=vi t "$m")" "$root/README.md" || { echo "README lacks: $m" >&2; return 1; }
+		grep -qF -- "$m" "$root/r57.1" || { echo "r57.1 lacks: $m" >&2; return 1; }
+		! grep -qF -- "$(R57_LANG=vi t "$m")" "$root/r57.1" || { echo "Vietnamese in r57.1: $m" >&2; return 1; }
+		! grep -qF -- "$m" "$root/r57.vi.1" || { echo "English in r57.vi.1: $m" >&2; return 1; }
+	done
+	# the generated parts do not depend on the language of whoever runs it
+	R57_LANG=vi run r57 --dump-doc=md:options
+	eq "$status" 0
+	has "$output" "$(R57_LANG=vi t 'Show the version.')"
+	R57_LANG=vi run r57 --lang en --dump-doc=md:options
+	has "$output" "$(R57_LANG=en t 'Show the version.')"
+	run r57 --lang vi --dump-doc=mdoc:commands
+	eq "$status" 0
+	has "$output" "$(R57_LANG=vi t 'Show this help.')"
+	run --separate-stderr r57 --lang xx --dump-doc=md:options
+	eq "$status" 2
+	run r57 --dump-doc=md:nothing
+	eq "$status" 2
+}
+
+@test "both manuals say how to choose the language" {
+	root="$BATS_TEST_DIRNAME/../.."
+	local f
+	for f in r57.1 r57.vi.1; do
+		grep -q '^\.It Ev R57_LANG$' "$root/$f" || { echo "$f: no R57_LANG in ENVIRONMENT" >&2; return 1; }
+		grep -q 'LANGUAGE=vi' "$root/$f" || { echo "$f: no LANGUAGE=vi" >&2; return 1; }
+		grep -q 'LANG=vi_VN' "$root/$f" || { echo "$f: no LANG=vi_VN" >&2; return 1; }
+	done
+	grep -q 'R57_LANG=vi' "$root/README.md"
+	grep -q 'LANGUAGE=vi' "$root/README.md"
+	grep -q 'LANG=vi_VN.UTF-8' "$root/README.md"
+	grep -q -- '--lang vi' "$root/README.md"
+}
+
+@test "the man pages render without warnings" {
 	command -v groff >/dev/null || skip "groff not installed"
 	run sh -c "groff -k -mdoc -Tutf8 -ww -z '$BATS_TEST_DIRNAME/../../r57.1' 2>&1"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run sh -c "groff -k -mdoc -Tutf8 -ww -z '$BATS_TEST_DIRNAME/../../r57.vi.1' 2>&1"
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
 }
