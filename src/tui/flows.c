@@ -337,6 +337,14 @@ static void delete_step(struct app *a, int result)
 	app_message(a, false, _("Deleted %s (u brings it back)"), ids);
 }
 
+/* The columns a long part of a prompt may take: the width of the
+ * screen less what the prompt takes without it. */
+static int room_for(const struct app *a, const char *without)
+{
+	int w = a->cols - text_width(without);
+	return w < 12 ? 12 : w;
+}
+
 /* --- undo and redo --------------------------------------------------------------------------------- */
 
 static void undo_step(struct app *a, int result)
@@ -378,15 +386,19 @@ static void start_undo(struct app *a, bool undo)
 		app_error(a, &err);
 		return;
 	}
-	char label[160];
-	char *what = text_safe(e.summary, false);
-	if (undo)
-		snprintf(label, sizeof label, _("Undo #%lld: %s? y undoes, any other key keeps it"),
-		         (long long)e.seq, what);
-	else
-		snprintf(label, sizeof label, _("Redo #%lld: %s? y redoes, any other key keeps it"),
-		         (long long)e.seq, what);
-	free(what);
+	/* The summary is cut to what the line leaves, so the keys that
+	 * answer stay on screen whatever the language. */
+	char label[600];
+	for (int pass = 0; pass < 2; pass++) {
+		char *what = pass ? text_fit(e.summary, room_for(a, label), false) : NULL;
+		if (undo)
+			snprintf(label, sizeof label, _("Undo #%lld: %s? y undoes, any other key keeps it"),
+			         (long long)e.seq, what ? what : "");
+		else
+			snprintf(label, sizeof label, _("Redo #%lld: %s? y redoes, any other key keeps it"),
+			         (long long)e.seq, what ? what : "");
+		free(what);
+	}
 	entry_clear(&e);
 	flow_start(a, undo_step);
 	a->flow.stage = undo ? 0 : 1;
@@ -472,12 +484,15 @@ int flows_act(struct app *a, enum action act, int64_t task_id)
 		modal_edit(a, _("Reason for cancelling: "), NULL);
 		return HANDLED;
 	case ACT_delete: {
-		char which[160];
+		char which[400];
 		ids_text(ids, n, which, sizeof which);
 		flow_start(a, delete_step);
 		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
 		a->flow.n = n;
-		snprintf(label, sizeof label, _("Delete %s? y deletes (u brings back), any other key keeps"), which);
+		snprintf(label, sizeof label, _("Delete %s? y deletes (u brings back), any other key keeps"), "");
+		char *fit = text_fit(which, room_for(a, label), false);
+		snprintf(label, sizeof label, _("Delete %s? y deletes (u brings back), any other key keeps"), fit);
+		free(fit);
 		modal_confirm(a, label);
 		return HANDLED;
 	}

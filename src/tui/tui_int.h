@@ -147,7 +147,7 @@ struct flow {
 
 struct modal {
 	enum modal_kind kind;
-	char label[160];
+	char label[600];
 	struct line_edit ed;
 	struct picker pk;
 	bool live;            /* call live() after every key (the filter) */

@@ -789,12 +789,18 @@ static int lists_act(struct app *a, enum action act)
 		if (!r)
 			return HANDLED;
 		if (r->uses > 0) {
-			char *safe = text_safe(r->name, false);
-			app_message(a, true,
-			            ngettext("%s is in use by %lld task; nothing removed",
-			                     "%s is in use by %lld tasks; nothing removed", (unsigned long)r->uses),
-			            safe, (long long)r->uses);
-			free(safe);
+			/* The name is cut to what the line leaves: the count and
+			 * the refusal are what the line is for. */
+			char *fit = NULL;
+			for (int pass = 0; pass < 2; pass++) {
+				app_message(a, true,
+				            ngettext("%s is in use by %lld task; nothing removed",
+				                     "%s is in use by %lld tasks; nothing removed", (unsigned long)r->uses),
+				            fit ? fit : "", (long long)r->uses);
+				int room = a->cols - text_width(a->msg);
+				fit = pass ? fit : text_fit(r->name, room < 12 ? 12 : room, false);
+			}
+			free(fit);
 			return HANDLED;
 		}
 		flow_start(a, ref_remove_step);

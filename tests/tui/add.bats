@@ -28,17 +28,17 @@ NFD=$(printf 'Na\u0302ng ca\u0302\u0301p co\u0302\u0309ng di\u0323ch vu\u0323 co
 	keys Home
 	wait_for "▾ 4. "
 	keys a
-	wait_for "New task title:"
+	wait_for "$(tl 'New task title: ')"
 	# "Nâ" as Telex sends it: a, then Backspace and the letter with its mark
 	type_keys "Na"
 	keys BSpace
 	type_keys "${NFC:1}"
-	wait_for "New task title: $NFC"
+	wait_for "$(t 'New task title: ')$NFC"
 	keys Enter
-	wait_for "Deadline (dd/mm/yyyy"
+	wait_for "$(tl 'Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ')"
 	type_keys "31/12/2025"
 	keys Enter
-	wait_for "Added task #15"
+	wait_for "$(t 'Added task #%lld' 15)"
 	# the new row is on screen, in group 1
 	has "$(row_of '   15 ')" "31/12/2025"
 	has "$(row_of '   15 ')" "Nâng cấp cổng"
@@ -48,7 +48,7 @@ NFD=$(printf 'Na\u0302ng ca\u0302\u0301p co\u0302\u0309ng di\u0323ch vu\u0323 co
 	eq "$(field 15 .due)" 2025-12-31 "deadline"
 	eq "$(field 15 .status)" open "status"
 	eq "$(hist '.[0].actor')" an "actor of the change"
-	has "$(hist '.[0].summary')" "add #15"
+	eq "$(hist '.[0].summary')" "$(t 'add #%lld: %s' 15 "$NFC")" "journal summary"
 }
 
 @test "add: a title typed as base letters and combining marks is stored NFC" {
@@ -62,13 +62,13 @@ NFD=$(printf 'Na\u0302ng ca\u0302\u0301p co\u0302\u0309ng di\u0323ch vu\u0323 co
 	for i in $(seq 1 11); do keys j; done
 	wait_selected "   10 Xây dựng"
 	keys a
-	wait_for "New task title:"
+	wait_for "$(tl 'New task title: ')"
 	type_keys "$NFD"
-	wait_for "New task title: $NFC"
+	wait_for "$(t 'New task title: ')$NFC"
 	keys Enter
-	wait_for "Deadline (dd/mm/yyyy"
+	wait_for "$(tl 'Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ')"
 	keys Enter # no deadline
-	wait_for "Added task #15"
+	wait_for "$(t 'Added task #%lld' 15)"
 	eq "$(printf '%s' "$(field 15 .title)" | hex)" "$(printf '%s' "$NFC" | hex)" "title bytes (NFC)"
 	eq "$(field 15 .group_number)" 3 "group"
 	eq "$(field 15 .due)" null "deadline"
@@ -82,18 +82,18 @@ NFD=$(printf 'Na\u0302ng ca\u0302\u0301p co\u0302\u0309ng di\u0323ch vu\u0323 co
 	tui_start
 	wait_for "▾ 4. "
 	keys a
-	wait_for "New task title:"
+	wait_for "$(tl 'New task title: ')"
 	# "Tiếng Việt": e and a circumflex, taken back, then circumflex and acute
 	type_keys "Tie"
 	type_keys "$(printf '\u0302')"
 	keys BSpace
-	wait_status "New task title: Tie"
+	wait_status "$(t 'New task title: ')Tie"
 	type_keys "$(printf '\u0302\u0301')ng Vie$(printf '\u0323\u0302')t"
-	wait_status "New task title: Tiếng Việt"
+	wait_status "$(t 'New task title: ')Tiếng Việt"
 	keys Enter
-	wait_for "Deadline (dd/mm/yyyy"
+	wait_for "$(tl 'Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ')"
 	keys Enter
-	wait_for "Added task #15"
+	wait_for "$(t 'Added task #%lld' 15)"
 	eq "$(printf '%s' "$(field 15 .title)" | hex)" "$(printf 'Ti\u1ebfng Vi\u1ec7t' | hex)" "title bytes (NFC)"
 }
 
@@ -103,13 +103,13 @@ NFD=$(printf 'Na\u0302ng ca\u0302\u0301p co\u0302\u0309ng di\u0323ch vu\u0323 co
 	keys Home
 	wait_for "▾ 4. "
 	keys a
-	wait_for "New task title:"
+	wait_for "$(tl 'New task title: ')"
 	type "Việc mới"
 	keys Enter
-	wait_for "Deadline (dd/mm/yyyy"
+	wait_for "$(tl 'Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ')"
 	type "31/12/2025"
 	keys Enter
-	wait_for "Added task #15"
+	wait_for "$(t 'Added task #%lld' 15)"
 	# flows.c sets the list's cursor to the new id; the task is shown, and
 	# the next key (e, c, d...) must act on it, not on the heading
 	wait_selected "   15 Việc mới"
@@ -120,14 +120,14 @@ NFD=$(printf 'Na\u0302ng ca\u0302\u0301p co\u0302\u0309ng di\u0323ch vu\u0323 co
 	tui_start
 	wait_for "▾ 4. "
 	keys a
-	wait_for "New task title:"
+	wait_for "$(tl 'New task title: ')"
 	tx set-buffer -b r57t "$(printf 'Tích hợp dữ liệu\ndân cư cấp xã')"
 	tx paste-buffer -p -b r57t -t r57
-	wait_status "New task title: Tích hợp dữ liệu dân cư cấp xã"
+	wait_status "$(t 'New task title: ')Tích hợp dữ liệu dân cư cấp xã"
 	keys Enter
-	wait_for "Deadline (dd/mm/yyyy"
+	wait_for "$(tl 'Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ')"
 	keys Enter
-	wait_for "Added task #15"
+	wait_for "$(t 'Added task #%lld' 15)"
 	eq "$(field 15 .title)" "Tích hợp dữ liệu dân cư cấp xã" "title"
 }
 
@@ -136,16 +136,16 @@ NFD=$(printf 'Na\u0302ng ca\u0302\u0301p co\u0302\u0309ng di\u0323ch vu\u0323 co
 	tui_start
 	wait_for "▾ 4. "
 	keys a
-	wait_for "New task title:"
+	wait_for "$(tl 'New task title: ')"
 	type "Không lưu"
-	wait_for "New task title: Không lưu"
+	wait_for "$(t 'New task title: ')Không lưu"
 	keys Escape
-	wait_for "Nothing added"
+	wait_for "$(t 'Nothing added')"
 	keys a
-	wait_for "New task title:"
+	wait_for "$(tl 'New task title: ')"
 	type "Việc mới"
 	keys Enter
-	wait_for "Deadline (dd/mm/yyyy"
+	wait_for "$(tl 'Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ')"
 	type "31/02/2025"
 	keys Enter
 	# refused; the prompt stays with the text for a fix
@@ -153,7 +153,7 @@ NFD=$(printf 'Na\u0302ng ca\u0302\u0301p co\u0302\u0309ng di\u0323ch vu\u0323 co
 	wait_for "31/02/2025"
 	eq "$(ids)" "$(seq -s ' ' 1 14)" "tasks after a refused deadline"
 	keys Escape
-	wait_for "Nothing added"
+	wait_for "$(t 'Nothing added')"
 	eq "$(ids)" "$(seq -s ' ' 1 14)" "tasks"
 	eq "$(hist 'length')" 37 "journal entries (those of demo)"
 }

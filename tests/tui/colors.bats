@@ -13,10 +13,10 @@ setup_data() {
 # show_all: filter status:all so the cancelled task is listed too.
 show_all() {
 	keys /
-	wait_status "Filter:"
+	wait_status "$(tl 'Filter: ')"
 	type "status:all"
 	keys Enter
-	wait_for "filter: status:all"
+	wait_for "$(head_filter "status:all")"
 	wait_rows "$(seq -s ' ' 1 15)"
 }
 

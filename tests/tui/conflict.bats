@@ -13,15 +13,15 @@ edit_task_1() {
 	keys j j j
 	wait_selected "    1 Nâng cấp"
 	keys e
-	wait_for "Title: Nâng cấp hệ thống quản lý văn bản và điều hành"
+	wait_for "$(t 'Title: ')Nâng cấp hệ thống quản lý văn bản và điều hành"
 	type " (sửa)"
-	wait_for "Title: Nâng cấp hệ thống quản lý văn bản và điều hành (sửa)"
+	wait_for "$(t 'Title: ')Nâng cấp hệ thống quản lý văn bản và điều hành (sửa)"
 	keys Enter
-	wait_for "Product: Hệ thống vận hành"
+	wait_for "$(t 'Product: ')Hệ thống vận hành"
 	keys Enter
-	wait_status "Notes:"
+	wait_status "$(tl 'Notes: ')"
 	type "Ghi chú của An"
-	wait_status "Notes: Ghi chú của An"
+	wait_status "$(t 'Notes: ')Ghi chú của An"
 }
 
 @test "edit refused when binh changed the task meanwhile: what was typed stays in the prompt" {
@@ -37,10 +37,10 @@ edit_task_1() {
 	eq "$(field 1 .notes)" null "notes"
 	eq "$(hist '.[0].actor')" binh "newest change"
 	# ... and the prompt is open again with the text typed
-	wait_status "Notes: Ghi chú của An"
+	wait_status "$(t 'Notes: ')Ghi chú của An"
 	# Enter again saves An's text over it, the title typed earlier included
 	keys Enter
-	wait_for "Changed task #1"
+	wait_for "$(t 'Changed task #%lld' 1)"
 	eq "$(field 1 .title)" "Nâng cấp hệ thống quản lý văn bản và điều hành (sửa)" "title"
 	eq "$(field 1 .notes)" "Ghi chú của An" "notes"
 	eq "$(hist '.[0].actor')" an "newest change"
@@ -56,8 +56,7 @@ edit_task_1() {
 	eq "$(field 1 .product)" "Bản của Bình" "product"
 	eq "$(field 1 .notes)" null "notes"
 	# the refusal must be on screen while the prompt waits for the retry
-	wait_for "binh"
-	has "$SCREEN" "changed meanwhile"
+	wait_for "$(t_before 'task #%lld was changed meanwhile by %s (#%lld: %s); nothing was saved' 1 binh "$(hist '.[0].seq')" @@)"
 	has "$SCREEN" "Ghi chú của An"
 }
 
@@ -67,10 +66,10 @@ edit_task_1() {
 	edit_task_1
 	R57_ACTOR=binh r57 edit 1 --product "Bản của Bình" >/dev/null
 	keys Enter
-	wait_status "Notes: Ghi chú của An"
+	wait_status "$(t 'Notes: ')Ghi chú của An"
 	sleep 0.2
 	keys Escape
-	wait_for "Nothing changed"
+	wait_for "$(t 'Nothing changed')"
 	eq "$(field 1 .product)" "Bản của Bình" "product"
 	eq "$(field 1 .title)" "Nâng cấp hệ thống quản lý văn bản và điều hành" "title"
 	eq "$(field 1 .notes)" null "notes"

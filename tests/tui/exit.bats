@@ -43,11 +43,11 @@ terminal_restored() {
 	tui_start
 	on_task 1
 	keys Enter
-	wait_for "Task #1"
+	wait_for "$(t 'Task #%lld %s' 1 '')"
 	keys q
 	wait_for "▾ 4. "
 	keys ?
-	wait_for "Keys (q goes back"
+	wait_for "$(t 'Keys (q goes back; j/k scroll)')"
 	keys q
 	wait_for "▾ 4. "
 	keys Escape
@@ -55,7 +55,7 @@ terminal_restored() {
 	tui_exited && { echo "Escape on the list quit r57" >&2; false; }
 	wait_for "▾ 4. "
 	keys H
-	wait_for "History, newest first"
+	wait_for "$(t 'History, newest first')"
 	keys Q
 	wait_exit
 	eq "$TUI_STATUS" 0 "exit status"
@@ -67,9 +67,9 @@ terminal_restored() {
 	tui_start
 	on_task 1
 	keys e
-	wait_for "Title: Nâng cấp"
+	wait_for "$(t 'Title: ')Nâng cấp"
 	type " dở dang"
-	wait_for "Title: Nâng cấp hệ thống quản lý văn bản và điều hành dở dang"
+	wait_for "$(t 'Title: ')Nâng cấp hệ thống quản lý văn bản và điều hành dở dang"
 	pid=$(r57_pid)
 	[ -n "$pid" ]
 	kill -TERM "$pid"

@@ -17,23 +17,23 @@ cli_ids() {
 	tui_start
 	wait_rows "$all"
 	keys /
-	wait_status "Filter:"
+	wait_status "$(tl 'Filter: ')"
 	# one key at a time; after each, the rows are those r57 list gives
 	local prefix="" c
 	for c in n a n g; do
 		type "$c"
 		prefix+=$c
-		wait_status "Filter: $prefix"
+		wait_status "$(t 'Filter: ')$prefix"
 		wait_rows "$(cli_ids "$prefix")"
 	done
 	eq "$(task_rows)" "1 8" "rows for 'nang' (Nâng, năng)"
 	type " cap"
 	wait_rows 1
-	has "$(screen | head -n 1)" "filter: nang cap"
+	has "$(screen | head -n 1)" "$(head_filter "nang cap")"
 	# Escape: the list as it was before /
 	keys Escape
 	wait_rows "$all"
-	wait_gone "filter:"
+	wait_gone "$(filter_word)"
 	eq "$(hist length)" 37 "journal entries: the filter changed nothing"
 }
 
@@ -41,11 +41,11 @@ cli_ids() {
 	demo
 	tui_start
 	keys /
-	wait_status "Filter:"
+	wait_status "$(tl 'Filter: ')"
 	type "status:overdue"
 	wait_rows "2 7 12"
 	keys Enter
-	wait_for "filter: status:overdue"
+	wait_for "$(head_filter "status:overdue")"
 	wait_rows "$(cli_ids status:overdue)"
 	# the filter stays while moving about
 	keys j j
@@ -54,29 +54,29 @@ cli_ids() {
 	# / opens with the words; narrowing further, then Escape, gives back
 	# status:overdue, not the whole list
 	keys /
-	wait_status "Filter: status:overdue"
+	wait_status "$(t 'Filter: ')status:overdue"
 	type " group:2 hoan"
 	wait_rows 7
 	keys Escape
 	wait_rows "2 7 12"
-	wait_for "filter: status:overdue"
+	wait_for "$(head_filter "status:overdue")"
 	# leader names and words without marks, as on the command line
 	keys /
-	wait_status "Filter: status:overdue"
+	wait_status "$(t 'Filter: ')status:overdue"
 	keys C-u
-	wait_status "Filter:"
+	wait_status "$(tl 'Filter: ')"
 	type "leader:binh"
 	wait_rows "$(cli_ids leader:binh)"
 	eq "$(task_rows)" "3 8 10" "tasks of Trần Thị Bình"
 	keys Enter
-	wait_for "filter: leader:binh"
+	wait_for "$(head_filter "leader:binh")"
 	# an empty filter shows every task again
 	keys /
-	wait_status "Filter: leader:binh"
+	wait_status "$(t 'Filter: ')leader:binh"
 	keys C-u
 	keys Enter
 	wait_rows "$(cli_ids)"
-	wait_gone "filter:"
+	wait_gone "$(filter_word)"
 }
 
 @test "filter: a word nothing matches leaves no task row; status:all shows the cancelled task" {

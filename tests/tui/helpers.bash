@@ -30,6 +30,14 @@
 #   col_of LINE NEEDLE  the screen column (0-based, by wcwidth, as tmux
 #                       lays cells out) where NEEDLE starts in LINE
 #   tui_exited          true once r57 has exited; $TUI_STATUS is its status
+#   tl MSGID [ARG...]   t (tests/cli/helpers.bash: the message in this run's
+#                       language) without its trailing blanks: a prompt
+#                       with nothing typed yet, as capture-pane shows it
+#   t_before MSGID ARG... the message up to where the argument @@ goes (the
+#                       start of a line too long for the screen);
+#   t_after MSGID ARG...  and the rest of it after @@
+#   head_filter WORDS   the header's words for a filter (" · filter: WORDS")
+#   filter_word         " · filter: " as the header says it, alone
 #
 # In teardown r57 is ended by SIGTERM (and waited for), then the server is
 # killed; an exit status of 86 or 87 (a sanitizer's) from the screen or a
@@ -90,6 +98,29 @@ setup() { tui_setup; }
 teardown() { tui_teardown; }
 
 tx() { tmux -L "$TUI_SOCK" "$@"; }
+
+tl() {
+	local m
+	m=$(t "$@") || return 1
+	printf '%s' "${m%"${m##*[! ]}"}"
+}
+t_before() {
+	local m
+	m=$(t "$@") || return 1
+	printf '%s' "${m%%@@*}"
+}
+filter_word() {
+	local m
+	m=$(tmsg ' r57 · %s · %s · %s · filter: %s') || return 1
+	m=${m%"%s"}
+	printf '%s' "${m##*"%s"}"
+}
+head_filter() { printf '%s%s' "$(filter_word)" "$1"; }
+t_after() {
+	local m
+	m=$(t "$@") || return 1
+	printf '%s' "${m#*@@}"
+}
 
 tui_start() {
 	local w=80 h=24 envs=() prog=("$R57_BIN")

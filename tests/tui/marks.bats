@@ -14,23 +14,23 @@ marked() {
 	tui_start
 	on_task 6
 	keys Space
-	wait_for "1 marked"
+	wait_for "$(t '%d marked: A assign, c close, x cancel act on all of them; M clears' 1)"
 	# Space moves down to the next row
 	wait_selected "    1 Nâng cấp"
 	eq "$(marked)" 6 "marked rows"
 	on_task 10
 	keys Space
-	wait_for "2 marked"
+	wait_for "$(t '%d marked: A assign, c close, x cancel act on all of them; M clears' 2)"
 	eq "$(marked)" "6 10" "marked rows"
 	before=$(hist length)
 	# the cursor is elsewhere: c acts on the marked tasks, not on it
 	keys c
-	wait_for "Result (what was delivered):"
+	wait_for "$(tl 'Result (what was delivered): ')"
 	type "Hoàn thành đợt 1"
 	keys Enter
-	wait_for "Done on"
+	wait_for "$(tl 'Done on (Enter for today, %s): ' 30/06/2025)"
 	keys Enter
-	wait_for "Closed #"
+	wait_re "$(tre 'Closed %s')"
 	has "$(status_line)" "#6"
 	has "$(status_line)" "#10"
 	eq "$(field 6 .status)" done "status of 6"
@@ -46,9 +46,9 @@ marked() {
 	wait_re "✓ +10 "
 	eq "$(marked)" "" "marked rows after closing"
 	keys u
-	wait_for "Undo #$seq: "
+	wait_for "$(t_before 'Undo #%lld: %s? y undoes, any other key keeps it' "$seq" @@)"
 	keys y
-	wait_for "Undid #$seq"
+	wait_for "$(t_before 'Undid #%lld: %s' "$seq" @@)"
 	eq "$(field 6 .status)" open "status of 6 after undo"
 	eq "$(field 10 .status)" open "status of 10 after undo"
 	eq "$(field 6 .closed)" null "closed of 6 after undo"
@@ -63,32 +63,32 @@ marked() {
 	tui_start
 	on_task 5
 	keys Space Space Space
-	wait_for "3 marked"
+	wait_for "$(t '%d marked: A assign, c close, x cancel act on all of them; M clears' 3)"
 	eq "$(marked)" "1 5 6" "marked rows"
 	# Space on a marked task unmarks it
 	keys k
 	wait_selected "    1 Nâng cấp"
 	keys Space
-	wait_gone "3 marked"
+	wait_gone "$(t '%d marked: A assign, c close, x cancel act on all of them; M clears' 3)"
 	eq "$(marked)" "5 6" "marked rows"
 	keys M
-	wait_for "Marks cleared"
+	wait_for "$(t 'Marks cleared')"
 	eq "$(marked)" "" "marked rows"
 	on_task 12
 	keys Space Space
-	wait_for "2 marked"
+	wait_for "$(t '%d marked: A assign, c close, x cancel act on all of them; M clears' 2)"
 	eq "$(marked)" "2 12" "marked rows"
 	before=$(hist length)
 	keys A
-	wait_for "Lead person"
+	wait_for "$(t 'Lead person (type any part of the name)')"
 	type "hanh"
 	wait_gone "Nguyễn Văn An (Sở"
 	keys Enter
-	wait_for "Lead unit"
+	wait_for "$(t 'Lead unit (type any part of the name)')"
 	type "ban to chuc"
 	wait_gone "Sở Tài chính"
 	keys Enter
-	wait_for "Assigned #"
+	wait_re "$(tre 'Assigned %s')#"
 	eq "$(field 12 .leader)" "Vũ Thị Hạnh" "leader of 12"
 	eq "$(field 2 .leader)" "Vũ Thị Hạnh" "leader of 2"
 	eq "$(field 12 .unit)" "Ban Tổ chức Tỉnh ủy" "unit of 12"

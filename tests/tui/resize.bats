@@ -17,24 +17,24 @@ alive() {
 	tui_start
 	wait_for "▾ 4. "
 	keys a
-	wait_for "New task title:"
+	wait_for "$(tl 'New task title: ')"
 	type "Nâng cấp cổng dịch vụ công dở"
-	wait_status "New task title: Nâng cấp cổng dịch vụ công dở"
+	wait_status "$(t 'New task title: ')Nâng cấp cổng dịch vụ công dở"
 	resize 20 6
-	wait_re "[Tt]oo[[:space:]]*sma"
+	wait_for "$(t 'Window too small')"
 	wait_gone "▾ 1. "
 	alive
 	# keys typed while too small still reach the prompt
 	type "n"
 	resize 80 24
 	wait_for "▾ 4. "
-	wait_status "New task title: Nâng cấp cổng dịch vụ công dởn"
+	wait_status "$(t 'New task title: ')Nâng cấp cổng dịch vụ công dởn"
 	keys BSpace
 	type " dang"
 	keys Enter
-	wait_for "Deadline (dd/mm/yyyy"
+	wait_for "$(tl 'Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ')"
 	keys Enter
-	wait_for "Added task #15"
+	wait_for "$(t 'Added task #%lld' 15)"
 	eq "$(field 15 .title)" "Nâng cấp cổng dịch vụ công dở dang" "title"
 	eq "$(field 15 .group_number)" 1 "group"
 }
@@ -44,14 +44,14 @@ alive() {
 	tui_start
 	on_task 12
 	keys Space
-	wait_for "1 marked"
+	wait_for "$(t '%d marked: A assign, c close, x cancel act on all of them; M clears' 1)"
 	wait_selected "    2 Triển khai"
 	resize 120 40
 	wait_for "Phạm Thu Dung"
 	wait_selected "    2 Triển khai"
 	has "$(row_of '   12 ')" "* "
 	resize 20 6
-	wait_re "[Tt]oo[[:space:]]*sma"
+	wait_for "$(t 'Window too small')"
 	resize 1 1
 	sleep 0.3
 	alive
@@ -61,11 +61,11 @@ alive() {
 	[[ $(row_of '   12 ') == "* "* ]]
 	# and still works
 	keys c
-	wait_for "Result (what was delivered):"
+	wait_for "$(tl 'Result (what was delivered): ')"
 	keys Enter
-	wait_for "Done on"
+	wait_for "$(tl 'Done on (Enter for today, %s): ' 30/06/2025)"
 	keys Enter
-	wait_for "Closed #12"
+	wait_for "$(t 'Closed %s' '#12')"
 	eq "$(field 12 .status)" done "status of the marked task"
 	eq "$(field 2 .status)" overdue "status of the task under the cursor"
 }
@@ -75,21 +75,21 @@ alive() {
 	tui_start
 	on_task 6
 	keys A
-	wait_for "Lead person"
+	wait_for "$(t 'Lead person (type any part of the name)')"
 	type "bin"
 	wait_gone "Nguyễn Văn An (Sở"
 	resize 20 6
-	wait_re "[Tt]oo[[:space:]]*sma"
+	wait_for "$(t 'Window too small')"
 	resize 120 40
-	wait_for "Lead person"
+	wait_for "$(t 'Lead person (type any part of the name)')"
 	wait_for "Trần Thị Bình (Sở Nội vụ)"
 	hasnt "$SCREEN" "Nguyễn Văn An (Sở"
 	has "$SCREEN" "> bin"
 	type "h"
 	keys Enter
-	wait_for "Lead unit"
+	wait_for "$(t 'Lead unit (type any part of the name)')"
 	keys Escape
-	wait_for "Nothing assigned"
+	wait_for "$(t 'Nothing assigned')"
 	eq "$(field 6 .leader)" "Nguyễn Văn An" "leader (the assignment was given up)"
 }
 
@@ -101,6 +101,10 @@ alive() {
 	wait_gone "▾ 1. "
 	# 20 columns are enough for the words; the message must not be cut
 	# before them
-	wait_re "[Tt]oo[[:space:]]*small"
+	wait_for "$(t 'Window too small')"
+	# every line of it, whole
+	has "$SCREEN" "$(t 'for r57:')"
+	has "$SCREEN" "$(t 'need %dx%d' 30 6)"
+	has "$SCREEN" "$(t 'q quits')"
 	alive
 }

@@ -55,7 +55,12 @@ date_cols() {
 	done
 	eq "$(task_lines | wc -l)" 17 "task rows"
 	date_cols | same_col "the deadline"
-	eq "$(date_cols | head -n 1)" 58 "column of the deadline at 80 columns (80 - 22)"
+	# the deadline column is as wide as "dd/mm/yyyy 999d late" in this
+	# language and a blank, 22 at least
+	local dw
+	dw=$(($(width "$(t '%s %ldd late' 00/00/0000 999)") + 1))
+	[ "$dw" -ge 22 ] || dw=22
+	eq "$(date_cols | head -n 1)" $((80 - dw)) "column of the deadline at 80 columns (80 - $dw)"
 	while IFS= read -r l; do
 		[ "$(width "$l")" -le 80 ] || { echo "wider than the pane: $l" >&2; false; }
 	done <<<"$(screen)"
@@ -117,8 +122,8 @@ date_cols() {
 	wait_rows 18
 	on_task 18
 	keys Enter
-	wait_for "Task #18"
-	has "$(row_of 'Title')" "Báo cáo␛[31m đỏ"
+	wait_for "$(t 'Task #%lld %s' 18 '')"
+	has "$(row_of "$(t Title)")" "Báo cáo␛[31m đỏ"
 	hasnt "$SCREEN" $'\u202e'
 }
 
