@@ -9,6 +9,8 @@
 #ifndef R57_COMMANDS_H
 #define R57_COMMANDS_H
 
+#include "r57/i18n.h"
+
 #define R57_COMMANDS(CMD) \
 	CMD(add, "add", "TITLE [--group G] [--leader L] [--unit U] [--with U]... [--due DATE] [--product P] [--source S] [--year Y] [--notes TEXT] [--new]", \
 	    N_("Add a task. The plan year defaults to the deadline's year. --new creates a leader, unit, group or source that does not exist yet.")) \

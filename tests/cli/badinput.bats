@@ -81,7 +81,8 @@ has_byte() {
 @test "a bad R57_TODAY or --today is an error naming it" {
 	mkdb
 	R57_TODAY=31/02/2025 assert_fails_cleanly 1 "31/02/2025" -- add "Ba"
-	assert_fails_cleanly nonzero "hôm nay" -- --today "hôm nay" add "Ba"
+	assert_fails_cleanly nonzero "không phải ngày" -- --today "không phải ngày" add "Ba"
+	eq "$stderr" "r57: $(t "%s: '%s' is not a date (use dd/mm/yyyy or yyyy-mm-dd)" --today "không phải ngày")"
 }
 
 # ---- text ------------------------------------------------------------
