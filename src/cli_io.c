@@ -155,6 +155,10 @@ static void say_created(struct report *r, enum ref_kind k, const char *name)
 static void on_event(const struct import_event *e, void *ctx)
 {
 	struct report *r = ctx;
+	/* A real import is told of every row it adds: say nothing, fast. */
+	if (!r->dry && (e->what == IMPORT_ADD || e->what == IMPORT_CHANGE ||
+	                (e->what == IMPORT_CREATE && ++r->created[e->ref] > CREATED_SHOWN)))
+		return;
 	char *safe = text_safe(e->name ? e->name : "", false);
 	switch (e->what) {
 	case IMPORT_IGNORED_COLUMN:
@@ -162,8 +166,6 @@ static void on_event(const struct import_event *e, void *ctx)
 		    e->col);
 		break;
 	case IMPORT_CREATE:
-		if (!r->dry && ++r->created[e->ref] > CREATED_SHOWN)
-			break;
 		say_created(r, e->ref, safe);
 		break;
 	case IMPORT_GROUPS:
@@ -172,12 +174,9 @@ static void on_event(const struct import_event *e, void *ctx)
 		    e->n);
 		break;
 	case IMPORT_ADD:
-		if (r->dry)
-			say(r, _("Would add #%lld (line %ld): %s"), (long long)e->task, e->line, safe);
+		say(r, _("Would add #%lld (line %ld): %s"), (long long)e->task, e->line, safe);
 		break;
-	case IMPORT_CHANGE:
-		if (!r->dry)
-			break;
+	case IMPORT_CHANGE: {
 		char fields[400] = "";
 		size_t len = 0;
 		for (int f = 0; f < IMP_FIELDS && len < sizeof fields; f++)
@@ -186,6 +185,7 @@ static void on_event(const struct import_event *e, void *ctx)
 				                        field_name((enum import_field)f));
 		say(r, _("Would change #%lld (line %ld): %s: %s"), (long long)e->task, e->line, safe, fields);
 		break;
+	}
 	}
 	free(safe);
 }

@@ -182,6 +182,90 @@ static inline int next_byte(struct csv_reader *r, struct csv_pos *where)
 	return b;
 }
 
+/* The length of the valid UTF-8 sequence that begins buf[0..avail), or 0
+ * when it is not one (or is cut by the end of the buffer): next_byte()
+ * then takes it byte by byte and says what is wrong. */
+static size_t utf8_len(const unsigned char *b, size_t avail)
+{
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t n;
+	if (b[0] >= 0xC2 && b[0] <= 0xDF) {
+		n = 2;
+	} else if (b[0] >= 0xE0 && b[0] <= 0xEF) {
+		n = 3;
+		if (b[0] == 0xE0)
+			lo = 0xA0;
+		else if (b[0] == 0xED)
+			hi = 0x9F;
+	} else if (b[0] >= 0xF0 && b[0] <= 0xF4) {
+		n = 4;
+		if (b[0] == 0xF0)
+			lo = 0x90;
+		else if (b[0] == 0xF4)
+			hi = 0x8F;
+	} else {
+		return 0;
+	}
+	if (n > avail || b[1] < lo || b[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if (b[i] < 0x80 || b[i] > 0xBF)
+			return 0;
+	return n;
+}
+
+/* The fast way through the inside of a cell: the run of ordinary
+ * characters at the reader's position (no quote, no line end, no NUL, no
+ * delimiter outside quotes; whole valid UTF-8 characters) is copied to the
+ * record at once, with the position moved as next_byte() would move it.
+ * What ends the run goes the slow way. False when out of memory. */
+static bool take_run(struct csv_reader *r, bool quoted)
+{
+	if (r->need || r->pos >= r->len)
+		return true;
+	const unsigned char *b = r->buf + r->pos;
+	size_t avail = r->len - r->pos, i = 0;
+	/* No further than the byte that makes the record too long. */
+	if (r->dlen > r->max_record)
+		return true;
+	if (avail > r->max_record + 1 - r->dlen)
+		avail = r->max_record + 1 - r->dlen;
+	long chars = 0;
+	while (i < avail) {
+		unsigned char c = b[i];
+		if (c < 0x80) {
+			if (c == '"' || c == '\n' || c == '\r' || c == 0 || (!quoted && c == (unsigned char)r->delim))
+				break;
+			i++;
+		} else {
+			size_t n = utf8_len(b + i, avail - i);
+			if (!n)
+				break;
+			i += n;
+		}
+		chars++;
+	}
+	if (!i)
+		return true;
+	if (r->dlen + i + 1 >= r->dcap) {
+		size_t cap = r->dcap ? r->dcap : 4096;
+		while (r->dlen + i + 1 >= cap)
+			cap *= 2;
+		char *grown = realloc(r->data, cap);
+		if (!grown)
+			return false;
+		r->data = grown;
+		r->dcap = cap;
+	}
+	memcpy(r->data + r->dlen, b, i);
+	r->dlen += i;
+	r->pos += i;
+	r->at.offset += (int64_t)i;
+	r->at.col += chars;
+	r->after_cr = false;
+	return true;
+}
+
 /* The byte order mark, and the delimiter from the first line. */
 static void start(struct csv_reader *r)
 {
@@ -266,6 +350,8 @@ int csv_next(struct csv_reader *r, const struct csv_cell **cells, size_t *n,
 	for (;;) {
 		if (r->failed)
 			goto error;
+		if ((st == UNQUOTED || st == QUOTED) && !take_run(r, st == QUOTED))
+			goto nomem;
 		int c = next_byte(r, &p);
 		if (c == ERR_BYTE)
 			goto error;

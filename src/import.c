@@ -47,6 +47,7 @@
 #define TIER_LIMIT 4000000.0
 #define BULK_MIN 5000    /* new tasks for which indexes are built at the end */
 #define BULK_MIN_BYTES (512 * 1024) /* ... or, in one pass, the size of the file */
+#define SEEN_MAX 4096    /* status words and dates remembered as read */
 
 static const char *const field_keys[IMP_FIELDS] = {
 	[IMP_ID] = "id", [IMP_UUID] = "uuid", [IMP_TITLE] = "title", [IMP_NOTES] = "notes",
@@ -424,6 +425,8 @@ struct imp {
 	struct dbkey *keys;
 	size_t n_keys, cap_keys;
 	struct smap keymap; /* "group\x1ftitle" -> key */
+	struct smap status_seen; /* a status cell as written -> its status */
+	struct smap date_seen;   /* a date cell as written -> its day + 1 */
 	int64_t tasks0, max_id0;
 	bool restore_groups;
 	bool groups_done;   /* one pass: the groups' list was applied, or not */
@@ -1161,7 +1164,11 @@ static int date_field(struct imp *im, const struct in_row *row, int f, r57_day *
 		return R57_OK;
 	char *t = clean(im, c->text);
 	int rc = R57_OK;
-	if (*t) {
+	/* Deadlines repeat from row to row: each is read once. */
+	int *seen = *t ? smap_slot(&im->date_seen, t, false) : NULL;
+	if (seen) {
+		*out = (r57_day)(*seen - 1);
+	} else if (*t) {
 		int a, b, y, n = 0;
 		char s1, s2;
 		bool ok = false;
@@ -1180,6 +1187,8 @@ static int date_field(struct imp *im, const struct in_row *row, int f, r57_day *
 			rc = fail_at(im, c->at, f, t, R57_EINPUT, _("is not a date (dd/mm/yyyy or yyyy-mm-dd)"));
 		else if (y < 1900 || !date_from_ymd(y, b, a, out))
 			rc = fail_at(im, c->at, f, t, R57_EINPUT, _("is a date that does not exist"));
+		else if (im->date_seen.n < SEEN_MAX)
+			*smap_slot(&im->date_seen, t, true) = (int)(*out + 1);
 	}
 	free(t);
 	return rc;
@@ -1414,7 +1423,13 @@ static int status_field(struct imp *im, const struct in_row *row, struct prow *p
 		return R57_OK;
 	char *t = clean(im, c->text);
 	int rc = R57_OK;
-	if (*t) {
+	/* A file says the same few status words on every row: each is looked
+	 * up once (folding the words is the costly part). */
+	int *seen = *t ? smap_slot(&im->status_seen, t, false) : NULL;
+	if (seen) {
+		p->status = (enum task_status)*seen;
+		p->status_given = true;
+	} else if (*t) {
 		char *w = fold_words(t, false);
 		bool found = false;
 		for (size_t i = 0; i < sizeof status_words / sizeof *status_words && !found; i++)
@@ -1428,6 +1443,8 @@ static int status_field(struct imp *im, const struct in_row *row, struct prow *p
 			             _("is not a status (\xc4\x90\x61ng tri\xe1\xbb\x83n khai, Ch\xc6\xb0\x61 ho\xc3\xa0n th\xc3\xa0nh,"
 			               " \xc4\x90\xc3\xa3 ho\xc3\xa0n th\xc3\xa0nh, Ho\xc3\xa0n th\xc3\xa0nh, \xc4\x90\xc3\xa3 h\xe1\xbb\xa7y;"
 			               " or open, done, cancelled)"));
+		else if (im->status_seen.n < SEEN_MAX)
+			*smap_slot(&im->status_seen, t, true) = (int)p->status;
 		p->status_given = found;
 	}
 	free(t);
@@ -2065,6 +2082,8 @@ static void imp_free(struct imp *im)
 	free(im->dbt);
 	free(im->keys);
 	smap_free(&im->keymap);
+	smap_free(&im->status_seen);
+	smap_free(&im->date_seen);
 	store_io_close(im->io);
 	free(im->spath);
 }

@@ -199,7 +199,10 @@ static const char *const io_sql[IO_COUNT] = {
  * statement journal for every statement, and one statement for 128 rows
  * copies each page once instead of 128 times. Tasks are always written
  * before the units that name them, so the journal records them in that
- * order and an undo deletes the units first. */
+ * order and an undo deletes the units first. Units wait in a queue until
+ * a whole batch of them names tasks already written: only the last,
+ * short batches of an import need statements of their own size (each
+ * prepare compiles the triggers again). */
 #define TASK_BATCH 128
 /* The page cache of an import, in KiB: enough for the journal's indexes
  * and the rightmost pages of the tables, well under the 50 MB an import
@@ -223,8 +226,9 @@ struct store_io {
 	char *now;
 	struct pending_task tasks[TASK_BATCH];
 	int n_tasks;
-	int64_t units[UNIT_BATCH][2];
-	int n_units;
+	int64_t (*units)[2]; /* the queue: task, unit */
+	int n_units, cap_units;
+	int ready_units;     /* the first ones, whose tasks are written */
 };
 
 /* "INSERT ... VALUES (...), (...), ..." for n rows. */
@@ -303,7 +307,7 @@ static void drop_pending(struct store_io *io)
 		free(p->result);
 	}
 	io->n_tasks = 0;
-	io->n_units = 0;
+	io->n_units = io->ready_units = 0;
 }
 
 void store_io_close(struct store_io *io)
@@ -326,6 +330,7 @@ void store_io_close(struct store_io *io)
 		free(io->index_sql[i]);
 	free(io->index_sql);
 	free(io->now);
+	free(io->units);
 	free(io);
 }
 
@@ -558,31 +563,55 @@ static int flush_tasks(struct store_io *io, struct r57_err *err)
 	}
 	io->n_tasks = 0;
 	if (rc)
-		io->n_units = 0;
+		io->n_units = io->ready_units = 0;
+	else
+		io->ready_units = io->n_units;
 	return rc;
 }
 
-/* Units only after the tasks they name. */
-static int flush_units(struct store_io *io, struct r57_err *err)
+/* Write the first n queued units (n <= UNIT_BATCH; their tasks are
+ * written) and take them off the queue. */
+static int write_units(struct store_io *io, int n, struct r57_err *err)
 {
-	int rc = flush_tasks(io, err);
-	if (rc || !io->n_units)
-		return rc;
 	sqlite3_stmt *s = io->unit_batch, *own = NULL;
-	if (io->n_units < UNIT_BATCH &&
-	    (rc = prepare_batch(io->st, UNIT_INSERT, "(?,?)", io->n_units, &own, err))) {
-		io->n_units = 0;
+	int rc;
+	if (n < UNIT_BATCH && (rc = prepare_batch(io->st, UNIT_INSERT, "(?,?)", n, &own, err))) {
+		io->n_units = io->ready_units = 0;
 		return rc;
 	}
 	if (own)
 		s = own;
-	for (int i = 0; i < io->n_units; i++) {
+	for (int i = 0; i < n; i++) {
 		sqlite3_bind_int64(s, 2 * i + 1, io->units[i][0]);
 		sqlite3_bind_int64(s, 2 * i + 2, io->units[i][1]);
 	}
 	rc = step_done(io, s, "adding coordinating units", err);
 	sqlite3_finalize(own);
-	io->n_units = 0;
+	if (rc) {
+		io->n_units = io->ready_units = 0;
+		return rc;
+	}
+	memmove(io->units, io->units + n, (size_t)(io->n_units - n) * sizeof *io->units);
+	io->n_units -= n;
+	io->ready_units -= n;
+	return R57_OK;
+}
+
+/* The whole batches of units that are ready. */
+static int write_ready_units(struct store_io *io, struct r57_err *err)
+{
+	int rc = R57_OK;
+	while (!rc && io->ready_units >= UNIT_BATCH)
+		rc = write_units(io, UNIT_BATCH, err);
+	return rc;
+}
+
+/* Everything: the tasks, then every unit (the last ones in a short batch). */
+static int flush_units(struct store_io *io, struct r57_err *err)
+{
+	int rc = flush_tasks(io, err);
+	while (!rc && io->n_units > 0)
+		rc = write_units(io, io->n_units < UNIT_BATCH ? io->n_units : UNIT_BATCH, err);
 	return rc;
 }
 
@@ -625,9 +654,10 @@ int store_io_insert(struct store_io *io, int64_t id, const struct task_row *r,
 	io->n_tasks++;
 	if (nomem)
 		return r57_fail(err, R57_ENOMEM, _("out of memory"));
-	if (io->n_tasks == TASK_BATCH)
-		return flush_tasks(io, err);
-	return R57_OK;
+	if (io->n_tasks < TASK_BATCH)
+		return R57_OK;
+	int rc = flush_tasks(io, err);
+	return rc ? rc : write_ready_units(io, err);
 }
 
 int store_io_update(struct store_io *io, int64_t id, const struct task_row *r,
@@ -641,10 +671,17 @@ int store_io_update(struct store_io *io, int64_t id, const struct task_row *r,
 int store_io_unit_add(struct store_io *io, int64_t task, int64_t unit,
                       struct r57_err *err)
 {
+	if (io->n_units == io->cap_units) {
+		int cap = io->cap_units ? io->cap_units * 2 : 2 * UNIT_BATCH;
+		int64_t(*grown)[2] = realloc(io->units, (size_t)cap * sizeof *grown);
+		if (!grown)
+			return r57_fail(err, R57_ENOMEM, _("out of memory"));
+		io->units = grown;
+		io->cap_units = cap;
+	}
 	io->units[io->n_units][0] = task;
 	io->units[io->n_units][1] = unit;
-	if (++io->n_units == UNIT_BATCH)
-		return flush_units(io, err);
+	io->n_units++;
 	return R57_OK;
 }
 

@@ -330,6 +330,50 @@ static void long_file(void **state)
 	free(text);
 }
 
+/* Long cells of Vietnamese text across the reader's 64 KiB buffer, at
+ * every alignment of a multibyte character against its end: the cells,
+ * their columns, and an error after a long run, exactly where the slow
+ * byte-by-byte reading puts them. */
+static void long_cells_across_the_buffer(void **state)
+{
+	(void)state;
+	for (size_t shift = 0; shift < 4; shift++) {
+		size_t run = 65536 - 3 - shift;
+		size_t cap = run + 64;
+		char *text = malloc(cap);
+		assert_non_null(text);
+		memset(text, 'a', run);
+		/* "ệệ" (3 bytes each), then a quoted cell with a doubled quote
+		 * and "đ", then a last cell */
+		size_t n = run + (size_t)snprintf(text + run, cap - run,
+		                                  "\xe1\xbb\x87\xe1\xbb\x87,\"q\"\"\xc4\x91\",z\r\nnext\r\n");
+		struct src s;
+		open_src(&s, text, (long)n, ',', 0);
+		const struct csv_cell *c;
+		size_t nc;
+		struct csv_error e;
+		assert_int_equal(csv_next(s.r, &c, &nc, &e), 1);
+		assert_int_equal(nc, 3);
+		assert_int_equal(c[0].len, run + 6);
+		assert_memory_equal(c[0].text + run, "\xe1\xbb\x87\xe1\xbb\x87", 7);
+		assert_string_equal(c[1].text, "q\"\xc4\x91");
+		assert_int_equal(c[1].at.col, (long)run + 4);
+		assert_int_equal(c[1].at.offset, (int64_t)run + 7);
+		assert_int_equal(c[2].at.col, (long)run + 11);
+		expect_record(&s, "next", NULL);
+		expect_end(&s);
+		close_src(&s);
+
+		/* A bad byte after a long run: its own line and column. */
+		memset(text, 'b', run);
+		memcpy(text + run, "\xe1\xbb\x87\xc3(x\r\n", 8);
+		open_src(&s, text, (long)(run + 8), ',', 0);
+		expect_error(&s, 1, (long)run + 2, (long)run + 3, "invalid UTF-8");
+		close_src(&s);
+		free(text);
+	}
+}
+
 /* The error of the first broken record of text. */
 static struct csv_error first_error(const char *text, long len)
 {
@@ -391,6 +435,7 @@ int main(void)
 		cmocka_unit_test(bad_bytes),
 		cmocka_unit_test(record_limit),
 		cmocka_unit_test(long_file),
+		cmocka_unit_test(long_cells_across_the_buffer),
 		cmocka_unit_test(messages_in_both_languages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
