@@ -1,9 +1,11 @@
-/* store_figures.c: the counts behind the status figures, in one query.
- * A task's state on date D is the "before" image of its first change
- * recorded after D, or the row as it is if nothing changed it since; its
- * completion follows the closing date the user gave (docs/figures.md). */
+/* store_figures.c: the counts behind the status figures, in one query
+ * (two for a report as of today). A task's state on date D is the "before"
+ * image of its first change recorded after D, or the row as it is if
+ * nothing changed it since; its completion follows the closing date the
+ * user gave (docs/figures.md). */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "r57/i18n.h"
@@ -11,19 +13,22 @@
 #include "r57/store.h"
 #include "store_int.h"
 
-/* `prev`: how many times each task changed since the previous reporting
- * date had had its deadline extended on that date: the before image of its
- * first change after it (0 when the task did not exist yet). A task whose
- * count on D is higher was extended between the two dates; comparing the
- * counts, rather than counting the changes, lets an extension undone
- * within the period count for nothing. Read from the entries after the
- * previous date, like `later`. */
+/* `prev`: for each task whose count of extensions moved after the
+ * previous reporting date, the count on that date: the before image of the
+ * first change after it that moved the count. A task whose count on D is
+ * higher was extended between the two dates; comparing the counts, rather
+ * than counting the changes, lets an extension undone within the period
+ * count for nothing. A task made after that date starts at the count it
+ * was made with, so an import bringing earlier extensions adds none. Read
+ * from the entries after the previous date, like `later`: its cost
+ * follows the work done since, and it holds only the tasks extended. */
 #define PREV_CTE \
 	"prev AS MATERIALIZED (" \
-	"  SELECT c.row_id AS id, coalesce(json_extract(c.before, '$.extensions'), 0) AS ext," \
-	"         min(c.id)" \
+	"  SELECT c.row_id AS id, json_extract(c.before, '$.extensions') AS ext, min(c.id)" \
 	"  FROM entry e CROSS JOIN change c ON c.entry = e.seq" \
-	"  WHERE e.day > :since AND c.tbl = 'task' GROUP BY c.row_id)"
+	"  WHERE e.day > :since AND c.tbl = 'task' AND c.before IS NOT NULL" \
+	"    AND json_extract(c.before, '$.extensions') IS NOT json_extract(c.after, '$.extensions')" \
+	"  GROUP BY c.row_id)"
 
 /* `later`: the first change after D of every task changed since, with its
  * before image (NULL: the task did not exist yet). It is read from the
@@ -67,14 +72,22 @@
 	"    extensions > coalesce(p.ext, extensions) AS ext_since" \
 	"  FROM state s LEFT JOIN prev p ON p.id = s.id WHERE status <> 'cancelled'"
 
-/* Nothing happened after D (a report as of today): the rows as they are. */
+/* Nothing happened after D (a report as of today): the rows as they are.
+ * The extensions since the previous date come from EXT_NOW_CTE, a second
+ * query over the few tasks extended, so that this one stays a plain scan. */
 #define NOW_CTE \
-	"WITH " PREV_CTE ", judged AS (" \
+	"WITH judged AS (" \
 	"  SELECT group_id, leader_id, unit_id, source_id, due, created, extensions," \
 	"    (status = 'done' AND closed <= :asof) AS done," \
-	"    (due IS NULL OR closed <= due) AS on_time," \
-	"    extensions > coalesce(p.ext, extensions) AS ext_since" \
-	"  FROM task t %s LEFT JOIN prev p ON p.id = t.id WHERE status <> 'cancelled'"
+	"    (due IS NULL OR closed <= due) AS on_time, 0 AS ext_since" \
+	"  FROM task %s WHERE status <> 'cancelled'"
+
+/* The tasks extended since the previous date, as they are now. */
+#define EXT_NOW_CTE \
+	"WITH " PREV_CTE ", judged AS (" \
+	"  SELECT group_id, leader_id, unit_id, source_id, due" \
+	"  FROM prev p JOIN task t ON t.id = p.id" \
+	"  WHERE t.extensions > p.ext AND status <> 'cancelled'"
 
 /* The bucket column, chosen from fixed names by enum group_by. */
 static const char *const bucket_cols[] = {
@@ -84,6 +97,8 @@ static const char *const bucket_cols[] = {
 	[BY_SOURCE] = "coalesce(source_id, 0), ''",
 	[BY_MONTH] = "0, coalesce(substr(due, 1, 7), '')",
 };
+
+#define EXT_SQL_TAIL ") SELECT %s, count(*) FROM judged GROUP BY 1, 2"
 
 #define FIGURES_SQL_TAIL \
 	")" \
@@ -108,37 +123,35 @@ static int changed_after(struct store *st, r57_day as_of, bool *yes, struct r57_
 	return rc;
 }
 
-int store_figures(struct store *st, const struct selection *sel,
-                  enum group_by by, r57_day as_of, r57_day since,
-                  figures_each_fn each, void *ctx, struct r57_err *err)
+/* The query: head (the CTEs up to judged's WHERE), the selection, and the
+ * tail: the extensions' counts (ext) or all the figures. */
+static void build_sql(char *sql, size_t len, const char *head, bool ext,
+                      const struct selection *sel, enum group_by by)
 {
-	char sql[4096];
-	bool past = false;
-	int rc = changed_after(st, as_of, &past, err);
+	size_t n = (size_t)snprintf(sql, len, "%s", head);
+	if (sel->group_id)
+		n += (size_t)snprintf(sql + n, len - n, " AND group_id = :group");
+	if (sel->leader_id)
+		n += (size_t)snprintf(sql + n, len - n, " AND leader_id = :leader");
+	if (sel->unit_id)
+		n += (size_t)snprintf(sql + n, len - n, " AND unit_id = :unit");
+	if (sel->source_id)
+		n += (size_t)snprintf(sql + n, len - n, " AND source_id = :source");
+	if (sel->year)
+		n += (size_t)snprintf(sql + n, len - n, " AND year = :year");
+	if (ext)
+		snprintf(sql + n, len - n, EXT_SQL_TAIL, bucket_cols[by]);
+	else
+		snprintf(sql + n, len - n, FIGURES_SQL_TAIL, bucket_cols[by]);
+}
+
+static int prepare(struct store *st, const char *sql, const struct selection *sel,
+                   r57_day as_of, r57_day since, sqlite3_stmt **out, struct r57_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, sql, &s, err), i;
 	if (rc)
 		return rc;
-	/* For every task, a scan in rowid order reads the table sequentially,
-	 * faster than the walk along an index the planner would pick to save
-	 * sorting a handful of groups; a selection uses its index. */
-	bool all = !sel->group_id && !sel->leader_id && !sel->unit_id && !sel->source_id && !sel->year;
-	size_t n = past ? (size_t)snprintf(sql, sizeof sql, "%s", LATER_CTE)
-	                : (size_t)snprintf(sql, sizeof sql, NOW_CTE, all ? "NOT INDEXED" : "");
-	if (sel->group_id)
-		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND group_id = :group");
-	if (sel->leader_id)
-		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND leader_id = :leader");
-	if (sel->unit_id)
-		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND unit_id = :unit");
-	if (sel->source_id)
-		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND source_id = :source");
-	if (sel->year)
-		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND year = :year");
-	snprintf(sql + n, sizeof sql - n, FIGURES_SQL_TAIL, bucket_cols[by]);
-
-	sqlite3_stmt *s;
-	if ((rc = store_prepare(st, sql, &s, err)))
-		return rc;
-	int i;
 	if ((i = sqlite3_bind_parameter_index(s, ":asof")))
 		store_bind_day(s, i, as_of);
 	if ((i = sqlite3_bind_parameter_index(s, ":since")))
@@ -153,7 +166,83 @@ int store_figures(struct store *st, const struct selection *sel,
 		sqlite3_bind_int64(s, i, sel->source_id);
 	if ((i = sqlite3_bind_parameter_index(s, ":year")))
 		sqlite3_bind_int(s, i, sel->year);
+	*out = s;
+	return R57_OK;
+}
 
+/* The extensions since the previous date per bucket (report as of today). */
+struct ext_bucket {
+	int64_t bucket;
+	char month[8];
+	int64_t n;
+};
+
+static int ext_now(struct store *st, const struct selection *sel, enum group_by by,
+                   r57_day as_of, r57_day since, struct ext_bucket **out, int *n_out,
+                   struct r57_err *err)
+{
+	char sql[2048];
+	sqlite3_stmt *s;
+	*out = NULL;
+	*n_out = 0;
+	build_sql(sql, sizeof sql, EXT_NOW_CTE, true, sel, by);
+	int rc = prepare(st, sql, sel, as_of, since, &s, err), step, n = 0;
+	if (rc)
+		return rc;
+	struct ext_bucket *b = NULL;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct ext_bucket *grown = realloc(b, (size_t)(n + 1) * sizeof *grown);
+		if (!grown) {
+			rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
+			break;
+		}
+		b = grown;
+		const char *month = (const char *)sqlite3_column_text(s, 1);
+		b[n].bucket = sqlite3_column_int64(s, 0);
+		snprintf(b[n].month, sizeof b[n].month, "%s", month ? month : "");
+		b[n].n = sqlite3_column_int64(s, 2);
+		n++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, _("computing the figures"));
+	sqlite3_finalize(s);
+	if (rc) {
+		free(b);
+		return rc;
+	}
+	*out = b;
+	*n_out = n;
+	return R57_OK;
+}
+
+int store_figures(struct store *st, const struct selection *sel,
+                  enum group_by by, r57_day as_of, r57_day since,
+                  figures_each_fn each, void *ctx, struct r57_err *err)
+{
+	char sql[4096], head[3072];
+	bool past = false;
+	int rc = changed_after(st, as_of, &past, err);
+	if (rc)
+		return rc;
+	struct ext_bucket *ext = NULL;
+	int n_ext = 0;
+	if (!past && (rc = ext_now(st, sel, by, as_of, since, &ext, &n_ext, err)))
+		return rc;
+	/* For every task, a scan in rowid order reads the table sequentially,
+	 * faster than the walk along an index the planner would pick to save
+	 * sorting a handful of groups; a selection uses its index. */
+	bool all = !sel->group_id && !sel->leader_id && !sel->unit_id && !sel->source_id && !sel->year;
+	if (past)
+		snprintf(head, sizeof head, "%s", LATER_CTE);
+	else
+		snprintf(head, sizeof head, NOW_CTE, all ? "NOT INDEXED" : "");
+	build_sql(sql, sizeof sql, head, false, sel, by);
+
+	sqlite3_stmt *s;
+	if ((rc = prepare(st, sql, sel, as_of, since, &s, err))) {
+		free(ext);
+		return rc;
+	}
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct figures f;
@@ -170,11 +259,15 @@ int store_figures(struct store *st, const struct selection *sel,
 		f.added_since = sqlite3_column_int64(s, 9);
 		f.extended = sqlite3_column_int64(s, 10);
 		f.extended_since = sqlite3_column_int64(s, 11);
+		for (int i = 0; i < n_ext; i++)
+			if (ext[i].bucket == bucket && strcmp(ext[i].month, month ? month : "") == 0)
+				f.extended_since += ext[i].n;
 		if (each(bucket, month ? month : "", &f, ctx))
 			break;
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = store_sqlerr(st, err, _("computing the figures"));
 	sqlite3_finalize(s);
+	free(ext);
 	return rc;
 }
