@@ -2,14 +2,14 @@
  * `r57 remind`: the lead units (r) or lead persons (R) among the tasks the
  * screen shows with overdue tasks or tasks due within 7 days. The screen
  * shows the notices first, asks, records them as one journal entry (one
- * undo) and writes each notice to a file in a folder of the current one,
- * as `r57 remind -o DIR` does, and says how many and where. */
+ * undo) and writes each notice to a file in r57-reminders-DATE/ in the
+ * current folder, as `r57 remind -o DIR` does, and says how many and
+ * where. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "r57/i18n.h"
 #include "r57/outfile.h"
@@ -198,7 +198,7 @@ void status_remind_step(struct app *a, int result)
 		return;
 	}
 	int n = s->n;
-	char iso[11], dir[64], cwd[512];
+	char iso[11], dir[64];
 	snprintf(dir, sizeof dir, "r57-reminders-%s", date_iso(a->r->today, iso));
 	rc = write_notices(s, dir, lang, &err);
 	status_remind_clear(a);
@@ -211,14 +211,12 @@ void status_remind_step(struct app *a, int result)
 		            n, (long long)seq, err.msg);
 		return;
 	}
-	if (!getcwd(cwd, sizeof cwd))
-		snprintf(cwd, sizeof cwd, ".");
-	char *where = text_safe(cwd, false);
+	/* The folder as the user started r57 in it: short enough for the
+	 * line in both languages. */
 	app_message(a, false,
-	            ngettext("Recorded %d reminder (#%lld); the notice is in %s/%s/",
-	                     "Recorded %d reminders (#%lld); the notices are in %s/%s/", (unsigned long)n),
-	            n, (long long)seq, where, dir);
-	free(where);
+	            ngettext("Recorded %d reminder (#%lld); the notice is in %s/",
+	                     "Recorded %d reminders (#%lld); the notices are in %s/", (unsigned long)n),
+	            n, (long long)seq, dir);
 }
 
 /* The notices about to be issued, in place of the bars. */

@@ -311,3 +311,19 @@ tod() { local t=${1#*T}; echo "${t:0:8}"; }
 	eq "$(field 10 .status)" open "status after reopen"
 	eq "$(field 10 .closed)" null "closed after reopen"
 }
+
+@test "a y/n question: y answers yes in both languages, c (có) too in Vietnamese; in English c keeps" {
+	demo
+	tui_start
+	on_task 6
+	keys D
+	wait_for "$(t 'Delete %s? y deletes (u brings back), any other key keeps' '#6')"
+	keys c
+	if [ "$R57_LANG" = vi ]; then
+		wait_for "$(t 'Deleted %s (u brings it back)' '#6')"
+		eq "$(field 6 .id)" "" "task 6 after D, c"
+	else
+		wait_for "$(t 'Nothing deleted')"
+		eq "$(field 6 .id)" 6 "task 6 after D, c"
+	fi
+}
