@@ -264,8 +264,8 @@ fill() {
 
 @test "undo with nothing to undo: said, unchanged" {
 	R57_ACTOR=binh mkdb
-	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- undo
-	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- redo
+	assert_fails_cleanly 1 "$(t 'nothing to undo for %s' an)" -- undo
+	assert_fails_cleanly 1 "$(t 'nothing to redo for %s' an)" -- redo
 }
 
 @test "undo over someone else's later change: refused naming who, unchanged" {

@@ -128,7 +128,8 @@ r57() {
 }
 
 # nobody_dir: print a fresh folder that user nobody can enter (mode 0755,
-# every parent searchable), holding a copy of the binary as r57: the
+# every parent searchable), holding a copy of the binary as r57 and of the
+# message catalogue beside it in build/locale, where r57 looks: the
 # checkout itself may sit where nobody cannot go (/root).
 nobody_dir() {
 	local base d
@@ -136,6 +137,10 @@ nobody_dir() {
 		d=$(mktemp -d "$base/r57-nobody.XXXXXX") || continue
 		chmod 0755 "$d"
 		cp "$R57_BIN" "$d/r57" && chmod 0755 "$d/r57"
+		if [ -d "$R57_ROOT/build/locale" ]; then
+			mkdir -p "$d/build" && cp -R "$R57_ROOT/build/locale" "$d/build/" &&
+				chmod -R a+rX "$d/build"
+		fi
 		if setpriv --reuid=nobody --regid=nogroup --clear-groups test -x "$d/r57"; then
 			echo "$d" >>"$BATS_TEST_TMPDIR/.nobody-dirs"
 			echo "$d"

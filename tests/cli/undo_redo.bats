@@ -128,25 +128,25 @@ load helpers
 
 @test "undo --dry-run with nothing to undo is an error too" {
 	R57_ACTOR=binh ok add "Của Bình"
-	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- undo --dry-run
+	assert_fails_cleanly 1 "$(t 'nothing to undo for %s' an)" -- undo --dry-run
 }
 
 @test "nothing to undo: an error, the database unchanged" {
 	R57_ACTOR=binh ok add "Của Bình"
-	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- undo
+	assert_fails_cleanly 1 "$(t 'nothing to undo for %s' an)" -- undo
 	# and after an's only action is undone, there is nothing left again
 	ok add "Của An"
 	ok undo
-	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- undo
+	assert_fails_cleanly 1 "$(t 'nothing to undo for %s' an)" -- undo
 	eq "$(ids status:all)" "1"
 }
 
 @test "nothing to redo: an error, the database unchanged" {
 	ok add "Một"
-	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- redo
+	assert_fails_cleanly 1 "$(t 'nothing to redo for %s' an)" -- redo
 	ok undo
 	ok redo
-	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- redo
+	assert_fails_cleanly 1 "$(t 'nothing to redo for %s' an)" -- redo
 }
 
 @test "redo is refused when someone changed the rows since the undo" {
@@ -167,7 +167,7 @@ load helpers
 		ok undo
 	done
 	eq "$(ids status:all)" ""
-	assert_fails_cleanly 1 "$(tre 'nothing to %s for %s')" -- undo
+	assert_fails_cleanly 1 "$(t 'nothing to undo for %s' an)" -- undo
 }
 
 @test "undo and redo write journal entries kept in history" {
