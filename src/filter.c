@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "r57/filter.h"
+#include "r57/i18n.h"
 #include "r57/store.h"
 #include "r57/text.h"
 
@@ -35,7 +36,7 @@ static const struct {
 static int bad(const char *word, const char *why, struct r57_err *err)
 {
 	char *safe = text_safe(word, false);
-	int rc = r57_fail(err, R57_EUSAGE, "filter '%s': %s", safe, why);
+	int rc = r57_fail(err, R57_EUSAGE, _("filter '%s': %s"), safe, _(why));
 	free(safe);
 	return rc;
 }
@@ -48,7 +49,7 @@ int filter_add_word(struct task_filter *f, const char *word, r57_day today,
 		size_t klen = (size_t)(colon - word);
 		const char *v = colon + 1;
 		if (!*v)
-			return bad(word, "give a value after the colon", err);
+			return bad(word, N_("give a value after the colon"), err);
 #define KEY(k) (klen == sizeof k - 1 && strncmp(word, k, klen) == 0)
 		if (KEY("group")) {
 			f->group = v;
@@ -62,7 +63,7 @@ int filter_add_word(struct task_filter *f, const char *word, r57_day today,
 			char *end;
 			long y = strtol(v, &end, 10);
 			if (*end || y < 1900 || y > 9999)
-				return bad(word, "the year must be a number such as 2025", err);
+				return bad(word, N_("the year must be a number such as 2025"), err);
 			f->year = (int)y;
 		} else if (KEY("status")) {
 			for (size_t i = 0; i < sizeof statuses / sizeof *statuses; i++)
@@ -70,7 +71,7 @@ int filter_add_word(struct task_filter *f, const char *word, r57_day today,
 					f->status = statuses[i].status;
 					return R57_OK;
 				}
-			return bad(word, "status is one of open, within, overdue, done, cancelled, all", err);
+			return bad(word, N_("status is one of open, within, overdue, done, cancelled, all"), err);
 		} else if (KEY("due.before") || KEY("due.after")) {
 			r57_day d;
 			int rc = date_parse(v, today, KEY("due.before") ? "due.before" : "due.after", &d, err);
@@ -81,17 +82,17 @@ int filter_add_word(struct task_filter *f, const char *word, r57_day today,
 			else
 				f->due_after = d;
 		} else {
-			return bad(word, "unknown filter (group:, leader:, unit:, source:, year:, status:, due.before:, due.after:)", err);
+			return bad(word, N_("unknown filter (group:, leader:, unit:, source:, year:, status:, due.before:, due.after:)"), err);
 		}
 #undef KEY
 		return R57_OK;
 	}
 	if (f->n_words >= FILTER_MAX_WORDS)
-		return bad(word, "too many words", err);
+		return bad(word, N_("too many words"), err);
 	bool marks = text_has_marks(word);
 	char *folded = marks ? text_casefold(word) : text_fold(word);
 	if (!folded)
-		return bad(word, "not valid UTF-8", err);
+		return bad(word, N_("not valid UTF-8"), err);
 	if (!*folded) {
 		free(folded);
 		return R57_OK;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/journal.h"
 #include "r57/text.h"
 #include "store_int.h"
@@ -141,7 +142,7 @@ static int insert_entry(struct store *st, const char *actor, const char *now,
 	sqlite3_bind_text(s, 5, kind_names[kind], -1, SQLITE_STATIC);
 	store_bind_id_or_null(s, 6, target);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "writing the journal");
+		rc = store_sqlerr(st, err, N_("writing the journal"));
 	else if (seq_out)
 		*seq_out = sqlite3_last_insert_rowid(st->db);
 	sqlite3_finalize(s);
@@ -165,7 +166,7 @@ int journal_set_summary(struct store *st, int64_t seq, const char *summary,
 	sqlite3_bind_text(s, 1, summary, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, seq);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "writing the journal");
+		rc = store_sqlerr(st, err, N_("writing the journal"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -183,7 +184,7 @@ static int get_entry(struct store *st, const char *sql, const char *actor,
 	if (step == SQLITE_ROW)
 		read_entry(s, out);
 	else if (step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "reading the journal");
+		rc = store_sqlerr(st, err, N_("reading the journal"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -248,7 +249,7 @@ static int check_rows(struct store *st, const struct entry *e, bool undo,
 		const char *want = (const char *)sqlite3_column_text(s, 2);
 		const struct journaled *t = table_named(tbl ? tbl : "");
 		if (!t) {
-			rc = r57_fail(err, R57_EDB, "the journal names an unknown table; nothing was changed");
+			rc = r57_fail(err, R57_EDB, _("the journal names an unknown table; nothing was changed"));
 			break;
 		}
 		if ((rc = cached(st, &images, t->image, &img, err)))
@@ -258,7 +259,7 @@ static int check_rows(struct store *st, const struct entry *e, bool undo,
 		const char *have = istep == SQLITE_ROW ? (const char *)sqlite3_column_text(img, 0) : NULL;
 		bool same = (!have && !want) || (have && want && strcmp(have, want) == 0);
 		if (istep != SQLITE_ROW && istep != SQLITE_DONE) {
-			rc = store_sqlerr(st, err, "reading the journal");
+			rc = store_sqlerr(st, err, N_("reading the journal"));
 			break;
 		}
 		sqlite3_reset(img);
@@ -282,15 +283,17 @@ static int check_rows(struct store *st, const struct entry *e, bool undo,
 			char *actor = text_safe((const char *)sqlite3_column_text(who, 1), false);
 			char *sum = text_safe((const char *)sqlite3_column_text(who, 2), false);
 			rc = r57_fail(err, R57_ECONFLICT,
-			              "cannot %s #%lld (%s): %s changed it since in #%lld (%s); nothing was changed",
-			              undo ? "undo" : "redo", (long long)e->seq, what, actor,
+			              undo ? _("cannot undo #%lld (%s): %s changed it since in #%lld (%s); nothing was changed")
+			                   : _("cannot redo #%lld (%s): %s changed it since in #%lld (%s); nothing was changed"),
+			              (long long)e->seq, what, actor,
 			              (long long)sqlite3_column_int64(who, 0), sum);
 			free(actor);
 			free(sum);
 		} else {
 			rc = r57_fail(err, R57_ECONFLICT,
-			              "cannot %s #%lld (%s): its rows were changed since; nothing was changed",
-			              undo ? "undo" : "redo", (long long)e->seq, what);
+			              undo ? _("cannot undo #%lld (%s): its rows were changed since; nothing was changed")
+			                   : _("cannot redo #%lld (%s): its rows were changed since; nothing was changed"),
+			              (long long)e->seq, what);
 		}
 		free(what);
 		sqlite3_finalize(who);
@@ -298,7 +301,7 @@ static int check_rows(struct store *st, const struct entry *e, bool undo,
 		break;
 	}
 	if (!rc && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "reading the journal");
+		rc = store_sqlerr(st, err, N_("reading the journal"));
 	cache_free(&images);
 	sqlite3_finalize(s);
 	return rc;
@@ -323,7 +326,7 @@ static int apply_images(struct store *st, int64_t seq, bool undo, struct r57_err
 		const char *from = (const char *)sqlite3_column_text(s, undo ? 3 : 2);
 		const char *to = (const char *)sqlite3_column_text(s, undo ? 2 : 3);
 		if (!t) {
-			rc = r57_fail(err, R57_EDB, "the journal names an unknown table; nothing was changed");
+			rc = r57_fail(err, R57_EDB, _("the journal names an unknown table; nothing was changed"));
 			break;
 		}
 		const char *q = !to ? t->del : !from ? t->insert : t->update;
@@ -337,13 +340,13 @@ static int apply_images(struct store *st, int64_t seq, bool undo, struct r57_err
 				sqlite3_bind_int64(w, 2, row);
 		}
 		if (sqlite3_step(w) != SQLITE_DONE) {
-			rc = store_sqlerr(st, err, undo ? "undoing" : "redoing");
+			rc = store_sqlerr(st, err, undo ? N_("undoing") : N_("redoing"));
 			break;
 		}
 		sqlite3_reset(w);
 	}
 	if (!rc && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "reading the journal");
+		rc = store_sqlerr(st, err, N_("reading the journal"));
 	cache_free(&writes);
 	sqlite3_finalize(s);
 	return rc;
@@ -399,7 +402,7 @@ static int check_references(struct store *st, const struct entry *e, bool undo,
 		sqlite3_finalize(q);
 		q = NULL;
 		if (step != SQLITE_ROW && step != SQLITE_DONE) {
-			rc = store_sqlerr(st, err, "reading the journal");
+			rc = store_sqlerr(st, err, N_("reading the journal"));
 			break;
 		}
 		if (step != SQLITE_ROW)
@@ -420,16 +423,16 @@ static int check_references(struct store *st, const struct entry *e, bool undo,
 			char *actor = text_safe((const char *)sqlite3_column_text(q, 1), false);
 			char *sum = text_safe((const char *)sqlite3_column_text(q, 2), false);
 			rc = r57_fail(err, R57_ECONFLICT,
-			              "cannot %s #%lld (%s): %s made use of what it %s in #%lld (%s); nothing was changed",
-			              undo ? "undo" : "redo", (long long)e->seq, what, actor,
-			              undo ? "added" : "removed", (long long)sqlite3_column_int64(q, 0), sum);
+			              undo ? _("cannot undo #%lld (%s): %s made use of what it added in #%lld (%s); nothing was changed")
+			                   : _("cannot redo #%lld (%s): %s made use of what it removed in #%lld (%s); nothing was changed"),
+			              (long long)e->seq, what, actor, (long long)sqlite3_column_int64(q, 0), sum);
 			free(actor);
 			free(sum);
 		} else {
 			rc = r57_fail(err, R57_ECONFLICT,
-			              "cannot %s #%lld (%s): what it %s is in use; nothing was changed",
-			              undo ? "undo" : "redo", (long long)e->seq, what,
-			              undo ? "added" : "removed");
+			              undo ? _("cannot undo #%lld (%s): what it added is in use; nothing was changed")
+			                   : _("cannot redo #%lld (%s): what it removed is in use; nothing was changed"),
+			              (long long)e->seq, what);
 		}
 		free(what);
 		sqlite3_finalize(q);
@@ -459,7 +462,7 @@ static int plan(struct store *st, const char *actor, bool undo,
 		return rc;
 	if (!found) {
 		char *a = text_safe(actor, false);
-		rc = r57_fail(err, R57_ENOTHING, "nothing to %s for %s", undo ? "undo" : "redo", a);
+		rc = r57_fail(err, R57_ENOTHING, undo ? _("nothing to undo for %s") : _("nothing to redo for %s"), a);
 		free(a);
 		return rc;
 	}
@@ -500,7 +503,7 @@ static int revert(struct store *st, const char *actor, const char *now,
 	if (!summary) {
 		store_rollback(st);
 		entry_clear(done);
-		return r57_fail(err, R57_ENOMEM, "out of memory");
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	}
 	snprintf(summary, len, "%s #%lld: %s", undo ? "undo" : "redo", (long long)done->seq,
 	         done->summary ? done->summary : "");
@@ -515,7 +518,7 @@ static int revert(struct store *st, const char *actor, const char *now,
 			sqlite3_bind_int(s, 1, undo ? 1 : 0);
 			sqlite3_bind_int64(s, 2, done->seq);
 			if (sqlite3_step(s) != SQLITE_DONE)
-				rc = store_sqlerr(st, err, "writing the journal");
+				rc = store_sqlerr(st, err, N_("writing the journal"));
 			sqlite3_finalize(s);
 		}
 	}
@@ -587,7 +590,7 @@ int journal_history(struct store *st, const struct history_query *q,
 			break;
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "reading the journal");
+		rc = store_sqlerr(st, err, N_("reading the journal"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -606,9 +609,9 @@ int journal_task_last(struct store *st, int64_t task_id, struct entry *out,
 	if (step == SQLITE_ROW)
 		read_entry(s, out);
 	else if (step == SQLITE_DONE)
-		rc = r57_fail(err, R57_ENOTFOUND, "task #%lld has no history", (long long)task_id);
+		rc = r57_fail(err, R57_ENOTFOUND, _("task #%lld has no history"), (long long)task_id);
 	else
-		rc = store_sqlerr(st, err, "reading the journal");
+		rc = store_sqlerr(st, err, N_("reading the journal"));
 	sqlite3_finalize(s);
 	return rc;
 }

@@ -1,5 +1,5 @@
--- r57 schema, version 2 (PRAGMA user_version = 2): the whole schema of a
--- new database. A version-1 file is brought here by src/migrate_2.sql.
+-- r57 schema, version 3 (PRAGMA user_version = 3): the whole schema of a
+-- new database. Older files are brought here by src/migrate_N.sql.
 -- Dates are ISO text 'yyyy-mm-dd' in local time; times are ISO 8601 text.
 -- Every change to the eight data tables is recorded by the triggers below as
 -- a row image before and after, under the newest journal entry. An action
@@ -102,6 +102,39 @@ CREATE TABLE reminder_task (
 CREATE INDEX reminder_unit_ix   ON reminder(unit_id, issued);
 CREATE INDEX reminder_leader_ix ON reminder(leader_id, issued);
 CREATE INDEX reminder_task_by_task ON reminder_task(task_id);
+
+-- Search and title order (version 3): derived data, not journaled. For
+-- each task, its title and notes as search compares them (r57's
+-- text_search_body: folded words between spaces) and the sort key of its
+-- title (Vietnamese order), with a full-text index of the words that
+-- finds the few tasks a rare word names. r57 keeps them right with
+-- triggers of its own connection (TEMP: they call r57's functions, which
+-- the sqlite3 shell has not); the triggers below, plain SQL, only count
+-- the changes to task titles and notes, so that r57 knows when another
+-- program wrote tasks (writes <> seen) and builds it all again.
+CREATE TABLE task_search (
+    id         INTEGER PRIMARY KEY,
+    body       TEXT NOT NULL,
+    title_key  TEXT NOT NULL
+);
+CREATE INDEX task_search_title ON task_search(title_key);
+CREATE VIRTUAL TABLE task_search_fts USING fts5(body, content='task_search',
+    content_rowid='id', detail='none', columnsize=0, prefix='3');
+CREATE TABLE search_state (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    writes  INTEGER NOT NULL,
+    seen    INTEGER NOT NULL
+);
+INSERT INTO search_state(id, writes, seen) VALUES (1, 1, 0);
+CREATE TRIGGER task_search_count_ins AFTER INSERT ON task BEGIN
+  UPDATE search_state SET writes = writes + 1;
+END;
+CREATE TRIGGER task_search_count_upd AFTER UPDATE OF title, notes ON task BEGIN
+  UPDATE search_state SET writes = writes + 1;
+END;
+CREATE TRIGGER task_search_count_del AFTER DELETE ON task BEGIN
+  UPDATE search_state SET writes = writes + 1;
+END;
 
 -- The journal: one entry per action. kind 'do' is a user action, 'undo'
 -- and 'redo' revert or re-apply entry `target`, 'init' made the database.

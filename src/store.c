@@ -10,10 +10,15 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "r57/i18n.h"
 #include "r57/schema.h"
 #include "r57/store.h"
 #include "r57/text.h"
 #include "store_int.h"
+
+/* Made by make from src/migrate_3.sql, as the others (r57/schema.h names
+ * those up to version 2). */
+extern const char r57_migrate_3_sql[];
 
 /* The default key task groups of a new database: Bắc Ninh's four
  * (shared/domain.md). Every province edits its own. */
@@ -34,34 +39,34 @@ int store_sqlerr(struct store *st, struct r57_err *err, const char *doing)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		code = r57_fail(err, R57_EDB,
-		                "%s: the database is locked by another program; try again (while %s)",
-		                path, doing);
+		                _("%s: the database is locked by another program; try again (while %s)"),
+		                path, _(doing));
 		break;
 	case SQLITE_READONLY:
 		code = r57_fail(err, R57_EDB,
-		                "%s: the database is read-only; nothing was changed (check the permissions of the file and its folder)",
+		                _("%s: the database is read-only; nothing was changed (check the permissions of the file and its folder)"),
 		                path);
 		break;
 	case SQLITE_CORRUPT:
 		code = r57_fail(err, R57_EDB,
-		                "%s: the database is damaged (%s, while %s); restore it from a backup",
-		                path, sqlite3_errmsg(st->db), doing);
+		                _("%s: the database is damaged (%s, while %s); restore it from a backup"),
+		                path, sqlite3_errmsg(st->db), _(doing));
 		break;
 	case SQLITE_NOTADB:
-		code = r57_fail(err, R57_EDB, "%s: not an r57 database (not an SQLite file)", path);
+		code = r57_fail(err, R57_EDB, _("%s: not an r57 database (not an SQLite file)"), path);
 		break;
 	case SQLITE_FULL:
-		code = r57_fail(err, R57_EIO, "%s: the disk is full; nothing was changed", path);
+		code = r57_fail(err, R57_EIO, _("%s: the disk is full; nothing was changed"), path);
 		break;
 	case SQLITE_CANTOPEN:
 	case SQLITE_IOERR:
 	case SQLITE_PERM:
-		code = r57_fail(err, R57_EIO, "%s: cannot read or write the database (%s, while %s)",
-		                path, sqlite3_errmsg(st->db), doing);
+		code = r57_fail(err, R57_EIO, _("%s: cannot read or write the database (%s, while %s)"),
+		                path, sqlite3_errmsg(st->db), _(doing));
 		break;
 	default: {
 		char *m = text_safe(sqlite3_errmsg(st->db), false);
-		code = r57_fail(err, R57_EDB, "%s: database error while %s: %s", path, doing, m);
+		code = r57_fail(err, R57_EDB, _("%s: database error while %s: %s"), path, _(doing), m);
 		free(m);
 	}
 	}
@@ -86,6 +91,35 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+/* r57_search_body(text, marks): the words search compares (text.h). */
+static void sql_search_body(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	char *b = text_search_body(s ? (const char *)s : "", sqlite3_value_int(argv[1]) != 0);
+	if (!b) {
+		sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+		return;
+	}
+	sqlite3_result_text(ctx, b, -1, free);
+}
+
+/* r57_sortkey(text), r57_person_key(name): Vietnamese order as a key that
+ * compares BINARY (text.h). */
+static void sql_sortkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	sqlite3_result_text(ctx, text_sort_key(s ? (const char *)s : ""), -1, free);
+}
+
+static void sql_person_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	sqlite3_result_text(ctx, text_person_key(s ? (const char *)s : ""), -1, free);
+}
+
 static void sql_casefold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -102,7 +136,7 @@ int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out,
                   struct r57_err *err)
 {
 	if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK)
-		return store_sqlerr(st, err, "reading");
+		return store_sqlerr(st, err, N_("reading"));
 	return R57_OK;
 }
 
@@ -126,11 +160,11 @@ int store_cached(struct store *st, const char *sql, sqlite3_stmt **out,
 	sqlite3_finalize(slot->stmt);
 	memset(slot, 0, sizeof *slot);
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) != SQLITE_OK)
-		return store_sqlerr(st, err, "reading");
+		return store_sqlerr(st, err, N_("reading"));
 	slot->sql = strdup(sql);
 	if (!slot->sql) {
 		sqlite3_finalize(*out);
-		return r57_fail(err, R57_ENOMEM, "out of memory");
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	}
 	slot->stmt = *out;
 	slot->used = ++st->clock;
@@ -146,7 +180,7 @@ void store_release(sqlite3_stmt *s)
 int store_exec(struct store *st, const char *sql, struct r57_err *err)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return store_sqlerr(st, err, "writing");
+		return store_sqlerr(st, err, N_("writing"));
 	return R57_OK;
 }
 
@@ -169,6 +203,9 @@ static int store_init(struct store *st, const struct store_open_opts *o,
 	         R57_APPLICATION_ID, R57_SCHEMA_VERSION);
 	if ((rc = store_exec(st, pragmas, err)))
 		goto fail;
+	/* No task yet: the search index is complete. */
+	if ((rc = store_exec(st, "UPDATE search_state SET seen = writes", err)))
+		goto fail;
 	if ((rc = store_prepare(st,
 	        "INSERT INTO entry(at, day, actor, summary, kind) VALUES (?, ?, ?, 'create the database', 'init')",
 	        &s, err)))
@@ -177,7 +214,7 @@ static int store_init(struct store *st, const struct store_open_opts *o,
 	sqlite3_bind_text(s, 2, date_iso(o->today, day), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, o->actor ? o->actor : "r57", -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_DONE) {
-		rc = store_sqlerr(st, err, "creating the database");
+		rc = store_sqlerr(st, err, N_("creating the database"));
 		goto fail;
 	}
 	sqlite3_finalize(s);
@@ -188,7 +225,7 @@ static int store_init(struct store *st, const struct store_open_opts *o,
 		sqlite3_bind_text(s, 1, default_groups[i], -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 2, (int)i + 1);
 		if (sqlite3_step(s) != SQLITE_DONE) {
-			rc = store_sqlerr(st, err, "creating the database");
+			rc = store_sqlerr(st, err, N_("creating the database"));
 			goto fail;
 		}
 		sqlite3_reset(s);
@@ -210,7 +247,7 @@ static int pragma_int(struct store *st, const char *sql, int *out,
 		return rc;
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		sqlite3_finalize(s);
-		return store_sqlerr(st, err, "opening");
+		return store_sqlerr(st, err, N_("opening"));
 	}
 	*out = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
@@ -233,13 +270,13 @@ static int store_check(struct store *st, int *ver_out, struct r57_err *err)
 		return R57_OK;
 	path = text_safe(st->path, false);
 	if (app != R57_APPLICATION_ID) {
-		rc = r57_fail(err, R57_EDB, "%s: not an r57 database (an SQLite file of another program)", path);
+		rc = r57_fail(err, R57_EDB, _("%s: not an r57 database (an SQLite file of another program)"), path);
 	} else if (ver > R57_SCHEMA_VERSION) {
 		rc = r57_fail(err, R57_EDB,
-		              "%s: written by a newer r57 (schema version %d; this r57 knows up to %d); not opened, nothing changed",
+		              _("%s: written by a newer r57 (schema version %d; this r57 knows up to %d); not opened, nothing changed"),
 		              path, ver, R57_SCHEMA_VERSION);
 	} else if (ver < 1) {
-		rc = r57_fail(err, R57_EDB, "%s: not an r57 database (schema version %d)", path, ver);
+		rc = r57_fail(err, R57_EDB, _("%s: not an r57 database (schema version %d)"), path, ver);
 	}
 	free(path);
 	*ver_out = ver;
@@ -253,6 +290,7 @@ static const struct {
 	const char *sql;
 } migrations[] = {
 	{ 2, r57_migrate_2_sql },
+	{ 3, r57_migrate_3_sql },
 };
 
 /* A file older than version 2 read without write access: what version 2
@@ -299,7 +337,7 @@ static int store_migrate(struct store *st, int ver, struct r57_err *err)
 
 	if (sqlite3_db_readonly(st->db, "main") == 1)
 		return read_as_is(st, ver, err);
-	snprintf(what, sizeof what, "upgrading the database to schema version %d", R57_SCHEMA_VERSION);
+	snprintf(what, sizeof what, _("upgrading the database to schema version %d"), R57_SCHEMA_VERSION);
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
 		if (cannot_write(sqlite3_extended_errcode(st->db)))
 			return read_as_is(st, ver, err);
@@ -339,6 +377,79 @@ fail:
 	return rc;
 }
 
+/* --- the search index (docs/storage.md) ------------------------------------
+ * task_search and its full-text index follow every write r57 makes to a
+ * task's title or notes through these triggers of the connection's own:
+ * the statements of store_task.c, import (store_io.c) and undo and redo
+ * (journal.c) alike. Each also counts what it saw (seen), beside the
+ * count every writer keeps through the schema's plain triggers (writes). */
+#define SEARCH_ROW \
+	"  INSERT INTO task_search_fts(task_search_fts, rowid, body)" \
+	"    SELECT 'delete', id, body FROM task_search WHERE id = NEW.id;" \
+	"  INSERT OR REPLACE INTO task_search(id, body, title_key) VALUES (NEW.id," \
+	"    r57_search_body(NEW.title || ' ' || coalesce(NEW.notes, ''), 0), r57_sortkey(NEW.title));" \
+	"  INSERT INTO task_search_fts(rowid, body) SELECT id, body FROM task_search WHERE id = NEW.id;" \
+	"  UPDATE search_state SET seen = seen + 1;"
+static const char search_triggers_sql[] =
+	"CREATE TEMP TRIGGER IF NOT EXISTS r57_search_ins AFTER INSERT ON main.task BEGIN"
+	SEARCH_ROW " END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS r57_search_upd AFTER UPDATE OF title, notes ON main.task BEGIN"
+	SEARCH_ROW " END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS r57_search_del AFTER DELETE ON main.task BEGIN"
+	"  INSERT INTO task_search_fts(task_search_fts, rowid, body)"
+	"    SELECT 'delete', id, body FROM task_search WHERE id = OLD.id;"
+	"  DELETE FROM task_search WHERE id = OLD.id;"
+	"  UPDATE search_state SET seen = seen + 1;"
+	" END;";
+
+int store_search_triggers(struct store *st, struct r57_err *err)
+{
+	return store_exec(st, search_triggers_sql, err);
+}
+
+/* Everything again from the tasks as they are. */
+static const char search_rebuild_sql[] =
+	"DELETE FROM task_search;"
+	"INSERT INTO task_search(id, body, title_key) SELECT id,"
+	" r57_search_body(title || ' ' || coalesce(notes, ''), 0), r57_sortkey(title) FROM task;"
+	"INSERT INTO task_search_fts(task_search_fts) VALUES ('rebuild');"
+	"UPDATE search_state SET seen = writes;";
+
+static bool search_fresh(struct store *st)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "SELECT writes = seen FROM search_state WHERE id = 1", &s, NULL))
+		return false;
+	bool fresh = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
+	store_release(s);
+	return fresh;
+}
+
+bool store_search_ready(struct store *st)
+{
+	if (st->version < 3)
+		return false;
+	if (search_fresh(st))
+		return true;
+	/* Out of date (a new or migrated file, or another program wrote
+	 * tasks): built again here when the file can be written and no
+	 * transaction is open; otherwise the caller folds every row. */
+	if (sqlite3_db_readonly(st->db, "main") == 1 || !sqlite3_get_autocommit(st->db))
+		return false;
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return false;
+	if (!search_fresh(st) &&
+	    sqlite3_exec(st->db, search_rebuild_sql, NULL, NULL, NULL) != SQLITE_OK) {
+		store_rollback(st);
+		return false;
+	}
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		store_rollback(st);
+		return false;
+	}
+	return search_fresh(st);
+}
+
 static int make_parent_dirs(const char *path)
 {
 	char *dup = strdup(path);
@@ -374,7 +485,7 @@ static int store_connect(struct store *st, bool ro, struct r57_err *err)
 {
 	if (sqlite3_open_v2(st->path, &st->db, ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
 	                    NULL) != SQLITE_OK)
-		return store_sqlerr(st, err, "opening");
+		return store_sqlerr(st, err, N_("opening"));
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 5000);
 	sqlite3_create_function(st->db, "r57_fold", 1,
@@ -383,6 +494,15 @@ static int store_connect(struct store *st, bool ro, struct r57_err *err)
 	sqlite3_create_function(st->db, "r57_casefold", 1,
 	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                        NULL, sql_casefold, NULL, NULL);
+	sqlite3_create_function(st->db, "r57_search_body", 2,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                        NULL, sql_search_body, NULL, NULL);
+	sqlite3_create_function(st->db, "r57_sortkey", 1,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                        NULL, sql_sortkey, NULL, NULL);
+	sqlite3_create_function(st->db, "r57_person_key", 1,
+	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                        NULL, sql_person_key, NULL, NULL);
 	/* The rollback journal, not WAL: Debian 12's SQLite predates the fix
 	 * for the WAL-reset bug (docs/storage.md). Pragmas below write nothing. */
 	return store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", err);
@@ -399,13 +519,13 @@ int store_open(const char *path, const struct store_open_opts *o,
 	*out = NULL;
 	if (stat(path, &sb) == 0) {
 		if (!S_ISREG(sb.st_mode)) {
-			rc = r57_fail(err, R57_EIO, "%s: not a regular file", safe);
+			rc = r57_fail(err, R57_EIO, _("%s: not a regular file"), safe);
 			free(safe);
 			return rc;
 		}
 	} else if (errno == ENOENT && o->create) {
 		if (o->make_dirs && make_parent_dirs(path) != 0) {
-			rc = r57_fail(err, R57_EIO, "%s: cannot create its folder (%s)", safe, strerror(errno));
+			rc = r57_fail(err, R57_EIO, _("%s: cannot create its folder (%s)"), safe, strerror(errno));
 			free(safe);
 			return rc;
 		}
@@ -413,7 +533,7 @@ int store_open(const char *path, const struct store_open_opts *o,
 		struct stat db;
 		if (!dir || stat(dir, &db) != 0 || !S_ISDIR(db.st_mode)) {
 			char *sdir = text_safe(dir ? dir : path, false);
-			rc = r57_fail(err, R57_EIO, "%s: cannot create the database: folder %s does not exist",
+			rc = r57_fail(err, R57_EIO, _("%s: cannot create the database: folder %s does not exist"),
 			              safe, sdir);
 			free(sdir);
 			free(dir);
@@ -423,14 +543,14 @@ int store_open(const char *path, const struct store_open_opts *o,
 		free(dir);
 		int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0) {
-			rc = r57_fail(err, R57_EIO, "%s: cannot create the database (%s)", safe, strerror(errno));
+			rc = r57_fail(err, R57_EIO, _("%s: cannot create the database (%s)"), safe, strerror(errno));
 			free(safe);
 			return rc;
 		}
 		close(fd);
 		created = true;
 	} else {
-		rc = r57_fail(err, R57_EIO, "%s: cannot open the database (%s)", safe, strerror(errno));
+		rc = r57_fail(err, R57_EIO, _("%s: cannot open the database (%s)"), safe, strerror(errno));
 		free(safe);
 		return rc;
 	}
@@ -439,7 +559,7 @@ int store_open(const char *path, const struct store_open_opts *o,
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
 		free(safe);
-		return r57_fail(err, R57_ENOMEM, "out of memory");
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	}
 	/* A command that only reads opens an existing file read-only. */
 	bool ro = o->read_only && !created;
@@ -458,6 +578,8 @@ int store_open(const char *path, const struct store_open_opts *o,
 		rc = store_migrate(st, ver, err);
 	else
 		st->version = ver;
+	if (!rc && st->version >= 3)
+		rc = store_search_triggers(st, err);
 	if (rc)
 		goto fail;
 	free(safe);
@@ -494,20 +616,20 @@ int store_begin(struct store *st, struct r57_err *err)
 	if (sqlite3_db_readonly(st->db, "main") == 1) {
 		char *p = text_safe(st->path, false);
 		int rc = r57_fail(err, R57_EDB,
-		                  "%s: the database is read-only; nothing was changed (check the permissions of the file)",
+		                  _("%s: the database is read-only; nothing was changed (check the permissions of the file)"),
 		                  p);
 		free(p);
 		return rc;
 	}
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return store_sqlerr(st, err, "starting a change");
+		return store_sqlerr(st, err, N_("starting a change"));
 	return R57_OK;
 }
 
 int store_commit(struct store *st, struct r57_err *err)
 {
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		int rc = store_sqlerr(st, err, "saving the change");
+		int rc = store_sqlerr(st, err, N_("saving the change"));
 		store_rollback(st);
 		return rc;
 	}

@@ -39,4 +39,11 @@ void store_bind_day(sqlite3_stmt *s, int i, r57_day d);
 void store_bind_text_or_null(sqlite3_stmt *s, int i, const char *t);
 void store_bind_id_or_null(sqlite3_stmt *s, int i, int64_t id);
 
+/* The search index (task_search, task_search_fts; docs/storage.md): the
+ * connection's triggers that keep it, made when the file is opened, and
+ * whether it is up to date, built again first when it is not and the file
+ * can be written. false: search must fold every row itself. */
+int store_search_triggers(struct store *st, struct r57_err *err);
+bool store_search_ready(struct store *st);
+
 #endif

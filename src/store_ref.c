@@ -1,18 +1,21 @@
 /* store_ref.c: key task groups, leaders, units and sources: list with how
- * many tasks use each, find what a user typed (id, group number, or a name
+ * many tasks use each (people by given name, then family and middle
+ * names; units and sources by name; all in Vietnamese order), find what a user typed (id, group number, or a name
  * ignoring case and diacritics), add, rename, remove, reorder. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/i18n.h"
 #include "r57/store.h"
 #include "r57/text.h"
 #include "store_int.h"
 
 /* Per kind: the table, the name column, and the queries. */
 struct ref_sql {
-	const char *kind;      /* for messages */
+	const char *kind;      /* the command's name: r57 KIND list */
+	const char *label;     /* for messages, translated at use */
 	const char *list;      /* id, name, title, extra, position, uses */
 	const char *by_id;     /* same columns, WHERE id = ? */
 	const char *by_number; /* id from what a number means for the kind */
@@ -38,6 +41,7 @@ struct ref_sql {
 static const struct ref_sql ref_sql[] = {
 	[REF_GROUP] = {
 		.kind = "group",
+		.label = N_("group"),
 		.list = GROUP_COLS " ORDER BY g.position, g.id",
 		.by_id = GROUP_COLS " WHERE g.id = ?",
 		.by_number = "SELECT id FROM task_group WHERE position = ?",
@@ -50,10 +54,12 @@ static const struct ref_sql ref_sql[] = {
 	},
 	[REF_LEADER] = {
 		.kind = "leader",
-		.list = LEADER_COLS " ORDER BY l.name, l.id",
+		.label = N_("leader"),
+		.list = LEADER_COLS " ORDER BY r57_person_key(l.name), l.id",
 		.by_id = LEADER_COLS " WHERE l.id = ?",
 		.by_number = "SELECT id FROM leader WHERE id = ?",
-		.names = "SELECT l.id, l.name, u.name FROM leader l LEFT JOIN unit u ON u.id = l.unit_id ORDER BY l.name",
+		.names = "SELECT l.id, l.name, u.name FROM leader l LEFT JOIN unit u ON u.id = l.unit_id"
+		         " ORDER BY r57_person_key(l.name), l.id",
 		.insert = "INSERT INTO leader(name, title, unit_id) VALUES (?1, ?2, ?3)",
 		.rename = "UPDATE leader SET name = ?1 WHERE id = ?2",
 		.title = "UPDATE leader SET title = ?1 WHERE id = ?2",
@@ -61,10 +67,11 @@ static const struct ref_sql ref_sql[] = {
 	},
 	[REF_UNIT] = {
 		.kind = "unit",
-		.list = UNIT_COLS " ORDER BY u.name, u.id",
+		.label = N_("unit"),
+		.list = UNIT_COLS " ORDER BY r57_sortkey(u.name), u.id",
 		.by_id = UNIT_COLS " WHERE u.id = ?",
 		.by_number = "SELECT id FROM unit WHERE id = ?",
-		.names = "SELECT id, name, NULL FROM unit ORDER BY name",
+		.names = "SELECT id, name, NULL FROM unit ORDER BY r57_sortkey(name), id",
 		.insert = "INSERT INTO unit(name) VALUES (?1)",
 		.rename = "UPDATE unit SET name = ?1 WHERE id = ?2",
 		.title = NULL,
@@ -72,10 +79,11 @@ static const struct ref_sql ref_sql[] = {
 	},
 	[REF_SOURCE] = {
 		.kind = "source",
-		.list = SOURCE_COLS " ORDER BY s.code, s.id",
+		.label = N_("source"),
+		.list = SOURCE_COLS " ORDER BY r57_sortkey(s.code), s.id",
 		.by_id = SOURCE_COLS " WHERE s.id = ?",
 		.by_number = "SELECT id FROM source WHERE id = ?",
-		.names = "SELECT id, code, title FROM source ORDER BY code",
+		.names = "SELECT id, code, title FROM source ORDER BY r57_sortkey(code), id",
 		.insert = "INSERT INTO source(code, title, issued) VALUES (?1, ?2, ?4)",
 		.rename = "UPDATE source SET code = ?1 WHERE id = ?2",
 		.title = "UPDATE source SET title = ?1 WHERE id = ?2",
@@ -122,7 +130,7 @@ int store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
 			break;
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "listing");
+		rc = store_sqlerr(st, err, N_("listing"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -139,9 +147,9 @@ int store_ref_get(struct store *st, enum ref_kind k, int64_t id,
 	if (step == SQLITE_ROW)
 		read_ref(s, out);
 	else if (step == SQLITE_DONE)
-		rc = r57_fail(err, R57_ENOTFOUND, "%s #%lld does not exist", ref_sql[k].kind, (long long)id);
+		rc = r57_fail(err, R57_ENOTFOUND, _("%s #%lld does not exist"), _(ref_sql[k].label), (long long)id);
 	else
-		rc = store_sqlerr(st, err, "reading");
+		rc = store_sqlerr(st, err, N_("reading"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -188,10 +196,10 @@ int store_ref_find(struct store *st, enum ref_kind k, const char *typed,
 		if (step == SQLITE_ROW)
 			*id_out = sqlite3_column_int64(s, 0);
 		else if (step == SQLITE_DONE)
-			rc = r57_fail(err, R57_ENOTFOUND, "%s %s does not exist (see: r57 %s list)",
-			              q->kind, typed, q->kind);
+			rc = r57_fail(err, R57_ENOTFOUND, _("%s %s does not exist (see: r57 %s list)"),
+			              _(q->label), typed, q->kind);
 		else
-			rc = store_sqlerr(st, err, "finding");
+			rc = store_sqlerr(st, err, N_("finding"));
 		sqlite3_finalize(s);
 		if (rc != R57_ENOTFOUND || k == REF_GROUP || k == REF_SOURCE)
 			return rc;
@@ -200,7 +208,7 @@ int store_ref_find(struct store *st, enum ref_kind k, const char *typed,
 
 	char *folded = text_fold(typed);
 	if (!folded)
-		return r57_fail(err, R57_EINPUT, "%s: not valid UTF-8", q->kind);
+		return r57_fail(err, R57_EINPUT, _("%s: not valid UTF-8"), _(q->label));
 	if ((rc = store_prepare(st, q->names, &s, err))) {
 		free(folded);
 		return rc;
@@ -222,7 +230,7 @@ int store_ref_find(struct store *st, enum ref_kind k, const char *typed,
 		free(name);
 	}
 	if (step != SQLITE_DONE) {
-		rc = store_sqlerr(st, err, "finding");
+		rc = store_sqlerr(st, err, N_("finding"));
 		goto out;
 	}
 	if (n_exact == 1) {
@@ -236,8 +244,8 @@ int store_ref_find(struct store *st, enum ref_kind k, const char *typed,
 	char *safe = text_safe(typed, false);
 	if (n_exact == 0 && n_part == 0) {
 		rc = r57_fail(err, R57_ENOTFOUND,
-		              "%s '%s' does not exist (see: r57 %s list; --new creates it)",
-		              q->kind, safe, q->kind);
+		              _("%s '%s' does not exist (see: r57 %s list; --new creates it)"),
+		              _(q->label), safe, q->kind);
 		free(safe);
 		goto out;
 	}
@@ -251,8 +259,8 @@ int store_ref_find(struct store *st, enum ref_kind k, const char *typed,
 			add_candidate(list, sizeof list, shown++, s, k);
 		free(name);
 	}
-	rc = r57_fail(err, R57_EAMBIGUOUS, "%s '%s' is ambiguous: %d match (%s%s); give the id",
-	              q->kind, safe, n_exact ? n_exact : n_part, list,
+	rc = r57_fail(err, R57_EAMBIGUOUS, _("%s '%s' is ambiguous: %d match (%s%s); give the id"),
+	              _(q->label), safe, n_exact ? n_exact : n_part, list,
 	              (n_exact ? n_exact : n_part) > shown ? "; ..." : "");
 	free(safe);
 out:
@@ -283,10 +291,10 @@ int store_ref_insert(struct store *st, enum ref_kind k, const char *name,
 			*id_out = sqlite3_last_insert_rowid(st->db);
 	} else if ((sqlite3_extended_errcode(st->db)) == SQLITE_CONSTRAINT_UNIQUE) {
 		char *safe = text_safe(name, false);
-		rc = r57_fail(err, R57_EINPUT, "%s '%s' already exists", ref_sql[k].kind, safe);
+		rc = r57_fail(err, R57_EINPUT, _("%s '%s' already exists"), _(ref_sql[k].label), safe);
 		free(safe);
 	} else {
-		rc = store_sqlerr(st, err, "adding");
+		rc = store_sqlerr(st, err, N_("adding"));
 	}
 	sqlite3_finalize(s);
 	return rc;
@@ -304,14 +312,14 @@ static int update_text(struct store *st, enum ref_kind k, const char *sql,
 	int step = sqlite3_step(s);
 	if (step == SQLITE_DONE) {
 		if (sqlite3_changes(st->db) == 0)
-			rc = r57_fail(err, R57_ENOTFOUND, "%s #%lld does not exist",
-			              ref_sql[k].kind, (long long)id);
+			rc = r57_fail(err, R57_ENOTFOUND, _("%s #%lld does not exist"),
+			              _(ref_sql[k].label), (long long)id);
 	} else if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE) {
 		char *safe = text_safe(text, false);
-		rc = r57_fail(err, R57_EINPUT, "%s '%s' already exists", ref_sql[k].kind, safe);
+		rc = r57_fail(err, R57_EINPUT, _("%s '%s' already exists"), _(ref_sql[k].label), safe);
 		free(safe);
 	} else {
-		rc = store_sqlerr(st, err, "renaming");
+		rc = store_sqlerr(st, err, N_("renaming"));
 	}
 	sqlite3_finalize(s);
 	return rc;
@@ -327,7 +335,7 @@ int store_ref_set_title(struct store *st, enum ref_kind k, int64_t id,
                         const char *title, struct r57_err *err)
 {
 	if (!ref_sql[k].title)
-		return r57_fail(err, R57_EUSAGE, "a %s has no title", ref_sql[k].kind);
+		return r57_fail(err, R57_EUSAGE, _("a %s has no title"), _(ref_sql[k].label));
 	return update_text(st, k, ref_sql[k].title, id, title, err);
 }
 
@@ -341,10 +349,11 @@ int store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
 	if (r.uses > 0) {
 		char *safe = text_safe(r.name, false);
 		rc = r57_fail(err, R57_EINUSE,
-		              "%s '%s' is in use (%lld %s); nothing removed",
-		              ref_sql[k].kind, safe, (long long)r.uses,
-		              k == REF_UNIT ? "tasks and leaders refer to it"
-		                            : r.uses == 1 ? "task refers to it" : "tasks refer to it");
+		              k == REF_UNIT ? _("%s '%s' is in use (%lld tasks and leaders refer to it); nothing removed")
+		                            : ngettext("%s '%s' is in use (%lld task refers to it); nothing removed",
+		                                       "%s '%s' is in use (%lld tasks refer to it); nothing removed",
+		                                       (unsigned long)r.uses),
+		              _(ref_sql[k].label), safe, (long long)r.uses);
 		free(safe);
 		ref_clear(&r);
 		return rc;
@@ -366,8 +375,10 @@ int store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
 		if (n > 0) {
 			char *safe = text_safe(r.name, false);
 			rc = r57_fail(err, R57_EINUSE,
-			              "%s '%s' has received %lld reminder%s, kept on record; nothing removed",
-			              ref_sql[k].kind, safe, (long long)n, n == 1 ? "" : "s");
+			              ngettext("%s '%s' has received %lld reminder, kept on record; nothing removed",
+			                       "%s '%s' has received %lld reminders, kept on record; nothing removed",
+			                       (unsigned long)n),
+			              _(ref_sql[k].label), safe, (long long)n);
 			free(safe);
 			ref_clear(&r);
 			return rc;
@@ -378,7 +389,7 @@ int store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "removing");
+		rc = store_sqlerr(st, err, N_("removing"));
 	sqlite3_finalize(s);
 	if (!rc && k == REF_GROUP) {
 		/* Keep group numbers 1..n without gaps. */
@@ -386,7 +397,7 @@ int store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
 			return rc;
 		sqlite3_bind_int(s, 1, pos);
 		if (sqlite3_step(s) != SQLITE_DONE)
-			rc = store_sqlerr(st, err, "renumbering groups");
+			rc = store_sqlerr(st, err, N_("renumbering groups"));
 		sqlite3_finalize(s);
 	}
 	return rc;
@@ -406,7 +417,7 @@ int store_group_move(struct store *st, int64_t id, int pos, struct r57_err *err)
 	int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
 	sqlite3_finalize(s);
 	if (pos < 1 || pos > n)
-		return r57_fail(err, R57_EINPUT, "position %d is out of range (1 to %d)", pos, n);
+		return r57_fail(err, R57_EINPUT, _("position %d is out of range (1 to %d)"), pos, n);
 	if (pos == from)
 		return R57_OK;
 	const char *sql = pos < from
@@ -417,7 +428,7 @@ int store_group_move(struct store *st, int64_t id, int pos, struct r57_err *err)
 	sqlite3_bind_int(s, 1, pos);
 	sqlite3_bind_int(s, 2, from);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "moving a group");
+		rc = store_sqlerr(st, err, N_("moving a group"));
 	sqlite3_finalize(s);
 	if (rc)
 		return rc;
@@ -426,7 +437,7 @@ int store_group_move(struct store *st, int64_t id, int pos, struct r57_err *err)
 	sqlite3_bind_int(s, 1, pos);
 	sqlite3_bind_int64(s, 2, id);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "moving a group");
+		rc = store_sqlerr(st, err, N_("moving a group"));
 	sqlite3_finalize(s);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "r57/filter.h"
+#include "r57/i18n.h"
 #include "r57/store.h"
 #include "r57/text.h"
 #include "store_int.h"
@@ -52,22 +53,16 @@ void task_clear(struct task *t)
 	" (SELECT group_concat(name, '; ') FROM (SELECT un.name AS name FROM task_unit tu" \
 	"   JOIN unit un ON un.id = tu.unit_id WHERE tu.task_id = t.id ORDER BY tu.id)),"
 #define TASK_COLS_TAIL \
-	" t.year, t.due, t.first_due, t.closed, t.created, t.extensions, t.status, t.updated" \
-	" FROM task t" \
+	" t.year, t.due, t.first_due, t.closed, t.created, t.extensions, t.status, t.updated"
+#define TASK_JOINS \
 	" LEFT JOIN task_group g ON g.id = t.group_id" \
 	" LEFT JOIN leader l ON l.id = t.leader_id" \
 	" LEFT JOIN unit u ON u.id = t.unit_id" \
 	" LEFT JOIN source s ON s.id = t.source_id"
 /* The screen's pages do not show coordinating units: no subquery per row. */
-#define TASK_SELECT_PAGE TASK_COLS_HEAD " NULL," TASK_COLS_TAIL
-
-#define TASK_SELECT TASK_COLS_HEAD TASK_COLS_UNITS \
-	" t.year, t.due, t.first_due, t.closed, t.created, t.extensions, t.status, t.updated" \
-	" FROM task t" \
-	" LEFT JOIN task_group g ON g.id = t.group_id" \
-	" LEFT JOIN leader l ON l.id = t.leader_id" \
-	" LEFT JOIN unit u ON u.id = t.unit_id" \
-	" LEFT JOIN source s ON s.id = t.source_id"
+#define TASK_COLS_PAGE TASK_COLS_HEAD " NULL," TASK_COLS_TAIL
+#define TASK_COLS TASK_COLS_HEAD TASK_COLS_UNITS TASK_COLS_TAIL
+#define TASK_SELECT TASK_COLS " FROM task t" TASK_JOINS
 
 static void read_task(sqlite3_stmt *s, struct task *t)
 {
@@ -103,7 +98,7 @@ static void read_task(sqlite3_stmt *s, struct task *t)
 
 static int task_missing(int64_t id, struct r57_err *err)
 {
-	return r57_fail(err, R57_ENOTFOUND, "task #%lld does not exist", (long long)id);
+	return r57_fail(err, R57_ENOTFOUND, _("task #%lld does not exist"), (long long)id);
 }
 
 int store_task_get(struct store *st, int64_t id, struct task *out,
@@ -121,7 +116,7 @@ int store_task_get(struct store *st, int64_t id, struct task *out,
 	} else if (step == SQLITE_DONE) {
 		rc = task_missing(id, err);
 	} else {
-		rc = store_sqlerr(st, err, "reading a task");
+		rc = store_sqlerr(st, err, N_("reading a task"));
 	}
 	sqlite3_finalize(s);
 	return rc;
@@ -163,7 +158,7 @@ int store_task_insert(struct store *st, const struct task_row *r,
 		return rc;
 	bind_row(s, r, now);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "adding a task");
+		rc = store_sqlerr(st, err, N_("adding a task"));
 	else if (id_out)
 		*id_out = sqlite3_last_insert_rowid(st->db);
 	sqlite3_finalize(s);
@@ -184,7 +179,7 @@ int store_task_update(struct store *st, int64_t id, const struct task_row *r,
 	bind_row(s, r, now);
 	sqlite3_bind_int64(s, 18, id);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "changing a task");
+		rc = store_sqlerr(st, err, N_("changing a task"));
 	else if (sqlite3_changes(st->db) == 0)
 		rc = task_missing(id, err);
 	sqlite3_finalize(s);
@@ -212,13 +207,13 @@ int store_task_delete(struct store *st, int64_t id, struct r57_err *err)
 	/* The reminders that named it lose it (the reminder stays); undo of
 	 * the deletion brings both back. */
 	int rc = exec_id(st, "DELETE FROM reminder_task WHERE task_id = ?", id, 0,
-	                 "deleting a task", err);
+	                 N_("deleting a task"), err);
 	if (!rc)
 		rc = exec_id(st, "DELETE FROM task_unit WHERE task_id = ?", id, 0,
-		             "deleting a task", err);
+		             N_("deleting a task"), err);
 	if (rc)
 		return rc;
-	rc = exec_id(st, "DELETE FROM task WHERE id = ?", id, 0, "deleting a task", err);
+	rc = exec_id(st, "DELETE FROM task WHERE id = ?", id, 0, N_("deleting a task"), err);
 	if (!rc && sqlite3_changes(st->db) == 0)
 		rc = task_missing(id, err);
 	return rc;
@@ -240,7 +235,7 @@ int store_task_units(struct store *st, int64_t id, int64_t **ids, int *n,
 			cap = cap ? cap * 2 : 8;
 			int64_t *grown = realloc(*ids, (size_t)cap * sizeof **ids);
 			if (!grown) {
-				rc = r57_fail(err, R57_ENOMEM, "out of memory");
+				rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
 				break;
 			}
 			*ids = grown;
@@ -248,7 +243,7 @@ int store_task_units(struct store *st, int64_t id, int64_t **ids, int *n,
 		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
 	}
 	if (!rc && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "reading a task");
+		rc = store_sqlerr(st, err, N_("reading a task"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -257,18 +252,151 @@ int store_task_unit_add(struct store *st, int64_t task, int64_t unit,
                         struct r57_err *err)
 {
 	return exec_id(st, "INSERT OR IGNORE INTO task_unit(task_id, unit_id) VALUES (?, ?)",
-	               task, unit, "adding a coordinating unit", err);
+	               task, unit, N_("adding a coordinating unit"), err);
 }
 
 int store_task_unit_remove(struct store *st, int64_t task, int64_t unit,
                            struct r57_err *err)
 {
 	return exec_id(st, "DELETE FROM task_unit WHERE task_id = ? AND unit_id = ?",
-	               task, unit, "removing a coordinating unit", err);
+	               task, unit, N_("removing a coordinating unit"), err);
 }
 
-/* WHERE and ORDER BY for a filter, from fixed fragments only. */
-static void build_where(const struct task_filter *f, char *buf, size_t len)
+/* --- free words -------------------------------------------------------------
+ * A word matches where a word of the title or notes begins with it,
+ * without regard to case and diacritics (text_search_word: " nang cap"
+ * in " ... nang cap he thong ... "); typed with diacritics, it must match
+ * them too. How the tasks are found (docs/storage.md):
+ *   PLAN_FTS   a rare word: the few tasks the full-text index names, each
+ *              then checked; the order is sorted from those alone;
+ *   PLAN_SCAN  common words: the tasks in the order asked, each checked
+ *              against its folded words in task_search, until enough;
+ *   PLAN_FOLD  the index is out of date and cannot be built (a read-only
+ *              file): each task's words folded on the way, as before. */
+enum plan { PLAN_NONE, PLAN_FTS, PLAN_SCAN, PLAN_FOLD };
+
+/* At most this many candidates are worth reading one by one. */
+#define FTS_FEW 400
+
+struct search {
+	enum plan plan;
+	bool indexed;                       /* task_search is up to date */
+	char *word[FILTER_MAX_WORDS];       /* " nang cap": folded */
+	char *exact[FILTER_MAX_WORDS];      /* " nâng cấp", or NULL: no diacritics */
+	char fts[80];                       /* the full-text query of PLAN_FTS */
+};
+
+static void search_clear(struct search *sr)
+{
+	for (int i = 0; i < FILTER_MAX_WORDS; i++) {
+		free(sr->word[i]);
+		free(sr->exact[i]);
+	}
+	memset(sr, 0, sizeof *sr);
+}
+
+/* The longest word of the words typed, when it is plain letters and
+ * digits of at least 3 (the full-text index's prefix), or "". */
+static void rarest_token(const struct search *sr, char *out, size_t len)
+{
+	out[0] = '\0';
+	size_t best = 0;
+	for (int i = 0; i < FILTER_MAX_WORDS; i++) {
+		const char *p = sr->word[i];
+		while (p && *p) {
+			while (*p == ' ')
+				p++;
+			size_t n = strcspn(p, " ");
+			bool plain = n >= 3 && n > best && n < len;
+			for (size_t j = 0; plain && j < n; j++)
+				plain = (p[j] >= 'a' && p[j] <= 'z') || (p[j] >= '0' && p[j] <= '9');
+			if (plain) {
+				memcpy(out, p, n);
+				out[n] = '\0';
+				best = n;
+			}
+			p += n;
+		}
+	}
+}
+
+static int fts_count(struct store *st, const char *q, int64_t *n)
+{
+	sqlite3_stmt *s;
+	if (store_cached(st, "SELECT count(*) FROM (SELECT 1 FROM task_search_fts"
+	                     " WHERE task_search_fts MATCH ?1 LIMIT 401)", &s, NULL))
+		return -1;
+	sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
+	int ok = sqlite3_step(s) == SQLITE_ROW;
+	if (ok)
+		*n = sqlite3_column_int64(s, 0);
+	store_release(s);
+	return ok ? 0 : -1;
+}
+
+/* Choose how the filter's words are served. */
+static int search_plan(struct store *st, const struct task_filter *f, struct search *sr,
+                       struct r57_err *err)
+{
+	memset(sr, 0, sizeof *sr);
+	int words = 0;
+	for (int i = 0; i < f->n_words && i < FILTER_MAX_WORDS; i++) {
+		sr->word[i] = text_search_word(f->words[i], false);
+		if (f->word_marks[i])
+			sr->exact[i] = text_search_word(f->words[i], true);
+		if (!sr->word[i] || (f->word_marks[i] && !sr->exact[i])) {
+			search_clear(sr);
+			return r57_fail(err, R57_ENOMEM, _("out of memory"));
+		}
+		if (!*sr->word[i]) { /* no letter or digit: matches every task */
+			free(sr->word[i]);
+			free(sr->exact[i]);
+			sr->word[i] = sr->exact[i] = NULL;
+			continue;
+		}
+		words++;
+	}
+	if (!words && f->sort != SORT_TITLE)
+		return R57_OK;
+	sr->indexed = store_search_ready(st);
+	if (!words)
+		return R57_OK;
+	if (!sr->indexed) {
+		sr->plan = PLAN_FOLD;
+		return R57_OK;
+	}
+	sr->plan = PLAN_SCAN;
+	char tok[64];
+	rarest_token(sr, tok, sizeof tok);
+	int64_t n = 0;
+	if (*tok) {
+		snprintf(sr->fts, sizeof sr->fts, "\"%s\"*", tok);
+		if (fts_count(st, sr->fts, &n) == 0 && n <= FTS_FEW)
+			sr->plan = PLAN_FTS;
+	}
+	return R57_OK;
+}
+
+/* FROM: the tasks, joined to what the plan reads. */
+static size_t build_from(const struct search *sr, char *buf, size_t len)
+{
+	const char *from = " FROM task t";
+	if (sr->plan == PLAN_FTS)
+		from = " FROM task_search_fts CROSS JOIN task t ON t.id = task_search_fts.rowid"
+		       " JOIN task_search x ON x.id = t.id";
+	else if (sr->indexed)
+		from = " FROM task t JOIN task_search x ON x.id = t.id";
+	return (size_t)snprintf(buf, len, "%s%s", from, TASK_JOINS);
+}
+
+/* The sort key of a title: kept in task_search, or made on the way. */
+static const char *title_key(const struct search *sr)
+{
+	return sr->indexed ? "x.title_key" : "r57_sortkey(t.title)";
+}
+
+/* WHERE for a filter, from fixed fragments only. */
+static void build_where(const struct task_filter *f, const struct search *sr, char *buf, size_t len)
 {
 	size_t n = 0;
 #define ADD(frag) n += (size_t)snprintf(buf + n, n < len ? len - n : 0, "%s", frag)
@@ -289,12 +417,18 @@ static void build_where(const struct task_filter *f, char *buf, size_t len)
 	if (f->year) ADD(" AND t.year = :year");
 	if (f->due_before != R57_NO_DATE) ADD(" AND t.due < :before");
 	if (f->due_after != R57_NO_DATE) ADD(" AND t.due > :after");
-	/* Free words: folded on both sides, or only case-folded when the user
-	 * typed diacritics. Only the function name and the index vary. */
-	for (int i = 0; i < f->n_words && i < FILTER_MAX_WORDS; i++)
-		n += (size_t)snprintf(buf + n, n < len ? len - n : 0,
-		        " AND instr(%s(t.title || ' ' || coalesce(t.notes, '')), :w%d) > 0",
-		        f->word_marks[i] ? "r57_casefold" : "r57_fold", i);
+	if (sr->plan == PLAN_FTS)
+		ADD(" AND task_search_fts MATCH :fts");
+	for (int i = 0; i < FILTER_MAX_WORDS; i++) {
+		if (!sr->word[i])
+			continue;
+		n += (size_t)snprintf(buf + n, n < len ? len - n : 0, " AND instr(%s, :w%d) > 0",
+		        sr->plan == PLAN_FOLD ? "r57_search_body(t.title || ' ' || coalesce(t.notes, ''), 0)"
+		                              : "x.body", i);
+		if (sr->exact[i])
+			n += (size_t)snprintf(buf + n, n < len ? len - n : 0,
+			        " AND instr(r57_search_body(t.title || ' ' || coalesce(t.notes, ''), 1), :m%d) > 0", i);
+	}
 #undef ADD
 }
 
@@ -312,7 +446,8 @@ static void bind_named_day(sqlite3_stmt *s, const char *name, r57_day d)
 		store_bind_day(s, i, d);
 }
 
-static void bind_filter(sqlite3_stmt *s, const struct task_filter *f, r57_day today)
+static void bind_filter(sqlite3_stmt *s, const struct task_filter *f, const struct search *sr,
+                        r57_day today)
 {
 	bind_named_day(s, ":today", today);
 	bind_named_int(s, ":group", f->group_id);
@@ -322,12 +457,17 @@ static void bind_filter(sqlite3_stmt *s, const struct task_filter *f, r57_day to
 	bind_named_int(s, ":year", f->year);
 	bind_named_day(s, ":before", f->due_before);
 	bind_named_day(s, ":after", f->due_after);
-	for (int i = 0; i < f->n_words && i < FILTER_MAX_WORDS; i++) {
+	int ix;
+	if ((ix = sqlite3_bind_parameter_index(s, ":fts")))
+		sqlite3_bind_text(s, ix, sr->fts, -1, SQLITE_TRANSIENT);
+	for (int i = 0; i < FILTER_MAX_WORDS; i++) {
 		char name[8];
 		snprintf(name, sizeof name, ":w%d", i);
-		int ix = sqlite3_bind_parameter_index(s, name);
-		if (ix)
-			sqlite3_bind_text(s, ix, f->words[i], -1, SQLITE_STATIC);
+		if (sr->word[i] && (ix = sqlite3_bind_parameter_index(s, name)))
+			sqlite3_bind_text(s, ix, sr->word[i], -1, SQLITE_TRANSIENT);
+		snprintf(name, sizeof name, ":m%d", i);
+		if (sr->exact[i] && (ix = sqlite3_bind_parameter_index(s, name)))
+			sqlite3_bind_text(s, ix, sr->exact[i], -1, SQLITE_TRANSIENT);
 	}
 }
 
@@ -344,52 +484,61 @@ static int each_row(struct store *st, sqlite3_stmt *s, task_each_fn each, void *
 		if (stop)
 			return R57_OK;
 	}
-	return step == SQLITE_DONE ? R57_OK : store_sqlerr(st, err, "listing tasks");
+	return step == SQLITE_DONE ? R57_OK : store_sqlerr(st, err, N_("listing tasks"));
 }
 
 int store_task_list(struct store *st, const struct task_filter *f,
                     r57_day today, int limit, task_each_fn each, void *ctx,
                     struct r57_err *err)
 {
-	char sql[4096];
-	size_t n = (size_t)snprintf(sql, sizeof sql, "%s", TASK_SELECT);
-	build_where(f, sql + n, sizeof sql - n);
-	n = strlen(sql);
-	static const char *const order[] = {
-		/* Tasks without a deadline sort last; ties by id. */
-		[SORT_DUE] = " ORDER BY t.due NULLS LAST, t.id",
-		[SORT_ID] = " ORDER BY t.id",
-		[SORT_TITLE] = " ORDER BY t.title COLLATE NOCASE, t.id",
-	};
-	snprintf(sql + n, sizeof sql - n, "%s LIMIT :limit", order[f->sort]);
-
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, sql, &s, err);
+	struct search sr;
+	int rc = search_plan(st, f, &sr, err);
 	if (rc)
 		return rc;
-	bind_filter(s, f, today);
-	bind_named_int(s, ":limit", limit > 0 ? limit : -1);
-	rc = each_row(st, s, each, ctx, err);
-	sqlite3_finalize(s);
+	char sql[4096];
+	size_t n = (size_t)snprintf(sql, sizeof sql, "%s", TASK_COLS);
+	n += build_from(&sr, sql + n, sizeof sql - n);
+	build_where(f, &sr, sql + n, sizeof sql - n);
+	n = strlen(sql);
+	/* Tasks without a deadline sort last; ties by id. */
+	if (f->sort == SORT_TITLE)
+		snprintf(sql + n, sizeof sql - n, " ORDER BY %s, t.id LIMIT :limit", title_key(&sr));
+	else
+		snprintf(sql + n, sizeof sql - n, "%s LIMIT :limit",
+		         f->sort == SORT_ID ? " ORDER BY t.id" : " ORDER BY t.due NULLS LAST, t.id");
+
+	sqlite3_stmt *s;
+	if (!(rc = store_prepare(st, sql, &s, err))) {
+		bind_filter(s, f, &sr, today);
+		bind_named_int(s, ":limit", limit > 0 ? limit : -1);
+		rc = each_row(st, s, each, ctx, err);
+		sqlite3_finalize(s);
+	}
+	search_clear(&sr);
 	return rc;
 }
 
 int store_task_count(struct store *st, const struct task_filter *f,
                      r57_day today, int64_t *out, struct r57_err *err)
 {
-	char sql[4096];
-	size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT count(*) FROM task t");
-	build_where(f, sql + n, sizeof sql - n);
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, sql, &s, err);
+	struct search sr;
+	int rc = search_plan(st, f, &sr, err);
 	if (rc)
 		return rc;
-	bind_filter(s, f, today);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		*out = sqlite3_column_int64(s, 0);
-	else
-		rc = store_sqlerr(st, err, "counting tasks");
-	sqlite3_finalize(s);
+	char sql[4096];
+	size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT count(*)");
+	n += build_from(&sr, sql + n, sizeof sql - n);
+	build_where(f, &sr, sql + n, sizeof sql - n);
+	sqlite3_stmt *s;
+	if (!(rc = store_prepare(st, sql, &s, err))) {
+		bind_filter(s, f, &sr, today);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			*out = sqlite3_column_int64(s, 0);
+		else
+			rc = store_sqlerr(st, err, N_("counting tasks"));
+		sqlite3_finalize(s);
+	}
+	search_clear(&sr);
 	return rc;
 }
 
@@ -423,18 +572,21 @@ int store_data_version(struct store *st, int64_t *v, struct r57_err *err)
 	if (sqlite3_step(s) == SQLITE_ROW)
 		*v = sqlite3_column_int64(s, 0);
 	else
-		rc = store_sqlerr(st, err, "checking for changes");
+		rc = store_sqlerr(st, err, N_("checking for changes"));
 	sqlite3_finalize(s);
 	return rc;
 }
 
 /* Sort expressions, one per enum filter_sort; a task without a deadline
- * sorts after every dated one. */
-static const char *const sort_expr[] = {
-	[SORT_DUE] = "coalesce(t.due, '9999-12-31')",
-	[SORT_ID] = "''",
-	[SORT_TITLE] = "t.title",
-};
+ * sorts after every dated one; titles by their Vietnamese sort key. */
+static const char *sort_expr(int sort, const struct search *sr)
+{
+	switch (sort) {
+	case SORT_DUE: return "coalesce(t.due, '9999-12-31')";
+	case SORT_TITLE: return title_key(sr);
+	default: return "''";
+	}
+}
 
 char *task_sort_value(const struct task *t, int sort)
 {
@@ -443,7 +595,7 @@ char *task_sort_value(const struct task *t, int sort)
 	case SORT_DUE:
 		return strdup(t->due == R57_NO_DATE ? "9999-12-31" : date_iso(t->due, buf));
 	case SORT_TITLE:
-		return strdup(t->title ? t->title : "");
+		return text_sort_key(t->title ? t->title : "");
 	default:
 		return strdup("");
 	}
@@ -463,9 +615,15 @@ int store_task_page(struct store *st, const struct task_filter *f,
                     int64_t after_id, bool backward, int limit,
                     task_each_fn each, void *ctx, struct r57_err *err)
 {
+	struct search sr;
+	int rc = search_plan(st, f, &sr, err), i;
+	if (rc)
+		return rc;
+	const char *key = sort_expr(f->sort, &sr);
 	char sql[4096];
-	size_t n = (size_t)snprintf(sql, sizeof sql, "%s", TASK_SELECT_PAGE);
-	build_where(f, sql + n, sizeof sql - n);
+	size_t n = (size_t)snprintf(sql, sizeof sql, "%s", TASK_COLS_PAGE);
+	n += build_from(&sr, sql + n, sizeof sql - n);
+	build_where(f, &sr, sql + n, sizeof sql - n);
 	n = strlen(sql);
 	if (by == BY_MONTH)
 		n += (size_t)snprintf(sql + n, sizeof sql - n, "%s",
@@ -478,16 +636,16 @@ int store_task_page(struct store *st, const struct task_filter *f,
 	if (after_sort)
 		n += (size_t)snprintf(sql + n, sizeof sql - n,
 		                      " AND %s %s :after_sort AND (%s, t.id) %s (:after_sort, :after_id)",
-		                      sort_expr[f->sort], backward ? "<=" : ">=", sort_expr[f->sort],
-		                      backward ? "<" : ">");
-	snprintf(sql + n, sizeof sql - n, " ORDER BY %s %s, t.id %s LIMIT :limit", sort_expr[f->sort],
+		                      key, backward ? "<=" : ">=", key, backward ? "<" : ">");
+	snprintf(sql + n, sizeof sql - n, " ORDER BY %s %s, t.id %s LIMIT :limit", key,
 	         backward ? "DESC" : "", backward ? "DESC" : "");
 
 	sqlite3_stmt *s;
-	int rc = store_cached(st, sql, &s, err), i;
-	if (rc)
+	if ((rc = store_cached(st, sql, &s, err))) {
+		search_clear(&sr);
 		return rc;
-	bind_filter(s, f, today);
+	}
+	bind_filter(s, f, &sr, today);
 	if ((i = sqlite3_bind_parameter_index(s, ":month")))
 		sqlite3_bind_text(s, i, month, -1, SQLITE_TRANSIENT);
 	bind_named_int(s, ":bucket", bucket);
@@ -497,5 +655,6 @@ int store_task_page(struct store *st, const struct task_filter *f,
 	bind_named_int(s, ":limit", limit > 0 ? limit : -1);
 	rc = each_row(st, s, each, ctx, err);
 	store_release(s);
+	search_clear(&sr);
 	return rc;
 }

@@ -5,6 +5,7 @@
  * and listing tasks by every filter, limit and order. */
 #include "fixture.h"
 
+#include "r57/journal.h"
 #include "r57/text.h"
 
 static const char *const default_group_names[] = {
@@ -66,7 +67,7 @@ static void test_new_database(void **state)
 	assert_int_equal(fx_sql_int(f->path, "PRAGMA application_id"), R57_APPLICATION_ID);
 	assert_int_equal(fx_sql_int(f->path, "PRAGMA application_id"), 0x52353701);
 	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), R57_SCHEMA_VERSION);
-	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), 2);
+	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), 3);
 	/* the rollback journal, not WAL (design.md) */
 	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'delete'"), 1);
 	assert_int_equal(stat(f->path, &sb), 0);
@@ -246,8 +247,8 @@ static void test_newer_version_refused(void **state)
 
 	char want[700];
 	snprintf(want, sizeof want,
-	         "%s: written by a newer r57 (schema version 99; this r57 knows up to 2); not opened, nothing changed",
-	         f->path);
+	         "%s: written by a newer r57 (schema version 99; this r57 knows up to %d); not opened, nothing changed",
+	         f->path, R57_SCHEMA_VERSION);
 	for (int create = 0; create <= 1; create++) {
 		struct store *st = NULL;
 		struct store_open_opts o = { .create = create, .actor = "an", .now = f->r.now,
@@ -742,6 +743,166 @@ static void test_list_words(void **state)
 	LIST(f, "", "nen tang");
 }
 
+/* Words match where a word of the title or notes begins with them. */
+static void test_list_word_starts(void **state)
+{
+	struct fx *f = *state;
+	make_list_data(f);
+	LIST(f, "1", "nang cap he");  /* the last word may be cut short */
+	LIST(f, "1", "qu", "van b");
+	LIST(f, "", "ang");           /* not inside a word */
+	LIST(f, "", "cap he thong x");
+	LIST(f, "1", "nâng");         /* with diacritics: exactly */
+	LIST(f, "", "năng cấp");
+	LIST(f, "3", "năng");         /* "kỹ năng số", not "Nâng" */
+	LIST(f, "3", "ky-nang, so");  /* punctuation separates words */
+	LIST(f, "1 2 3 6 4", "--");   /* no letter: no condition */
+}
+
+/* A plain SQLite connection (the sqlite3 shell, another program) that
+ * writes tasks leaves the index out of date; r57 sees it and builds it
+ * again before it searches. */
+static void test_search_index_kept(void **state)
+{
+	struct fx *f = *state;
+	make_list_data(f);
+	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM task_search"),
+	                 fx_sql_int(f->path, "SELECT count(*) FROM task"));
+	assert_int_equal(fx_sql_int(f->path, "SELECT writes = seen FROM search_state"), 1);
+	/* every r57 path: add, edit, undo, redo */
+	int64_t id = fx_add(f, "Kiểm thử phần mềm dùng chung", NULL, NULL, NULL, R57_NO_DATE);
+	char want[32];
+	snprintf(want, sizeof want, "%lld", (long long)id);
+	LIST(f, want, "kiem thu");
+	struct entry done;
+	FX_OK(f, journal_undo(f->st, f->r.actor, f->r.now, f->r.today, &done, &f->err));
+	entry_clear(&done);
+	LIST(f, "", "kiem thu");
+	FX_OK(f, journal_redo(f->st, f->r.actor, f->r.now, f->r.today, &done, &f->err));
+	entry_clear(&done);
+	LIST(f, want, "kiem thu");
+	assert_int_equal(fx_sql_int(f->path, "SELECT writes = seen FROM search_state"), 1);
+
+	/* another program renames task 4 */
+	fx_sql_exec(f->path, "UPDATE task SET title = 'Chuyển đổi số cấp xã' WHERE id = 4");
+	assert_int_equal(fx_sql_int(f->path, "SELECT writes = seen FROM search_state"), 0);
+	/* read without write access: found all the same, nothing written */
+	struct store *ro = NULL;
+	struct store_open_opts o = { .read_only = true, .actor = "an", .now = f->r.now, .today = f->r.today };
+	FX_OK(f, store_open(f->path, &o, &ro, &f->err));
+	struct task_filter flt;
+	filter_init(&flt);
+	FX_OK(f, filter_add_word(&flt, "chuyen doi", f->r.today, &f->err));
+	int64_t n = -1;
+	FX_OK(f, store_task_count(ro, &flt, f->r.today, &n, &f->err));
+	assert_int_equal(n, 1);
+	filter_clear(&flt);
+	store_close(ro);
+	assert_int_equal(fx_sql_int(f->path, "SELECT writes = seen FROM search_state"), 0);
+	/* with write access: built again, then served by the index */
+	LIST(f, "4", "chuyen doi");
+	LIST(f, "", "xay dung");
+	assert_int_equal(fx_sql_int(f->path, "SELECT writes = seen FROM search_state"), 1);
+	assert_int_equal(fx_sql_int(f->path,
+	        "SELECT count(*) FROM task_search_fts WHERE task_search_fts MATCH 'chuyen'"), 1);
+}
+
+/* The schema of a file, to compare a migrated one with a new one. */
+static char *schema_of(const char *path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	char *out = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db,
+	        "SELECT group_concat(type || ' ' || name || ' ' || tbl_name || ' ' || coalesce(sql, ''), char(10))"
+	        " FROM (SELECT * FROM sqlite_master ORDER BY name)", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		out = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	if (!out)
+		fail_msg("cannot read the schema of %s", path);
+	return out;
+}
+
+/* A file of version 2 (as r57 before search left it) is migrated to 3:
+ * the same schema as a new file, and search finds its tasks. */
+static void test_migrate_v2(void **state)
+{
+	struct fx *f = *state;
+	make_list_data(f);
+	char *fresh = schema_of(f->path);
+	fx_close(f);
+	fx_sql_exec(f->path,
+		"DROP TRIGGER task_search_count_ins; DROP TRIGGER task_search_count_upd;"
+		" DROP TRIGGER task_search_count_del; DROP TABLE task_search_fts;"
+		" DROP TABLE task_search; DROP TABLE search_state; PRAGMA user_version = 2;");
+	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%search%'"), 0);
+	fx_open(f, false);
+	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), 3);
+	char *migrated = schema_of(f->path);
+	fx_str_eq(migrated, fresh, "schema after migration");
+	free(migrated);
+	free(fresh);
+	/* left to build on first use */
+	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM task_search"), 0);
+	LIST(f, "3", "dao tao");
+	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM task_search"),
+	                 fx_sql_int(f->path, "SELECT count(*) FROM task"));
+	/* sorting by title needs it too */
+	check_list_sorted(f, (const char *const[]){ "status:all", NULL }, 0, SORT_TITLE, "6 3 1 2 5 4");
+}
+
+/* A file of version 1 (tests/unit/schema_v1.sql) is migrated through 2 to
+ * 3 in one step. */
+static void test_migrate_v1_to_3(void **state)
+{
+	struct fx *f = *state;
+	char *fresh = schema_of(f->path);
+	fx_close(f);
+	char exe[512], sqlpath[600];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	char *cut = strstr(exe, "/build/tests/");
+	if (cut) {
+		*cut = '\0';
+		snprintf(sqlpath, sizeof sqlpath, "%s/tests/unit/schema_v1.sql", exe);
+	} else {
+		snprintf(sqlpath, sizeof sqlpath, "tests/unit/schema_v1.sql");
+	}
+	size_t len;
+	char *schema = (char *)fx_slurp(sqlpath, &len);
+	char v1[sizeof f->path];
+	if ((size_t)snprintf(v1, sizeof v1, "%s/v1.db", f->dir) >= sizeof v1)
+		fail_msg("path too long");
+	fx_sql_exec(v1, schema);
+	free(schema);
+	fx_sql_exec(v1,
+		"PRAGMA application_id = 1379219201; PRAGMA user_version = 1;"
+		"INSERT INTO entry(at, day, actor, summary, kind) VALUES"
+		" ('2025-06-01T09:00:00+07:00', '2025-06-01', 'an', 'create the database', 'init');"
+		"INSERT INTO task_group(name, position) VALUES ('Hoàn thiện hạ tầng số và đồng bộ hệ thống dữ liệu', 1),"
+		" ('Mở rộng ứng dụng công nghệ mới, nhất là AI và nền tảng kết nối dữ liệu', 2),"
+		" ('Nâng cao năng lực số cho cán bộ, công chức, viên chức', 3),"
+		" ('Bảo đảm thực hiện hiệu quả các nghị quyết, kế hoạch; xây dựng chính quyền số, kinh tế số, xã hội số', 4);"
+		"INSERT INTO entry(at, day, actor, summary) VALUES"
+		" ('2025-06-01T09:00:02+07:00', '2025-06-01', 'an', 'add #1: Số hóa hồ sơ');"
+		"INSERT INTO task(uuid, title, group_id, year, due, first_due, created, updated)"
+		" VALUES ('6f1c1a52-0b7e-4d0c-9a39-2f1d3c4b5a61', 'Số hóa hồ sơ', 1, 2025,"
+		" '2025-06-15', '2025-06-15', '2025-06-01', '2025-06-01T09:00:02+07:00');");
+	snprintf(f->path, sizeof f->path, "%s", v1);
+	fx_open(f, false);
+	assert_int_equal(fx_sql_int(v1, "PRAGMA user_version"), 3);
+	char *migrated = schema_of(v1);
+	fx_str_eq(migrated, fresh, "schema after migration from version 1");
+	free(migrated);
+	free(fresh);
+	LIST(f, "1", "so hoa");
+	LIST(f, "1", "hồ sơ");
+	LIST(f, "", "hộ sơ");
+}
+
 static void test_list_limit_sort(void **state)
 {
 	struct fx *f = *state;
@@ -762,16 +923,20 @@ static void test_list_limit_sort(void **state)
 	assert_int_equal(got.id[0], 1);
 	filter_clear(&flt);
 
-	/* by title, blind to ASCII case, ties by id */
+	/* by title in Vietnamese order: letters first (đ after d, ă after
+	 * a), then tones, then case (lower first); ties by id */
 	struct fx *g = f;
 	int64_t a = fx_add(g, "banh", NULL, NULL, NULL, R57_NO_DATE);
 	int64_t b = fx_add(g, "Anh", NULL, NULL, NULL, R57_NO_DATE);
 	int64_t c = fx_add(g, "Cam", NULL, NULL, NULL, R57_NO_DATE);
 	int64_t d = fx_add(g, "anh", NULL, NULL, NULL, R57_NO_DATE);
-	char want[64];
-	snprintf(want, sizeof want, "%lld %lld %lld %lld", (long long)b, (long long)d,
-	         (long long)a, (long long)c);
-	check_list_sorted(f, (const char *const[]){ "year:2025", "status:within", NULL }, 4,
+	int64_t e = fx_add(g, "Đào tạo", NULL, NULL, NULL, R57_NO_DATE);
+	int64_t h = fx_add(g, "Dữ liệu", NULL, NULL, NULL, R57_NO_DATE);
+	int64_t k = fx_add(g, "Ăn", NULL, NULL, NULL, R57_NO_DATE);
+	char want[96];
+	snprintf(want, sizeof want, "%lld %lld %lld %lld %lld %lld %lld", (long long)d, (long long)b,
+	         (long long)k, (long long)a, (long long)c, (long long)h, (long long)e);
+	check_list_sorted(f, (const char *const[]){ "year:2025", "status:within", NULL }, 7,
 	                  SORT_TITLE, want);
 }
 
@@ -842,6 +1007,10 @@ int main(void)
 		FX_TEST(test_not_sqlite_refused),
 		FX_TEST(test_other_sqlite_refused),
 		FX_TEST(test_newer_version_refused),
+		FX_TEST(test_migrate_v2),
+		FX_TEST(test_migrate_v1_to_3),
+		FX_TEST(test_search_index_kept),
+		FX_TEST(test_list_word_starts),
 		FX_TEST(test_damaged_refused),
 		FX_TEST(test_folder_refused),
 		FX_TEST(test_ref_find),
