@@ -105,7 +105,7 @@ int store_io_each_task(struct store *st, io_task_fn each, void *ctx,
 		}
 	}
 	if (tstep != SQLITE_DONE || (ustep != SQLITE_ROW && ustep != SQLITE_DONE))
-		rc = store_sqlerr(st, err, "reading the tasks");
+		rc = store_sqlerr(st, err, N_("reading the tasks"));
 out:
 	free(names);
 	sqlite3_finalize(ts);
@@ -128,7 +128,7 @@ int store_io_task_stats(struct store *st, int64_t *count, int64_t *max_id,
 		*count = sqlite3_column_int64(s, 0);
 		*max_id = sqlite3_column_int64(s, 1);
 	} else {
-		rc = store_sqlerr(st, err, "counting tasks");
+		rc = store_sqlerr(st, err, N_("counting tasks"));
 	}
 	sqlite3_finalize(s);
 	return rc;
@@ -158,7 +158,7 @@ int store_io_each_key(struct store *st, io_key_fn each, void *ctx,
 			break;
 	}
 	if (!rc && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, "reading the tasks");
+		rc = store_sqlerr(st, err, N_("reading the tasks"));
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -375,7 +375,7 @@ int store_io_bulk_begin(struct store_io *io, struct r57_err *err)
 		io->index_sql[io->n_index++] = copy;
 	}
 	if (!rc && step != SQLITE_DONE)
-		rc = store_sqlerr(io->st, err, "reading the schema");
+		rc = store_sqlerr(io->st, err, N_("reading the schema"));
 	sqlite3_finalize(s);
 	for (int i = 0; i < io->n_index && !rc; i++) {
 		/* "CREATE INDEX name ON ..." -> "DROP INDEX name" */
@@ -426,7 +426,7 @@ int store_io_find_uuid(struct store_io *io, const char *uuid, int64_t *id,
 	*id = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return store_sqlerr(io->st, err, "finding a task");
+		return store_sqlerr(io->st, err, N_("finding a task"));
 	return R57_OK;
 }
 
@@ -443,7 +443,7 @@ int store_io_read(struct store_io *io, int64_t id, struct task *t,
 		sqlite3_reset(s);
 		if (step == SQLITE_DONE)
 			return r57_fail(err, R57_ENOTFOUND, _("task #%lld does not exist"), (long long)id);
-		return store_sqlerr(io->st, err, "reading a task");
+		return store_sqlerr(io->st, err, N_("reading a task"));
 	}
 	t->id = id;
 	const unsigned char *u = sqlite3_column_text(s, 0);
@@ -493,7 +493,7 @@ int store_io_read(struct store_io *io, int64_t id, struct task *t,
 		free(*units);
 		*units = NULL;
 		*n_units = 0;
-		return store_sqlerr(io->st, err, "reading a task");
+		return store_sqlerr(io->st, err, N_("reading a task"));
 	}
 	return R57_OK;
 }
@@ -552,7 +552,7 @@ static int flush_tasks(struct store_io *io, struct r57_err *err)
 		s = own;
 	for (int i = 0; i < io->n_tasks; i++)
 		bind_task(s, i * TASK_PARAMS, &io->tasks[i].r, io->now, io->tasks[i].id);
-	rc = step_done(io, s, "adding tasks", err);
+	rc = step_done(io, s, N_("adding tasks"), err);
 	sqlite3_finalize(own);
 	for (int i = 0; i < io->n_tasks; i++) {
 		struct pending_task *p = &io->tasks[i];
@@ -585,7 +585,7 @@ static int write_units(struct store_io *io, int n, struct r57_err *err)
 		sqlite3_bind_int64(s, 2 * i + 1, io->units[i][0]);
 		sqlite3_bind_int64(s, 2 * i + 2, io->units[i][1]);
 	}
-	rc = step_done(io, s, "adding coordinating units", err);
+	rc = step_done(io, s, N_("adding coordinating units"), err);
 	sqlite3_finalize(own);
 	if (rc) {
 		io->n_units = io->ready_units = 0;
@@ -665,7 +665,7 @@ int store_io_update(struct store_io *io, int64_t id, const struct task_row *r,
 {
 	sqlite3_stmt *s = stmt(io, IO_UPDATE);
 	bind_task(s, 0, r, now, id);
-	return step_done(io, s, "changing a task", err);
+	return step_done(io, s, N_("changing a task"), err);
 }
 
 int store_io_unit_add(struct store_io *io, int64_t task, int64_t unit,
@@ -697,11 +697,11 @@ static int two_ids(struct store_io *io, enum io_stmt which, int64_t a, int64_t b
 int store_io_unit_remove(struct store_io *io, int64_t task, int64_t unit,
                          struct r57_err *err)
 {
-	return two_ids(io, IO_UNIT_REMOVE, task, unit, "removing a coordinating unit", err);
+	return two_ids(io, IO_UNIT_REMOVE, task, unit, N_("removing a coordinating unit"), err);
 }
 
 int store_io_group_position(struct store_io *io, int64_t id, int pos,
                             struct r57_err *err)
 {
-	return two_ids(io, IO_GROUP_POSITION, pos, id, "ordering the groups", err);
+	return two_ids(io, IO_GROUP_POSITION, pos, id, N_("ordering the groups"), err);
 }
