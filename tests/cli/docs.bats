@@ -75,3 +75,13 @@ load helpers
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
 }
+
+@test "every message in the code has a Vietnamese translation (tools/po-check)" {
+	cd "$BATS_TEST_DIRNAME/../.."
+	run --separate-stderr tools/po-check
+	[ "$status" -eq 0 ] || {
+		printf '%s\n' "$stderr" >&2
+		return 1
+	}
+	[ -z "$stderr" ]
+}
