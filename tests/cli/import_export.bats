@@ -423,6 +423,23 @@ no_leftovers() {
 		import "$BATS_TEST_TMPDIR/u2.csv"
 }
 
+@test "import: a real import names the first ten names of a kind it created, and counts the rest" {
+	{
+		printf 'title,unit\r\n'
+		for i in $(seq 1 12); do printf 'Task %d,Đơn vị %d\r\n' "$i" "$i"; done
+	} >"$BATS_TEST_TMPDIR/units.csv"
+	ok import "$BATS_TEST_TMPDIR/units.csv"
+	has "$output" "$(t 'Created unit: %s' 'Đơn vị 10')"
+	hasnt "$output" "$(t 'Created unit: %s' 'Đơn vị 11')"
+	eq "$(grep -cF "$(t 'Created unit: %s' 'Đơn vị')" <<<"$output")" 10
+	has "$output" "$(tn '... and %lld more unit (r57 unit list)' '... and %lld more units (r57 unit list)' 2 2)"
+	has "$output" "$(imported "$BATS_TEST_TMPDIR/units.csv" 12 12 0 0 0 0 12 0 2)"
+	# A dry run names them all.
+	sed 's/Đơn vị/Phòng/' "$BATS_TEST_TMPDIR/units.csv" >"$BATS_TEST_TMPDIR/units2.csv"
+	ok import --dry-run "$BATS_TEST_TMPDIR/units2.csv"
+	eq "$(grep -cF "$(t 'Would create unit: %s' 'Phòng')" <<<"$output")" 12
+}
+
 @test "import --dry-run: says what would be added, changed and created, and writes nothing" {
 	ok add "Before"
 	local before
