@@ -483,9 +483,14 @@ static void history_draw(struct app *a, WINDOW *w, int height, int width)
 	for (int i = 0; i < h->nrows && i + 1 < height; i++) {
 		const struct entry *e = &h->rows[i];
 		char line[900];
-		snprintf(line, sizeof line, "#%-6lld %.10s %.5s  %-10s %s%s", (long long)e->seq, e->at,
-		         strlen(e->at) > 11 ? e->at + 11 : "", e->actor, e->summary,
+		/* the actor padded by columns (a Vietnamese name has more bytes) */
+		const char *who = e->actor ? e->actor : "";
+		int aw = text_width(who);
+		char *actor = text_fit(who, aw > 10 ? aw : 10, true);
+		snprintf(line, sizeof line, "#%-6lld %.10s %.5s  %s %s%s", (long long)e->seq, e->at,
+		         strlen(e->at) > 11 ? e->at + 11 : "", actor, e->summary,
 		         e->undone ? _(" (undone)") : "");
+		free(actor);
 		int attr = (i == h->cur ? paint_attr(a, P_SELECTED) : 0) | (e->undone ? (int)A_DIM : 0);
 		draw_text(w, i + 1, 0, width, line, attr);
 	}
