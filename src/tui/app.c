@@ -331,7 +331,7 @@ struct hint {
 static const struct hint list_hints[] = {
 	{ "?", N_("help") }, { "Enter", N_("details") }, { "a", N_("add") }, { "A", N_("assign") },
 	{ "c", N_("close") }, { "d", N_("deadline") }, { "/", N_("filter") }, { "u", N_("undo") },
-	{ "S", N_("status") }, { "H", N_("history") }, { "q", N_("quit") },
+	{ "S", N_("status screen") }, { "H", N_("history") }, { "q", N_("quit") },
 }, view_hints[] = {
 	{ "?", N_("help") }, { "q", N_("back") }, { "u", N_("undo") }, { "C-r", N_("redo") },
 }, status_hints[] = {

@@ -864,7 +864,7 @@ static const struct {
 	const char *view, *word;
 } where_words[] = {
 	{ "all", N_("all") }, { "list", N_("list") }, { "detail", N_("detail") },
-	{ "status", N_("status") }, { "history", N_("history") }, { "lists", N_("lists") },
+	{ "status", N_("status screen") }, { "history", N_("history") }, { "lists", N_("lists") },
 };
 
 /* "list detail" as the user reads it: "list, detail". */

@@ -16,6 +16,9 @@ actions() {
 where_t() {
 	local w out=""
 	for w in $1; do
+		# the status view is named in full: "status" alone is a word of
+		# other messages
+		[ "$w" = status ] && w="status screen"
 		out+=${out:+, }$(t "$w")
 	done
 	printf '%s' "$out"
