@@ -882,6 +882,9 @@ static void list_draw(struct app *a, WINDOW *w, int height, int width)
 		place_cursor(a);
 	}
 	if (!ls->nlines) {
+		/* Nothing read yet from a locked database: not "no tasks". */
+		if (a->busy)
+			return;
 		draw_text(w, 0, 0, width, ls->filter_text && *ls->filter_text
 		          ? _("No task matches the filter (/ to change it).")
 		          : _("No tasks yet: a adds one."), (int)A_DIM);
