@@ -27,7 +27,7 @@ TESTPKGS = cmocka
 
 # Debian packages behind the pkg-config names above, and the test tools.
 DEBS      = build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev gettext
-TESTDEBS  = libcmocka-dev bats tmux sqlite3 jq python3 util-linux tzdata groff-base man-db
+TESTDEBS  = libcmocka-dev bats tmux sqlite3 jq python3 util-linux tzdata groff-base man-db chromium poppler-utils
 
 ifeq ($(V),1)
 Q =
@@ -70,6 +70,14 @@ test-deps:
 r57: $(LIB_OBJ) $(MAIN_OBJ)
 	@echo "  LINK    $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# i18n.o has the catalogue's folder compiled in: rebuilt when LOCALEDIR
+# (or PREFIX) changes, through a stamp that holds the value.
+build/.localedir: FORCE | build
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+build/i18n.o: build/.localedir
+.PHONY: FORCE
+FORCE:
 
 build/%.o: src/%.c | build/.deps-ok
 	@echo "  CC      $<"
@@ -143,10 +151,10 @@ cli: test-deps r57 $(MO)
 tui: test-deps r57 $(MO)
 	@tests/run tui
 
-docs: r57
+docs: r57 $(MO)
 	@tools/gendoc
 
-docs-check: r57
+docs-check: r57 $(MO)
 	@tools/gendoc --check
 
 bench:

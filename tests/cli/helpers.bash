@@ -41,6 +41,12 @@ r57_setup() {
 	}
 }
 
+# _fill FORMAT [ARG...]: printf by perl, which takes the numbered
+# arguments (%1$s) a translation may use to reorder them; bash's does not.
+_fill() {
+	perl -e 'printf($ARGV[0], @ARGV[1 .. $#ARGV])' -- "$@"
+}
+
 # t MSGID [ARG...]: a message as r57 says it in this run's language, read
 # from the catalogue the build made (build/locale), with printf filling in
 # ARGs. Assertions on messages use it, so the same test checks both
@@ -50,8 +56,7 @@ t() {
 	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
 		gettext -d r57 -- "$1") || return 1
 	shift
-	# shellcheck disable=SC2059 # the catalogue's message is the format
-	printf -- "$m" "$@"
+	_fill "$m" "$@"
 }
 
 # tn SINGULAR PLURAL N [ARG...]: like t for a message with a plural (in
@@ -61,8 +66,7 @@ tn() {
 	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
 		ngettext -d r57 -- "$1" "$2" "$3") || return 1
 	shift 3
-	# shellcheck disable=SC2059 # the catalogue's message is the format
-	printf -- "$m" "$@"
+	_fill "$m" "$@"
 }
 
 # tmsg MSGID: the message itself in this run's language, its printf

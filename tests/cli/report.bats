@@ -5,27 +5,6 @@
 
 load helpers
 
-# t MSGID [ARG...] as in helpers.bash, and tn MSGID PLURAL N [ARG...] for a
-# message with a plural form (ngettext, N choosing the form); both fill the
-# message with perl's printf, which takes the numbered arguments (%1$s) a
-# translation may use and bash's printf does not.
-_fill() {
-	perl -e 'printf($ARGV[0], @ARGV[1 .. $#ARGV])' -- "$@"
-}
-t() {
-	local m
-	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
-		gettext -d r57 -- "$1") || return 1
-	shift
-	_fill "$m" "$@"
-}
-tn() {
-	local m
-	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
-		ngettext -d r57 -- "$1" "$2" "$3") || return 1
-	shift 3
-	_fill "$m" "$@"
-}
 # vi / en CMD...: run CMD (t, tn) in that language, whatever this pass speaks.
 vi() { R57_LANG=vi "$@"; }
 en() { R57_LANG=en "$@"; }

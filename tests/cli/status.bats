@@ -4,15 +4,6 @@
 
 load helpers
 
-# t MSGID [ARG...] as in helpers.bash, filled by perl's printf, which takes
-# the numbered arguments (%1$s) a translation may use.
-t() {
-	local m
-	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
-		gettext -d r57 -- "$1") || return 1
-	shift
-	perl -e 'printf($ARGV[0], @ARGV[1 .. $#ARGV])' -- "$m" "$@"
-}
 # rate N: a completion rate as this pass writes it (53.66, 53,66).
 rate() { if [ "$R57_LANG" = vi ]; then echo "${1/./,}"; else echo "$1"; fi; }
 # figure_line TEXT LABEL N: the text report's line "  LABEL ... N".
