@@ -16,10 +16,6 @@
 #include "r57/text.h"
 #include "store_int.h"
 
-/* Made by make from src/migrate_3.sql, as the others (r57/schema.h names
- * those up to version 2). */
-extern const char r57_migrate_3_sql[];
-
 /* The default key task groups of a new database: Bắc Ninh's four
  * (shared/domain.md). Every province edits its own. */
 static const char *const default_groups[] = {

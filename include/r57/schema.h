@@ -5,4 +5,5 @@
 #define R57_SCHEMA_H
 extern const char r57_schema_sql[];
 extern const char r57_migrate_2_sql[];
+extern const char r57_migrate_3_sql[];
 #endif
