@@ -418,7 +418,7 @@ int task_edit(struct r57 *r, const int64_t *ids, int n,
 	NAMED(group, _("group"))
 	NAMED(source, _("source"))
 	NAMED(leader, _("leader"))
-	NAMED(unit, _("unit"))
+	NAMED(unit, _("lead unit"))
 #undef NAMED
 	if (f->year) {
 		sum_add(&what, "%s", what.len ? ", " : "");
