@@ -2,7 +2,10 @@
  * that others' changes show within a second and signals are noticed),
  * takes KEY_RESIZE there (no curses in signal handlers), routes keys to
  * the open prompt or to the view through the action table, and draws the
- * header, the view and the status line with one doupdate per pass. */
+ * header, the view and the status line with one doupdate per pass. The
+ * screen's own reads wait a moment only for another program's lock (the
+ * status line then says the database is busy); the changes the user asks
+ * for wait as long as the command line's. */
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
