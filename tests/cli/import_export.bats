@@ -27,26 +27,10 @@ sys.stdout.write(rows[int(sys.argv[2])][sys.argv[3]])
 ' "$1" "$2" "$3"
 }
 
-# tn MSGID PLURAL N [ARG...]: t for a message with a plural form.
-tn() {
-	local m
-	m=$(TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
-		ngettext -d r57 -- "$1" "$2" "$3") || return 1
-	shift 3
-	# shellcheck disable=SC2059 # the catalogue's message is the format
-	printf -- "$m" "$@"
-}
-
-# tl MSGID: a message as it is, for those with a backslash (no printf).
-tl() {
-	TEXTDOMAINDIR="$R57_ROOT/build/locale" LANGUAGE="${R57_LANG:-en}" LC_ALL=C.UTF-8 \
-		gettext -d r57 -- "$1"
-}
-
 # tf KEY: a field's name in the dry run's lines (message context "field").
 tf() {
 	local m
-	m=$(tl "field"$'\004'"$1")
+	m=$(tmsg "field"$'\004'"$1")
 	[ "$m" = "field"$'\004'"$1" ] && m=$1
 	printf '%s' "$m"
 }
@@ -623,7 +607,7 @@ for x, y in zip(a, c):
 	fails_with "$(import_error "$(where "$d/j5.json" 1 2)" "" "$(t 'not an r57 export: it must begin with {"r57_export": 1')")" \
 		import "$d/j5.json"
 	printf '{"r57_export": 1, "tasks": [{"title": "A\\ud800"}]}' >"$d/j6.json"
-	fails_with "$(import_error "$(where "$d/j6.json" 1 41)" "" "$(tl 'a lone surrogate in a \u escape')")" import "$d/j6.json"
+	fails_with "$(import_error "$(where "$d/j6.json" 1 41)" "" "$(tmsg 'a lone surrogate in a \u escape')")" import "$d/j6.json"
 	printf '{"r57_export": 1, "tasks": [{"title": "A"}]} x' >"$d/j7.json"
 	fails_with "$(import_error "$(where "$d/j7.json" 1 46)" "" \
 		"$(t 'not a JSON value (true, false, null, a number, a string, an array or an object)')")" import "$d/j7.json"
