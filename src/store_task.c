@@ -296,7 +296,12 @@ static void search_clear(struct search *sr)
 }
 
 /* The longest word of the words typed, when it is plain letters and
- * digits of at least 3 (the full-text index's prefix), or "". */
+ * digits of at least 3, or "": at most its first FTS_PREFIX letters, the
+ * longest prefix the full-text index keeps a list of (a longer one
+ * would merge the lists of every word that begins with it, whole, before
+ * counting: milliseconds for a common one). Its tasks are then a few more
+ * than the word's, never fewer; each is checked anyway. */
+#define FTS_PREFIX 6
 static void rarest_token(const struct search *sr, char *out, size_t len)
 {
 	out[0] = '\0';
@@ -311,8 +316,9 @@ static void rarest_token(const struct search *sr, char *out, size_t len)
 			for (size_t j = 0; plain && j < n; j++)
 				plain = (p[j] >= 'a' && p[j] <= 'z') || (p[j] >= '0' && p[j] <= '9');
 			if (plain) {
-				memcpy(out, p, n);
-				out[n] = '\0';
+				size_t k = n < FTS_PREFIX ? n : FTS_PREFIX;
+				memcpy(out, p, k);
+				out[k] = '\0';
 				best = n;
 			}
 			p += n;
@@ -377,13 +383,23 @@ static int search_plan(struct store *st, const struct task_filter *f, struct sea
 	return R57_OK;
 }
 
+/* Words served by task_search alone (PLAN_SCAN, PLAN_FTS): the filter is
+ * checked on its copy of the task's fields (x.), in its page indexes, and
+ * only the rows handed out are read from task. Otherwise on task (t.). */
+static bool narrow(const struct search *sr)
+{
+	return sr->plan == PLAN_SCAN || sr->plan == PLAN_FTS;
+}
+
 /* FROM: the tasks, joined to what the plan reads. */
 static size_t build_from(const struct search *sr, char *buf, size_t len)
 {
 	const char *from = " FROM task t";
 	if (sr->plan == PLAN_FTS)
-		from = " FROM task_search_fts CROSS JOIN task t ON t.id = task_search_fts.rowid"
-		       " JOIN task_search x ON x.id = t.id";
+		from = " FROM task_search_fts CROSS JOIN task_search x ON x.id = task_search_fts.rowid"
+		       " CROSS JOIN task t ON t.id = x.id";
+	else if (sr->plan == PLAN_SCAN)
+		from = " FROM task_search x CROSS JOIN task t ON t.id = x.id";
 	else if (sr->indexed)
 		from = " FROM task t JOIN task_search x ON x.id = t.id";
 	return (size_t)snprintf(buf, len, "%s%s", from, TASK_JOINS);
@@ -395,40 +411,64 @@ static const char *title_key(const struct search *sr)
 	return sr->indexed ? "x.title_key" : "r57_sortkey(t.title)";
 }
 
+/* x.due_key is the deadline as it sorts, '9999-12-31' for none: a task
+ * whose key says so has a deadline only if task says it has (the rare
+ * deadline of that very day). */
+#define X_HAS_DUE "(x.due_key <> '9999-12-31' OR t.due IS NOT NULL)"
+
 /* WHERE for a filter, from fixed fragments only. */
 static void build_where(const struct task_filter *f, const struct search *sr, char *buf, size_t len)
 {
 	size_t n = 0;
+	bool x = narrow(sr);
 #define ADD(frag) n += (size_t)snprintf(buf + n, n < len ? len - n : 0, "%s", frag)
+#define ADDC(tfrag, xfrag) ADD(x ? xfrag : tfrag)
 	ADD(" WHERE 1");
 	switch (f->status) {
-	case FILTER_NOT_CANCELLED: ADD(" AND t.status <> 'cancelled'"); break;
+	case FILTER_NOT_CANCELLED: ADDC(" AND t.status <> 'cancelled'", " AND x.status <> 'cancelled'"); break;
 	case FILTER_ALL: break;
-	case FILTER_OPEN: ADD(" AND t.status = 'open'"); break;
-	case FILTER_WITHIN: ADD(" AND t.status = 'open' AND (t.due IS NULL OR t.due >= :today)"); break;
-	case FILTER_OVERDUE: ADD(" AND t.status = 'open' AND t.due < :today"); break;
-	case FILTER_DONE: ADD(" AND t.status = 'done'"); break;
-	case FILTER_CANCELLED: ADD(" AND t.status = 'cancelled'"); break;
+	case FILTER_OPEN: ADDC(" AND t.status = 'open'", " AND x.status = 'open'"); break;
+	case FILTER_WITHIN:
+		ADDC(" AND t.status = 'open' AND (t.due IS NULL OR t.due >= :today)",
+		     " AND x.status = 'open' AND x.due_key >= :today");
+		break;
+	case FILTER_OVERDUE:
+		ADDC(" AND t.status = 'open' AND t.due < :today", " AND x.status = 'open' AND x.due_key < :today");
+		break;
+	case FILTER_DONE: ADDC(" AND t.status = 'done'", " AND x.status = 'done'"); break;
+	case FILTER_CANCELLED: ADDC(" AND t.status = 'cancelled'", " AND x.status = 'cancelled'"); break;
 	}
-	if (f->group_id) ADD(" AND t.group_id = :group");
-	if (f->leader_id) ADD(" AND t.leader_id = :leader");
-	if (f->unit_id) ADD(" AND t.unit_id = :unit");
-	if (f->source_id) ADD(" AND t.source_id = :source");
-	if (f->year) ADD(" AND t.year = :year");
-	if (f->due_before != R57_NO_DATE) ADD(" AND t.due < :before");
-	if (f->due_after != R57_NO_DATE) ADD(" AND t.due > :after");
+	if (f->group_id) ADDC(" AND t.group_id = :group", " AND x.group_id = :group");
+	if (f->leader_id) ADDC(" AND t.leader_id = :leader", " AND x.leader_id = :leader");
+	if (f->unit_id) ADDC(" AND t.unit_id = :unit", " AND x.unit_id = :unit");
+	if (f->source_id) ADDC(" AND t.source_id = :source", " AND x.source_id = :source");
+	if (f->year) ADDC(" AND t.year = :year", " AND x.year = :year");
+	if (f->due_before != R57_NO_DATE) ADDC(" AND t.due < :before", " AND x.due_key < :before");
+	if (f->due_after != R57_NO_DATE)
+		ADDC(" AND t.due > :after", " AND x.due_key > :after AND " X_HAS_DUE);
 	if (sr->plan == PLAN_FTS)
 		ADD(" AND task_search_fts MATCH :fts");
-	for (int i = 0; i < FILTER_MAX_WORDS; i++) {
-		if (!sr->word[i])
-			continue;
-		n += (size_t)snprintf(buf + n, n < len ? len - n : 0, " AND instr(%s, :w%d) > 0",
-		        sr->plan == PLAN_FOLD ? "r57_search_body(t.title || ' ' || coalesce(t.notes, ''), 0)"
-		                              : "x.body", i);
-		if (sr->exact[i])
-			n += (size_t)snprintf(buf + n, n < len ? len - n : 0,
-			        " AND instr(r57_search_body(t.title || ' ' || coalesce(t.notes, ''), 1), :m%d) > 0", i);
+	/* Every word in one call per row: folded, then, only for the rows
+	 * that pass, with the diacritics typed. */
+	if (sr->plan != PLAN_NONE) {
+		ADD(sr->plan == PLAN_FOLD ? " AND r57_words(r57_search_body(t.title || ' ' || coalesce(t.notes, ''), 0)"
+		                          : " AND r57_words(x.body");
+		for (int i = 0; i < FILTER_MAX_WORDS; i++)
+			if (sr->word[i])
+				n += (size_t)snprintf(buf + n, n < len ? len - n : 0, ", :w%d", i);
+		ADD(")");
 	}
+	bool marks = false;
+	for (int i = 0; i < FILTER_MAX_WORDS; i++)
+		marks = marks || sr->exact[i];
+	if (marks) {
+		ADD(" AND r57_words(r57_search_body(t.title || ' ' || coalesce(t.notes, ''), 1)");
+		for (int i = 0; i < FILTER_MAX_WORDS; i++)
+			if (sr->exact[i])
+				n += (size_t)snprintf(buf + n, n < len ? len - n : 0, ", :m%d", i);
+		ADD(")");
+	}
+#undef ADDC
 #undef ADD
 }
 
@@ -503,6 +543,9 @@ int store_task_list(struct store *st, const struct task_filter *f,
 	/* Tasks without a deadline sort last; ties by id. */
 	if (f->sort == SORT_TITLE)
 		snprintf(sql + n, sizeof sql - n, " ORDER BY %s, t.id LIMIT :limit", title_key(&sr));
+	else if (narrow(&sr))
+		snprintf(sql + n, sizeof sql - n, "%s LIMIT :limit",
+		         f->sort == SORT_ID ? " ORDER BY x.id" : " ORDER BY x.due_key, x.id");
 	else
 		snprintf(sql + n, sizeof sql - n, "%s LIMIT :limit",
 		         f->sort == SORT_ID ? " ORDER BY t.id" : " ORDER BY t.due NULLS LAST, t.id");
@@ -582,7 +625,7 @@ int store_data_version(struct store *st, int64_t *v, struct r57_err *err)
 static const char *sort_expr(int sort, const struct search *sr)
 {
 	switch (sort) {
-	case SORT_DUE: return "coalesce(t.due, '9999-12-31')";
+	case SORT_DUE: return narrow(sr) ? "x.due_key" : "coalesce(t.due, '9999-12-31')";
 	case SORT_TITLE: return title_key(sr);
 	default: return "''";
 	}
@@ -602,10 +645,10 @@ char *task_sort_value(const struct task *t, int sort)
 }
 
 static const char *const bucket_where[] = {
-	[BY_GROUP] = "t.group_id",
-	[BY_LEADER] = "t.leader_id",
-	[BY_UNIT] = "t.unit_id",
-	[BY_SOURCE] = "t.source_id",
+	[BY_GROUP] = "group_id",
+	[BY_LEADER] = "leader_id",
+	[BY_UNIT] = "unit_id",
+	[BY_SOURCE] = "source_id",
 	[BY_MONTH] = NULL,
 };
 
@@ -625,20 +668,26 @@ int store_task_page(struct store *st, const struct task_filter *f,
 	n += build_from(&sr, sql + n, sizeof sql - n);
 	build_where(f, &sr, sql + n, sizeof sql - n);
 	n = strlen(sql);
-	if (by == BY_MONTH)
+	const char *tab = narrow(&sr) ? "x" : "t";
+	if (by == BY_MONTH && narrow(&sr))
+		/* A range of the deadline's key, which the page index seeks. */
+		n += (size_t)snprintf(sql + n, sizeof sql - n, "%s",
+		        month && *month ? " AND x.due_key BETWEEN :month_lo AND :month_hi AND " X_HAS_DUE
+		                        : " AND x.due_key = '9999-12-31' AND t.due IS NULL");
+	else if (by == BY_MONTH)
 		n += (size_t)snprintf(sql + n, sizeof sql - n, "%s",
 		        month && *month ? " AND substr(t.due, 1, 7) = :month" : " AND t.due IS NULL");
 	else
-		n += (size_t)snprintf(sql + n, sizeof sql - n, bucket ? " AND %s = :bucket" : " AND %s IS NULL",
-		                      bucket_where[by]);
+		n += (size_t)snprintf(sql + n, sizeof sql - n, bucket ? " AND %s.%s = :bucket" : " AND %s.%s IS NULL",
+		                      tab, bucket_where[by]);
 	/* The plain range lets SQLite seek in the bucket's index; the row
 	 * value then settles ties by id. */
 	if (after_sort)
 		n += (size_t)snprintf(sql + n, sizeof sql - n,
-		                      " AND %s %s :after_sort AND (%s, t.id) %s (:after_sort, :after_id)",
-		                      key, backward ? "<=" : ">=", key, backward ? "<" : ">");
-	snprintf(sql + n, sizeof sql - n, " ORDER BY %s %s, t.id %s LIMIT :limit", key,
-	         backward ? "DESC" : "", backward ? "DESC" : "");
+		                      " AND %s %s :after_sort AND (%s, %s.id) %s (:after_sort, :after_id)",
+		                      key, backward ? "<=" : ">=", key, tab, backward ? "<" : ">");
+	snprintf(sql + n, sizeof sql - n, " ORDER BY %s %s, %s.id %s LIMIT :limit", key,
+	         backward ? "DESC" : "", tab, backward ? "DESC" : "");
 
 	sqlite3_stmt *s;
 	if ((rc = store_cached(st, sql, &s, err))) {
@@ -648,6 +697,13 @@ int store_task_page(struct store *st, const struct task_filter *f,
 	bind_filter(s, f, &sr, today);
 	if ((i = sqlite3_bind_parameter_index(s, ":month")))
 		sqlite3_bind_text(s, i, month, -1, SQLITE_TRANSIENT);
+	if ((i = sqlite3_bind_parameter_index(s, ":month_lo"))) {
+		char b[40];
+		snprintf(b, sizeof b, "%.7s-00", month);
+		sqlite3_bind_text(s, i, b, -1, SQLITE_TRANSIENT);
+		snprintf(b, sizeof b, "%.7s-99", month);
+		sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":month_hi"), b, -1, SQLITE_TRANSIENT);
+	}
 	bind_named_int(s, ":bucket", bucket);
 	if ((i = sqlite3_bind_parameter_index(s, ":after_sort")))
 		sqlite3_bind_text(s, i, after_sort, -1, SQLITE_TRANSIENT);
