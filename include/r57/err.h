@@ -14,7 +14,8 @@ enum r57_code {
 	R57_EINUSE,     /* removal refused while something uses it */
 	R57_ECONFLICT,  /* undo/redo refused: someone changed the rows since */
 	R57_ENOTHING,   /* nothing to undo or redo */
-	R57_EDB,        /* the database refused: locked, read-only, damaged */
+	R57_EDB,        /* the database refused: read-only, damaged */
+	R57_EBUSY,      /* the database is locked by another program for now */
 	R57_EIO,        /* a file could not be read or written */
 	R57_ENOMEM,
 };

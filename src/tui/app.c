@@ -162,7 +162,7 @@ static const char busy_msg[] =
 void app_read_error(struct app *a, const struct r57_err *err)
 {
 	a->read_failed = true;
-	if (err->code != R57_EDB) {
+	if (err->code != R57_EBUSY) {
 		app_error(a, err);
 		return;
 	}
