@@ -45,5 +45,9 @@ void store_bind_id_or_null(sqlite3_stmt *s, int i, int64_t id);
  * can be written. false: search must fold every row itself. */
 int store_search_triggers(struct store *st, struct r57_err *err);
 bool store_search_ready(struct store *st);
+/* Build task_search and its full-text index again from task, inside the
+ * caller's write transaction (a bulk import can call it at its end, with
+ * the connection's triggers dropped while it writes). */
+int store_search_rebuild(struct store *st, struct r57_err *err);
 
 #endif
