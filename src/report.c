@@ -6,6 +6,7 @@
 #include "r57/i18n.h"
 #include "r57/remind.h"
 #include "r57/report.h"
+#include "r57/text.h"
 #include "r57/store.h"
 
 int report_rate_bp(int64_t done, int64_t total)
@@ -155,12 +156,22 @@ static int take_bucket(int64_t id, const char *month, const struct figures *f, v
 	return 0;
 }
 
-static int by_name_none_last(const void *x, const void *y)
+/* Units in Vietnamese alphabetical order, persons by given name first
+ * (text.h), "none" last. */
+static int unit_by_name(const void *x, const void *y)
 {
 	const struct report_row *a = x, *b = y;
 	if (!a->id != !b->id)
 		return !a->id - !b->id;
-	return strcmp(a->name ? a->name : "", b->name ? b->name : "");
+	return text_collate(a->name ? a->name : "", b->name ? b->name : "");
+}
+
+static int person_by_name(const void *x, const void *y)
+{
+	const struct report_row *a = x, *b = y;
+	if (!a->id != !b->id)
+		return !a->id - !b->id;
+	return text_person_collate(a->name ? a->name : "", b->name ? b->name : "");
 }
 
 static int take_reminders(int64_t id, int64_t n, void *ctx)
@@ -203,7 +214,7 @@ int report_breakdown(struct store *st, const struct selection *sel, int by,
 		return rc;
 	}
 	if (b.n > 1) /* qsort may not be given a NULL array */
-		qsort(b.rows, (size_t)b.n, sizeof *b.rows, by_name_none_last);
+		qsort(b.rows, (size_t)b.n, sizeof *b.rows, by == BY_LEADER ? person_by_name : unit_by_name);
 	*rows = b.rows;
 	*n = b.n;
 	return R57_OK;

@@ -27,7 +27,7 @@ static int unit_rank(const void *x, const void *y)
 		return b->fig.rate_bp - a->fig.rate_bp;
 	if (a->fig.open_overdue != b->fig.open_overdue)
 		return a->fig.open_overdue < b->fig.open_overdue ? -1 : 1;
-	return strcmp(a->name ? a->name : "", b->name ? b->name : "");
+	return text_collate(a->name ? a->name : "", b->name ? b->name : "");
 }
 
 int report_doc_compute(struct store *st, const struct selection *sel,

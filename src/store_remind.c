@@ -29,8 +29,8 @@ static const char *const due_one[] = {
 	[REMIND_LEADER] = " AND t.leader_id = :id",
 };
 static const char *const due_order[] = {
-	[REMIND_UNIT] = " ORDER BY u.name, u.id, t.due, t.id",
-	[REMIND_LEADER] = " ORDER BY l.name, l.id, t.due, t.id",
+	[REMIND_UNIT] = " ORDER BY r57_sortkey(u.name), u.id, t.due, t.id",
+	[REMIND_LEADER] = " ORDER BY r57_person_key(l.name), l.id, t.due, t.id",
 };
 
 int store_remind_due(struct store *st, enum remind_to to, int64_t id,

@@ -378,3 +378,15 @@ print(a["extended_since"], a["extended"], a["added_since"])
 	ok status "${opts[@]}" --format md
 	has "$output" "| $(t 'Extended since the previous report') | 2 |"
 }
+
+@test "the breakdown by lead person is in Vietnamese order of given names" {
+	r57 add "Một" --leader "Trần Văn Bình" --new >/dev/null
+	r57 add "Hai" --leader "Lê Anh" --new >/dev/null
+	r57 add "Ba" --leader "Nguyễn Thị An" --new >/dev/null
+	r57 add "Bốn" --leader "Đỗ Văn Ân" --new >/dev/null
+	run r57 status --format json
+	[ "$status" -eq 0 ]
+	# An < Anh < Ân < Bình: letters first, then tones; the given name first
+	eq "$(printf '%s' "$output" | jq -r '[.leaders[].name] | join("|")')" \
+		"Nguyễn Thị An|Lê Anh|Đỗ Văn Ân|Trần Văn Bình"
+}
