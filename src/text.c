@@ -181,7 +181,11 @@ char *text_fit(const char *s, int width, bool pad)
 	 * mark after a control stays with the control's placeholder. */
 	utf8proc_int32_t *cps = xmalloc((len + 1) * sizeof *cps);
 	long long total = 0;
-	while (pos < len) {
+	/* Once the text is known to be cut, the rest cannot be shown: the
+	 * grapheme that crosses the edge is left out whole, whatever follows
+	 * it, so decoding stops there (a long title in a narrow column costs
+	 * the column, not the title). */
+	while (pos < len && total <= width) {
 		cps[n] = next_safe(u, len, &pos, false);
 		total += cp_width(cps[n++]);
 	}

@@ -3,6 +3,7 @@
  * goes where; these put it there. */
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "r57/i18n.h"
 #include "r57/text.h"
@@ -60,9 +61,19 @@ void draw_text(WINDOW *w, int y, int x, int width, const char *s, int attr)
 	if (x + width > maxx)
 		width = maxx - x;
 	char *fit = text_fit(s ? s : "", width, true);
+	/* ncurses takes wide characters a good deal faster than it decodes
+	 * UTF-8 a byte at a time; the text is valid UTF-8 (text_fit made it
+	 * safe), so the conversion cannot fail but for memory. */
+	size_t n = strlen(fit);
+	wchar_t stackbuf[256], *wide = n < 256 ? stackbuf : malloc((n + 1) * sizeof *wide);
 	wattron(w, attr);
-	mvwaddstr(w, y, x, fit);
+	if (wide && mbstowcs(wide, fit, n + 1) != (size_t)-1)
+		mvwaddnwstr(w, y, x, wide, -1);
+	else
+		mvwaddstr(w, y, x, fit);
 	wattroff(w, attr);
+	if (wide != stackbuf)
+		free(wide);
 	free(fit);
 }
 
