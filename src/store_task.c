@@ -448,14 +448,23 @@ static void build_where(const struct task_filter *f, const struct search *sr, ch
 		ADDC(" AND t.due > :after", " AND x.due_key > :after AND " X_HAS_DUE);
 	if (sr->plan == PLAN_FTS)
 		ADD(" AND task_search_fts MATCH :fts");
-	/* Every word in one call per row: folded, then, only for the rows
-	 * that pass, with the diacritics typed. */
+	/* Every word in one call per row, the longest first (most rows fail
+	 * on it): folded, then, only for the rows that pass, with the
+	 * diacritics typed. */
 	if (sr->plan != PLAN_NONE) {
 		ADD(sr->plan == PLAN_FOLD ? " AND r57_words(r57_search_body(t.title || ' ' || coalesce(t.notes, ''), 0)"
 		                          : " AND r57_words(x.body");
-		for (int i = 0; i < FILTER_MAX_WORDS; i++)
-			if (sr->word[i])
-				n += (size_t)snprintf(buf + n, n < len ? len - n : 0, ", :w%d", i);
+		bool done[FILTER_MAX_WORDS] = { false };
+		for (;;) {
+			int best = -1;
+			for (int i = 0; i < FILTER_MAX_WORDS; i++)
+				if (sr->word[i] && !done[i] && (best < 0 || strlen(sr->word[i]) > strlen(sr->word[best])))
+					best = i;
+			if (best < 0)
+				break;
+			done[best] = true;
+			n += (size_t)snprintf(buf + n, n < len ? len - n : 0, ", :w%d", best);
+		}
 		ADD(")");
 	}
 	bool marks = false;
