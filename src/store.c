@@ -437,8 +437,44 @@ static const char search_triggers_sql[] =
 	"  UPDATE search_state SET seen = seen + 1;"
 	" END;";
 
+/* A file of version 3 made while version 3 was being written (never
+ * released): its task_search has no copy of the list's fields. Its search
+ * objects are made again as migrate_3.sql makes them, empty and out of
+ * date; without write access it is read as version 2 (search folds each
+ * row). One small query when the file is as it should be. */
+static void search_early_v3(struct store *st)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT count(*) FROM pragma_table_info('task_search')"
+	                      " WHERE name = 'due_key'", &s, NULL))
+		return;
+	bool current = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
+	sqlite3_finalize(s);
+	if (current)
+		return;
+	static const char drop[] =
+		"DROP TRIGGER IF EXISTS task_search_count_ins; DROP TRIGGER IF EXISTS task_search_count_upd;"
+		"DROP TRIGGER IF EXISTS task_search_count_del; DROP TABLE IF EXISTS task_search_fts;"
+		"DROP TABLE IF EXISTS task_search; DROP TABLE IF EXISTS search_state;";
+	if (sqlite3_db_readonly(st->db, "main") == 1 ||
+	    sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		st->version = 2;
+		return;
+	}
+	if (sqlite3_exec(st->db, drop, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(st->db, r57_migrate_3_sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		store_rollback(st);
+		st->version = 2;
+	}
+}
+
 int store_search_triggers(struct store *st, struct r57_err *err)
 {
+	if (st->version >= 3)
+		search_early_v3(st);
+	if (st->version < 3)
+		return R57_OK;
 	return store_exec(st, search_triggers_sql, err);
 }
 

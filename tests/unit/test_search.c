@@ -491,6 +491,42 @@ static void test_search_writers(void **state)
 	check_copy(f);
 }
 
+/* A file of version 3 as r57 made it before task_search copied the
+ * list's fields (never released): read-only, searched by folding each
+ * row; with write access, its search objects made again and built. */
+static void test_search_early_v3(void **state)
+{
+	struct fx *f = *state;
+	make_tasks(f, 100);
+	fx_close(f);
+	fx_sql_exec(f->path,
+		"DROP TRIGGER task_search_count_ins; DROP TRIGGER task_search_count_upd;"
+		" DROP TRIGGER task_search_count_del; DROP TABLE task_search_fts; DROP TABLE task_search;"
+		" CREATE TABLE task_search (id INTEGER PRIMARY KEY, body TEXT NOT NULL, title_key TEXT NOT NULL);"
+		" CREATE INDEX task_search_title ON task_search(title_key);"
+		" CREATE VIRTUAL TABLE task_search_fts USING fts5(body, content='task_search',"
+		"   content_rowid='id', detail='none', columnsize=0, prefix='3');"
+		" CREATE TRIGGER task_search_count_ins AFTER INSERT ON task BEGIN"
+		"   UPDATE search_state SET writes = writes + 1; END;"
+		" CREATE TRIGGER task_search_count_upd AFTER UPDATE OF title, notes ON task BEGIN"
+		"   UPDATE search_state SET writes = writes + 1; END;"
+		" CREATE TRIGGER task_search_count_del AFTER DELETE ON task BEGIN"
+		"   UPDATE search_state SET writes = writes + 1; END;");
+	struct store *ro = NULL;
+	struct store_open_opts o = { .read_only = true, .actor = "an", .now = f->r.now, .today = f->r.today };
+	FX_OK(f, store_open(f->path, &o, &ro, &f->err));
+	check_all_filters(f, ro, "early version 3, read-only");
+	store_close(ro);
+	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM pragma_table_info('task_search')"
+	                                     " WHERE name = 'due_key'"), 0);
+	fx_open(f, false);
+	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM pragma_table_info('task_search')"
+	                                     " WHERE name = 'due_key'"), 1);
+	check_all_filters(f, f->st, "early version 3, made again");
+	assert_true(index_fresh(f));
+	check_copy(f);
+}
+
 /* The SQL of the store's page queries, as run. */
 struct trace {
 	char sql[8][2000];
@@ -571,6 +607,7 @@ int main(void)
 		FX_TEST(test_search_stale),
 		FX_TEST(test_search_writers),
 		FX_TEST(test_search_plan),
+		FX_TEST(test_search_early_v3),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
