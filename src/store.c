@@ -401,10 +401,14 @@ fail:
 #define SEARCH_COLS \
 	"task_search(id, group_id, leader_id, unit_id, source_id, year, status," \
 	" due_key, title_key, body)"
+/* (a DELETE and a plain INSERT, not INSERT OR REPLACE: the conflict rule of
+ * the statement that fires a trigger overrides its own, and the import's
+ * UPDATE OR ROLLBACK would make a REPLACE a ROLLBACK) */
 #define SEARCH_ROW \
 	"  INSERT INTO task_search_fts(task_search_fts, rowid, body)" \
 	"    SELECT 'delete', id, body FROM task_search WHERE id = NEW.id;" \
-	"  INSERT OR REPLACE INTO " SEARCH_COLS " VALUES (NEW.id, NEW.group_id," \
+	"  DELETE FROM task_search WHERE id = NEW.id;" \
+	"  INSERT INTO " SEARCH_COLS " VALUES (NEW.id, NEW.group_id," \
 	"    NEW.leader_id, NEW.unit_id, NEW.source_id, NEW.year, NEW.status," \
 	"    coalesce(NEW.due, '9999-12-31'), r57_sortkey(NEW.title)," \
 	"    r57_search_body(NEW.title || ' ' || coalesce(NEW.notes, ''), 0));" \
@@ -467,6 +471,14 @@ static void search_early_v3(struct store *st)
 		store_rollback(st);
 		st->version = 2;
 	}
+}
+
+int store_search_triggers_drop(struct store *st, struct r57_err *err)
+{
+	return store_exec(st,
+		"DROP TRIGGER IF EXISTS temp.r57_search_ins; DROP TRIGGER IF EXISTS temp.r57_search_upd;"
+		"DROP TRIGGER IF EXISTS temp.r57_search_upd_fields; DROP TRIGGER IF EXISTS temp.r57_search_del;",
+		err);
 }
 
 int store_search_triggers(struct store *st, struct r57_err *err)

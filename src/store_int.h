@@ -44,6 +44,10 @@ void store_bind_id_or_null(sqlite3_stmt *s, int i, int64_t id);
  * whether it is up to date, built again first when it is not and the file
  * can be written. false: search must fold every row itself. */
 int store_search_triggers(struct store *st, struct r57_err *err);
+/* Drop the connection's search triggers (a bulk import leaves the index to
+ * the next search's rebuild: kept row by row it costs three times the
+ * import). */
+int store_search_triggers_drop(struct store *st, struct r57_err *err);
 bool store_search_ready(struct store *st);
 /* Build task_search and its full-text index again from task, inside the
  * caller's write transaction (a bulk import can call it at its end, with

@@ -282,7 +282,10 @@ int store_io_open(struct store *st, struct store_io **out, struct r57_err *err)
 	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", IO_CACHE_KIB);
 	sqlite3_exec(st->db, pragma, NULL, NULL, NULL);
 	sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
-	int rc = R57_OK;
+	/* Changing temp_store deletes the connection's TEMP triggers, which
+	 * keep the search index right (store.c): make them again, so a small
+	 * import leaves the index up to date. */
+	int rc = store_search_triggers(st, err);
 	for (int i = 0; i < IO_COUNT && !rc; i++)
 		rc = store_prepare(st, io_sql[i], &io->s[i], err);
 	if (!rc)
@@ -326,6 +329,8 @@ void store_io_close(struct store_io *io)
 	}
 	snprintf(pragma, sizeof pragma, "PRAGMA temp_store = %d", io->old_temp);
 	sqlite3_exec(io->st->db, pragma, NULL, NULL, NULL);
+	/* (that deleted the search triggers again; the connection goes on) */
+	store_search_triggers(io->st, NULL);
 	for (int i = 0; i < io->n_index; i++)
 		free(io->index_sql[i]);
 	free(io->index_sql);
@@ -377,6 +382,10 @@ int store_io_bulk_begin(struct store_io *io, struct r57_err *err)
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlerr(io->st, err, N_("reading the schema"));
 	sqlite3_finalize(s);
+	/* The search index is made again by the next search, in one sorted
+	 * pass (docs/storage.md). */
+	if (!rc)
+		rc = store_search_triggers_drop(io->st, err);
 	for (int i = 0; i < io->n_index && !rc; i++) {
 		/* "CREATE INDEX name ON ..." -> "DROP INDEX name" */
 		char drop[200];

@@ -740,3 +740,17 @@ for i in range(30000):
 	assert_error 2 .
 	eq "$stderr" "r57: $(t '%s: unknown option %s (see: r57 --help)' import --output)"
 }
+
+@test "import: a small import keeps the search index up to date; its words are found at once" {
+	ok import "$VI"
+	# the connection's search triggers ran for every row: nothing is left
+	# for the next search to rebuild (docs/storage.md)
+	eq "$(sqlite3 "$R57_DB" 'SELECT writes = seen FROM search_state')" 1
+	local u
+	u=$(field 2 .uuid)
+	printf 'uuid,title\r\n%s,Tên mới hoàn toàn\r\n' "$u" >"$BATS_TEST_TMPDIR/u.csv"
+	ok import "$BATS_TEST_TMPDIR/u.csv"
+	eq "$(sqlite3 "$R57_DB" 'SELECT writes = seen FROM search_state')" 1
+	ok list ten moi hoan --format json
+	eq "$(printf '%s' "$output" | jq -r '[.[].id] | join(" ")')" 2
+}
