@@ -55,7 +55,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 MO       = build/locale/vi/LC_MESSAGES/r57.mo
 PO_SRC   = $(wildcard src/*.c src/tui/*.c src/*.h src/tui/*.h include/r57/*.h)
 
-.PHONY: pot all run check unit cli tui deps test-deps install uninstall clean bench docs docs-check
+.PHONY: pot po-update all run check unit cli tui deps test-deps install uninstall clean bench docs docs-check
 all: r57 $(MO)
 
 # Checked once per build tree; tools/need-packages installs or says what to run.
@@ -136,6 +136,12 @@ build/r57.pot: $(PO_SRC) | build
 	    --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --sort-by-file \
 	    --package-name=r57 --package-version=$(VERSION) \
 	    --msgid-bugs-address=r57 --force-po -o $@ $(sort $(PO_SRC))
+
+# po/vi.po brought up to the code: new messages come in untranslated (and
+# tools/po-check, run by make check, names them), removed ones go.
+po-update: build/r57.pot
+	$(Q)msgmerge --quiet --no-fuzzy-matching --no-wrap --add-location=file --update --backup=none po/vi.po $<
+	$(Q)msgattrib --no-obsolete --no-wrap --add-location=file -o po/vi.po po/vi.po
 
 run: all
 	./r57
