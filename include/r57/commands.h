@@ -35,7 +35,7 @@
 	CMD(history, "history", "[ID] [--actor A] [--since DATE] [--limit N] [--format table|tsv|json]", \
 	    N_("The journal, newest first: who changed what, when.")) \
 	CMD(list, "list", "[FILTER...] [--format table|tsv|json] [--limit N] [--sort due|id|title]", \
-	    N_("List tasks. Filters: group:G leader:L unit:U source:S year:Y status:open|within|overdue|done|cancelled|all due.before:DATE due.after:DATE, and words to find in title and notes: typed without diacritics they ignore them (nang finds Nâng and Năng), typed with them they match exactly.")) \
+	    N_("List tasks. Filters: group:G leader:L unit:U source:S year:Y status:open|within|overdue|done|cancelled|all due.before:DATE due.after:DATE, and words to find in title and notes, each matching the beginning of a word (ten finds Tên mới): typed without diacritics they ignore case and diacritics (nang finds Nâng and Năng, d finds Đ), typed with them they match exactly.")) \
 	CMD(show, "show", "ID [--format text|json]", \
 	    N_("Every field of one task, its coordinating units, first deadline and history.")) \
 	CMD(status, "status", "[--group G] [--leader L] [--unit U] [--source S] [--year Y] [--as-of DATE] [--since DATE] [--format text|csv|json|html|md] [--breakdowns] [-o FILE] [--force] [--bom] [--width N] [--lang en|vi] [--title TEXT]", \
