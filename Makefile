@@ -4,6 +4,7 @@
 #   make check      every test layer; ends with "N passed, N failed"
 #   make SAN=1 ...  the same with AddressSanitizer and UBSan
 #   make bench      speed and memory at 1,000 to 100,000 tasks
+#   make stress     the fault tests' long form (1,000 SIGKILLs)
 #   make V=1 ...    show the full commands
 
 PREFIX  ?= /usr/local
@@ -55,6 +56,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 MO       = build/locale/vi/LC_MESSAGES/r57.mo
 PO_SRC   = $(wildcard src/*.c src/tui/*.c src/*.h src/tui/*.h include/r57/*.h)
 
+.PHONY: fault stress
 .PHONY: pot po-update all run check unit cli tui deps test-deps install uninstall clean bench docs docs-check
 all: r57 $(MO)
 
@@ -123,6 +125,21 @@ build/tests/test_%: tests/unit/test_%.c $(LIB_OBJ) | build/.deps-ok
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) \
 	    -o $@ $< $(LIB_OBJ) $(LDLIBS) $(shell pkg-config --libs $(TESTPKGS))
 
+# The fault tests (tests/fault): r57 over a test VFS that cuts the power or
+# fails the Nth I/O (src/main.c compiled as r57_real_main, so src/ is the
+# same), and a preload that fails the output files' writes.
+FAULT_BIN = build/tests/r57-crashvfs build/tests/failshim.so
+build/tests/main-real.o: src/main.c | build/.deps-ok
+	@echo "  CC      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Dmain=r57_real_main -Wno-missing-prototypes -c -o $@ $<
+build/tests/r57-crashvfs: tests/fault/crashvfs.c build/tests/main-real.o $(LIB_OBJ) | build/.deps-ok
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< build/tests/main-real.o $(LIB_OBJ) $(LDLIBS)
+# No sanitizers in the preload: it goes into a process whose runtime is set.
+build/tests/failshim.so: tests/fault/failshim.c | build/.deps-ok
+	@echo "  CC      $<"
+	$(Q)$(CC) -std=c11 $(WARN) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
+
 $(MO): po/vi.po $(wildcard po/parts/*.po) | build/.deps-ok
 	@mkdir -p $(dir $@)
 	@echo "  MSGFMT  $@"
@@ -147,7 +164,7 @@ run: all
 	./r57
 
 # Every layer; tests/run prints the one closing line.
-check: test-deps r57 $(MO) $(UNIT_BIN)
+check: test-deps r57 $(MO) $(UNIT_BIN) $(FAULT_BIN)
 	@tests/run
 
 unit: test-deps $(UNIT_BIN)
@@ -156,6 +173,11 @@ cli: test-deps r57 $(MO)
 	@tests/run cli
 tui: test-deps r57 $(MO)
 	@tests/run tui
+# The fault tests' short form is in check; stress is the long one.
+fault: test-deps r57 $(MO) $(FAULT_BIN)
+	@tests/run fault
+stress: test-deps r57 $(MO) $(FAULT_BIN)
+	@R57_FAULT_KILLS=1000 R57_FAULT_TIMEOUT=7200 tests/run fault
 
 docs: r57 $(MO)
 	@tools/gendoc
