@@ -12,6 +12,11 @@
  *   R57_VFS_TEAR=1     with a cut at a sync point: the file's newest write
  *                      is torn, its first half (whole 512-byte sectors)
  *                      reaching the disk.
+ *   R57_VFS_SUBSET=S   with a cut: a random part (seed S) of the unsynced
+ *                      writes, truncates and unlinks reach the disk after
+ *                      all, applied in their order, as a disk's cache may.
+ *   R57_VFS_LIE=1      a disk that says yes to every sync and keeps nothing:
+ *                      the harness's own test (a cut must then lose work).
  *   R57_VFS_FAIL=OP:N:CODE  the Nth OP (write, sync, read or truncate,
  *                      counted over every file) fails with CODE: ioerr
  *                      (SQLITE_IOERR_WRITE, _FSYNC, _READ, _TRUNCATE) or
@@ -58,6 +63,8 @@ static struct {
 	sqlite3_vfs *real;
 	long cut_at;         /* 0: no cut; -1: at exit */
 	int tear;
+	int lie;             /* syncs make nothing durable */
+	unsigned subset;     /* 0, or the seed of the part kept at a cut */
 	int fail_op;         /* 0 none, 1 write, 2 sync, 3 read, 4 truncate */
 	long fail_n;
 	int fail_code;
@@ -200,6 +207,37 @@ static void power_cut(const char *torn_path)
 		}
 		close(fd);
 	}
+	if (g.subset) {
+		/* the events oldest first, each applied again or not */
+		size_t n = 0, i = 0;
+		for (struct event *e = g.events; e; e = e->prev)
+			n++;
+		struct event **v = calloc(n ? n : 1, sizeof *v);
+		if (!v)
+			abort();
+		for (struct event *e = g.events; e; e = e->prev)
+			v[n - 1 - i++] = e;
+		unsigned r = g.subset;
+		for (i = 0; i < n; i++) {
+			r = r * 1103515245u + 12345u;
+			if (!((r >> 16) & 1))
+				continue;
+			struct event *e = v[i];
+			if (e->unlink) {
+				unlink(e->path);
+				continue;
+			}
+			int fd = open(e->path, O_WRONLY | O_CLOEXEC);
+			if (fd < 0)
+				continue;
+			if (e->new_)
+				put(fd, e->new_, e->n_new, e->off);
+			else if (ftruncate(fd, (off_t)e->off) != 0)
+				perror("crashvfs: truncating");
+			close(fd);
+		}
+		free(v);
+	}
 	if (tear) {
 		size_t keep = tear->n_new / 2;
 		if (keep >= 512)
@@ -274,7 +312,7 @@ static int c_sync(sqlite3_file *p, int flags)
 		_exit(99);
 	}
 	rc = f->real->pMethods->xSync(f->real, flags);
-	if (rc == SQLITE_OK && f->path) {
+	if (rc == SQLITE_OK && f->path && !g.lie) {
 		synced(f->path);
 		if (f->dirsync) {
 			f->dirsync = 0;
@@ -384,7 +422,7 @@ static int v_delete(sqlite3_vfs *vfs, const char *name, int dirsync)
 		}
 	}
 	int rc = g.real->xDelete(g.real, name, dirsync);
-	if (rc == SQLITE_OK && dirsync && g.cut_at)
+	if (rc == SQLITE_OK && dirsync && g.cut_at && !g.lie)
 		dir_synced();
 	return rc;
 }
@@ -475,6 +513,9 @@ static void configure(void)
 	if ((s = getenv("R57_VFS_CUT")) && *s)
 		g.cut_at = strcmp(s, "exit") == 0 ? -1 : atol(s);
 	g.tear = (s = getenv("R57_VFS_TEAR")) && strcmp(s, "1") == 0;
+	g.lie = (s = getenv("R57_VFS_LIE")) && strcmp(s, "1") == 0;
+	if ((s = getenv("R57_VFS_SUBSET")) && *s)
+		g.subset = (unsigned)strtoul(s, NULL, 10);
 	if ((s = getenv("R57_VFS_FAIL")) && *s) {
 		char op[16] = "", code[16] = "";
 		long n = 0;

@@ -126,7 +126,10 @@ def problems(db):
         if fk:
             bad.append("foreign_key_check: %r" % fk[:5])
         # the journal against the rows: the newest image of every row
+        views = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
         for t in DATA_TABLES:
+            if "image_" + t not in views:
+                continue
             n = c.execute(
                 "SELECT count(*) FROM image_%s i WHERE (SELECT after FROM change"
                 " WHERE tbl = ? AND row_id = i.id ORDER BY id DESC LIMIT 1)"
@@ -158,10 +161,17 @@ def problems(db):
 
 
 def state(db, tables=DATA_TABLES + JOURNAL_TABLES):
-    """The file's rows, times and uuids masked: what old and new compare."""
+    """The file's rows, times and uuids masked, with its version and the
+    SQL of its tables: what old and new compare."""
     c = sqlite3.connect(db)
-    s = []
+    have = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    s = [("version", c.execute("PRAGMA user_version").fetchone()),
+         ("schema", tuple(c.execute("SELECT type, name, sql FROM sqlite_master"
+                                    " WHERE name NOT LIKE 'sqlite_%' ORDER BY name")))]
     for t in tables:
+        if t not in have:
+            s.append((t, None))
+            continue
         rows = c.execute("SELECT * FROM %s ORDER BY 1" % t).fetchall()
         s.append((t, tuple(tuple(mask(v) for v in r) for r in rows)))
     c.close()
@@ -398,7 +408,29 @@ def write_commands(work):
         ("unit rename", ["unit", "rename", "Sở Tài chính", "Sở Tài chính mới"], nothing),
         ("leader add", ["leader", "add", "Lê Văn Cường"], nothing),
         ("source add", ["source", "add", "97-CTr/TU", "--date", "2025-01-02"], nothing),
+        # a file of version 1 brought to the current version by any command
+        ("migrate", ["list"], version_1),
     ]
+
+
+def version_1(db):
+    """The file replaced by one of schema version 1 with two tasks."""
+    os.unlink(db)
+    c = sqlite3.connect(db)
+    with open(os.path.join(ROOT, "tests/unit/schema_v1.sql"), encoding="utf-8") as f:
+        c.executescript(f.read())
+    c.executescript(
+        "PRAGMA application_id = 1379219201; PRAGMA user_version = 1; BEGIN;"
+        "INSERT INTO entry(at, day, actor, summary, kind) VALUES"
+        " ('2025-06-01T09:00:00+07:00', '2025-06-01', 'an', 'create the database', 'init');"
+        "INSERT INTO task_group(name, position) VALUES ('Hạ tầng số', 1);"
+        "INSERT INTO entry(at, day, actor, summary) VALUES"
+        " ('2025-06-01T09:00:01+07:00', '2025-06-01', 'an', 'add #1: Số hóa hồ sơ');"
+        "INSERT INTO task(uuid, title, group_id, year, due, first_due, created, updated)"
+        " VALUES ('6f1c1a52-0b7e-4d0c-9a39-2f1d3c4b5a61', 'Số hóa hồ sơ', 1, 2025,"
+        " '2025-06-15', '2025-06-15', '2025-06-01', '2025-06-01T09:00:01+07:00');"
+        "COMMIT;")
+    c.close()
 
 
 def vfs_report(path):
@@ -414,7 +446,7 @@ def powercut(args):
     base_db(base)
     w = os.path.join(work, "w.db")
     rep = os.path.join(work, "report")
-    fig = dict(commands=0, cuts=0, torn=0, old=0, new=0, exit_cuts=0, lost=0, partial=0, bad=0)
+    fig = dict(commands=0, cuts=0, torn=0, subsets=0, old=0, new=0, exit_cuts=0, lost=0, partial=0, bad=0)
     failures = []
     for name, a, prep in write_commands(work):
         start = os.path.join(work, "start.db")
@@ -434,17 +466,24 @@ def powercut(args):
             continue
         syncs = vfs_report(rep)["syncs"]
         fig["commands"] += 1
-        points = [(str(k), t) for k in range(1, syncs + 1) for t in ("0", "1")] + [("exit", "0")]
-        for cut, tear in points:
+        # each sync point: all unsynced writes lost, the last one torn, and
+        # two random parts of them kept (a disk's cache writes in any order)
+        points = [(str(k), t, "") for k in range(1, syncs + 1) for t in ("0", "1")]
+        points += [(str(k), "0", str(seed)) for k in range(1, syncs + 1) for seed in (k * 7 + 1, k * 7 + 2)]
+        points += [("exit", "0", "")]
+        for cut, tear, subset in points:
             shutil.copyfile(start, w)
             for j in (w + "-journal",):
                 if os.path.exists(j):
                     os.unlink(j)
-            rc, _, err, _ = run(a, w, binary=VFS, extra={"R57_VFS_CUT": cut, "R57_VFS_TEAR": tear})
+            rc, _, err, _ = run(a, w, binary=VFS, extra={"R57_VFS_CUT": cut, "R57_VFS_TEAR": tear,
+                                                         "R57_VFS_SUBSET": subset})
             fig["cuts"] += 1
             fig["torn"] += tear == "1"
-            where = "%s, power cut at %s%s" % (name, "exit" if cut == "exit" else "sync %s of %d" % (cut, syncs),
-                                               " (torn write)" if tear == "1" else "")
+            fig["subsets"] += subset != ""
+            where = "%s, power cut at %s%s%s" % (name, "exit" if cut == "exit" else "sync %s of %d" % (cut, syncs),
+                                                 " (torn write)" if tear == "1" else "",
+                                                 " (part %s kept)" % subset if subset else "")
             bad = problems(w)
             if bad:
                 fig["bad"] += 1
@@ -470,6 +509,15 @@ def powercut(args):
                 fig["partial"] += 1
                 failures.append("%s: neither old (%s) nor new (%s)" % (
                     where, describe_diff(now, old), describe_diff(now, new)))
+    # the harness's own test: on a disk that keeps nothing it is told to
+    # sync, a cut at exit must lose the change, and this test must see it
+    shutil.copyfile(base, w)
+    rc, _, err, _ = run(["add", "Never kept"], w, binary=VFS,
+                        extra={"R57_VFS_CUT": "exit", "R57_VFS_LIE": "1"})
+    fig["selftest"] = "ok" if rc == 0 and not problems(w) and state(w) == state(base) else "FAILED"
+    if fig["selftest"] != "ok":
+        failures.append("self-test: a cut on a disk that ignores syncs kept the change (exit %d %s):"
+                        " the cut does not drop what it should" % (rc, err.strip()))
     print("powercut: " + " ".join("%s=%s" % kv for kv in fig.items()))
     shutil.rmtree(work, ignore_errors=True)
     return finish(failures)
