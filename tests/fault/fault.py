@@ -56,6 +56,9 @@ def env_for(extra=None):
     return e
 
 
+SANITIZER = []  # runs that ended with a sanitizer report or a signal
+
+
 def run(args, db, extra=None, binary=None, kill_after=None, timeout=120):
     """Run r57 on db; kill_after seconds: SIGKILL then. Returns
     (rc, stdout, stderr, killed)."""
@@ -72,6 +75,10 @@ def run(args, db, extra=None, binary=None, kill_after=None, timeout=120):
     out, err = p.communicate(timeout=timeout)
     if killed and p.returncode != -signal.SIGKILL:
         killed = False  # it ended on its own first
+    if p.returncode in (86, 87) or (p.returncode < 0 and not killed):
+        # tests/run sets the sanitizers to exit 86 (ASan) and 87 (UBSan)
+        SANITIZER.append("r57 %s: exit %d: %s" % (" ".join(args), p.returncode,
+                                                   err.decode("utf-8", "replace")[-2000:]))
     return p.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), killed
 
 
@@ -376,6 +383,7 @@ def crash(args):
 
 
 def finish(failures):
+    failures = failures + SANITIZER
     for f in failures[:20]:
         print("FAIL: " + f)
     return 1 if failures else 0
