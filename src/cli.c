@@ -18,6 +18,7 @@
 #include "r57/demo.h"
 #include "r57/filter.h"
 #include "r57/journal.h"
+#include "r57/namelist.h"
 #include "r57/out.h"
 #include "r57/report.h"
 #include "r57/task.h"
@@ -340,23 +341,10 @@ static void json_task(FILE *f, const struct task *t, r57_day today)
 	fputs(", \"unit\": ", f);
 	out_json_str(f, t->unit_name);
 	fputs(", \"units\": [", f);
-	if (t->units) {
-		/* Names are joined by "; " in the store. */
-		const char *p = t->units;
-		bool first = true;
-		while (*p) {
-			const char *e = strstr(p, "; ");
-			size_t n = e ? (size_t)(e - p) : strlen(p);
-			char *one = strndup(p, n);
-			if (!first)
-				fputs(", ", f);
-			out_json_str(f, one);
-			free(one);
-			first = false;
-			p += n;
-			if (e)
-				p += 2;
-		}
+	for (int i = 0; i < t->n_units; i++) {
+		if (i)
+			fputs(", ", f);
+		out_json_str(f, t->unit_list[i]);
 	}
 	fputs("], \"due\": ", f);
 	json_day(f, t->due);
@@ -442,9 +430,10 @@ struct list_ctx {
 	int64_t n;
 };
 
+/* A data format: the exact text, escaped (out_tsv_str). */
 static void tsv_field(const char *s, bool last)
 {
-	out_safe(stdout, s ? s : "");
+	out_tsv_str(stdout, s ? s : "");
 	fputc(last ? '\n' : '\t', stdout);
 }
 
@@ -471,7 +460,9 @@ static int list_one(const struct task *t, void *vctx)
 		tsv_field(grp, false);
 		tsv_field(t->leader_name, false);
 		tsv_field(t->unit_name, false);
-		tsv_field(t->units, false);
+		char *units = namelist_join((const char *const *)t->unit_list, t->n_units);
+		tsv_field(units, false);
+		free(units);
 		tsv_field(date_iso(t->due, d1), false);
 		tsv_field(date_iso(t->first_due, d2), false);
 		tsv_field(status_key(t, c->today), false);
@@ -753,8 +744,11 @@ static int fields_from_args(struct session *s, struct task_fields *f, struct r57
 	f->unit = opt_get(a, "--unit");
 	f->source = opt_get(a, "--source");
 	f->create_new = opt_has(a, "--new");
-	f->n_with = opt_all(a, "--with", f->with, 16);
-	f->n_without = opt_all(a, "--without", f->without, 16);
+	/* Every --with is handed on (the action refuses too many): none dropped. */
+	f->n_with = opt_all(a, "--with", s->with, MAX_ARGS);
+	f->with = s->with;
+	f->n_without = opt_all(a, "--without", s->without, MAX_ARGS);
+	f->without = s->without;
 	const char *title = opt_get(a, "--title");
 	if (title)
 		f->title = title;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "r57/afile.h"
 #include "r57/export.h"
@@ -51,6 +52,8 @@ int cmd_export(struct session *s, struct r57_err *err)
 		f = afile_stream(af);
 	}
 	int64_t n = 0;
+	/* The exact text to a file or a pipe; placeholders only on a terminal. */
+	o.terminal = !path && isatty(STDOUT_FILENO);
 	rc = export_tasks(s->r.st, f, &o, &n, err);
 	if (!path)
 		return rc;

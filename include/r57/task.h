@@ -24,8 +24,10 @@ struct r57 {
 struct task_fields {
 	const char *title, *notes, *product, *result;
 	const char *group, *leader, *unit, *source;
-	const char *with[16];   int n_with;     /* coordinating units to add */
-	const char *without[16]; int n_without; /* ... and to remove */
+	/* Coordinating units to add and to remove (borrowed arrays); more
+	 * than R57_UNITS_MAX (limits.h) on a task is refused. */
+	const char *const *with;    int n_with;
+	const char *const *without; int n_without;
 	r57_day due;            /* R57_NO_DATE = unchanged */
 	bool clear_due;
 	int year;               /* 0 = unchanged */
