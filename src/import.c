@@ -744,6 +744,11 @@ static int json_groups(struct imp *im)
 					             _("is longer than %d characters"), MAX_NAME);
 					break;
 				}
+				if (strchr(name, '\n')) {
+					rc = fail_at(im, from_json(v.at), -1, name, R57_EINPUT,
+					             _("holds a line break; a name is one line"));
+					break;
+				}
 			}
 		}
 		if (!rc && !name)
