@@ -13,7 +13,7 @@
 
 #define R57_COMMANDS(CMD) \
 	CMD(add, "add", "TITLE [--group G] [--leader L] [--unit U] [--with U]... [--due DATE] [--product P] [--source S] [--year Y] [--notes TEXT] [--new]", \
-	    N_("Add a task. The plan year defaults to the deadline's year. --new creates a leader, unit, group or source that does not exist yet.")) \
+	    N_("Add a task. The plan year defaults to the deadline's year. --new creates a leader, unit, group or source that does not exist yet. At most: a title 1000 characters; notes, product, result 20000; a name 500, on one line; 100 coordinating units (here, in edit, assign and import alike).")) \
 	CMD(edit, "edit", "ID... [--title T] [--notes TEXT] [--product P] [--result R] [--group G] [--source S] [--year Y] [--due DATE] [--new]", \
 	    N_("Change fields of one or more tasks; an empty value clears a field. --due here corrects a mistyped deadline; it is not an extension (see due).")) \
 	CMD(assign, "assign", "ID... [--leader L] [--unit U] [--with U]... [--without U]... [--new]", \
