@@ -52,12 +52,16 @@ bool opt_has(const struct args *a, const char *name)
 	return opt_get(a, name) != NULL;
 }
 
+/* How many times name was given; the first max values into out. */
 static int opt_all(const struct args *a, const char *name, const char **out, int max)
 {
 	int n = 0;
-	for (int i = 0; i < a->nopt && n < max; i++)
-		if (strcmp(a->opt[i].name, name) == 0)
-			out[n++] = a->opt[i].value;
+	for (int i = 0; i < a->nopt; i++)
+		if (strcmp(a->opt[i].name, name) == 0) {
+			if (n < max)
+				out[n] = a->opt[i].value;
+			n++;
+		}
 	return n;
 }
 
@@ -744,11 +748,9 @@ static int fields_from_args(struct session *s, struct task_fields *f, struct r57
 	f->unit = opt_get(a, "--unit");
 	f->source = opt_get(a, "--source");
 	f->create_new = opt_has(a, "--new");
-	/* Every --with is handed on (the action refuses too many): none dropped. */
-	f->n_with = opt_all(a, "--with", s->with, MAX_ARGS);
-	f->with = s->with;
-	f->n_without = opt_all(a, "--without", s->without, MAX_ARGS);
-	f->without = s->without;
+	/* Every --with is counted (the action refuses too many): none dropped. */
+	f->n_with = opt_all(a, "--with", f->with, R57_UNITS_MAX + 1);
+	f->n_without = opt_all(a, "--without", f->without, R57_UNITS_MAX + 1);
 	const char *title = opt_get(a, "--title");
 	if (title)
 		f->title = title;

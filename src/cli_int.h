@@ -31,7 +31,6 @@ struct session {
 	bool explicit_db;
 	struct args args;
 	const char *cmd;
-	const char *with[MAX_ARGS], *without[MAX_ARGS]; /* --with, --without */
 };
 
 /* The value of an option (the last one given), "" for a flag, NULL if

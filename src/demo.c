@@ -95,9 +95,8 @@ int demo_fill(struct r57 *r, int *n, struct r57_err *err)
 		f.leader = demo_leaders[demo_tasks[i].leader].name;
 		f.unit = demo_leaders[demo_tasks[i].leader].unit;
 		f.source = demo_tasks[i].source;
-		const char *with[1] = { demo_tasks[i].with };
-		f.with = with;
-		f.n_with = with[0] ? 1 : 0;
+		if (demo_tasks[i].with)
+			f.with[f.n_with++] = demo_tasks[i].with;
 		f.due = r->today + demo_tasks[i].due;
 		if ((rc = task_add(r, &f, &id, err)))
 			return rc;

@@ -193,6 +193,9 @@ static int apply_with(struct r57 *r, int64_t task, const struct task_fields *f,
 	int rc;
 	if ((rc = limit_check_units((size_t)f->n_with, err)))
 		return rc;
+	if (f->n_without > R57_UNITS_MAX) /* a task never has more to remove */
+		return r57_fail(err, R57_EUSAGE, _("%s: %zu given; at most %zu are allowed"), "--without",
+		                (size_t)f->n_without, (size_t)R57_UNITS_MAX);
 	for (int i = 0; i < f->n_with; i++) {
 		int64_t unit;
 		if ((rc = resolve(r, REF_UNIT, f->with[i], f->create_new, &unit, err)))
@@ -473,9 +476,9 @@ int task_assign(struct r57 *r, const int64_t *ids, int n,
 	struct task_fields only = TASK_FIELDS_INIT;
 	only.leader = f->leader;
 	only.unit = f->unit;
-	only.with = f->with;
+	memcpy(only.with, f->with, sizeof only.with);
 	only.n_with = f->n_with;
-	only.without = f->without;
+	memcpy(only.without, f->without, sizeof only.without);
 	only.n_without = f->n_without;
 	only.create_new = f->create_new;
 	only.expect_entry = f->expect_entry;

@@ -214,7 +214,6 @@ static void make_task(struct fx *f, const struct world *w, int i)
 	char *title = gen_text(R57_TITLE_MAX, false);
 	char *notes = chance(60) ? gen_text(R57_TEXT_MAX, false) : NULL;
 	char *product = chance(60) ? gen_text(R57_TEXT_MAX, false) : NULL;
-	const char *with[R57_UNITS_MAX];
 	tf.title = title;
 	tf.notes = notes;
 	tf.product = product;
@@ -234,8 +233,7 @@ static void make_task(struct fx *f, const struct world *w, int i)
 	int n = w->n_units > R57_UNITS_MAX && chance(30) ? R57_UNITS_MAX : pick(4);
 	int start = pick(w->n_units);
 	for (int k = 0; k < n; k++)
-		with[k] = w->uref[(start + k) % w->n_units];
-	tf.with = with;
+		tf.with[k] = w->uref[(start + k) % w->n_units];
 	tf.n_with = n;
 	if (chance(70))
 		tf.due = gen_day(2024, 2027);
@@ -418,14 +416,12 @@ static void test_limits_refused(void **state)
 	FX_OK(f, task_add(&f->r, &tf, &id, &f->err)); /* exactly the limit is fine */
 	free(big);
 
-	const char *with[R57_UNITS_MAX + 1];
 	char names[R57_UNITS_MAX + 1][16];
+	struct task_fields as = TASK_FIELDS_INIT;
 	for (int i = 0; i <= R57_UNITS_MAX; i++) {
 		snprintf(names[i], sizeof names[i], "Đơn vị %d", i);
-		with[i] = names[i];
+		as.with[i] = names[i];
 	}
-	struct task_fields as = TASK_FIELDS_INIT;
-	as.with = with;
 	as.n_with = R57_UNITS_MAX + 1;
 	as.create_new = true;
 	FX_FAILS(f, R57_EINPUT, task_assign(&f->r, &id, 1, &as, &f->err));
@@ -433,7 +429,7 @@ static void test_limits_refused(void **state)
 	as.n_with = R57_UNITS_MAX;
 	FX_OK(f, task_assign(&f->r, &id, 1, &as, &f->err));
 	/* One more, given alone, is refused as well. */
-	as.with = &with[R57_UNITS_MAX];
+	as.with[0] = names[R57_UNITS_MAX];
 	as.n_with = 1;
 	FX_FAILS(f, R57_EINPUT, task_assign(&f->r, &id, 1, &as, &f->err));
 	int64_t *ids;
