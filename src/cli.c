@@ -286,7 +286,30 @@ int open_db(struct session *s, bool writes, struct r57_err *err)
 		free(safe);
 		return rc;
 	}
-	return store_open(s->db_path, &o, &s->r.st, err);
+	bool existed = stat(s->db_path, &sb) == 0 || errno != ENOENT;
+	int rc = store_open(s->db_path, &o, &s->r.st, err);
+	if (!rc && !existed)
+		s->created_db = true;
+	return rc;
+}
+
+/* A command that is refused leaves no file behind: a database this run
+ * created is removed again (a failed command wrote nothing into it). */
+static void drop_created_db(struct session *s)
+{
+	if (!s->created_db)
+		return;
+	store_close(s->r.st);
+	s->r.st = NULL;
+	static const char *const tails[] = { "", "-journal", "-wal", "-shm" };
+	for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+		char *p = NULL;
+		if (asprintf(&p, "%s%s", s->db_path, tails[i]) >= 0) {
+			unlink(p);
+			free(p);
+		}
+	}
+	s->created_db = false;
 }
 
 /* --- printing helpers ------------------------------------------------------ */
@@ -1277,6 +1300,8 @@ static int cmd_none(struct session *s, struct r57_err *err)
 		int rc = open_db(s, true, err);
 		if (rc)
 			return rc;
+		/* What is done on the screen stays, however the screen ends. */
+		s->created_db = false;
 		int status = tui_run(&s->r, s->db_path);
 		return status ? r57_fail(err, R57_EIO, _("the screen ended (status %d)"), status) : R57_OK;
 	}
@@ -1557,8 +1582,10 @@ int cli_main(int argc, char **argv)
 		goto out;
 	rc = cmd ? cmd->run(&s, &err) : cmd_none(&s, &err);
 out:
-	if (rc)
+	if (rc) {
+		drop_created_db(&s);
 		report_error(&err);
+	}
 	if (fflush(stdout) != 0 && !rc) {
 		const char *why = strerror(errno);
 		fprintf(stderr, "r57: ");

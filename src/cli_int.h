@@ -29,6 +29,7 @@ struct session {
 	char *actor;
 	char *db_path;
 	bool explicit_db;
+	bool created_db;    /* this run made the file: removed if the command fails */
 	struct args args;
 	const char *cmd;
 };
