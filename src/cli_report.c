@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "r57/i18n.h"
@@ -204,7 +205,7 @@ static int fill_notice(FILE *f, void *ctx)
 
 /* Can the notices be written in dir? Said before anything is issued,
  * with the real reason: no such folder, a file in the way, read-only,
- * no permission. */
+ * no permission, a full disk. */
 static int check_out_dir(const char *dir, struct r57_err *err)
 {
 	struct stat sb;
@@ -215,6 +216,13 @@ static int check_out_dir(const char *dir, struct r57_err *err)
 		e = ENOTDIR;
 	else if (access(dir, W_OK | X_OK) != 0)
 		e = errno;
+	else {
+		/* A full disk is seen now, before anything is recorded, rather
+		 * than half way through the notices. */
+		struct statvfs fs;
+		if (statvfs(dir, &fs) == 0 && (fs.f_bavail == 0 || (fs.f_files && fs.f_favail == 0)))
+			e = ENOSPC;
+	}
 	if (!e)
 		return R57_OK;
 	char *safe = text_safe(dir, false);
@@ -228,6 +236,9 @@ static int check_out_dir(const char *dir, struct r57_err *err)
 		break;
 	case EROFS:
 		rc = r57_fail(err, R57_EIO, _("%s: the file system is read-only; nothing issued"), safe);
+		break;
+	case ENOSPC:
+		rc = r57_fail(err, R57_EIO, _("%s: the disk is full; nothing issued"), safe);
 		break;
 	case EACCES:
 	case EPERM:

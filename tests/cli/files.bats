@@ -126,3 +126,19 @@ load helpers
 	(umask 077 && r57 export -o "$BATS_TEST_TMPDIR/u.csv" >/dev/null)
 	eq "$(stat -c %a "$BATS_TEST_TMPDIR/u.csv")" 600 "mode under umask 077"
 }
+
+@test "remind -o: a full disk is said before anything is issued" {
+	[ "$(id -u)" = 0 ] || skip "needs root to mount a small file system"
+	local m=$BATS_TEST_TMPDIR/full
+	mkdir "$m"
+	mount -t tmpfs -o size=64k,nr_inodes=64 tmpfs "$m" 2>/dev/null || skip "cannot mount a tmpfs here"
+	dd if=/dev/zero of="$m/fill" bs=4k 2>/dev/null || true
+	ok add "Quá hạn" --unit "Sở Nội vụ" --new --due 01/06/2025
+	local rc=0
+	assert_fails_cleanly 1 -- remind -o "$m" || rc=1
+	[ "$rc" = 0 ] && { eq "$stderr" "r57: $(t '%s: the disk is full; nothing issued' "$m")" || rc=1; }
+	umount "$m"
+	[ "$rc" = 0 ]
+	ok reminders
+	eq "$output" ""
+}
