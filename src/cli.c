@@ -1609,15 +1609,17 @@ static int parse_args(int argc, char **argv, const char *label, const struct cmd
 			return rc;
 		}
 		const char *value = NULL;
+		/* the option as typed: "-o" or its long name */
+		const char *typed = arg[1] == '-' ? s->name : s->short_name;
 		if (s->flags & OPT_ARG) {
 			if (eq)
 				value = eq + 1;
 			else if (i + 1 < argc)
 				value = argv[++i];
 			else if (label)
-				return r57_fail(err, R57_EUSAGE, _("%s: option %s needs a value"), label, s->name);
+				return r57_fail(err, R57_EUSAGE, _("%s: option %s needs a value"), label, typed);
 			else
-				return r57_fail(err, R57_EUSAGE, _("option %s needs a value"), s->name);
+				return r57_fail(err, R57_EUSAGE, _("option %s needs a value"), typed);
 		} else if (eq) {
 			return label ? r57_fail(err, R57_EUSAGE, _("%s: option %s takes no value"), label, s->name)
 			             : r57_fail(err, R57_EUSAGE, _("option %s takes no value"), s->name);

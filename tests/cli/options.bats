@@ -59,6 +59,9 @@ commands() {
 	assert_fails_cleanly 2 -- unit add X --title T
 	assert_fails_cleanly 2 -- leader rename "A" "B" --unit "Sở Nội vụ"
 	assert_fails_cleanly 2 -- source remove X --date 01/01/2025
+	# an option as typed: -o is named -o
+	assert_fails_cleanly 2 -- status -o
+	eq "$stderr" "r57: $(t '%s: option %s needs a value' status -o)"
 	run --separate-stderr r57 unit list
 	hasnt "$output" "X"
 	run --separate-stderr r57 group list
