@@ -23,12 +23,14 @@
  * deadline of every task, to match rows against. No SQL here: the store
  * (store_io.c, store_ref.c) does the reading and writing. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <uuid/uuid.h>
 
 #include "r57/csv.h"
@@ -2119,15 +2121,26 @@ int import_file(struct r57 *r, const struct import_opts *o,
 	int rc;
 	memset(res, 0, sizeof *res);
 	im.spath = text_safe(o->path, false);
-	im.src.f = fopen(o->path, "rb");
-	if (!im.src.f) {
+	/* Opened without blocking, and its type checked before a read: a
+	 * plain open of a FIFO (or a terminal) waits for a writer for ever. */
+	int fd = open(o->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
 		rc = r57_fail(err, R57_EIO, _("%s: cannot read it (%s); nothing was imported"), im.spath,
 		              strerror(errno));
 		imp_free(&im);
 		return rc;
 	}
-	if (fstat(fileno(im.src.f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
 		rc = r57_fail(err, R57_EIO, _("%s: not a regular file; nothing was imported"), im.spath);
+		imp_free(&im);
+		return rc;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0 || !(im.src.f = fdopen(fd, "rb"))) {
+		rc = r57_fail(err, R57_EIO, _("%s: cannot read it (%s); nothing was imported"), im.spath,
+		              strerror(errno));
+		close(fd);
 		imp_free(&im);
 		return rc;
 	}

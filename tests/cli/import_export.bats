@@ -652,10 +652,14 @@ for x, y in zip(a, c):
 	assert_error 1 .
 	has "$stderr" "r57: $d/missing/x.csv: $(t 'cannot write: no such folder') ("
 	no_leftovers "$d" notes.csv t.json b.csv
-	# The mode of a replaced file is kept.
+	# The mode of a replaced file is kept where it is narrower than the
+	# database's (0600), and narrowed to it where it is wider.
+	chmod 0400 "$d/notes.csv"
+	ok export -o "$d/notes.csv"
+	eq "$(stat -c %a "$d/notes.csv")" 400
 	chmod 0640 "$d/notes.csv"
 	ok export -o "$d/notes.csv"
-	eq "$(stat -c %a "$d/notes.csv")" 640
+	eq "$(stat -c %a "$d/notes.csv")" 600
 }
 
 @test "export -o: killed midway (file size limit), the old file is intact and no temporary file is left" {
