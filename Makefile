@@ -60,14 +60,22 @@ PO_SRC   = $(wildcard src/*.c src/tui/*.c src/*.h src/tui/*.h include/r57/*.h)
 .PHONY: pot po-update all run check unit cli tui deps test-deps install uninstall clean bench docs docs-check
 all: r57 $(MO)
 
-# Checked once per build tree; tools/need-packages installs or says what to run.
+# Checked once per build tree. A plain make only checks and says the
+# apt-get line to run; make run, make check and make deps install what is
+# missing (as root), through tools/need-packages. The test packages come
+# after the build's, never beside them: two apt-get runs cannot share the
+# lock, and make -j would start both.
+run check unit cli tui deps test-deps: NEED = tools/need-packages
+NEED ?= tools/need-packages --check
 deps: build/.deps-ok
 build/.deps-ok: tools/need-packages | build
-	@tools/need-packages $(DEBS)
+	@$(NEED) $(DEBS)
 	@touch $@
 
-test-deps:
-	@tools/need-packages $(DEBS) $(TESTDEBS)
+test-deps: build/.testdeps-ok
+build/.testdeps-ok: tools/need-packages | build/.deps-ok
+	@$(NEED) $(TESTDEBS)
+	@touch $@
 
 r57: $(LIB_OBJ) $(MAIN_OBJ)
 	@echo "  LINK    $@"
@@ -120,7 +128,7 @@ build/migrate_%.o: build/migrate_%.c
 build:
 	$(Q)mkdir -p build build/tests
 
-build/tests/test_%: tests/unit/test_%.c $(LIB_OBJ) | build/.deps-ok
+build/tests/test_%: tests/unit/test_%.c $(LIB_OBJ) | build/.testdeps-ok
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) \
 	    -o $@ $< $(LIB_OBJ) $(LDLIBS) $(shell pkg-config --libs $(TESTPKGS))

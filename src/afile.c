@@ -110,6 +110,12 @@ static void afile_free(struct afile *a)
 int afile_open(const char *path, bool force, const char *const *sigs,
                struct afile **out, struct r57_err *err)
 {
+	return afile_open_mode(path, force, sigs, 0666, out, err);
+}
+
+int afile_open_mode(const char *path, bool force, const char *const *sigs, mode_t allow,
+                    struct afile **out, struct r57_err *err)
+{
 	struct stat sb;
 	int rc;
 	*out = NULL;
@@ -123,7 +129,7 @@ int afile_open(const char *path, bool force, const char *const *sigs,
 	a->fd = -1;
 	mode_t mask = umask(0);
 	umask(mask);
-	a->mode = 0666 & ~mask;
+	a->mode = allow & 0666 & ~mask;
 
 	if (lstat(path, &sb) == 0) {
 		char *safe = text_safe(path, false);
@@ -144,7 +150,7 @@ int afile_open(const char *path, bool force, const char *const *sigs,
 			afile_free(a);
 			return rc;
 		}
-		a->mode = sb.st_mode & 07777;
+		a->mode = sb.st_mode & 07777 & (allow | 07111);
 	} else if (errno != ENOENT) {
 		rc = io_fail(err, path, N_("cannot write"), errno);
 		afile_free(a);

@@ -18,6 +18,7 @@
 #include "r57/demo.h"
 #include "r57/filter.h"
 #include "r57/journal.h"
+#include "r57/namelist.h"
 #include "r57/out.h"
 #include "r57/report.h"
 #include "r57/task.h"
@@ -31,11 +32,6 @@
 #endif
 
 /* --- parsed arguments ----------------------------------------------------- */
-
-static const struct optspec global_opts[] = {
-	{ "--db", true }, { "--actor", true }, { "--today", true }, { "--lang", true },
-	{ "--help", false }, { "--version", false }, { NULL, false },
-};
 
 const char *opt_get(const struct args *a, const char *name)
 {
@@ -51,79 +47,17 @@ bool opt_has(const struct args *a, const char *name)
 	return opt_get(a, name) != NULL;
 }
 
+/* How many times name was given; the first max values into out. */
 static int opt_all(const struct args *a, const char *name, const char **out, int max)
 {
 	int n = 0;
-	for (int i = 0; i < a->nopt && n < max; i++)
-		if (strcmp(a->opt[i].name, name) == 0)
-			out[n++] = a->opt[i].value;
+	for (int i = 0; i < a->nopt; i++)
+		if (strcmp(a->opt[i].name, name) == 0) {
+			if (n < max)
+				out[n] = a->opt[i].value;
+			n++;
+		}
 	return n;
-}
-
-static const struct optspec *find_opt(const struct optspec *specs, const char *name, size_t len)
-{
-	for (const struct optspec *s = specs; s && s->name; s++)
-		if (strlen(s->name) == len && strncmp(s->name, name, len) == 0)
-			return s;
-	return NULL;
-}
-
-/* Options may come anywhere; "--" ends them; "--opt=value" and
- * "--opt value" are the same. */
-static int parse_args(int argc, char **argv, const char *cmd,
-                      const struct optspec *specs, struct args *a, struct r57_err *err)
-{
-	bool no_more = false;
-	memset(a, 0, sizeof *a);
-	for (int i = 0; i < argc; i++) {
-		const char *arg = argv[i];
-		/* -o is --output, for the commands that write a file. */
-		if (!no_more && strcmp(arg, "-o") == 0 && find_opt(specs, "--output", 8))
-			arg = "--output";
-		if (no_more || arg[0] != '-' || arg[1] != '-' ) {
-			/* "-3d" style dates and plain words are positional. */
-			if (a->npos >= MAX_ARGS)
-				return r57_fail(err, R57_EUSAGE, _("%s: too many arguments"), cmd ? cmd : "r57");
-			a->pos[a->npos++] = arg;
-			continue;
-		}
-		if (strcmp(arg, "--") == 0) {
-			no_more = true;
-			continue;
-		}
-		const char *eq = strchr(arg, '=');
-		size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
-		const struct optspec *s = find_opt(specs, arg, len);
-		if (!s)
-			s = find_opt(global_opts, arg, len);
-		if (!s) {
-			char *safe = text_safe(arg, false);
-			int rc = cmd ? r57_fail(err, R57_EUSAGE, _("%s: unknown option %s (see: r57 --help)"), cmd, safe)
-			             : r57_fail(err, R57_EUSAGE, _("unknown option %s (see: r57 --help)"), safe);
-			free(safe);
-			return rc;
-		}
-		const char *value = NULL;
-		if (s->takes_value) {
-			if (eq)
-				value = eq + 1;
-			else if (i + 1 < argc)
-				value = argv[++i];
-			else if (cmd)
-				return r57_fail(err, R57_EUSAGE, _("%s: option %s needs a value"), cmd, s->name);
-			else
-				return r57_fail(err, R57_EUSAGE, _("option %s needs a value"), s->name);
-		} else if (eq) {
-			return cmd ? r57_fail(err, R57_EUSAGE, _("%s: option %s takes no value"), cmd, s->name)
-			           : r57_fail(err, R57_EUSAGE, _("option %s takes no value"), s->name);
-		}
-		if (a->nopt >= MAX_ARGS)
-			return r57_fail(err, R57_EUSAGE, _("%s: too many options"), cmd ? cmd : "r57");
-		a->opt[a->nopt].name = s->name;
-		a->opt[a->nopt].value = value;
-		a->nopt++;
-	}
-	return R57_OK;
 }
 
 /* --- the session: who acts, when, on which file --------------------------- */
@@ -286,7 +220,30 @@ int open_db(struct session *s, bool writes, struct r57_err *err)
 		free(safe);
 		return rc;
 	}
-	return store_open(s->db_path, &o, &s->r.st, err);
+	bool existed = stat(s->db_path, &sb) == 0 || errno != ENOENT;
+	int rc = store_open(s->db_path, &o, &s->r.st, err);
+	if (!rc && !existed)
+		s->created_db = true;
+	return rc;
+}
+
+/* A command that is refused leaves no file behind: a database this run
+ * created is removed again (a failed command wrote nothing into it). */
+static void drop_created_db(struct session *s)
+{
+	if (!s->created_db)
+		return;
+	store_close(s->r.st);
+	s->r.st = NULL;
+	static const char *const tails[] = { "", "-journal", "-wal", "-shm" };
+	for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+		char *p = NULL;
+		if (asprintf(&p, "%s%s", s->db_path, tails[i]) >= 0) {
+			unlink(p);
+			free(p);
+		}
+	}
+	s->created_db = false;
 }
 
 /* --- printing helpers ------------------------------------------------------ */
@@ -340,23 +297,10 @@ static void json_task(FILE *f, const struct task *t, r57_day today)
 	fputs(", \"unit\": ", f);
 	out_json_str(f, t->unit_name);
 	fputs(", \"units\": [", f);
-	if (t->units) {
-		/* Names are joined by "; " in the store. */
-		const char *p = t->units;
-		bool first = true;
-		while (*p) {
-			const char *e = strstr(p, "; ");
-			size_t n = e ? (size_t)(e - p) : strlen(p);
-			char *one = strndup(p, n);
-			if (!first)
-				fputs(", ", f);
-			out_json_str(f, one);
-			free(one);
-			first = false;
-			p += n;
-			if (e)
-				p += 2;
-		}
+	for (int i = 0; i < t->n_units; i++) {
+		if (i)
+			fputs(", ", f);
+		out_json_str(f, t->unit_list[i]);
 	}
 	fputs("], \"due\": ", f);
 	json_day(f, t->due);
@@ -442,9 +386,10 @@ struct list_ctx {
 	int64_t n;
 };
 
+/* A data format: the exact text, escaped (out_tsv_str). */
 static void tsv_field(const char *s, bool last)
 {
-	out_safe(stdout, s ? s : "");
+	out_tsv_str(stdout, s ? s : "");
 	fputc(last ? '\n' : '\t', stdout);
 }
 
@@ -471,7 +416,9 @@ static int list_one(const struct task *t, void *vctx)
 		tsv_field(grp, false);
 		tsv_field(t->leader_name, false);
 		tsv_field(t->unit_name, false);
-		tsv_field(t->units, false);
+		char *units = namelist_join((const char *const *)t->unit_list, t->n_units);
+		tsv_field(units, false);
+		free(units);
 		tsv_field(date_iso(t->due, d1), false);
 		tsv_field(date_iso(t->first_due, d2), false);
 		tsv_field(status_key(t, c->today), false);
@@ -753,8 +700,9 @@ static int fields_from_args(struct session *s, struct task_fields *f, struct r57
 	f->unit = opt_get(a, "--unit");
 	f->source = opt_get(a, "--source");
 	f->create_new = opt_has(a, "--new");
-	f->n_with = opt_all(a, "--with", f->with, 16);
-	f->n_without = opt_all(a, "--without", f->without, 16);
+	/* Every --with is counted (the action refuses too many): none dropped. */
+	f->n_with = opt_all(a, "--with", f->with, R57_UNITS_MAX + 1);
+	f->n_without = opt_all(a, "--without", f->without, R57_UNITS_MAX + 1);
 	const char *title = opt_get(a, "--title");
 	if (title)
 		f->title = title;
@@ -1069,95 +1017,105 @@ static void ref_said(enum ref_kind k, enum ref_done what, long long n, const cha
 	free(sy);
 }
 
-static int cmd_ref(struct session *s, struct r57_err *err)
+/* The subcommands' handlers: s->cmd is the command (its kind), s->sub the
+ * subcommand; the arguments after it are s->args.pos. */
+#define NEED(n, fmt) \
+	if (s->args.npos != (n)) \
+		return r57_fail(err, R57_EUSAGE, fmt, s->cmd, s->sub)
+
+static int cmd_ref_list(struct session *s, struct r57_err *err)
+{
+	enum ref_kind k = ref_kind_of(s->cmd);
+	int rc;
+	NEED(0, _("%s %s: give no more arguments"));
+	if ((rc = open_db(s, false, err)))
+		return rc;
+	struct ref_ctx c = { .k = k };
+	int cols = (k == REF_LEADER || k == REF_SOURCE) ? 5 : 3;
+	c.t = table_new(cols);
+	table_col(c.t, 0, k == REF_GROUP ? "#" : _("ID"), ALIGN_RIGHT, 0, 0);
+	table_col(c.t, 1, k == REF_SOURCE ? _("CODE") : _("NAME"), ALIGN_LEFT, 3, 10);
+	table_col(c.t, 2, _("TASKS"), ALIGN_RIGHT, 0, 0);
+	if (k == REF_LEADER) {
+		table_col(c.t, 3, _("JOB TITLE"), ALIGN_LEFT, 2, 8);
+		table_col(c.t, 4, _("UNIT"), ALIGN_LEFT, 2, 8);
+	} else if (k == REF_SOURCE) {
+		/* TRANSLATORS: what a source document is about (its title) */
+		table_col(c.t, 3, _("SUBJECT"), ALIGN_LEFT, 2, 8);
+		/* TRANSLATORS: the day a source document was issued */
+		table_col(c.t, 4, _("ISSUED"), ALIGN_LEFT, 0, 8);
+	}
+	rc = store_ref_list(s->r.st, k, ref_one, &c, err);
+	if (!rc)
+		table_print(c.t, stdout, out_width());
+	table_free(c.t);
+	return rc;
+}
+
+/* Only leader add takes --title and --unit, only source add --title and
+ * --date (commands.h): for the others opt_get finds nothing. */
+static int cmd_ref_add(struct session *s, struct r57_err *err)
 {
 	enum ref_kind k = ref_kind_of(s->cmd);
 	const struct args *a = &s->args;
-	const char *sub = a->npos ? a->pos[0] : "list";
 	int rc;
-	/* fmt: a whole message, "%s %s: give ..." with the command and the
-	 * subcommand */
-#define NEED(n, fmt) \
-	if (a->npos != (n)) \
-		return r57_fail(err, R57_EUSAGE, fmt, s->cmd, sub)
-	if (strcmp(sub, "list") == 0) {
-		NEED(a->npos ? 1 : 0, _("%s %s: give no more arguments"));
-		if ((rc = open_db(s, false, err)))
-			return rc;
-		struct ref_ctx c = { .k = k };
-		int cols = (k == REF_LEADER || k == REF_SOURCE) ? 5 : 3;
-		c.t = table_new(cols);
-		table_col(c.t, 0, k == REF_GROUP ? "#" : _("ID"), ALIGN_RIGHT, 0, 0);
-		table_col(c.t, 1, k == REF_SOURCE ? _("CODE") : _("NAME"), ALIGN_LEFT, 3, 10);
-		table_col(c.t, 2, _("TASKS"), ALIGN_RIGHT, 0, 0);
-		if (k == REF_LEADER) {
-			table_col(c.t, 3, _("JOB TITLE"), ALIGN_LEFT, 2, 8);
-			table_col(c.t, 4, _("UNIT"), ALIGN_LEFT, 2, 8);
-		} else if (k == REF_SOURCE) {
-			/* TRANSLATORS: what a source document is about (its title) */
-			table_col(c.t, 3, _("SUBJECT"), ALIGN_LEFT, 2, 8);
-			/* TRANSLATORS: the day a source document was issued */
-			table_col(c.t, 4, _("ISSUED"), ALIGN_LEFT, 0, 8);
-		}
-		rc = store_ref_list(s->r.st, k, ref_one, &c, err);
-		if (!rc)
-			table_print(c.t, stdout, out_width());
-		table_free(c.t);
+	NEED(1, k == REF_SOURCE ? _("%s %s: give the code") : _("%s %s: give the name"));
+	r57_day issued = R57_NO_DATE;
+	char isobuf[11];
+	const char *date = opt_get(a, "--date");
+	if (date && (rc = date_parse(date, s->r.today, "--date", &issued, err)))
 		return rc;
+	int64_t id;
+	if ((rc = open_db(s, true, err)) ||
+	    (rc = ref_add(&s->r, k, a->pos[0], opt_get(a, "--title"), opt_get(a, "--unit"),
+	                  issued == R57_NO_DATE ? NULL : date_iso(issued, isobuf), &id, err)))
+		return rc;
+	struct ref r;
+	if (store_ref_get(s->r.st, k, id, &r, err) == R57_OK) {
+		ref_said(k, REF_ADDED, (long long)(k == REF_GROUP ? r.position : r.id), r.name, NULL);
+		ref_clear(&r);
 	}
-	if (strcmp(sub, "add") == 0) {
-		NEED(2, k == REF_SOURCE ? _("%s %s: give the code") : _("%s %s: give the name"));
-		r57_day issued = R57_NO_DATE;
-		char isobuf[11];
-		const char *date = opt_get(a, "--date");
-		if (date && (rc = date_parse(date, s->r.today, "--date", &issued, err)))
-			return rc;
-		int64_t id;
-		if ((rc = open_db(s, true, err)) ||
-		    (rc = ref_add(&s->r, k, a->pos[1], opt_get(a, "--title"), opt_get(a, "--unit"),
-		                  issued == R57_NO_DATE ? NULL : date_iso(issued, isobuf), &id, err)))
-			return rc;
-		struct ref r;
-		if (store_ref_get(s->r.st, k, id, &r, err) == R57_OK) {
-			ref_said(k, REF_ADDED, (long long)(k == REF_GROUP ? r.position : r.id), r.name, NULL);
-			ref_clear(&r);
-		}
-		return R57_OK;
-	}
-	if (strcmp(sub, "rename") == 0) {
-		NEED(3, _("%s %s: give which one and the new name"));
-		if ((rc = open_db(s, true, err)) || (rc = ref_rename(&s->r, k, a->pos[1], a->pos[2], err)))
-			return rc;
-		ref_said(k, REF_RENAMED, 0, a->pos[1], a->pos[2]);
-		return R57_OK;
-	}
-	if (strcmp(sub, "remove") == 0) {
-		NEED(2, _("%s %s: give which one"));
-		if ((rc = open_db(s, true, err)) || (rc = ref_remove(&s->r, k, a->pos[1], err)))
-			return rc;
-		ref_said(k, REF_REMOVED, 0, a->pos[1], NULL);
-		return R57_OK;
-	}
-	if (strcmp(sub, "move") == 0 && k == REF_GROUP) {
-		NEED(3, _("%s %s: give which group and its new position"));
-		long pos;
-		if ((rc = parse_int(a->pos[2], _("position"), 1, 1000000, &pos, err)) ||
-		    (rc = open_db(s, true, err)) || (rc = group_move(&s->r, a->pos[1], (int)pos, err)))
-			return rc;
-		printf(_("Moved group to position %ld."), pos);
-		fputc('\n', stdout);
-		return R57_OK;
-	}
-#undef NEED
-	char *safe = text_safe(sub, false);
-	rc = k == REF_GROUP
-	         ? r57_fail(err, R57_EUSAGE, _("%s: unknown subcommand '%s' (list, add, rename, remove, move)"),
-	                    s->cmd, safe)
-	         : r57_fail(err, R57_EUSAGE, _("%s: unknown subcommand '%s' (list, add, rename, remove)"),
-	                    s->cmd, safe);
-	free(safe);
-	return rc;
+	return R57_OK;
 }
+
+static int cmd_ref_rename(struct session *s, struct r57_err *err)
+{
+	enum ref_kind k = ref_kind_of(s->cmd);
+	const struct args *a = &s->args;
+	int rc;
+	NEED(2, _("%s %s: give which one and the new name"));
+	if ((rc = open_db(s, true, err)) || (rc = ref_rename(&s->r, k, a->pos[0], a->pos[1], err)))
+		return rc;
+	ref_said(k, REF_RENAMED, 0, a->pos[0], a->pos[1]);
+	return R57_OK;
+}
+
+static int cmd_ref_remove(struct session *s, struct r57_err *err)
+{
+	enum ref_kind k = ref_kind_of(s->cmd);
+	const struct args *a = &s->args;
+	int rc;
+	NEED(1, _("%s %s: give which one"));
+	if ((rc = open_db(s, true, err)) || (rc = ref_remove(&s->r, k, a->pos[0], err)))
+		return rc;
+	ref_said(k, REF_REMOVED, 0, a->pos[0], NULL);
+	return R57_OK;
+}
+
+static int cmd_group_move(struct session *s, struct r57_err *err)
+{
+	const struct args *a = &s->args;
+	int rc;
+	NEED(2, _("%s %s: give which group and its new position"));
+	long pos;
+	if ((rc = parse_int(a->pos[1], _("position"), 1, 1000000, &pos, err)) ||
+	    (rc = open_db(s, true, err)) || (rc = group_move(&s->r, a->pos[0], (int)pos, err)))
+		return rc;
+	printf(_("Moved group to position %ld."), pos);
+	fputc('\n', stdout);
+	return R57_OK;
+}
+#undef NEED
 
 /* --- demo, help, the bare command ------------------------------------------- */
 
@@ -1194,6 +1152,148 @@ static int cmd_demo(struct session *s, struct r57_err *err)
 	return R57_OK;
 }
 
+/* r57 with no command: on a terminal, the screen; otherwise the status of
+ * the database and where to go next. */
+static int cmd_none(struct session *s, struct r57_err *err)
+{
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		int rc = open_db(s, true, err);
+		if (rc)
+			return rc;
+		/* What is done on the screen stays, however the screen ends. */
+		s->created_db = false;
+		int status = tui_run(&s->r, s->db_path);
+		return status ? r57_fail(err, R57_EIO, _("the screen ended (status %d)"), status) : R57_OK;
+	}
+	int rc = cmd_report_status(s, err);
+	if (!rc) {
+		char *safe = text_safe(s->db_path, false);
+		printf("\n");
+		printf(_("Database: %s"), safe);
+		printf("\n%s\n", _("r57 --help lists the commands."));
+		free(safe);
+	}
+	return rc;
+}
+
+/* --- the command table (commands.h) ------------------------------------------ */
+
+/* The table of commands.h made into C: each command and subcommand with
+ * its options and its handler. The parser, the help, the man page, the
+ * README and the dispatcher all read these arrays and nothing else. */
+typedef int cmd_fn(struct session *s, struct r57_err *err);
+
+struct subcommand {
+	const char *parent, *name, *args;
+	const struct cmd_opt *opts;
+	cmd_fn *run;
+};
+
+struct command {
+	const char *name, *args, *what;
+	const struct cmd_opt *opts;
+	cmd_fn *run; /* NULL: the command is its subcommands */
+};
+
+static cmd_fn cmd_help;
+
+#define OPT(name, short_name, arg, flags, what) { name, short_name, arg, flags, what },
+#define OPT_END { NULL, NULL, NULL, 0, NULL }
+#define CMD(id, name, args, run, what) static const struct cmd_opt opts_##id[] = { R57_OPTS_##id(OPT) OPT_END };
+R57_COMMANDS(CMD)
+#undef CMD
+#define SUB(cmd, id, name, args, run) \
+	static const struct cmd_opt opts_##cmd##_##id[] = { R57_OPTS_##cmd##_##id(OPT) OPT_END };
+R57_SUBCOMMANDS(SUB)
+#undef SUB
+#undef OPT
+
+/* The global options: OPT(name, argument, what) of commands.h. */
+#define GOPT(name, arg, what) { name, "", arg, sizeof(arg) > 1 ? OPT_ARG : 0u, what },
+static const struct cmd_opt global_opts[] = { R57_GLOBAL_OPTIONS(GOPT) OPT_END };
+#undef GOPT
+static const struct cmd_opt no_opts[] = { OPT_END };
+#undef OPT_END
+
+#define CMD(id, name, args, run, what) { name, args, what, opts_##id, run },
+static const struct command commands[] = { R57_COMMANDS(CMD) };
+#undef CMD
+#define SUB(cmd, id, name, args, run) { #cmd, name, args, opts_##cmd##_##id, run },
+static const struct subcommand subcommands[] = { R57_SUBCOMMANDS(SUB) };
+#undef SUB
+
+#define N_COMMANDS (sizeof commands / sizeof *commands)
+#define N_SUBCOMMANDS (sizeof subcommands / sizeof *subcommands)
+
+static const struct command *command_named(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* The subcommands of c, in order: subcommands[*from ...]; NULL after
+ * the last. for (i = 0; (sc = next_sub(c, &i));) */
+static const struct subcommand *next_sub(const struct command *c, size_t *i)
+{
+	for (; *i < N_SUBCOMMANDS; (*i)++)
+		if (strcmp(subcommands[*i].parent, c->name) == 0)
+			return &subcommands[(*i)++];
+	return NULL;
+}
+
+static const struct subcommand *sub_named(const struct command *c, const char *name)
+{
+	const struct subcommand *sc;
+	for (size_t i = 0; (sc = next_sub(c, &i));)
+		if (strcmp(sc->name, name) == 0)
+			return sc;
+	return NULL;
+}
+
+/* "[--unit U | --leader L] [--with U]... [-o FILE]": the options as the
+ * synopsis shows them, each after a space. */
+static void opts_synopsis(FILE *f, const struct cmd_opt *o)
+{
+	for (; o->name; o++) {
+		fputs(o->flags & OPT_ALT ? " | " : " [", f);
+		fputs(*o->short_name ? o->short_name : o->name, f);
+		if (*o->arg)
+			fprintf(f, " %s", o->arg);
+		if (!(o[1].name && (o[1].flags & OPT_ALT)))
+			fputs(o->flags & OPT_MANY ? "]..." : "]", f);
+	}
+}
+
+/* The synopsis of a command, its arguments and options ("TITLE [--group G]
+ * ..."), or its subcommands joined by " | "; newly allocated. */
+static char *synopsis(const struct command *c)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&s, &len);
+	if (!f)
+		abort();
+	if (c->run) {
+		fputs(c->args, f);
+		opts_synopsis(f, c->opts);
+	} else {
+		const struct subcommand *sc;
+		bool first = true;
+		for (size_t i = 0; (sc = next_sub(c, &i)); first = false) {
+			fprintf(f, "%s%s%s%s", first ? "" : " | ", sc->name, *sc->args ? " " : "", sc->args);
+			opts_synopsis(f, sc->opts);
+		}
+	}
+	if (fclose(f) != 0 || !s)
+		abort();
+	/* The options of a command without arguments begin with a space. */
+	if (*s == ' ')
+		memmove(s, s + 1, strlen(s));
+	return s;
+}
+
 static void print_wrapped(const char *indent, const char *text, int width)
 {
 	/* Break at spaces so that help reads well at any width; words are
@@ -1227,33 +1327,50 @@ static void print_wrapped(const char *indent, const char *text, int width)
 	fputc('\n', stdout);
 }
 
-static void print_help(void)
+static int help_width(void)
 {
 	int w = out_width();
-	if (w <= 0 || w > 100)
-		w = 100;
+	return (w <= 0 || w > 100) ? 100 : w;
+}
+
+/* "  r57 add TITLE [--group G] ...", wrapped. */
+static void print_synopsis(const char *indent, const char *prefix, const struct command *c, int w)
+{
+	char *syn = synopsis(c), *line = NULL;
+	if (asprintf(&line, "%sr57 %s%s%s", prefix, c->name, *syn ? " " : "", syn) < 0)
+		abort();
+	print_wrapped(indent, line, w);
+	free(line);
+	free(syn);
+}
+
+static void print_help(void)
+{
+	int w = help_width();
 	printf(_("r57 %s: Resolution 57 task tracker"), R57_VERSION);
 	printf("\n\n");
 	printf(_("Usage: r57 [--db FILE] [--actor NAME] [--today DATE] [--lang vi|en] COMMAND [ARGS]"));
 	printf("\n");
 	print_wrapped("", _("With no command, r57 opens the screen on a terminal; otherwise it prints the status of the database and a hint to r57 --help."), w);
 	printf("\n%s\n", _("Commands:"));
-#define CMD(id, name, args, what) \
-	print_wrapped("  ", "r57 " name " " args, w); \
-	print_wrapped("      ", _(what), w);
-	R57_COMMANDS(CMD)
-#undef CMD
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		print_synopsis("  ", "", &commands[i], w);
+		print_wrapped("      ", _(commands[i].what), w);
+	}
 	printf("\n%s\n", _("Keys of the screen (r57 with no command, on a terminal):"));
 #define ACTION(id, where, keys, what) \
 	printf("  %-16s %s (%s)\n", keys, _(what), _(where));
 	R57_ACTIONS(ACTION)
 #undef ACTION
 	printf("\n%s\n", _("Options:"));
-#define OPT(name, arg, what) \
-	print_wrapped("  ", name " " arg, w); \
-	print_wrapped("      ", _(what), w);
-	R57_GLOBAL_OPTIONS(OPT)
-#undef OPT
+	for (const struct cmd_opt *o = global_opts; o->name; o++) {
+		char *line = NULL;
+		if (asprintf(&line, "%s %s", o->name, o->arg) < 0)
+			abort();
+		print_wrapped("  ", line, w);
+		print_wrapped("      ", _(o->what), w);
+		free(line);
+	}
 	printf("\n");
 	print_wrapped("", _(R57_DATE_HELP), w);
 	printf("\n");
@@ -1261,116 +1378,63 @@ static void print_help(void)
 	printf("\n%s\n", _("See r57(1) for more; in Vietnamese: man -L vi r57."));
 }
 
+/* "  --due DATE        the deadline", for the help of one command. */
+static void print_opts(const struct cmd_opt *o, int w)
+{
+	for (; o->name; o++) {
+		char *line = NULL;
+		if (asprintf(&line, "%s%s%s%s%s%s", o->short_name, *o->short_name ? ", " : "", o->name,
+		             *o->arg ? " " : "", o->arg, o->flags & OPT_MANY ? " ..." : "") < 0)
+			abort();
+		print_wrapped("  ", line, w);
+		print_wrapped("      ", _(o->what), w);
+		free(line);
+	}
+}
+
+/* r57 help COMMAND, r57 COMMAND --help: its synopsis, what it does, and
+ * each of its options (of each subcommand) with what it does. */
+static void print_command_help(const struct command *c)
+{
+	int w = help_width();
+	print_synopsis("", _("Usage: "), c, w);
+	print_wrapped("  ", _(c->what), w);
+	if (c->run) {
+		if (c->opts->name) {
+			printf("\n%s\n", _("Options:"));
+			print_opts(c->opts, w);
+		}
+	} else {
+		const struct subcommand *sc;
+		for (size_t i = 0; (sc = next_sub(c, &i));) {
+			if (!sc->opts->name)
+				continue;
+			printf("\n");
+			printf(_("Options of r57 %s %s:"), c->name, sc->name);
+			printf("\n");
+			print_opts(sc->opts, w);
+		}
+	}
+	printf("\n%s\n", _("Every command also takes --db, --actor, --today and --lang (r57 --help)."));
+}
+
 static int cmd_help(struct session *s, struct r57_err *err)
 {
-	(void)s;
-	(void)err;
+	if (s->args.npos > 1)
+		return r57_fail(err, R57_EUSAGE, _("help: give at most one command"));
+	if (s->args.npos == 1) {
+		const struct command *c = command_named(s->args.pos[0]);
+		if (!c) {
+			char *safe = text_safe(s->args.pos[0], false);
+			int rc = r57_fail(err, R57_EUSAGE, _("unknown command '%s' (see: r57 --help)"), safe);
+			free(safe);
+			return rc;
+		}
+		print_command_help(c);
+		return R57_OK;
+	}
 	print_help();
 	return R57_OK;
-}
-
-/* r57 with no command: on a terminal, the screen; otherwise the status of
- * the database and where to go next. */
-static int cmd_none(struct session *s, struct r57_err *err)
-{
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		int rc = open_db(s, true, err);
-		if (rc)
-			return rc;
-		int status = tui_run(&s->r, s->db_path);
-		return status ? r57_fail(err, R57_EIO, _("the screen ended (status %d)"), status) : R57_OK;
-	}
-	int rc = cmd_report_status(s, err);
-	if (!rc) {
-		char *safe = text_safe(s->db_path, false);
-		printf("\n");
-		printf(_("Database: %s"), safe);
-		printf("\n%s\n", _("r57 --help lists the commands."));
-		free(safe);
-	}
-	return rc;
-}
-
-/* --- dispatch -------------------------------------------------------------- */
-
-#define O(n) { n, true }
-#define F(n) { n, false }
-static const struct optspec add_opts[] = {
-	O("--group"), O("--leader"), O("--unit"), O("--with"), O("--due"), O("--product"),
-	O("--source"), O("--year"), O("--notes"), F("--new"), { NULL, false } };
-static const struct optspec edit_opts[] = {
-	O("--title"), O("--notes"), O("--product"), O("--result"), O("--group"), O("--source"), O("--due"),
-	O("--year"), F("--new"), { NULL, false } };
-static const struct optspec assign_opts[] = {
-	O("--leader"), O("--unit"), O("--with"), O("--without"), F("--new"), { NULL, false } };
-static const struct optspec none_opts[] = { { NULL, false } };
-static const struct optspec close_opts[] = { O("--on"), O("--result"), { NULL, false } };
-static const struct optspec cancel_opts[] = { O("--reason"), { NULL, false } };
-static const struct optspec undo_opts[] = { F("--dry-run"), { NULL, false } };
-static const struct optspec history_opts[] = {
-	O("--actor"), O("--since"), O("--limit"), O("--format"), { NULL, false } };
-static const struct optspec list_opts[] = { O("--format"), O("--limit"), O("--sort"), { NULL, false } };
-static const struct optspec show_opts[] = { O("--format"), { NULL, false } };
-static const struct optspec status_opts[] = {
-	O("--group"), O("--leader"), O("--unit"), O("--source"), O("--year"), O("--as-of"),
-	O("--since"), O("--format"), O("--output"), F("--force"), F("--bom"), O("--width"),
-	O("--lang"), O("--title"), F("--breakdowns"), { NULL, false } };
-static const struct optspec remind_opts[] = {
-	O("--unit"), O("--leader"), O("--within"), O("--as-of"), O("--lang"), O("--output"),
-	F("--dry-run"), { NULL, false } };
-static const struct optspec reminders_opts[] = {
-	O("--unit"), O("--leader"), O("--task"), O("--limit"), { NULL, false } };
-static const struct optspec ref_opts[] = { O("--title"), O("--unit"), O("--date"), { NULL, false } };
-static const struct optspec export_opts[] = {
-	O("--format"), O("--output"), F("--force"), F("--bom"), { NULL, false } };
-static const struct optspec import_opts[] = { F("--dry-run"), { NULL, false } };
-#undef O
-#undef F
-
-struct command {
-	const char *name;
-	const struct optspec *opts;
-	int (*run)(struct session *s, struct r57_err *err);
-};
-
-static const struct command commands[] = {
-	{ "add", add_opts, cmd_add },
-	{ "edit", edit_opts, cmd_edit },
-	{ "assign", assign_opts, cmd_assign },
-	{ "due", none_opts, cmd_due },
-	{ "close", close_opts, cmd_close },
-	{ "reopen", none_opts, cmd_reopen },
-	{ "cancel", cancel_opts, cmd_cancel },
-	{ "delete", none_opts, cmd_delete },
-	{ "undo", undo_opts, cmd_undo },
-	{ "redo", undo_opts, cmd_redo },
-	{ "history", history_opts, cmd_history },
-	{ "list", list_opts, cmd_list },
-	{ "show", show_opts, cmd_show },
-	{ "status", status_opts, cmd_report_status },
-	{ "remind", remind_opts, cmd_remind },
-	{ "reminders", reminders_opts, cmd_reminders },
-	{ "export", export_opts, cmd_export },
-	{ "import", import_opts, cmd_import },
-	{ "group", ref_opts, cmd_ref },
-	{ "leader", ref_opts, cmd_ref },
-	{ "unit", ref_opts, cmd_ref },
-	{ "source", ref_opts, cmd_ref },
-	{ "demo", none_opts, cmd_demo },
-	{ "help", none_opts, cmd_help },
-};
-
-/* Every command of the table has a handler, and no handler lacks an entry. */
-#define COUNT(id, name, args, what) +1
-_Static_assert(sizeof commands / sizeof *commands == 0 R57_COMMANDS(COUNT),
-               "commands.h and the dispatcher disagree");
-#undef COUNT
-
-static void report_error(const struct r57_err *err)
-{
-	char *safe = text_safe(err->msg, false);
-	fprintf(stderr, "r57: %s\n", safe);
-	free(safe);
 }
 
 /* Text for a man page line: hyphens as \- so "--due" stays two minus
@@ -1389,36 +1453,70 @@ static void mdoc_text(const char *s)
 	}
 }
 
+/* tsv:options: every command and subcommand (a line with no option) and
+ * each of its options, one a line: command, subcommand (or empty), name,
+ * short name, argument, "many" when it may be repeated. What the tests check the parser and the help
+ * against. */
+static void dump_options_tsv(void)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		const struct command *c = &commands[i];
+		const struct subcommand *sc;
+		printf("%s\t\t\t\t\t\n", c->name);
+		for (const struct cmd_opt *o = c->opts; o->name; o++)
+			printf("%s\t\t%s\t%s\t%s\t%s\n", c->name, o->name, o->short_name, o->arg,
+			       o->flags & OPT_MANY ? "many" : "");
+		for (size_t j = 0; (sc = next_sub(c, &j));) {
+			printf("%s\t%s\t\t\t\t\n", c->name, sc->name);
+			for (const struct cmd_opt *o = sc->opts; o->name; o++)
+				printf("%s\t%s\t%s\t%s\t%s\t%s\n", c->name, sc->name, o->name, o->short_name,
+				       o->arg, o->flags & OPT_MANY ? "many" : "");
+		}
+	}
+}
+
 /* Print a part of the help as mdoc or Markdown for tools/gendoc, so the
  * man page and the README say what `r57 --help` says:
  * --dump-doc=mdoc:commands, md:options, ... */
 static int dump_doc(const char *what)
 {
+	if (strcmp(what, "tsv:options") == 0) {
+		dump_options_tsv();
+		return 0;
+	}
 	bool md = strncmp(what, "md:", 3) == 0;
 	if (!md && strncmp(what, "mdoc:", 5) != 0)
 		return 2;
 	const char *part = strchr(what, ':') + 1;
 	if (strcmp(part, "commands") == 0) {
-#define CMD(id, name, args, what) \
-		if (md) { \
-			printf("- `r57 %s%s%s`  \n  %s\n", name, *args ? " " : "", args, _(what)); \
-		} else { \
-			printf(".It Xo Ic %s\n.Li \"", name); mdoc_text(args); \
-			printf("\"\n.Xc\n"); mdoc_text(_(what)); printf("\n"); \
+		for (size_t i = 0; i < N_COMMANDS; i++) {
+			const struct command *c = &commands[i];
+			char *syn = synopsis(c);
+			if (md) {
+				printf("- `r57 %s%s%s`  \n  %s\n", c->name, *syn ? " " : "", syn, _(c->what));
+			} else {
+				printf(".It Xo Ic %s\n.Li \"", c->name);
+				mdoc_text(syn);
+				printf("\"\n.Xc\n");
+				mdoc_text(_(c->what));
+				printf("\n");
+			}
+			free(syn);
 		}
-		R57_COMMANDS(CMD)
-#undef CMD
 	} else if (strcmp(part, "options") == 0) {
-#define OPT(name, arg, what) \
-		if (md) { \
-			printf("- `%s%s%s`  \n  %s\n", name, *arg ? " " : "", arg, _(what)); \
-		} else { \
-			printf(".It Fl "); mdoc_text(&(name)[1]); \
-			if (*arg) printf(" Ar %s", arg); \
-			printf("\n"); mdoc_text(_(what)); printf("\n"); \
+		for (const struct cmd_opt *o = global_opts; o->name; o++) {
+			if (md) {
+				printf("- `%s%s%s`  \n  %s\n", o->name, *o->arg ? " " : "", o->arg, _(o->what));
+			} else {
+				printf(".It Fl ");
+				mdoc_text(o->name + 1);
+				if (*o->arg)
+					printf(" Ar %s", o->arg);
+				printf("\n");
+				mdoc_text(_(o->what));
+				printf("\n");
+			}
 		}
-		R57_GLOBAL_OPTIONS(OPT)
-#undef OPT
 	} else if (strcmp(part, "keys") == 0) {
 		if (md)
 			printf("| %s | %s | %s |\n|---|---|---|\n", _("keys"), _("where"), _("what it does"));
@@ -1449,6 +1547,116 @@ static int dump_doc(const char *what)
 		return 2;
 	}
 	return 0;
+}
+
+/* --- the parser -------------------------------------------------------------- */
+
+/* The option of specs (or else of the global ones) that arg names: "--due"
+ * or "--due=..." by its name, "-o" by its short name. */
+static const struct cmd_opt *find_opt(const struct cmd_opt *specs, const char *arg, size_t len)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (const struct cmd_opt *o = pass ? global_opts : specs; o && o->name; o++)
+			if ((strlen(o->name) == len && strncmp(o->name, arg, len) == 0) ||
+			    (*o->short_name && strlen(o->short_name) == len && strncmp(o->short_name, arg, len) == 0))
+				return o;
+	return NULL;
+}
+
+/* Does arg look like an option (rather than a word, or a date such as
+ * "-3d")? */
+static bool is_option(const struct cmd_opt *specs, const char *arg)
+{
+	if (arg[0] == '-' && arg[1] == '-')
+		return true;
+	return arg[0] == '-' && find_opt(specs, arg, strlen(arg)) != NULL;
+}
+
+/* Options may come anywhere; "--" ends them; "--opt=value" and
+ * "--opt value" are the same. Only the options of specs and the global
+ * ones are taken; another is a usage error that names it and the command
+ * (label: "add", "leader add"; NULL before any command). */
+static int parse_args(int argc, char **argv, const char *label, const struct cmd_opt *specs,
+                      struct args *a, struct r57_err *err)
+{
+	bool no_more = false;
+	memset(a, 0, sizeof *a);
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (no_more || !is_option(specs, arg)) {
+			/* "-3d" style dates and plain words are positional. */
+			if (a->npos >= MAX_ARGS)
+				return r57_fail(err, R57_EUSAGE, _("%s: too many arguments"), label ? label : "r57");
+			a->pos[a->npos++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			no_more = true;
+			continue;
+		}
+		const char *eq = arg[1] == '-' ? strchr(arg, '=') : NULL;
+		size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+		const struct cmd_opt *s = find_opt(specs, arg, len);
+		if (!s) {
+			char *safe = text_safe(arg, false);
+			int rc = label ? r57_fail(err, R57_EUSAGE, _("%s: unknown option %s (see: r57 --help)"), label, safe)
+			               : r57_fail(err, R57_EUSAGE, _("unknown option %s (see: r57 --help)"), safe);
+			free(safe);
+			return rc;
+		}
+		const char *value = NULL;
+		/* the option as typed: "-o" or its long name */
+		const char *typed = arg[1] == '-' ? s->name : s->short_name;
+		if (s->flags & OPT_ARG) {
+			if (eq)
+				value = eq + 1;
+			else if (i + 1 < argc)
+				value = argv[++i];
+			else if (label)
+				return r57_fail(err, R57_EUSAGE, _("%s: option %s needs a value"), label, typed);
+			else
+				return r57_fail(err, R57_EUSAGE, _("option %s needs a value"), typed);
+		} else if (eq) {
+			return label ? r57_fail(err, R57_EUSAGE, _("%s: option %s takes no value"), label, s->name)
+			             : r57_fail(err, R57_EUSAGE, _("option %s takes no value"), s->name);
+		}
+		if (a->nopt >= MAX_ARGS)
+			return r57_fail(err, R57_EUSAGE, _("%s: too many options"), label ? label : "r57");
+		a->opt[a->nopt].name = s->name;
+		a->opt[a->nopt].value = value;
+		a->nopt++;
+	}
+	return R57_OK;
+}
+
+/* The subcommand of c among args: the first word that is not an option
+ * or an option's value (any of c's subcommands' options may come before
+ * it). Its index, or -1 if there is none. */
+static int find_sub_word(const struct command *c, int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (strcmp(arg, "--") == 0)
+			return i + 1 < argc ? i + 1 : -1;
+		if (arg[0] != '-' || arg[1] != '-')
+			return i;
+		const char *eq = strchr(arg, '=');
+		size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+		const struct cmd_opt *o = find_opt(NULL, arg, len);
+		const struct subcommand *sc;
+		for (size_t j = 0; !o && (sc = next_sub(c, &j));)
+			o = find_opt(sc->opts, arg, len);
+		if (o && (o->flags & OPT_ARG) && !eq)
+			i++;
+	}
+	return -1;
+}
+
+static void report_error(const struct r57_err *err)
+{
+	char *safe = text_safe(err->msg, false);
+	fprintf(stderr, "r57: %s\n", safe);
+	free(safe);
 }
 
 int cli_main(int argc, char **argv)
@@ -1503,23 +1711,21 @@ int cli_main(int argc, char **argv)
 	/* The command is the first word that is not a global option. */
 	int ci = 1;
 	while (ci < argc) {
-		const struct optspec *o = NULL;
+		const struct cmd_opt *o = NULL;
 		if (strncmp(argv[ci], "--", 2) == 0) {
 			const char *eq = strchr(argv[ci], '=');
 			size_t len = eq ? (size_t)(eq - argv[ci]) : strlen(argv[ci]);
-			o = find_opt(global_opts, argv[ci], len);
+			o = find_opt(NULL, argv[ci], len);
 			if (!o)
 				break;
-			ci += (o->takes_value && !eq) ? 2 : 1;
+			ci += ((o->flags & OPT_ARG) && !eq) ? 2 : 1;
 			continue;
 		}
 		break;
 	}
 	const struct command *cmd = NULL;
 	if (ci < argc && strncmp(argv[ci], "--", 2) != 0) {
-		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-			if (strcmp(argv[ci], commands[i].name) == 0)
-				cmd = &commands[i];
+		cmd = command_named(argv[ci]);
 		if (!cmd) {
 			char *safe = text_safe(argv[ci], false);
 			fprintf(stderr, "r57: ");
@@ -1529,14 +1735,43 @@ int cli_main(int argc, char **argv)
 			return 2;
 		}
 	}
-	/* Arguments: the globals before the command and everything after it. */
+	/* Arguments: the globals before the command and everything after it
+	 * but its subcommand. */
 	char *rest[MAX_ARGS * 2];
 	int nrest = 0;
 	for (int i = 1; i < argc && nrest < MAX_ARGS * 2; i++)
 		if (!cmd || i != ci)
 			rest[nrest++] = argv[i];
+	const struct subcommand *sub = NULL;
+	const struct cmd_opt *specs = cmd ? cmd->opts : no_opts;
+	char label[64];
+	snprintf(label, sizeof label, "%s", cmd ? cmd->name : "r57");
 	s.cmd = cmd ? cmd->name : "r57";
-	rc = parse_args(nrest, rest, cmd ? cmd->name : NULL, cmd ? cmd->opts : none_opts, &s.args, &err);
+	if (cmd && !cmd->run) {
+		int at = find_sub_word(cmd, nrest, rest);
+		const char *word = at >= 0 ? rest[at] : "list";
+		sub = sub_named(cmd, word);
+		if (!sub) {
+			/* "(list, add, rename, remove)": the subcommands of the table */
+			char names[128] = "";
+			const struct subcommand *sc;
+			for (size_t j = 0; (sc = next_sub(cmd, &j));)
+				snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", *names ? ", " : "",
+				         sc->name);
+			char *safe = text_safe(word, false);
+			rc = r57_fail(&err, R57_EUSAGE, _("%s: unknown subcommand '%s' (%s)"), cmd->name, safe, names);
+			free(safe);
+			goto out;
+		}
+		if (at >= 0) {
+			memmove(&rest[at], &rest[at + 1], (size_t)(nrest - at - 1) * sizeof *rest);
+			nrest--;
+		}
+		specs = sub->opts;
+		s.sub = sub->name;
+		snprintf(label, sizeof label, "%s %s", cmd->name, sub->name);
+	}
+	rc = parse_args(nrest, rest, cmd ? label : NULL, specs, &s.args, &err);
 	if (rc || (rc = check_lang(&s.args, &err)))
 		goto out;
 	if (opt_has(&s.args, "--version")) {
@@ -1544,7 +1779,10 @@ int cli_main(int argc, char **argv)
 		goto out;
 	}
 	if (opt_has(&s.args, "--help")) {
-		print_help();
+		if (cmd && cmd->run != cmd_help)
+			print_command_help(cmd);
+		else
+			print_help();
 		goto out;
 	}
 	if (!cmd && s.args.npos) {
@@ -1555,10 +1793,12 @@ int cli_main(int argc, char **argv)
 	}
 	if ((rc = setup_session(&s, &err)))
 		goto out;
-	rc = cmd ? cmd->run(&s, &err) : cmd_none(&s, &err);
+	rc = sub ? sub->run(&s, &err) : cmd ? cmd->run(&s, &err) : cmd_none(&s, &err);
 out:
-	if (rc)
+	if (rc) {
+		drop_created_db(&s);
 		report_error(&err);
+	}
 	if (fflush(stdout) != 0 && !rc) {
 		const char *why = strerror(errno);
 		fprintf(stderr, "r57: ");

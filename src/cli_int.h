@@ -10,9 +10,14 @@
 
 #define MAX_ARGS 256
 
-struct optspec {
-	const char *name;
-	bool takes_value;
+/* One option as commands.h declares it: OPT(name, short, arg, flags,
+ * what). */
+struct cmd_opt {
+	const char *name;   /* "--due" */
+	const char *short_name; /* "-o", or "" */
+	const char *arg;    /* "DATE", or "" for a flag */
+	unsigned flags;     /* OPT_ARG, OPT_MANY, OPT_ALT */
+	const char *what;   /* N_() */
 };
 
 struct args {
@@ -29,8 +34,10 @@ struct session {
 	char *actor;
 	char *db_path;
 	bool explicit_db;
+	bool created_db;    /* this run made the file: removed if the command fails */
 	struct args args;
 	const char *cmd;
+	const char *sub;    /* the subcommand of group, leader, unit, source */
 };
 
 /* The value of an option (the last one given), "" for a flag, NULL if

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "r57/afile.h"
 #include "r57/export.h"
@@ -46,11 +48,16 @@ int cmd_export(struct session *s, struct r57_err *err)
 	struct afile *af = NULL;
 	FILE *f = stdout;
 	if (path) {
-		if ((rc = afile_open(path, opt_has(a, "--force"), export_signatures, &af, err)))
+		/* Every task of the database: no more readable than the database. */
+		struct stat dbs;
+		mode_t allow = stat(s->db_path, &dbs) == 0 ? (dbs.st_mode & 0666) : 0600;
+		if ((rc = afile_open_mode(path, opt_has(a, "--force"), export_signatures, allow, &af, err)))
 			return rc;
 		f = afile_stream(af);
 	}
 	int64_t n = 0;
+	/* The exact text to a file or a pipe; placeholders only on a terminal. */
+	o.terminal = !path && isatty(STDOUT_FILENO);
 	rc = export_tasks(s->r.st, f, &o, &n, err);
 	if (!path)
 		return rc;

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "r57/i18n.h"
 #include "r57/out.h"
@@ -201,6 +203,59 @@ static int fill_notice(FILE *f, void *ctx)
 	return remind_write(f, n, *lang);
 }
 
+/* Can the notices be written in dir? Said before anything is issued,
+ * with the real reason: no such folder, a file in the way, read-only,
+ * no permission, a full disk. */
+static int check_out_dir(const char *dir, struct r57_err *err)
+{
+	struct stat sb;
+	int e = 0;
+	if (stat(dir, &sb) != 0)
+		e = errno;
+	else if (!S_ISDIR(sb.st_mode))
+		e = ENOTDIR;
+	else if (access(dir, W_OK | X_OK) != 0)
+		e = errno;
+	else {
+		/* A full disk is seen now, before anything is recorded, rather
+		 * than half way through the notices. */
+		struct statvfs fs;
+		if (statvfs(dir, &fs) == 0 && (fs.f_bavail == 0 || (fs.f_files && fs.f_favail == 0)))
+			e = ENOSPC;
+	}
+	if (!e)
+		return R57_OK;
+	char *safe = text_safe(dir, false);
+	int rc;
+	switch (e) {
+	case ENOENT:
+		rc = r57_fail(err, R57_EIO, _("%s: no such folder; nothing issued"), safe);
+		break;
+	case ENOTDIR:
+		rc = r57_fail(err, R57_EIO, _("%s: not a folder (a file is in the way); nothing issued"), safe);
+		break;
+	case EROFS:
+		rc = r57_fail(err, R57_EIO, _("%s: the file system is read-only; nothing issued"), safe);
+		break;
+	case ENOSPC:
+		rc = r57_fail(err, R57_EIO, _("%s: the disk is full; nothing issued"), safe);
+		break;
+	case EACCES:
+	case EPERM:
+		if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && !(sb.st_mode & 0222))
+			rc = r57_fail(err, R57_EIO, _("%s: the folder is read-only; nothing issued"), safe);
+		else
+			rc = r57_fail(err, R57_EIO, _("%s: permission denied: you cannot write in this folder; nothing issued"),
+			              safe);
+		break;
+	default:
+		rc = r57_fail(err, R57_EIO, _("%s: cannot write there (%s); nothing issued"), safe, strerror(e));
+		break;
+	}
+	free(safe);
+	return rc;
+}
+
 int cmd_remind(struct session *s, struct r57_err *err)
 {
 	const struct args *a = &s->args;
@@ -228,15 +283,8 @@ int cmd_remind(struct session *s, struct r57_err *err)
 	if (l && (rc = parse_lang(a, &lang, err)))
 		return rc;
 	const char *dir = opt_get(a, "--output");
-	if (dir) {
-		struct stat sb;
-		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-			char *safe = text_safe(dir, false);
-			rc = r57_fail(err, R57_EIO, _("%s: not a folder; nothing issued"), safe);
-			free(safe);
-			return rc;
-		}
-	}
+	if (dir && (rc = check_out_dir(dir, err)))
+		return rc;
 	if ((rc = parse_day(s, "--as-of", &q.as_of, err)) || (rc = open_db(s, !dry, err)) ||
 	    (rc = pick_to(s, &q.to, &q.id, err)))
 		return rc;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "r57/export.h"
+#include "r57/namelist.h"
 #include "r57/out.h"
 #include "r57/store.h"
 #include "r57/store_io.h"
@@ -35,16 +36,27 @@ static bool formula_start(char c)
 	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-/* One cell: user text made safe for a terminal (control characters and
- * bidi controls become visible placeholders, line breaks stay), a leading
- * formula character made inert by a single quote before it (and a quote
- * already there doubled, so that import can take exactly one away), and
- * quoted when it holds a comma, a quote or a line break. */
-static void csv_cell(FILE *f, const char *s, bool last)
+/* The guard: a cell that begins with a formula character, after any
+ * number of single quotes, gets one more quote first; import takes
+ * exactly one quote away from such a cell, so every text comes back. */
+static bool needs_guard(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return formula_start(*s);
+}
+
+/* One cell: the stored text exactly (to a terminal: with control
+ * characters and bidi controls as visible placeholders, line breaks
+ * kept), the formula guard before it, and quoted when it holds a comma,
+ * a quote or a line break. */
+static void csv_cell_to(FILE *f, const char *s, bool last, bool terminal)
 {
 	if (s && *s) {
-		char *safe = text_safe(s, true);
-		bool guard = formula_start(safe[0]) || (safe[0] == '\'' && formula_start(safe[1]));
+		char *safe = terminal ? text_safe(s, true) : strdup(s);
+		if (!safe)
+			abort();
+		bool guard = needs_guard(safe);
 		bool quote = strpbrk(safe, ",\"\n\r") != NULL;
 		if (quote)
 			fputc('"', f);
@@ -75,7 +87,7 @@ static void csv_num(FILE *f, long long v, bool present)
 static void csv_day(FILE *f, r57_day d, bool last)
 {
 	char b[11];
-	csv_cell(f, date_iso(d, b), last);
+	csv_cell_to(f, date_iso(d, b), last, false);
 }
 
 static const char *on_time(const struct task *t)
@@ -88,12 +100,14 @@ static const char *on_time(const struct task *t)
 struct ctx {
 	FILE *f;
 	int64_t n;
+	bool terminal;
 };
 
 static int csv_task(const struct task *t, const char *const *units, int n_units, void *vctx)
 {
 	struct ctx *c = vctx;
 	FILE *f = c->f;
+#define csv_cell(f, s, last) csv_cell_to(f, s, last, c->terminal)
 	fprintf(f, "%lld,", (long long)t->id);
 	csv_cell(f, t->uuid, false);
 	csv_cell(f, t->title, false);
@@ -102,27 +116,9 @@ static int csv_task(const struct task *t, const char *const *units, int n_units,
 	csv_num(f, t->group_number, t->group_number > 0);
 	csv_cell(f, t->leader_name, false);
 	csv_cell(f, t->unit_name, false);
-	/* Coordinating units: joined by "; " (import splits at ';' and line
-	 * breaks). */
-	size_t len = 1;
-	for (int i = 0; i < n_units; i++)
-		len += strlen(units[i] ? units[i] : "") + 2;
-	char *joined = malloc(len);
-	if (!joined)
-		abort();
-	joined[0] = '\0';
-	size_t at = 0;
-	for (int i = 0; i < n_units; i++) {
-		const char *u = units[i] ? units[i] : "";
-		size_t ul = strlen(u);
-		if (i) {
-			memcpy(joined + at, "; ", 2);
-			at += 2;
-		}
-		memcpy(joined + at, u, ul);
-		at += ul;
-		joined[at] = '\0';
-	}
+	/* Coordinating units: joined by "; ", a ';' in a name doubled
+	 * (namelist.h), so that "A; B" comes back as one unit. */
+	char *joined = namelist_join(units, n_units);
 	csv_cell(f, joined, false);
 	free(joined);
 	csv_cell(f, t->source_code, false);
@@ -136,6 +132,7 @@ static int csv_task(const struct task *t, const char *const *units, int n_units,
 	csv_cell(f, t->result, false);
 	csv_day(f, t->created, false);
 	csv_day(f, t->closed, true);
+#undef csv_cell
 	c->n++;
 	return 0;
 }
@@ -225,7 +222,7 @@ static int json_group(const struct ref *r, void *vctx)
 int export_tasks(struct store *st, FILE *out, const struct export_opts *o,
                  int64_t *count, struct r57_err *err)
 {
-	struct ctx c = { .f = out };
+	struct ctx c = { .f = out, .terminal = o->terminal };
 	int rc;
 	if (o->format == EXPORT_CSV) {
 		if (o->bom)

@@ -23,12 +23,14 @@
  * deadline of every task, to match rows against. No SQL here: the store
  * (store_io.c, store_ref.c) does the reading and writing. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <uuid/uuid.h>
 
 #include "r57/csv.h"
@@ -36,13 +38,16 @@
 #include "r57/import.h"
 #include "r57/journal.h"
 #include "r57/json_in.h"
+#include "r57/limits.h"
+#include "r57/namelist.h"
 #include "r57/store_io.h"
 #include "r57/text.h"
 
-#define MAX_TITLE 1000   /* characters */
-#define MAX_NAME 500
-#define MAX_TEXT 20000
-#define MAX_RECORD ((size_t)1 << 20)
+/* The limits are those of every writer (limits.h). */
+#define MAX_TITLE R57_TITLE_MAX
+#define MAX_NAME R57_NAME_MAX
+#define MAX_TEXT R57_TEXT_MAX
+#define MAX_RECORD R57_RECORD_MAX
 #define HEADER_SEARCH 10 /* lines in which to look for the header row */
 #define TIER_LIMIT 4000000.0
 #define BULK_MIN 5000    /* new tasks for which indexes are built at the end */
@@ -741,6 +746,11 @@ static int json_groups(struct imp *im)
 					             _("is longer than %d characters"), MAX_NAME);
 					break;
 				}
+				if (strchr(name, '\n')) {
+					rc = fail_at(im, from_json(v.at), -1, name, R57_EINPUT,
+					             _("holds a line break; a name is one line"));
+					break;
+				}
 			}
 		}
 		if (!rc && !name)
@@ -1089,9 +1099,15 @@ static char *normalize(const char *s)
  * formula character taken away, line ends made LF, NFC, trimmed. */
 static char *clean(struct imp *im, const char *raw)
 {
-	if (!im->src.json) {
-		if (raw[0] == '\'' && (formula_start(raw[1]) || (raw[1] == '\'' && formula_start(raw[2]))))
+	if (!im->src.json && raw[0] == '\'') {
+		/* Quotes, then a formula character: the export put one quote. */
+		const char *q = raw;
+		while (*q == '\'')
+			q++;
+		if (formula_start(*q))
 			raw++;
+	}
+	{
 		if (strchr(raw, '\r')) {
 			char *lf = xmalloc(strlen(raw) + 1);
 			size_t n = 0;
@@ -1354,6 +1370,8 @@ static int ref_field(struct imp *im, const struct in_row *row, int f, enum ref_k
 	int rc = R57_OK;
 	if (count_chars(name) > MAX_NAME)
 		rc = fail_at(im, c->at, f, name, R57_EINPUT, _("is longer than %d characters"), MAX_NAME);
+	else if (strchr(name, '\n'))
+		rc = fail_at(im, c->at, f, name, R57_EINPUT, _("holds a line break; a name is one line"));
 	else if (*name)
 		rc = resolve(im, k, name, c, f, &p->ref[k]);
 	free(name);
@@ -1367,6 +1385,8 @@ static int add_unit(struct imp *im, const char *raw, const struct cell *c, struc
 	int64_t id = 0;
 	if (count_chars(name) > MAX_NAME)
 		rc = fail_at(im, c->at, IMP_UNITS, name, R57_EINPUT, _("is longer than %d characters"), MAX_NAME);
+	else if (strchr(name, '\n'))
+		rc = fail_at(im, c->at, IMP_UNITS, name, R57_EINPUT, _("holds a line break; a name is one line"));
 	else if (*name)
 		rc = resolve(im, REF_UNIT, name, c, IMP_UNITS, &id);
 	free(name);
@@ -1384,7 +1404,18 @@ static int add_unit(struct imp *im, const char *raw, const struct cell *c, struc
 }
 
 /* Coordinating units: a JSON list, or a cell of names separated by ';' or
- * line breaks. */
+ * line breaks, ";;" standing for a ';' of a name (namelist.h). At most
+ * R57_UNITS_MAX. */
+static int units_count(struct imp *im, const struct cell *c, struct prow *p)
+{
+	if (p->n_units <= R57_UNITS_MAX)
+		return R57_OK;
+	char n[24];
+	snprintf(n, sizeof n, "%d", p->n_units);
+	return fail_at(im, c->at, IMP_UNITS, n, R57_EINPUT, _("are more than %d coordinating units"),
+	               R57_UNITS_MAX);
+}
+
 static int units_field(struct imp *im, const struct in_row *row, struct prow *p)
 {
 	const struct cell *c = &row->c[IMP_UNITS];
@@ -1397,23 +1428,17 @@ static int units_field(struct imp *im, const struct in_row *row, struct prow *p)
 			if ((rc = add_unit(im, row->list[i], &one, p, &cap)))
 				return rc;
 		}
-		return R57_OK;
+		return units_count(im, c, p);
 	}
-	const char *s = c->text;
-	while (*s) {
-		size_t n = strcspn(s, ";\n\r");
-		char *one = xmalloc(n + 1);
-		memcpy(one, s, n);
-		one[n] = '\0';
+	size_t pos = 0;
+	char *one;
+	while (namelist_next(c->text, &pos, &one)) {
 		rc = add_unit(im, one, c, p, &cap);
 		free(one);
 		if (rc)
 			return rc;
-		s += n;
-		if (*s)
-			s++;
 	}
-	return R57_OK;
+	return units_count(im, c, p);
 }
 
 static int status_field(struct imp *im, const struct in_row *row, struct prow *p)
@@ -2096,15 +2121,26 @@ int import_file(struct r57 *r, const struct import_opts *o,
 	int rc;
 	memset(res, 0, sizeof *res);
 	im.spath = text_safe(o->path, false);
-	im.src.f = fopen(o->path, "rb");
-	if (!im.src.f) {
+	/* Opened without blocking, and its type checked before a read: a
+	 * plain open of a FIFO (or a terminal) waits for a writer for ever. */
+	int fd = open(o->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
 		rc = r57_fail(err, R57_EIO, _("%s: cannot read it (%s); nothing was imported"), im.spath,
 		              strerror(errno));
 		imp_free(&im);
 		return rc;
 	}
-	if (fstat(fileno(im.src.f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
 		rc = r57_fail(err, R57_EIO, _("%s: not a regular file; nothing was imported"), im.spath);
+		imp_free(&im);
+		return rc;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0 || !(im.src.f = fdopen(fd, "rb"))) {
+		rc = r57_fail(err, R57_EIO, _("%s: cannot read it (%s); nothing was imported"), im.spath,
+		              strerror(errno));
+		close(fd);
 		imp_free(&im);
 		return rc;
 	}

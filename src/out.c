@@ -92,6 +92,28 @@ void out_json_str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
+void out_tsv_str(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		uint32_t c;
+		int n = decode(p, &c);
+		if (c == '\\')
+			fputs("\\\\", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\r')
+			fputs("\\r", f);
+		else if (json_escape_cp(c) || c == 0xFFFD)
+			fprintf(f, "\\u%04x", (unsigned)c);
+		else
+			fwrite(p, 1, (size_t)n, f);
+		p += n;
+	}
+}
+
 struct column {
 	const char *head;
 	enum col_align align;

@@ -41,6 +41,9 @@ void task_clear(struct task *t)
 	free(t->unit_name);
 	free(t->source_code);
 	free(t->units);
+	for (int i = 0; i < t->n_units; i++)
+		free(t->unit_list[i]);
+	free(t->unit_list);
 	free(t->updated);
 	memset(t, 0, sizeof *t);
 }
@@ -50,7 +53,7 @@ void task_clear(struct task *t)
 	" t.group_id, t.leader_id, t.unit_id, t.source_id," \
 	" g.position, g.name, l.name, u.name, s.code,"
 #define TASK_COLS_UNITS \
-	" (SELECT group_concat(name, '; ') FROM (SELECT un.name AS name FROM task_unit tu" \
+	" (SELECT group_concat(length(CAST(name AS BLOB)) || ':' || name, '') FROM (SELECT un.name AS name FROM task_unit tu" \
 	"   JOIN unit un ON un.id = tu.unit_id WHERE tu.task_id = t.id ORDER BY tu.id)),"
 #define TASK_COLS_TAIL \
 	" t.year, t.due, t.first_due, t.closed, t.created, t.extensions, t.status, t.updated"
@@ -63,6 +66,55 @@ void task_clear(struct task *t)
 #define TASK_COLS_PAGE TASK_COLS_HEAD " NULL," TASK_COLS_TAIL
 #define TASK_COLS TASK_COLS_HEAD TASK_COLS_UNITS TASK_COLS_TAIL
 #define TASK_SELECT TASK_COLS " FROM task t" TASK_JOINS
+
+/* The coordinating units come as "<bytes>:<name>" one after another, so
+ * that a name holding "; " stays one name: split into t->unit_list, and
+ * joined by "; " into t->units for display. */
+static void read_units(sqlite3_stmt *s, int col, struct task *t)
+{
+	const char *p = (const char *)sqlite3_column_text(s, col);
+	if (!p)
+		return;
+	size_t total = strlen(p), at = 0, shown = 0;
+	int cap = 0;
+	while (at < total) {
+		char *end;
+		unsigned long len = strtoul(p + at, &end, 10);
+		if (*end != ':' || len > total - (size_t)(end + 1 - p))
+			break;
+		if (t->n_units == cap) {
+			cap = cap ? cap * 2 : 4;
+			char **grown = realloc(t->unit_list, (size_t)cap * sizeof *grown);
+			if (!grown)
+				abort();
+			t->unit_list = grown;
+		}
+		char *name = malloc(len + 1);
+		if (!name)
+			abort();
+		memcpy(name, end + 1, len);
+		name[len] = '\0';
+		t->unit_list[t->n_units++] = name;
+		shown += len + 2;
+		at = (size_t)(end + 1 - p) + len;
+	}
+	if (!t->n_units)
+		return;
+	t->units = malloc(shown + 1);
+	if (!t->units)
+		abort();
+	size_t o = 0;
+	for (int i = 0; i < t->n_units; i++) {
+		if (i) {
+			memcpy(t->units + o, "; ", 2);
+			o += 2;
+		}
+		size_t n = strlen(t->unit_list[i]);
+		memcpy(t->units + o, t->unit_list[i], n);
+		o += n;
+	}
+	t->units[o] = '\0';
+}
 
 static void read_task(sqlite3_stmt *s, struct task *t)
 {
@@ -83,7 +135,7 @@ static void read_task(sqlite3_stmt *s, struct task *t)
 	t->leader_name = store_col_dup(s, 12);
 	t->unit_name = store_col_dup(s, 13);
 	t->source_code = store_col_dup(s, 14);
-	t->units = store_col_dup(s, 15);
+	read_units(s, 15, t);
 	t->year = sqlite3_column_int(s, 16);
 	t->due = store_col_day(s, 17);
 	t->first_due = store_col_day(s, 18);

@@ -9,6 +9,7 @@
 
 #include "r57/i18n.h"
 #include "r57/journal.h"
+#include "r57/limits.h"
 #include "r57/task.h"
 #include "r57/text.h"
 
@@ -75,8 +76,10 @@ static int finish(struct r57 *r, int rc, int64_t seq, const struct summary *s,
 	return rc;
 }
 
-/* A text field as given: NFC, trimmed; "" clears it. */
-static int clean_text(const char *in, const char *what, char **out, struct r57_err *err)
+/* A text field as given: NFC, trimmed; "" clears it. Over its limit
+ * (limits.h) it is refused, never cut. */
+static int clean_text(const char *in, const char *what, enum limit_field lim, char **out,
+                      struct r57_err *err)
 {
 	*out = NULL;
 	if (!in)
@@ -84,8 +87,17 @@ static int clean_text(const char *in, const char *what, char **out, struct r57_e
 	*out = text_normalize(in);
 	if (!*out)
 		return r57_fail(err, R57_EINPUT, _("%s: not valid UTF-8"), what);
-	return R57_OK;
+	int rc = limit_check(lim, *out, err);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+	}
+	return rc;
 }
+
+static const enum limit_field name_limit[] = {
+	[REF_GROUP] = LIM_GROUP, [REF_LEADER] = LIM_LEADER, [REF_UNIT] = LIM_UNIT, [REF_SOURCE] = LIM_SOURCE,
+};
 
 /* Resolve a leader, unit, group or source as typed; create it with --new. */
 static int resolve(struct r57 *r, enum ref_kind k, const char *typed, bool create,
@@ -100,7 +112,7 @@ static int resolve(struct r57 *r, enum ref_kind k, const char *typed, bool creat
 		return R57_OK;
 	}
 	int rc = store_ref_find(r->st, k, name, id, err);
-	if (rc == R57_ENOTFOUND && create)
+	if (rc == R57_ENOTFOUND && create && !(rc = limit_check(name_limit[k], name, err)))
 		rc = store_ref_insert(r->st, k, name, NULL, 0, NULL, id, err);
 	free(name);
 	return rc;
@@ -131,10 +143,10 @@ static int apply_fields(struct r57 *r, const struct task_fields *f,
                         struct task_row *row, struct owned *o, struct r57_err *err)
 {
 	int rc;
-	if ((rc = clean_text(f->title, _("title"), &o->title, err)) ||
-	    (rc = clean_text(f->notes, "--notes", &o->notes, err)) ||
-	    (rc = clean_text(f->product, "--product", &o->product, err)) ||
-	    (rc = clean_text(f->result, "--result", &o->result, err)))
+	if ((rc = clean_text(f->title, _("title"), LIM_TITLE, &o->title, err)) ||
+	    (rc = clean_text(f->notes, "--notes", LIM_NOTES, &o->notes, err)) ||
+	    (rc = clean_text(f->product, "--product", LIM_PRODUCT, &o->product, err)) ||
+	    (rc = clean_text(f->result, "--result", LIM_RESULT, &o->result, err)))
 		return rc;
 	if (o->title) {
 		if (!*o->title)
@@ -173,10 +185,17 @@ static void correct_due(const struct task_fields *f, struct task_row *row)
 		row->first_due = row->due;
 }
 
+/* Coordinating units added and removed; then the task may not have more
+ * than the limit (limits.h): refused, never dropped. */
 static int apply_with(struct r57 *r, int64_t task, const struct task_fields *f,
                       struct r57_err *err)
 {
 	int rc;
+	if ((rc = limit_check_units((size_t)f->n_with, err)))
+		return rc;
+	if (f->n_without > R57_UNITS_MAX) /* a task never has more to remove */
+		return r57_fail(err, R57_EUSAGE, _("%s: %zu given; at most %zu are allowed"), "--without",
+		                (size_t)f->n_without, (size_t)R57_UNITS_MAX);
 	for (int i = 0; i < f->n_with; i++) {
 		int64_t unit;
 		if ((rc = resolve(r, REF_UNIT, f->with[i], f->create_new, &unit, err)))
@@ -189,6 +208,15 @@ static int apply_with(struct r57 *r, int64_t task, const struct task_fields *f,
 		if ((rc = resolve(r, REF_UNIT, f->without[i], false, &unit, err)))
 			return rc;
 		if (unit && (rc = store_task_unit_remove(r->st, task, unit, err)))
+			return rc;
+	}
+	if (f->n_with) {
+		int64_t *ids = NULL;
+		int n = 0;
+		if ((rc = store_task_units(r->st, task, &ids, &n, err)))
+			return rc;
+		free(ids);
+		if ((rc = limit_check_units((size_t)n, err)))
 			return rc;
 	}
 	return R57_OK;
@@ -530,7 +558,7 @@ int task_close(struct r57 *r, const int64_t *ids, int n, r57_day on,
 	if (c.on > r->today)
 		return r57_fail(err, R57_EINPUT, _("--on: %s is after today (%s); a task is closed on the day it was done"),
 		                date_dmy(c.on, b1), date_dmy(r->today, b2));
-	int rc = clean_text(result, "--result", &c.result, err);
+	int rc = clean_text(result, "--result", LIM_RESULT, &c.result, err);
 	if (rc)
 		return rc;
 	struct summary sum = { .len = 0 };
@@ -578,7 +606,7 @@ int task_cancel(struct r57 *r, const int64_t *ids, int n, const char *reason,
                 struct r57_err *err)
 {
 	char *why = NULL;
-	int rc = clean_text(reason, "--reason", &why, err);
+	int rc = clean_text(reason, "--reason", LIM_RESULT, &why, err);
 	if (rc)
 		return rc;
 	char list[512];
@@ -623,9 +651,9 @@ int ref_add(struct r57 *r, enum ref_kind k, const char *name,
 	char *n = NULL, *t = NULL;
 	int64_t seq, unit_id = 0, id = 0;
 	struct summary sum = { .len = 0 };
-	int rc = clean_text(name, ref_kind_name(k), &n, err);
+	int rc = clean_text(name, ref_kind_name(k), name_limit[k], &n, err);
 	if (!rc)
-		rc = clean_text(title, "--title", &t, err);
+		rc = clean_text(title, "--title", k == REF_SOURCE ? LIM_SOURCE_TITLE : LIM_LEADER_TITLE, &t, err);
 	if (!rc && (!n || !*n))
 		rc = r57_fail(err, R57_EUSAGE, _("%s add: give a name"), ref_kind_name(k));
 	if (rc) {
@@ -661,7 +689,7 @@ int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
 	char *n = NULL;
 	int64_t seq, id;
 	struct summary sum = { .len = 0 };
-	int rc = clean_text(name, ref_kind_name(k), &n, err);
+	int rc = clean_text(name, ref_kind_name(k), name_limit[k], &n, err);
 	if (!rc && (!n || !*n))
 		rc = r57_fail(err, R57_EUSAGE, _("%s rename: give the new name"), ref_kind_name(k));
 	if (rc) {

@@ -129,8 +129,19 @@ char *text_normalize(const char *s)
 	}
 	if (start == len)
 		start = end = 0;
-	memmove(nfc, nfc + start, end - start);
-	nfc[end - start] = '\0';
+	/* Line ends as stored: CRLF and a lone CR become LF, so that every
+	 * format (a CSV cell too) carries them back the same. */
+	size_t o = 0;
+	for (size_t i = start; i < end; i++) {
+		if (nfc[i] == '\r') {
+			nfc[o++] = '\n';
+			if (i + 1 < end && nfc[i + 1] == '\n')
+				i++;
+		} else {
+			nfc[o++] = nfc[i];
+		}
+	}
+	nfc[o] = '\0';
 	return (char *)nfc;
 }
 

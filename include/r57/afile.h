@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include "r57/err.h"
 
 struct afile;
@@ -20,6 +21,11 @@ struct afile;
  * error names the path; nothing has been written anywhere. */
 int afile_open(const char *path, bool force, const char *const *sigs,
                struct afile **out, struct r57_err *err);
+/* The same, the file's permissions kept within allow (0600: only the
+ * owner reads it, as for a copy of the whole database); a replaced file
+ * keeps its own where they are narrower. */
+int afile_open_mode(const char *path, bool force, const char *const *sigs, mode_t allow,
+                    struct afile **out, struct r57_err *err);
 /* Where to write. */
 FILE *afile_stream(struct afile *a);
 /* Flush, sync, rename over the path, sync the folder; frees a. On an

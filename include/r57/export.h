@@ -16,6 +16,8 @@ enum export_format { EXPORT_CSV, EXPORT_JSON };
 struct export_opts {
 	enum export_format format;
 	bool bom;               /* CSV: begin with a UTF-8 byte order mark */
+	bool terminal;          /* CSV: out is a terminal: control and bidi
+	                         * characters as placeholders (else exact) */
 };
 
 /* The first bytes of every file export_tasks writes (after the byte order

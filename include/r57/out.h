@@ -17,6 +17,12 @@ void out_safe(FILE *f, const char *s);
  * escaped as \uXXXX; NULL prints null. */
 void out_json_str(FILE *f, const char *s);
 
+/* TSV: one field, the exact text with a backslash escape for what would
+ * break the line or the columns or reach a terminal raw: \\ \t \n \r,
+ * and every other control, DEL, C1 and bidi character as \uXXXX (as in
+ * JSON). The same bytes to a terminal and to a pipe. */
+void out_tsv_str(FILE *f, const char *s);
+
 /* A table: declare columns, add rows of cells, print fitted to width.
  * Flexible columns share what the fixed ones leave; text that does not
  * fit is cut with a visible mark. */

@@ -25,7 +25,10 @@ struct task {
 	int64_t group_id, leader_id, unit_id, source_id; /* 0 = none */
 	int group_number;                                /* position, 0 = none */
 	char *group_name, *leader_name, *unit_name, *source_code;
-	char *units;        /* coordinating units' names, joined by "; " */
+	char *units;        /* coordinating units' names, joined by "; " (for
+	                     * people to read: a name may hold "; " itself) */
+	char **unit_list;   /* ... the same names one by one (data formats) */
+	int n_units;
 	int year;           /* 0 = none */
 	r57_day due, first_due, closed, created;
 	int extensions;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include "r57/date.h"
 #include "r57/err.h"
+#include "r57/limits.h"
 #include "r57/store.h"
 
 /* Who acts and when: passed down to every action. */
@@ -24,8 +25,12 @@ struct r57 {
 struct task_fields {
 	const char *title, *notes, *product, *result;
 	const char *group, *leader, *unit, *source;
-	const char *with[16];   int n_with;     /* coordinating units to add */
-	const char *without[16]; int n_without; /* ... and to remove */
+	/* Coordinating units to add and to remove. A task may have at most
+	 * R57_UNITS_MAX (limits.h); more is refused, never dropped. n_with may
+	 * be more than the array holds (a caller counts all it was given and
+	 * keeps the first ones): the action then refuses without reading. */
+	const char *with[R57_UNITS_MAX + 1];    int n_with;
+	const char *without[R57_UNITS_MAX + 1]; int n_without;
 	r57_day due;            /* R57_NO_DATE = unchanged */
 	bool clear_due;
 	int year;               /* 0 = unchanged */

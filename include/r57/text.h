@@ -11,7 +11,7 @@
 bool text_valid_utf8(const char *s, size_t len, size_t *bad_at);
 
 /* A newly allocated NFC copy of valid UTF-8 s with leading and trailing
- * white space removed; NULL if s is not valid UTF-8 or out of memory. */
+ * white space removed and line ends made LF (CRLF, CR); NULL if s is not valid UTF-8 or out of memory. */
 char *text_normalize(const char *s);
 
 /* A newly allocated copy of s safe to write to a terminal: every control

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "r57/i18n.h"
+#include "r57/limits.h"
 #include "r57/text.h"
 #include "tui/tui_int.h"
 
@@ -81,11 +82,15 @@ static void add_step(struct app *a, int result)
 	case 0: { /* the title */
 		char *title = text ? text_normalize(text) : NULL;
 		bool empty = !title || !*title;
+		int over = empty ? R57_OK : limit_check(LIM_TITLE, title, &err);
 		free(title);
-		if (empty) {
+		if (empty || over) {
 			free(text);
 			a->flow.stage--;
-			app_message(a, true, "%s", _("A task needs a title (Escape to give up)"));
+			if (over)
+				app_error(a, &err); /* the prompt stays, with what was typed */
+			else
+				app_message(a, true, "%s", _("A task needs a title (Escape to give up)"));
 			return;
 		}
 		a->flow.text[0] = text;
@@ -142,6 +147,17 @@ static void edit_step(struct app *a, int result)
 	}
 	char *text = edit_text(&a->modal.ed);
 	int stage = a->flow.stage;
+	/* Over its limit (limits.h) a field is refused here, in its own
+	 * prompt, which keeps what was typed. */
+	static const enum limit_field limits[] = { LIM_TITLE, LIM_PRODUCT, LIM_NOTES };
+	char *stored = text ? text_normalize(text) : NULL;
+	int over = stored ? limit_check(limits[stage], stored, &err) : R57_OK;
+	free(stored);
+	if (over) {
+		free(text);
+		app_error(a, &err);
+		return;
+	}
 	free(a->flow.text[stage]);
 	a->flow.text[stage] = text;
 	static const char *const labels[] = { N_("Title: "), N_("Product: "), N_("Notes: ") };

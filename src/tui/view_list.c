@@ -30,6 +30,14 @@ static void task_copy(struct task *to, const struct task *from)
 	to->unit_name = dup_or_null(from->unit_name);
 	to->source_code = dup_or_null(from->source_code);
 	to->units = dup_or_null(from->units);
+	to->unit_list = NULL;
+	to->n_units = 0;
+	for (int i = 0; i < from->n_units; i++) {
+		to->unit_list = realloc(to->unit_list, (size_t)(i + 1) * sizeof *to->unit_list);
+		if (!to->unit_list)
+			abort();
+		to->unit_list[to->n_units++] = strdup(from->unit_list[i]);
+	}
 	to->updated = dup_or_null(from->updated);
 }
 

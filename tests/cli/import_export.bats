@@ -506,19 +506,23 @@ no_leftovers() {
 	ok add "${rlo}txt.exe"
 	ok add "x${esc}[2Jy" --product "-cmd|' /C calc'!A0"
 	ok add "'=kept quote"
-	# CSV: formulas made inert by a quote; controls and bidi overrides shown.
+	# CSV: formulas made inert by a quote; to a pipe the stored text exactly.
 	ok export
 	has "$output" "'=1+2"
 	has "$output" "'@SUM(A1)"
 	has "$output" "<script>alert(1)</script>"
-	has "$output" "�txt.exe"
-	has "$output" "x␛[2Jy"
+	has "$output" "${rlo}txt.exe"
+	has "$output" "x${esc}[2Jy"
 	has "$output" ",'-cmd|' /C calc'!A0,"
 	has "$output" "''=kept quote"
-	hasnt "$output" "$esc"
-	hasnt "$output" "$rlo"
 	printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/h.csv"
 	eq "$(cell "$BATS_TEST_TMPDIR/h.csv" 0 title)" "'=1+2"
+	# To a terminal: controls and bidi overrides shown as placeholders.
+	script -qec "$R57_BIN export" /dev/null >"$BATS_TEST_TMPDIR/tty.out"
+	has "$(cat "$BATS_TEST_TMPDIR/tty.out")" "�txt.exe"
+	has "$(cat "$BATS_TEST_TMPDIR/tty.out")" "x␛[2Jy"
+	hasnt "$(cat "$BATS_TEST_TMPDIR/tty.out")" "$esc"
+	hasnt "$(cat "$BATS_TEST_TMPDIR/tty.out")" "$rlo"
 	# JSON: escaped.
 	ok export --format json
 	has "$output" '"title": "\u202etxt.exe"'
@@ -648,10 +652,14 @@ for x, y in zip(a, c):
 	assert_error 1 .
 	has "$stderr" "r57: $d/missing/x.csv: $(t 'cannot write: no such folder') ("
 	no_leftovers "$d" notes.csv t.json b.csv
-	# The mode of a replaced file is kept.
+	# The mode of a replaced file is kept where it is narrower than the
+	# database's (0600), and narrowed to it where it is wider.
+	chmod 0400 "$d/notes.csv"
+	ok export -o "$d/notes.csv"
+	eq "$(stat -c %a "$d/notes.csv")" 400
 	chmod 0640 "$d/notes.csv"
 	ok export -o "$d/notes.csv"
-	eq "$(stat -c %a "$d/notes.csv")" 640
+	eq "$(stat -c %a "$d/notes.csv")" 600
 }
 
 @test "export -o: killed midway (file size limit), the old file is intact and no temporary file is left" {

@@ -6,8 +6,19 @@
 
 load helpers
 
+# tree_copy: a copy of this tree, its build included (so only what PREFIX
+# changes is built again), in the test's folder; its path on stdout. make
+# install in the tree itself would relink ./r57 for another LOCALEDIR while
+# the other suites, running beside this one, use it.
+tree_copy() {
+	local root="$BATS_TEST_DIRNAME/../.." copy=$BATS_TEST_TMPDIR/tree
+	mkdir -p "$copy"
+	tar -C "$root" --anchored --exclude=./.git -cf - . | tar -C "$copy" -xf -
+	echo "$copy"
+}
+
 @test "make install and make uninstall, under DESTDIR" {
-	root="$BATS_TEST_DIRNAME/../.."
+	root=$(tree_copy)
 	dest=$BATS_TEST_TMPDIR/dest
 	run make -s -C "$root" install DESTDIR="$dest" PREFIX=/opt/r57
 	[ "$status" -eq 0 ]
@@ -31,7 +42,7 @@ man_page() {
 }
 
 @test "man -L vi r57 shows the Vietnamese manual installed under DESTDIR, man -L en the English one" {
-	root="$BATS_TEST_DIRNAME/../.."
+	root=$(tree_copy)
 	dest=$BATS_TEST_TMPDIR/dest
 	run make -s -C "$root" install DESTDIR="$dest"
 	[ "$status" -eq 0 ]

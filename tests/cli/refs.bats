@@ -240,9 +240,9 @@ group_names() {
 @test "refs commands with unknown subcommands or missing names are usage errors" {
 	ok unit add "Sở Tài chính"
 	assert_fails_cleanly 2 "frobnicate" -- unit frobnicate
-	eq "$stderr" "r57: $(t "%s: unknown subcommand '%s' (list, add, rename, remove)" unit frobnicate)"
+	eq "$stderr" "r57: $(t "%s: unknown subcommand '%s' (%s)" unit frobnicate "list, add, rename, remove")"
 	assert_fails_cleanly 2 -- group frobnicate
-	eq "$stderr" "r57: $(t "%s: unknown subcommand '%s' (list, add, rename, remove, move)" group frobnicate)"
+	eq "$stderr" "r57: $(t "%s: unknown subcommand '%s' (%s)" group frobnicate "list, add, rename, remove, move")"
 	assert_fails_cleanly 2 -- unit add
 	eq "$stderr" "r57: $(t '%s %s: give the name' unit add)"
 	assert_fails_cleanly 2 -- source add

@@ -246,7 +246,7 @@ print("ok")
 	assert_fails_cleanly 2 "within" -- remind --within abc
 	eq "$stderr" "r57: $(t '--within: give a number of days from 0 to %d' 3660)"
 	assert_fails_cleanly 1 "nowhere" -- remind -o "$BATS_TEST_TMPDIR/nowhere"
-	eq "$stderr" "r57: $(t '%s: not a folder; nothing issued' "$BATS_TEST_TMPDIR/nowhere")"
+	eq "$stderr" "r57: $(t '%s: no such folder; nothing issued' "$BATS_TEST_TMPDIR/nowhere")"
 	assert_fails_cleanly 1 "khong co" -- remind --unit "khong co"
 	assert_fails_cleanly 2 "unit" "leader" -- remind --unit "Sở Nội vụ" --leader "An"
 	eq "$stderr" "r57: $(t '%s: give --unit or --leader, not both' remind)"

@@ -157,3 +157,19 @@ NFD=$(printf 'Na\u0302ng ca\u0302\u0301p co\u0302\u0309ng di\u0323ch vu\u0323 co
 	eq "$(ids)" "$(seq -s ' ' 1 14)" "tasks"
 	eq "$(hist 'length')" 37 "journal entries (those of demo)"
 }
+
+@test "add: a title over 1000 characters is refused in its prompt, which keeps the text; nothing is added" {
+	demo
+	tui_start
+	keys a
+	wait_for "$(tl 'New task title: ')"
+	tx send-keys -t r57 -l -- "$(head -c 1001 /dev/zero | tr '\0' x)"
+	keys Enter
+	wait_for "$(t '%s: %zu characters; at most %zu are allowed' "$(t title)" 1001 1000)"
+	# still the title's prompt, with the text: one character less is accepted
+	keys BSpace Enter
+	wait_for "$(tl 'Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ')"
+	keys Enter
+	wait_for "$(t 'Added task #%lld' 15)"
+	eq "$(field 15 '.title | length')" 1000
+}
