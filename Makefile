@@ -185,7 +185,7 @@ tui: test-deps r57 $(MO)
 fault: test-deps r57 $(MO) $(FAULT_BIN)
 	@tests/run fault
 stress: test-deps r57 $(MO) $(FAULT_BIN)
-	@R57_FAULT_KILLS=1000 R57_FAULT_TIMEOUT=7200 tests/run fault
+	@R57_FAULT_KILLS=1000 R57_FAULT_SEED=1057 R57_FAULT_TIMEOUT=7200 tests/run fault
 
 docs: r57 $(MO)
 	@tools/gendoc
