@@ -202,8 +202,11 @@ int report_breakdown(struct store *st, const struct selection *sel, int by,
 	for (int i = 0; !rc && i < b.n; i++) {
 		if (!b.rows[i].id)
 			continue;
+		/* A name that cannot be read fails the report: a row that says
+		 * "(none)" for a unit that has one would be a wrong report. */
 		struct ref r;
-		if (store_ref_get(st, k, b.rows[i].id, &r, NULL) == R57_OK) {
+		rc = store_ref_get(st, k, b.rows[i].id, &r, err);
+		if (rc == R57_OK) {
 			b.rows[i].name = r.name;
 			r.name = NULL;
 			ref_clear(&r);
