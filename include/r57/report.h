@@ -23,10 +23,17 @@ struct figures {
 	                              * percent, rounded half up: 5366 */
 };
 
-/* A selection: 0 / NULL means any. Ids are resolved by the caller. */
+struct task_filter;
+
+/* A selection: 0 / NULL means any. Ids are resolved by the caller; they
+ * choose by the task as it was on the report's date. filter, when given,
+ * narrows further to the tasks `r57 list` shows with it on `today`
+ * (every word of it: status, deadlines, free words; docs/figures.md). */
 struct selection {
 	int64_t group_id, leader_id, unit_id, source_id;
 	int year;
+	const struct task_filter *filter;
+	r57_day today;
 };
 
 struct report_row {

@@ -213,11 +213,15 @@ const struct view_ops detail_view = {
 
 /* --- status ------------------------------------------------------------------------------- */
 
+/* The tasks the list shows, every word of its filter (the status as of
+ * today is the status now, so the ids may choose too: they name the same
+ * group's row and the plan year). */
 static struct selection status_selection(const struct app *a)
 {
 	const struct task_filter *f = &a->list.filter;
 	struct selection sel = { .group_id = f->group_id, .leader_id = f->leader_id,
-	                         .unit_id = f->unit_id, .source_id = f->source_id, .year = f->year };
+	                         .unit_id = f->unit_id, .source_id = f->source_id, .year = f->year,
+	                         .filter = f, .today = a->r->today };
 	return sel;
 }
 
