@@ -74,6 +74,13 @@ int report_breakdown(struct store *st, const struct selection *sel, int by,
                      int *n, struct r57_err *err);
 void report_rows_free(struct report_row *rows, int n);
 
+/* The selection in words, in the language r57 speaks: "unit Sở Nội vụ,
+ * group 3. Đào tạo", names as stored (a group by its number and name),
+ * then the filter's status, deadlines and free words as typed; "all
+ * tasks" for none. Allocated; NULL when out of memory. Not made safe for
+ * a terminal: the writer does that. */
+char *report_selection_words(struct store *st, const struct selection *sel);
+
 /* Rate in hundredths of a percent, rounded half up (66/123 -> 5366). */
 int report_rate_bp(int64_t done, int64_t total);
 

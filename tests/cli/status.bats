@@ -390,3 +390,28 @@ print(a["extended_since"], a["extended"], a["added_since"])
 	eq "$(printf '%s' "$output" | jq -r '[.leaders[].name] | join("|")')" \
 		"Nguyễn Thị An|Lê Anh|Đỗ Văn Ân|Trần Văn Bình"
 }
+
+# Issue 11 item 2: the selection is named as resolved, not as typed.
+@test "status --unit 'noi vu' and --unit 2 name Sở Nội vụ in text, csv, json, html and md" {
+	r57 demo "$R57_DB" >/dev/null
+	eq "$(r57 unit list | grep -c 'Sở Nội vụ')" 1 "the demo's unit"
+	local want text fmt
+	want=$(t 'unit %s' 'Sở Nội vụ')
+	for sel in "noi vu" 2; do
+		text=$(r57 status --unit "$sel")
+		has "$text" "$(t 'Selection: %s; previous report: %s' "$want" 31/05/2025)"
+		hasnt "$text" "$(t 'unit %s' "$sel")"
+		eq "$(r57 status --unit "$sel" --format json | jq -r .selection)" "$want" "json, --unit $sel"
+		# the csv's selection cell, on every row
+		has "$(r57 status --unit "$sel" --format csv | sed -n 2p)" "$want"
+		has "$(r57 status --unit "$sel" --format md)" "$want"
+		has "$(r57 status --unit "$sel" --format html)" "$want"
+		for fmt in csv md html; do
+			hasnt "$(r57 status --unit "$sel" --format $fmt)" "$(t 'unit %s' "$sel")"
+		done
+	done
+	# a group as its number and name, a source and a leader as stored
+	has "$(r57 status --group 3 --format json | jq -r .selection)" \
+		"$(t 'group %s' '3. Nâng cao năng lực số cho cán bộ, công chức, viên chức')"
+	has "$(r57 status --leader binh --format json | jq -r .selection)" "$(t 'leader %s' 'Trần Thị Bình')"
+}
