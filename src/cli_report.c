@@ -10,6 +10,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "r57/filter.h"
 #include "r57/i18n.h"
 #include "r57/out.h"
 #include "r57/outfile.h"
@@ -93,7 +94,7 @@ static int fill_status(FILE *f, void *ctx)
 	return report_write(f, o->doc, o->fmt, o->width, o->bom);
 }
 
-int cmd_report_status(struct session *s, struct r57_err *err)
+static int status_with(struct session *s, struct task_filter *tf, struct r57_err *err)
 {
 	const struct args *a = &s->args;
 	enum report_format fmt = RF_TEXT;
@@ -101,9 +102,10 @@ int cmd_report_status(struct session *s, struct r57_err *err)
 	r57_day as_of = s->r.today, since = R57_NO_DATE;
 	long width = 0;
 	int rc;
-	if (a->npos)
-		return r57_fail(err, R57_EUSAGE,
-		                _("status: unexpected argument (use --group, --leader, --unit, --source, --year)"));
+	/* The filter words of `r57 list`: the report of the tasks it shows. */
+	for (int i = 0; i < a->npos; i++)
+		if ((rc = filter_add_word(tf, a->pos[i], s->r.today, err)))
+			return rc;
 	const char *f = opt_get(a, "--format");
 	if (f && !report_format_parse(f, &fmt)) {
 		char *safe = text_safe(f, false);
@@ -127,6 +129,12 @@ int cmd_report_status(struct session *s, struct r57_err *err)
 	struct selection sel;
 	if ((rc = open_db(s, false, err)) || (rc = resolve_selection(s, &sel, err)))
 		return rc;
+	if (a->npos) {
+		if ((rc = filter_resolve(tf, s->r.st, err)))
+			return rc;
+		sel.filter = tf;
+		sel.today = s->r.today;
+	}
 	/* The selection as resolved: the names as stored, not as typed. */
 	char *words = report_selection_words(s->r.st, &sel);
 	if (!words)
@@ -152,6 +160,15 @@ int cmd_report_status(struct session *s, struct r57_err *err)
 		rc = r57_fail(err, R57_EIO, _("cannot write the report: %s"), strerror(errno));
 	}
 	report_doc_clear(&doc);
+	return rc;
+}
+
+int cmd_report_status(struct session *s, struct r57_err *err)
+{
+	struct task_filter tf;
+	filter_init(&tf);
+	int rc = status_with(s, &tf, err);
+	filter_clear(&tf);
 	return rc;
 }
 

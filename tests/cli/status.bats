@@ -415,3 +415,25 @@ print(a["extended_since"], a["extended"], a["added_since"])
 		"$(t 'group %s' '3. Nâng cao năng lực số cho cán bộ, công chức, viên chức')"
 	has "$(r57 status --leader binh --format json | jq -r .selection)" "$(t 'leader %s' 'Trần Thị Bình')"
 }
+
+# Issue 11 item 1: `r57 status FILTER...` reports the tasks `r57 list
+# FILTER...` shows, as the status screen does.
+@test "status FILTER...: the figures of the tasks r57 list shows with the same words" {
+	r57 demo "$R57_DB" >/dev/null
+	eq "$(r57 list Long --format json | jq -r '[.[].id] | join(" ")')" 7 "r57 list Long"
+	local json
+	json=$(r57 status Long --format json)
+	eq "$(jq -r .all.total <<<"$json")" 1 "total under Long"
+	eq "$(jq -r .all.open_overdue <<<"$json")" 1 "overdue under Long"
+	eq "$(jq -r .selection <<<"$json")" "$(t 'words %s' Long)" "selection"
+	json=$(r57 status group:1 status:open --format json)
+	eq "$(jq -r .all.total <<<"$json")" "$(r57 list group:1 status:open --format json | jq -r length)" "group 1 open"
+	eq "$(jq -r .all.completed <<<"$json")" 0 "nothing completed under status:open"
+	eq "$(r57 status status:overdue --format json | jq -r '.all | "\(.total) \(.open_overdue) \(.completed)"')" "3 3 0" "status:overdue"
+	eq "$(r57 status status:cancelled --format json | jq -r .all.total)" 0 "status:cancelled counts nothing"
+	# a bad word: a clear message, exit 2
+	run r57 status bogus:1
+	eq "$status" 2 "exit status"
+	has "$output" "r57: "
+	has "$output" "bogus:1"
+}
