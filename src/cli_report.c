@@ -10,6 +10,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "r57/filter.h"
 #include "r57/i18n.h"
 #include "r57/out.h"
 #include "r57/outfile.h"
@@ -80,33 +81,6 @@ static int resolve_selection(struct session *s, struct selection *sel, struct r5
 	return rc;
 }
 
-/* The selection in words, in the report's language: "all tasks", "group
- * 1, year 2025". */
-static void selection_words(struct session *s, char *buf, size_t len)
-{
-	static const char *const opts[] = { "--group", "--leader", "--unit", "--source", "--year" };
-	size_t n = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof opts / sizeof *opts && n < len; i++) {
-		const char *v = opt_get(&s->args, opts[i]);
-		if (!v)
-			continue;
-		if (n)
-			n += (size_t)snprintf(buf + n, len - n, ", ");
-		if (n >= len)
-			break;
-		switch (i) {
-		case 0: n += (size_t)snprintf(buf + n, len - n, _("group %s"), v); break;
-		case 1: n += (size_t)snprintf(buf + n, len - n, _("leader %s"), v); break;
-		case 2: n += (size_t)snprintf(buf + n, len - n, _("unit %s"), v); break;
-		case 3: n += (size_t)snprintf(buf + n, len - n, _("source %s"), v); break;
-		default: n += (size_t)snprintf(buf + n, len - n, _("year %s"), v); break;
-		}
-	}
-	if (!buf[0])
-		snprintf(buf, len, "%s", _("all tasks"));
-}
-
 struct status_out {
 	const struct report_doc *doc;
 	enum report_format fmt;
@@ -120,7 +94,7 @@ static int fill_status(FILE *f, void *ctx)
 	return report_write(f, o->doc, o->fmt, o->width, o->bom);
 }
 
-int cmd_report_status(struct session *s, struct r57_err *err)
+static int status_with(struct session *s, struct task_filter *tf, struct r57_err *err)
 {
 	const struct args *a = &s->args;
 	enum report_format fmt = RF_TEXT;
@@ -128,9 +102,10 @@ int cmd_report_status(struct session *s, struct r57_err *err)
 	r57_day as_of = s->r.today, since = R57_NO_DATE;
 	long width = 0;
 	int rc;
-	if (a->npos)
-		return r57_fail(err, R57_EUSAGE,
-		                _("status: unexpected argument (use --group, --leader, --unit, --source, --year)"));
+	/* The filter words of `r57 list`: the report of the tasks it shows. */
+	for (int i = 0; i < a->npos; i++)
+		if ((rc = filter_add_word(tf, a->pos[i], s->r.today, err)))
+			return rc;
 	const char *f = opt_get(a, "--format");
 	if (f && !report_format_parse(f, &fmt)) {
 		char *safe = text_safe(f, false);
@@ -154,15 +129,25 @@ int cmd_report_status(struct session *s, struct r57_err *err)
 	struct selection sel;
 	if ((rc = open_db(s, false, err)) || (rc = resolve_selection(s, &sel, err)))
 		return rc;
-	char words[512];
-	selection_words(s, words, sizeof words);
+	if (a->npos) {
+		if ((rc = filter_resolve(tf, s->r.st, err)))
+			return rc;
+		sel.filter = tf;
+		sel.today = s->r.today;
+	}
+	/* The selection as resolved: the names as stored, not as typed. */
+	char *words = report_selection_words(s->r.st, &sel);
+	if (!words)
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	struct report_doc doc;
 	/* The terminal's plain status is one pass over the tasks; the summary
 	 * paragraph and the breakdowns come with --breakdowns and in every
 	 * other format. */
 	bool full = fmt != RF_TEXT || opt_has(a, "--breakdowns");
-	if ((rc = report_doc_compute(s->r.st, &sel, as_of, since, words, opt_get(a, "--title"), lang,
-	                             full, &doc, err)))
+	rc = report_doc_compute(s->r.st, &sel, as_of, since, words, opt_get(a, "--title"), lang,
+	                        full, &doc, err);
+	free(words);
+	if (rc)
 		return rc;
 	struct status_out o = { &doc, fmt, (int)width, opt_has(a, "--bom") };
 	if (!o.width && fmt == RF_TEXT && !path)
@@ -175,6 +160,15 @@ int cmd_report_status(struct session *s, struct r57_err *err)
 		rc = r57_fail(err, R57_EIO, _("cannot write the report: %s"), strerror(errno));
 	}
 	report_doc_clear(&doc);
+	return rc;
+}
+
+int cmd_report_status(struct session *s, struct r57_err *err)
+{
+	struct task_filter tf;
+	filter_init(&tf);
+	int rc = status_with(s, &tf, err);
+	filter_clear(&tf);
 	return rc;
 }
 

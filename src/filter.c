@@ -98,6 +98,7 @@ int filter_add_word(struct task_filter *f, const char *word, r57_day today,
 		return R57_OK;
 	}
 	f->word_marks[f->n_words] = marks;
+	f->typed[f->n_words] = word;
 	f->words[f->n_words++] = folded;
 	return R57_OK;
 }

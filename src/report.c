@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
+#include "r57/filter.h"
 #include "r57/i18n.h"
 #include "r57/remind.h"
 #include "r57/report.h"
@@ -228,4 +231,119 @@ void report_rows_free(struct report_row *rows, int n)
 	for (int i = 0; i < n; i++)
 		free(rows[i].name);
 	free(rows);
+}
+
+/* --- the selection in words ----------------------------------------------------- */
+
+struct words {
+	char buf[2048];
+	size_t n;
+};
+
+enum word { W_GROUP, W_LEADER, W_UNIT, W_SOURCE, W_YEAR, W_STATUS, W_BEFORE, W_AFTER, W_WORDS };
+
+static void put(struct words *w, enum word k, const char *v)
+{
+	if (w->n >= sizeof w->buf)
+		return;
+	if (w->n)
+		w->n += (size_t)snprintf(w->buf + w->n, sizeof w->buf - w->n, ", ");
+	if (w->n >= sizeof w->buf)
+		return;
+	char *p = w->buf + w->n;
+	size_t len = sizeof w->buf - w->n;
+	int n = 0;
+	switch (k) {
+	case W_GROUP: n = snprintf(p, len, _("group %s"), v); break;
+	case W_LEADER: n = snprintf(p, len, _("leader %s"), v); break;
+	case W_UNIT: n = snprintf(p, len, _("unit %s"), v); break;
+	case W_SOURCE: n = snprintf(p, len, _("source %s"), v); break;
+	case W_YEAR: n = snprintf(p, len, _("year %s"), v); break;
+	case W_STATUS: n = snprintf(p, len, _("status %s"), v); break;
+	case W_BEFORE: n = snprintf(p, len, _("due before %s"), v); break;
+	case W_AFTER: n = snprintf(p, len, _("due after %s"), v); break;
+	case W_WORDS: n = snprintf(p, len, _("words %s"), v); break;
+	}
+	w->n += n > 0 ? (size_t)n : 0;
+}
+
+/* A name as stored; a group as "3. Name"; the id itself if it is gone. */
+static void put_ref(struct words *w, struct store *st, enum ref_kind k, int64_t id,
+                    enum word fmt)
+{
+	struct ref r;
+	char name[600];
+	if (store_ref_get(st, k, id, &r, NULL) == R57_OK) {
+		if (k == REF_GROUP)
+			snprintf(name, sizeof name, "%d. %s", r.position, r.name ? r.name : "");
+		else
+			snprintf(name, sizeof name, "%s", r.name ? r.name : "");
+		ref_clear(&r);
+	} else {
+		snprintf(name, sizeof name, "%lld", (long long)id);
+	}
+	put(w, fmt, name);
+}
+
+static const char *const status_words[] = {
+	[FILTER_ALL] = "all", [FILTER_OPEN] = "open", [FILTER_WITHIN] = "within",
+	[FILTER_OVERDUE] = "overdue", [FILTER_DONE] = "done", [FILTER_CANCELLED] = "cancelled",
+};
+
+char *report_selection_words(struct store *st, const struct selection *sel)
+{
+	struct words *w = calloc(1, sizeof *w);
+	if (!w)
+		return NULL;
+	const struct task_filter *f = sel->filter;
+	int64_t group = sel->group_id ? sel->group_id : f ? f->group_id : 0;
+	int64_t leader = sel->leader_id ? sel->leader_id : f ? f->leader_id : 0;
+	int64_t unit = sel->unit_id ? sel->unit_id : f ? f->unit_id : 0;
+	int64_t source = sel->source_id ? sel->source_id : f ? f->source_id : 0;
+	int year = sel->year ? sel->year : f ? f->year : 0;
+	if (group)
+		put_ref(w, st, REF_GROUP, group, W_GROUP);
+	/* The same word twice (an option and a filter word that differ) is
+	 * named twice: both choose. */
+	if (f && f->group_id && sel->group_id && f->group_id != sel->group_id)
+		put_ref(w, st, REF_GROUP, f->group_id, W_GROUP);
+	if (leader)
+		put_ref(w, st, REF_LEADER, leader, W_LEADER);
+	if (f && f->leader_id && sel->leader_id && f->leader_id != sel->leader_id)
+		put_ref(w, st, REF_LEADER, f->leader_id, W_LEADER);
+	if (unit)
+		put_ref(w, st, REF_UNIT, unit, W_UNIT);
+	if (f && f->unit_id && sel->unit_id && f->unit_id != sel->unit_id)
+		put_ref(w, st, REF_UNIT, f->unit_id, W_UNIT);
+	if (source)
+		put_ref(w, st, REF_SOURCE, source, W_SOURCE);
+	if (f && f->source_id && sel->source_id && f->source_id != sel->source_id)
+		put_ref(w, st, REF_SOURCE, f->source_id, W_SOURCE);
+	char b[16];
+	if (year) {
+		snprintf(b, sizeof b, "%d", year);
+		put(w, W_YEAR, b);
+	}
+	if (f && f->year && sel->year && f->year != sel->year) {
+		snprintf(b, sizeof b, "%d", f->year);
+		put(w, W_YEAR, b);
+	}
+	if (f && f->status != FILTER_NOT_CANCELLED)
+		put(w, W_STATUS, status_words[f->status]);
+	if (f && f->due_before != R57_NO_DATE)
+		put(w, W_BEFORE, date_dmy(f->due_before, b));
+	if (f && f->due_after != R57_NO_DATE)
+		put(w, W_AFTER, date_dmy(f->due_after, b));
+	if (f && f->n_words) {
+		char typed[1024];
+		size_t n = 0;
+		typed[0] = '\0';
+		for (int i = 0; i < f->n_words && n < sizeof typed; i++)
+			n += (size_t)snprintf(typed + n, sizeof typed - n, "%s%s", i ? " " : "",
+			                      f->typed[i] ? f->typed[i] : f->words[i]);
+		put(w, W_WORDS, typed);
+	}
+	char *out = strdup(w->n ? w->buf : _("all tasks"));
+	free(w);
+	return out;
 }

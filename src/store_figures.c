@@ -70,7 +70,7 @@
 	"    CASE WHEN status = 'done' AND closed <= :asof THEN (due IS NULL OR closed <= due)" \
 	"         ELSE (now_due IS NULL OR now_closed <= now_due) END AS on_time," \
 	"    extensions > coalesce(p.ext, extensions) AS ext_since" \
-	"  FROM state s LEFT JOIN prev p ON p.id = s.id WHERE status <> 'cancelled'"
+	"  FROM state s LEFT JOIN prev p ON p.id = s.id WHERE s.status <> 'cancelled'"
 
 /* Nothing happened after D (a report as of today): the rows as they are.
  * The extensions since the previous date come from EXT_NOW_CTE, a second
@@ -125,20 +125,32 @@ static int changed_after(struct store *st, r57_day as_of, bool *yes, struct r57_
 
 /* The query: head (the CTEs up to judged's WHERE), the selection, and the
  * tail: the extensions' counts (ext) or all the figures. */
-static void build_sql(char *sql, size_t len, const char *head, bool ext,
-                      const struct selection *sel, enum group_by by)
+/* idcol names the task's id in judged's FROM; the list's filter, when
+ * there is one, is its own condition as a subquery (store_filter_ids),
+ * so the figures count exactly the tasks the list shows. */
+static void build_sql(char *sql, size_t len, const char *head, const char *idcol, bool ext,
+                      const struct selection *sel, const struct search *sr, enum group_by by)
 {
 	size_t n = (size_t)snprintf(sql, len, "%s", head);
 	if (sel->group_id)
-		n += (size_t)snprintf(sql + n, len - n, " AND group_id = :group");
+		n += (size_t)snprintf(sql + n, len - n, " AND group_id = :sel_group");
 	if (sel->leader_id)
-		n += (size_t)snprintf(sql + n, len - n, " AND leader_id = :leader");
+		n += (size_t)snprintf(sql + n, len - n, " AND leader_id = :sel_leader");
 	if (sel->unit_id)
-		n += (size_t)snprintf(sql + n, len - n, " AND unit_id = :unit");
+		n += (size_t)snprintf(sql + n, len - n, " AND unit_id = :sel_unit");
 	if (sel->source_id)
-		n += (size_t)snprintf(sql + n, len - n, " AND source_id = :source");
+		n += (size_t)snprintf(sql + n, len - n, " AND source_id = :sel_source");
 	if (sel->year)
-		n += (size_t)snprintf(sql + n, len - n, " AND year = :year");
+		n += (size_t)snprintf(sql + n, len - n, " AND year = :sel_year");
+	if (sel->filter && sr && n < len) {
+		n += (size_t)snprintf(sql + n, len - n, " AND %s IN (", idcol);
+		if (n < len)
+			n += store_filter_ids(sel->filter, sr, sql + n, len - n);
+		if (n < len)
+			n += (size_t)snprintf(sql + n, len - n, ")");
+	}
+	if (n >= len)
+		n = len - 1;
 	if (ext)
 		snprintf(sql + n, len - n, EXT_SQL_TAIL, bucket_cols[by]);
 	else
@@ -146,25 +158,28 @@ static void build_sql(char *sql, size_t len, const char *head, bool ext,
 }
 
 static int prepare(struct store *st, const char *sql, const struct selection *sel,
-                   r57_day as_of, r57_day since, sqlite3_stmt **out, struct r57_err *err)
+                   const struct search *sr, r57_day as_of, r57_day since, sqlite3_stmt **out,
+                   struct r57_err *err)
 {
 	sqlite3_stmt *s;
 	int rc = store_prepare(st, sql, &s, err), i;
 	if (rc)
 		return rc;
+	if (sel->filter && sr)
+		store_filter_bind(s, sel->filter, sr, sel->today);
 	if ((i = sqlite3_bind_parameter_index(s, ":asof")))
 		store_bind_day(s, i, as_of);
 	if ((i = sqlite3_bind_parameter_index(s, ":since")))
 		store_bind_day(s, i, since);
-	if ((i = sqlite3_bind_parameter_index(s, ":group")))
+	if ((i = sqlite3_bind_parameter_index(s, ":sel_group")))
 		sqlite3_bind_int64(s, i, sel->group_id);
-	if ((i = sqlite3_bind_parameter_index(s, ":leader")))
+	if ((i = sqlite3_bind_parameter_index(s, ":sel_leader")))
 		sqlite3_bind_int64(s, i, sel->leader_id);
-	if ((i = sqlite3_bind_parameter_index(s, ":unit")))
+	if ((i = sqlite3_bind_parameter_index(s, ":sel_unit")))
 		sqlite3_bind_int64(s, i, sel->unit_id);
-	if ((i = sqlite3_bind_parameter_index(s, ":source")))
+	if ((i = sqlite3_bind_parameter_index(s, ":sel_source")))
 		sqlite3_bind_int64(s, i, sel->source_id);
-	if ((i = sqlite3_bind_parameter_index(s, ":year")))
+	if ((i = sqlite3_bind_parameter_index(s, ":sel_year")))
 		sqlite3_bind_int(s, i, sel->year);
 	*out = s;
 	return R57_OK;
@@ -177,16 +192,17 @@ struct ext_bucket {
 	int64_t n;
 };
 
-static int ext_now(struct store *st, const struct selection *sel, enum group_by by,
+static int ext_now(struct store *st, const struct selection *sel, const struct search *sr,
+                   enum group_by by,
                    r57_day as_of, r57_day since, struct ext_bucket **out, int *n_out,
                    struct r57_err *err)
 {
-	char sql[2048];
+	char sql[8192];
 	sqlite3_stmt *s;
 	*out = NULL;
 	*n_out = 0;
-	build_sql(sql, sizeof sql, EXT_NOW_CTE, true, sel, by);
-	int rc = prepare(st, sql, sel, as_of, since, &s, err), step, n = 0;
+	build_sql(sql, sizeof sql, EXT_NOW_CTE, "t.id", true, sel, sr, by);
+	int rc = prepare(st, sql, sel, sr, as_of, since, &s, err), step, n = 0;
 	if (rc)
 		return rc;
 	struct ext_bucket *b = NULL;
@@ -219,28 +235,35 @@ int store_figures(struct store *st, const struct selection *sel,
                   enum group_by by, r57_day as_of, r57_day since,
                   figures_each_fn each, void *ctx, struct r57_err *err)
 {
-	char sql[4096], head[3072];
+	char sql[8192], head[3072];
 	bool past = false;
 	int rc = changed_after(st, as_of, &past, err);
 	if (rc)
 		return rc;
+	struct search *sr = NULL;
+	if (sel->filter && (rc = store_filter_plan(st, sel->filter, &sr, err)))
+		return rc;
 	struct ext_bucket *ext = NULL;
 	int n_ext = 0;
-	if (!past && (rc = ext_now(st, sel, by, as_of, since, &ext, &n_ext, err)))
+	if (!past && (rc = ext_now(st, sel, sr, by, as_of, since, &ext, &n_ext, err))) {
+		store_filter_free(sr);
 		return rc;
+	}
 	/* For every task, a scan in rowid order reads the table sequentially,
 	 * faster than the walk along an index the planner would pick to save
 	 * sorting a handful of groups; a selection uses its index. */
-	bool all = !sel->group_id && !sel->leader_id && !sel->unit_id && !sel->source_id && !sel->year;
+	bool all = !sel->group_id && !sel->leader_id && !sel->unit_id && !sel->source_id && !sel->year &&
+	           !sel->filter;
 	if (past)
 		snprintf(head, sizeof head, "%s", LATER_CTE);
 	else
 		snprintf(head, sizeof head, NOW_CTE, all ? "NOT INDEXED" : "");
-	build_sql(sql, sizeof sql, head, false, sel, by);
+	build_sql(sql, sizeof sql, head, past ? "s.id" : "task.id", false, sel, sr, by);
 
 	sqlite3_stmt *s;
-	if ((rc = prepare(st, sql, sel, as_of, since, &s, err))) {
+	if ((rc = prepare(st, sql, sel, sr, as_of, since, &s, err))) {
 		free(ext);
+		store_filter_free(sr);
 		return rc;
 	}
 	int step;
@@ -269,5 +292,6 @@ int store_figures(struct store *st, const struct selection *sel,
 		rc = store_sqlerr(st, err, _("computing the figures"));
 	sqlite3_finalize(s);
 	free(ext);
+	store_filter_free(sr);
 	return rc;
 }

@@ -54,4 +54,17 @@ bool store_search_ready(struct store *st);
  * the connection's triggers dropped while it writes). */
 int store_search_rebuild(struct store *st, struct r57_err *err);
 
+/* The list's filter as SQL (store_task.c), for the figures: plan it, write
+ * "SELECT t.id FROM ... WHERE ..." (the tasks `r57 list` shows with it),
+ * bind its parameters (:today and the filter's own names), free. */
+struct search;
+struct task_filter;
+int store_filter_plan(struct store *st, const struct task_filter *f, struct search **out,
+                      struct r57_err *err);
+size_t store_filter_ids(const struct task_filter *f, const struct search *sr, char *buf,
+                        size_t len);
+void store_filter_bind(sqlite3_stmt *s, const struct task_filter *f, const struct search *sr,
+                       r57_day today);
+void store_filter_free(struct search *sr);
+
 #endif

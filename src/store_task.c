@@ -444,7 +444,7 @@ static bool narrow(const struct search *sr)
 }
 
 /* FROM: the tasks, joined to what the plan reads. */
-static size_t build_from(const struct search *sr, char *buf, size_t len)
+static size_t build_from(const struct search *sr, bool joins, char *buf, size_t len)
 {
 	const char *from = " FROM task t";
 	if (sr->plan == PLAN_FTS)
@@ -454,7 +454,7 @@ static size_t build_from(const struct search *sr, char *buf, size_t len)
 		from = " FROM task_search x CROSS JOIN task t ON t.id = x.id";
 	else if (sr->indexed)
 		from = " FROM task t JOIN task_search x ON x.id = t.id";
-	return (size_t)snprintf(buf, len, "%s%s", from, TASK_JOINS);
+	return (size_t)snprintf(buf, len, "%s%s", from, joins ? TASK_JOINS : "");
 }
 
 /* The sort key of a title: kept in task_search, or made on the way. */
@@ -598,7 +598,7 @@ int store_task_list(struct store *st, const struct task_filter *f,
 		return rc;
 	char sql[4096];
 	size_t n = (size_t)snprintf(sql, sizeof sql, "%s", TASK_COLS);
-	n += build_from(&sr, sql + n, sizeof sql - n);
+	n += build_from(&sr, true, sql + n, sizeof sql - n);
 	build_where(f, &sr, sql + n, sizeof sql - n);
 	n = strlen(sql);
 	/* Tasks without a deadline sort last; ties by id. */
@@ -631,7 +631,7 @@ int store_task_count(struct store *st, const struct task_filter *f,
 		return rc;
 	char sql[4096];
 	size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT count(*)");
-	n += build_from(&sr, sql + n, sizeof sql - n);
+	n += build_from(&sr, true, sql + n, sizeof sql - n);
 	build_where(f, &sr, sql + n, sizeof sql - n);
 	sqlite3_stmt *s;
 	if (!(rc = store_prepare(st, sql, &s, err))) {
@@ -643,6 +643,73 @@ int store_task_count(struct store *st, const struct task_filter *f,
 		sqlite3_finalize(s);
 	}
 	search_clear(&sr);
+	return rc;
+}
+
+/* --- the filter for the other store files --------------------------------------
+ * The figures count the tasks the list shows: they take the list's own
+ * condition, as a subquery of task ids, rather than a copy of it. */
+int store_filter_plan(struct store *st, const struct task_filter *f, struct search **out,
+                      struct r57_err *err)
+{
+	struct search *sr = calloc(1, sizeof *sr);
+	*out = NULL;
+	if (!sr)
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
+	int rc = search_plan(st, f, sr, err);
+	if (rc) {
+		free(sr);
+		return rc;
+	}
+	*out = sr;
+	return R57_OK;
+}
+
+size_t store_filter_ids(const struct task_filter *f, const struct search *sr, char *buf,
+                        size_t len)
+{
+	size_t n = (size_t)snprintf(buf, len, "SELECT t.id");
+	n += build_from(sr, false, buf + n, n < len ? len - n : 0);
+	build_where(f, sr, buf + n, n < len ? len - n : 0);
+	return strlen(buf);
+}
+
+void store_filter_bind(sqlite3_stmt *s, const struct task_filter *f, const struct search *sr,
+                       r57_day today)
+{
+	bind_filter(s, f, sr, today);
+}
+
+void store_filter_free(struct search *sr)
+{
+	if (!sr)
+		return;
+	search_clear(sr);
+	free(sr);
+}
+
+int store_task_matches(struct store *st, const struct task_filter *f, r57_day today,
+                       int64_t id, bool *yes, struct r57_err *err)
+{
+	struct search *sr;
+	int rc = store_filter_plan(st, f, &sr, err);
+	if (rc)
+		return rc;
+	char sql[4096];
+	size_t n = store_filter_ids(f, sr, sql, sizeof sql);
+	snprintf(sql + n, sizeof sql - n, " AND t.id = :id");
+	sqlite3_stmt *s;
+	rc = store_prepare(st, sql, &s, err);
+	if (!rc) {
+		bind_filter(s, f, sr, today);
+		bind_named_int(s, ":id", id);
+		int step = sqlite3_step(s);
+		*yes = step == SQLITE_ROW;
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			rc = store_sqlerr(st, err, N_("listing tasks"));
+		sqlite3_finalize(s);
+	}
+	store_filter_free(sr);
 	return rc;
 }
 
@@ -726,7 +793,7 @@ int store_task_page(struct store *st, const struct task_filter *f,
 	const char *key = sort_expr(f->sort, &sr);
 	char sql[4096];
 	size_t n = (size_t)snprintf(sql, sizeof sql, "%s", TASK_COLS_PAGE);
-	n += build_from(&sr, sql + n, sizeof sql - n);
+	n += build_from(&sr, true, sql + n, sizeof sql - n);
 	build_where(f, &sr, sql + n, sizeof sql - n);
 	n = strlen(sql);
 	const char *tab = narrow(&sr) ? "x" : "t";

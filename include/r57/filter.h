@@ -36,6 +36,7 @@ struct task_filter {
 	enum filter_status status;
 	r57_day due_before, due_after;                   /* R57_NO_DATE = any */
 	char *words[FILTER_MAX_WORDS];                   /* folded, owned */
+	const char *typed[FILTER_MAX_WORDS];             /* as typed (the caller's) */
 	bool word_marks[FILTER_MAX_WORDS];               /* typed with diacritics:
 	                                                  * words[i] is only case-folded */
 	int n_words;

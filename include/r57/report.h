@@ -23,10 +23,17 @@ struct figures {
 	                              * percent, rounded half up: 5366 */
 };
 
-/* A selection: 0 / NULL means any. Ids are resolved by the caller. */
+struct task_filter;
+
+/* A selection: 0 / NULL means any. Ids are resolved by the caller; they
+ * choose by the task as it was on the report's date. filter, when given,
+ * narrows further to the tasks `r57 list` shows with it on `today`
+ * (every word of it: status, deadlines, free words; docs/figures.md). */
 struct selection {
 	int64_t group_id, leader_id, unit_id, source_id;
 	int year;
+	const struct task_filter *filter;
+	r57_day today;
 };
 
 struct report_row {
@@ -66,6 +73,13 @@ int report_breakdown(struct store *st, const struct selection *sel, int by,
                      r57_day as_of, r57_day since, struct report_row **rows,
                      int *n, struct r57_err *err);
 void report_rows_free(struct report_row *rows, int n);
+
+/* The selection in words, in the language r57 speaks: "unit Sở Nội vụ,
+ * group 3. Đào tạo", names as stored (a group by its number and name),
+ * then the filter's status, deadlines and free words as typed; "all
+ * tasks" for none. Allocated; NULL when out of memory. Not made safe for
+ * a terminal: the writer does that. */
+char *report_selection_words(struct store *st, const struct selection *sel);
 
 /* Rate in hundredths of a percent, rounded half up (66/123 -> 5366). */
 int report_rate_bp(int64_t done, int64_t total);

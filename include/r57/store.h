@@ -121,6 +121,9 @@ int store_task_list(struct store *st, const struct task_filter *f,
                     struct r57_err *err);
 int store_task_count(struct store *st, const struct task_filter *f,
                      r57_day today, int64_t *out, struct r57_err *err);
+/* Does `r57 list` with filter f show task id today? (*yes) */
+int store_task_matches(struct store *st, const struct task_filter *f, r57_day today,
+                       int64_t id, bool *yes, struct r57_err *err);
 
 /* --- groups, leaders, units, sources ----------------------------------- */
 typedef int (*ref_each_fn)(const struct ref *r, void *ctx);

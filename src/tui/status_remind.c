@@ -47,6 +47,12 @@ static bool in_selection(struct app *a, const struct selection *sel, int64_t id,
 	          (!sel->source_id || t.source_id == sel->source_id) &&
 	          (!sel->year || t.year == sel->year);
 	task_clear(&t);
+	/* And every other word of the list's filter: the tasks it shows. */
+	if (in && sel->filter && store_task_matches(a->r->st, sel->filter, sel->today, id, &in, &err)) {
+		app_read_error(a, &err);
+		*failed = true;
+		return false;
+	}
 	return in;
 }
 
@@ -101,7 +107,8 @@ static int narrow(struct app *a, const struct selection *sel, struct remind_set 
 
 static bool has_selection(const struct selection *sel)
 {
-	return sel->group_id || sel->leader_id || sel->unit_id || sel->source_id || sel->year;
+	return sel->group_id || sel->leader_id || sel->unit_id || sel->source_id || sel->year ||
+	       sel->filter;
 }
 
 void status_remind_start(struct app *a, enum remind_to to, const struct selection *sel)

@@ -110,6 +110,7 @@ struct history_state {
 struct status_state {
 	struct report rep;
 	bool loaded;
+	char *words;           /* the selection named (report_selection_words), or NULL */
 	int scroll;
 	struct remind_set rem; /* reminders shown, waiting for y */
 	bool rem_pending;

@@ -331,7 +331,8 @@ static void load_buckets(struct app *a)
 	ls->nb = 0;
 	struct selection sel = { .group_id = ls->filter.group_id, .leader_id = ls->filter.leader_id,
 	                         .unit_id = ls->filter.unit_id, .source_id = ls->filter.source_id,
-	                         .year = ls->filter.year };
+	                         .year = ls->filter.year, .filter = &ls->filter,
+	                         .today = a->r->today };
 	struct bucket_fill bf = { ls, true };
 	if ((ls->by != BY_MONTH && store_ref_list(a->r->st, by_kind[ls->by], take_ref, ls, &err)) ||
 	    store_figures(a->r->st, &sel, ls->by, a->r->today, a->r->today, take_fig, &bf, &err)) {
@@ -391,15 +392,6 @@ static void load_buckets(struct app *a)
 }
 
 /* --- public to the other views --------------------------------------------------- */
-
-/* The rows only: after a filter word that leaves the selection (and so
- * the headings' figures) as it was. */
-static void list_refill(struct app *a)
-{
-	remember_cursor(a);
-	fill_from_top(a);
-	place_cursor(a);
-}
 
 /* Bring a task onto the screen (unfolding its bucket) and put the cursor
  * on it: a task just added, say, wherever its deadline sorts it. */
@@ -749,34 +741,20 @@ static bool apply_filter(struct app *a, const char *text)
 	return true;
 }
 
-static bool same_selection(const struct task_filter *x, const struct task_filter *y)
-{
-	return x->group_id == y->group_id && x->leader_id == y->leader_id &&
-	       x->unit_id == y->unit_id && x->source_id == y->source_id && x->year == y->year;
-}
-
 static void filter_live(struct app *a)
 {
 	char *text = edit_text(&a->modal.ed);
-	struct task_filter before = a->list.filter;
-	/* The headings' figures follow the selection only, so a free word or
-	 * a status word re-reads the rows on screen and nothing else. */
-	before.n_words = 0;
+	/* The headings count what is shown, so every word reads them again. */
 	if (apply_filter(a, text)) {
 		key_clear(&a->list.top);
 		a->list.top.header = true;
-		if (same_selection(&before, &a->list.filter))
-			list_refill(a);
-		else
-			list_reload(a);
+		list_reload(a);
 	}
 	free(text);
 }
 
 static void filter_step(struct app *a, int result)
 {
-	struct task_filter sel_before = a->list.filter;
-	sel_before.n_words = 0; /* only the selection ids are compared */
 	if (result == EDIT_CANCEL) {
 		/* Escape restores the filter the prompt opened with. */
 		char *before = a->flow.text[0];
@@ -791,11 +769,8 @@ static void filter_step(struct app *a, int result)
 	flow_end(a);
 	key_clear(&a->list.top);
 	a->list.top.header = true;
-	/* The headings' figures follow the selection, not the words. */
-	if (same_selection(&sel_before, &a->list.filter))
-		list_refill(a);
-	else
-		list_reload(a);
+	/* The headings count what is shown: every word reads them again. */
+	list_reload(a);
 }
 
 static void open_filter(struct app *a)

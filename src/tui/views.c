@@ -213,11 +213,15 @@ const struct view_ops detail_view = {
 
 /* --- status ------------------------------------------------------------------------------- */
 
+/* The tasks the list shows, every word of its filter (the status as of
+ * today is the status now, so the ids may choose too: they name the same
+ * group's row and the plan year). */
 static struct selection status_selection(const struct app *a)
 {
 	const struct task_filter *f = &a->list.filter;
 	struct selection sel = { .group_id = f->group_id, .leader_id = f->leader_id,
-	                         .unit_id = f->unit_id, .source_id = f->source_id, .year = f->year };
+	                         .unit_id = f->unit_id, .source_id = f->source_id, .year = f->year,
+	                         .filter = f, .today = a->r->today };
 	return sel;
 }
 
@@ -236,6 +240,11 @@ static void status_reload(struct app *a)
 		report_clear(&s->rep);
 	s->rep = rep;
 	s->loaded = true;
+	/* The selection named as resolved (names as stored), none: no words. */
+	free(s->words);
+	s->words = NULL;
+	if (a->list.filter_text && *a->list.filter_text)
+		s->words = report_selection_words(a->r->st, &sel);
 }
 
 static void status_enter(struct app *a)
@@ -262,9 +271,9 @@ static void status_draw(struct app *a, WINDOW *w, int height, int width)
 	const struct figures *f = &s->rep.all;
 	char buf[300], b1[11], b2[11];
 	int y = 0;
-	if (a->list.filter_text && *a->list.filter_text)
+	if (s->words)
 		snprintf(buf, sizeof buf, _("Status as of %s · %s"), date_dmy(s->rep.as_of, b1),
-		         a->list.filter_text);
+		         s->words);
 	else
 		snprintf(buf, sizeof buf, _("Status as of %s"), date_dmy(s->rep.as_of, b1));
 	draw_text(w, y++, 0, width, buf, paint_attr(a, P_TITLE));
@@ -352,10 +361,13 @@ static void status_export(struct app *a)
 	struct r57_err err = { 0 };
 	struct selection sel = status_selection(a);
 	struct report_doc doc;
-	const char *words = a->list.filter_text && *a->list.filter_text ? a->list.filter_text : _("all tasks");
+	char *words = report_selection_words(a->r->st, &sel);
 	/* The report speaks the screen's language. */
 	enum report_lang lang = i18n_lang() == R57_LANG_VI ? LANG_VI : LANG_EN;
-	if (report_doc_compute(a->r->st, &sel, a->r->today, R57_NO_DATE, words, NULL, lang, true, &doc, &err)) {
+	int failed = report_doc_compute(a->r->st, &sel, a->r->today, R57_NO_DATE, words, NULL, lang,
+	                                true, &doc, &err);
+	free(words);
+	if (failed) {
 		app_read_error(a, &err);
 		return;
 	}
@@ -995,6 +1007,8 @@ void views_free(struct app *a)
 	free(a->hist.actor);
 	if (a->status.loaded)
 		report_clear(&a->status.rep);
+	free(a->status.words);
+	a->status.words = NULL;
 	status_remind_clear(a);
 	lists_free_rows(&a->lists);
 }

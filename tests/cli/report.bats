@@ -57,8 +57,9 @@ camau() { cp "$BATS_FILE_TMPDIR/camau.db" "$R57_DB"; }
 
 @test "status: the selection in words, in r57's language" {
 	camau
+	# a group named by its number and name (issue 11)
 	ok status --group 2 --year 2025
-	has "$output" "$(t 'Selection: %s; previous report: %s' "$(t 'group %s' 2), $(t 'year %s' 2025)" 31/05/2025)"
+	has "$output" "$(t 'Selection: %s; previous report: %s' "$(t 'group %s' '2. Mở rộng ứng dụng công nghệ mới, nhất là AI và nền tảng kết nối dữ liệu'), $(t 'year %s' 2025)" 31/05/2025)"
 	ok status --format json --unit 'Sở Nội vụ'
 	eq "$(jq -r .selection <<<"$output")" "$(t 'unit %s' 'Sở Nội vụ')"
 	eq "$(jq -r .language <<<"$output")" "$R57_LANG"

@@ -390,3 +390,50 @@ print(a["extended_since"], a["extended"], a["added_since"])
 	eq "$(printf '%s' "$output" | jq -r '[.leaders[].name] | join("|")')" \
 		"Nguyễn Thị An|Lê Anh|Đỗ Văn Ân|Trần Văn Bình"
 }
+
+# Issue 11 item 2: the selection is named as resolved, not as typed.
+@test "status --unit 'noi vu' and --unit 2 name Sở Nội vụ in text, csv, json, html and md" {
+	r57 demo "$R57_DB" >/dev/null
+	eq "$(r57 unit list | grep -c 'Sở Nội vụ')" 1 "the demo's unit"
+	local want text fmt
+	want=$(t 'unit %s' 'Sở Nội vụ')
+	for sel in "noi vu" 2; do
+		text=$(r57 status --unit "$sel")
+		has "$text" "$(t 'Selection: %s; previous report: %s' "$want" 31/05/2025)"
+		hasnt "$text" "$(t 'unit %s' "$sel")"
+		eq "$(r57 status --unit "$sel" --format json | jq -r .selection)" "$want" "json, --unit $sel"
+		# the csv's selection cell, on every row
+		has "$(r57 status --unit "$sel" --format csv | sed -n 2p)" "$want"
+		has "$(r57 status --unit "$sel" --format md)" "$want"
+		has "$(r57 status --unit "$sel" --format html)" "$want"
+		for fmt in csv md html; do
+			hasnt "$(r57 status --unit "$sel" --format $fmt)" "$(t 'unit %s' "$sel")"
+		done
+	done
+	# a group as its number and name, a source and a leader as stored
+	has "$(r57 status --group 3 --format json | jq -r .selection)" \
+		"$(t 'group %s' '3. Nâng cao năng lực số cho cán bộ, công chức, viên chức')"
+	has "$(r57 status --leader binh --format json | jq -r .selection)" "$(t 'leader %s' 'Trần Thị Bình')"
+}
+
+# Issue 11 item 1: `r57 status FILTER...` reports the tasks `r57 list
+# FILTER...` shows, as the status screen does.
+@test "status FILTER...: the figures of the tasks r57 list shows with the same words" {
+	r57 demo "$R57_DB" >/dev/null
+	eq "$(r57 list Long --format json | jq -r '[.[].id] | join(" ")')" 7 "r57 list Long"
+	local json
+	json=$(r57 status Long --format json)
+	eq "$(jq -r .all.total <<<"$json")" 1 "total under Long"
+	eq "$(jq -r .all.open_overdue <<<"$json")" 1 "overdue under Long"
+	eq "$(jq -r .selection <<<"$json")" "$(t 'words %s' Long)" "selection"
+	json=$(r57 status group:1 status:open --format json)
+	eq "$(jq -r .all.total <<<"$json")" "$(r57 list group:1 status:open --format json | jq -r length)" "group 1 open"
+	eq "$(jq -r .all.completed <<<"$json")" 0 "nothing completed under status:open"
+	eq "$(r57 status status:overdue --format json | jq -r '.all | "\(.total) \(.open_overdue) \(.completed)"')" "3 3 0" "status:overdue"
+	eq "$(r57 status status:cancelled --format json | jq -r .all.total)" 0 "status:cancelled counts nothing"
+	# a bad word: a clear message, exit 2
+	run r57 status bogus:1
+	eq "$status" 2 "exit status"
+	has "$output" "r57: "
+	has "$output" "bogus:1"
+}

@@ -119,7 +119,8 @@ received() {
 	keys Enter
 	wait_for "$(head_filter group:2)"
 	keys S
-	wait_for "$(t 'Status as of %s · %s' 30/06/2025 group:2)"
+	# the selection named as resolved (issue 11): the group's number and name
+	wait_for "$(t 'Status as of %s · %s' 30/06/2025 "$(t 'group %s' '2. Mở rộng')")"
 	keys R
 	wait_for "$(t 'Reminders to issue, by lead person:')"
 	wait_for "$(t 'Notices to leaders: %d; tasks named: %d (overdue: %d)' "$notices" "$tasks" "$overdue")"

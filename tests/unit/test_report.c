@@ -5,6 +5,7 @@
  * adds, deletes, moves and extensions undone for the date; a close entered
  * late with an earlier date counts from that date), extended, added since. */
 #include "fixture.h"
+#include "r57/filter.h"
 
 /* --- the rate ----------------------------------------------------------------- */
 
@@ -667,12 +668,94 @@ static void test_removed_group_one_row(void **state)
 	assert_int_equal(last_total, 2);
 }
 
+/* The list's filter (issue 11): the figures count exactly the tasks
+ * `r57 list WORDS` shows, whatever the words. */
+static void filter_of(struct fx *f, struct task_filter *tf, const char *const *words)
+{
+	filter_init(tf);
+	for (int i = 0; words[i]; i++)
+		FX_OK(f, filter_add_word(tf, words[i], fx_day(2025, 6, 30), &f->err));
+	FX_OK(f, filter_resolve(tf, f->st, &f->err));
+}
+
+static void test_list_filter(void **state)
+{
+	struct fx *f = *state;
+	make_figures_data(f);
+	r57_day d = fx_day(2025, 6, 30);
+	struct task_filter tf;
+	struct selection s = { .filter = &tf, .today = d };
+	struct rsnap rep;
+
+	/* a free word: "lieu" is in [5] (done on time, g2) and [8] (within, g3) */
+	filter_of(f, &tf, (const char *const[]){ "lieu", NULL });
+	compute(f, &s, d, R57_NO_DATE, &rep);
+	check_fig(&rep.all, "lieu", 2, 1, 0, 1, 0, 1, 1, 5000);
+	check_fig(&rep.groups[1].fig, "lieu, group 2", 1, 1, 0, 0, 0, 0, 1, 10000);
+	check_fig(&rep.groups[2].fig, "lieu, group 3", 1, 0, 0, 1, 0, 1, 0, 0);
+	check_fig(&rep.groups[0].fig, "lieu, group 1", 0, 0, 0, 0, 0, 0, 0, 0);
+	char *w = report_selection_words(f->st, &s);
+	fx_str_eq(w, "words lieu", "selection words");
+	free(w);
+	filter_clear(&tf);
+
+	/* status:overdue: [3] alone */
+	filter_of(f, &tf, (const char *const[]){ "status:overdue", NULL });
+	compute(f, &s, d, R57_NO_DATE, &rep);
+	check_fig(&rep.all, "overdue", 1, 0, 0, 0, 1, 0, 0, 0);
+	filter_clear(&tf);
+
+	/* group and status together: group 2's open tasks [6] [7] */
+	filter_of(f, &tf, (const char *const[]){ "group:2", "status:open", NULL });
+	s.group_id = tf.group_id;
+	compute(f, &s, d, R57_NO_DATE, &rep);
+	check_fig(&rep.all, "group 2 open", 2, 0, 0, 2, 0, 2, 1, 0);
+	assert_int_equal(rep.n_groups, 1);
+	w = report_selection_words(f->st, &s);
+	fx_str_eq(w, "group 2. Mở rộng ứng dụng công nghệ mới, nhất là AI và nền tảng kết nối dữ liệu, status open", "selection words");
+	free(w);
+	s.group_id = 0;
+	filter_clear(&tf);
+
+	/* status:cancelled: the list shows [4]; the figures count nothing */
+	filter_of(f, &tf, (const char *const[]){ "status:cancelled", NULL });
+	compute(f, &s, d, R57_NO_DATE, &rep);
+	check_fig(&rep.all, "cancelled", 0, 0, 0, 0, 0, 0, 0, 0);
+	filter_clear(&tf);
+
+	/* a deadline before 15/06: [2] (done late) and [3] (overdue) */
+	filter_of(f, &tf, (const char *const[]){ "due.before:15/06/2025", NULL });
+	compute(f, &s, d, R57_NO_DATE, &rep);
+	check_fig(&rep.all, "due before 15/06", 2, 0, 1, 0, 1, 0, 1, 5000);
+
+	/* the breakdowns follow the same tasks */
+	struct report_row *rows;
+	int n;
+	FX_OK(f, report_breakdown(f->st, &s, BY_UNIT, d, fx_day(2025, 5, 31), &rows, &n, &f->err));
+	int64_t total = 0;
+	for (int i = 0; i < n; i++)
+		total += rows[i].fig.total;
+	assert_int_equal(total, 2);
+	report_rows_free(rows, n);
+	filter_clear(&tf);
+
+	/* as of a past date, the tasks the words choose today, as they were:
+	 * on 20/06 [8] did not exist and [5] was open */
+	filter_of(f, &tf, (const char *const[]){ "lieu", NULL });
+	compute(f, &s, fx_day(2025, 6, 20), R57_NO_DATE, &rep);
+	assert_int_equal(rep.all.total, 1);
+	assert_int_equal(rep.all.completed, 0);
+	assert_int_equal(rep.all.open, 1);
+	filter_clear(&tf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rate),
 		FX_TEST(test_four_way_split),
 		FX_TEST(test_selections),
+		FX_TEST(test_list_filter),
 		FX_TEST(test_document_figures),
 		FX_TEST(test_as_of_past_date),
 		FX_TEST(test_late_entry_counts_from_its_date),
