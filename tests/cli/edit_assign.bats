@@ -150,7 +150,7 @@ load helpers
 	assert_db_unchanged unit rename "Sở Nội vụ" "Sở Nội vụ"
 	eq "$status" 0
 	eq "$output" "$(t 'Nothing changed.')"
-	assert_db_unchanged group rename 1 "Chuyển đổi số"
+	assert_db_unchanged group rename "Chuyển đổi số" "Chuyển đổi số"
 	eq "$output" "$(t 'Nothing changed.')"
 }
 
