@@ -755,28 +755,38 @@ static int ids_then(struct session *s, int64_t *ids, int *n, int min_pos, int tr
 	return parse_ids(&s->args, 0, s->args.npos - trailing, ids, n, err);
 }
 
-/* "#3, #4, #5" for the lines that say what was done. */
-static char *ids_text(const int64_t *ids, int n)
-{
-	char *s = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&s, &len);
-	if (!f)
-		abort();
-	for (int i = 0; i < n; i++)
-		fprintf(f, "%s#%lld", i ? ", " : "", (long long)ids[i]);
-	if (fclose(f) != 0 || !s)
-		abort();
-	return s;
-}
-
 /* What was done: one whole message for each action and number of tasks. */
 enum done { DONE_CHANGED, DONE_ASSIGNED, DONE_CLOSED, DONE_REOPENED, DONE_CANCELLED, DONE_DELETED };
 
-static void done_line(enum done what, const int64_t *ids, int n)
+/* The tasks left as they were, or that nothing changed at all: said on
+ * standard output, exit 0 (docs/cli-contract.md). True if nothing changed. */
+static bool said_unchanged(const struct r57_outcome *o)
 {
-	char *list = ids_text(ids, n);
-	unsigned long k = (unsigned long)n;
+	if (o->n_changed == 0) {
+		if (o->skipped_plain || !o->skipped[0]) {
+			printf("%s\n", _("Nothing changed."));
+		} else {
+			printf(_("Nothing changed: %s."), o->skipped);
+			fputc('\n', stdout);
+		}
+		return true;
+	}
+	if (o->n_skipped) {
+		printf(ngettext("Left as it was: %s.", "Left as they were: %s.", (unsigned long)o->n_skipped),
+		       o->skipped);
+		fputc('\n', stdout);
+	}
+	return false;
+}
+
+static void done_line(enum done what, const struct r57_outcome *o)
+{
+	if (o->n_changed == 0) {
+		said_unchanged(o);
+		return;
+	}
+	const char *list = o->changed;
+	unsigned long k = (unsigned long)o->n_changed;
 	switch (what) {
 	case DONE_CHANGED:
 		printf(ngettext("Changed task %s.", "Changed tasks %s.", k), list);
@@ -798,7 +808,7 @@ static void done_line(enum done what, const int64_t *ids, int n)
 		break;
 	}
 	fputc('\n', stdout);
-	free(list);
+	said_unchanged(o);
 }
 
 static int cmd_edit(struct session *s, struct r57_err *err)
@@ -809,7 +819,7 @@ static int cmd_edit(struct session *s, struct r57_err *err)
 	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = fields_from_args(s, &f, err)) ||
 	    (rc = open_db(s, true, err)) || (rc = task_edit(&s->r, ids, n, &f, err)))
 		return rc;
-	done_line(DONE_CHANGED, ids, n);
+	done_line(DONE_CHANGED, &s->r.out);
 	return R57_OK;
 }
 
@@ -821,7 +831,7 @@ static int cmd_assign(struct session *s, struct r57_err *err)
 	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = fields_from_args(s, &f, err)) ||
 	    (rc = open_db(s, true, err)) || (rc = task_assign(&s->r, ids, n, &f, err)))
 		return rc;
-	done_line(DONE_ASSIGNED, ids, n);
+	done_line(DONE_ASSIGNED, &s->r.out);
 	return R57_OK;
 }
 
@@ -835,11 +845,14 @@ static int cmd_due(struct session *s, struct r57_err *err)
 	    (rc = open_db(s, true, err)) || (rc = task_set_due(&s->r, ids, n, due, err)))
 		return rc;
 	char b[11];
-	char *list = ids_text(ids, n);
-	printf(ngettext("Deadline of task %s is now %s.", "Deadline of tasks %s is now %s.", (unsigned long)n),
-	       list, date_dmy(due, b));
-	fputc('\n', stdout);
-	free(list);
+	const struct r57_outcome *o = &s->r.out;
+	if (o->n_changed) {
+		printf(ngettext("Deadline of task %s is now %s.", "Deadline of tasks %s is now %s.",
+		                (unsigned long)o->n_changed),
+		       o->changed, date_dmy(due, b));
+		fputc('\n', stdout);
+	}
+	said_unchanged(o);
 	return R57_OK;
 }
 
@@ -854,7 +867,7 @@ static int cmd_close(struct session *s, struct r57_err *err)
 	    (rc = open_db(s, true, err)) ||
 	    (rc = task_close(&s->r, ids, n, on, opt_get(&s->args, "--result"), err)))
 		return rc;
-	done_line(DONE_CLOSED, ids, n);
+	done_line(DONE_CLOSED, &s->r.out);
 	return R57_OK;
 }
 
@@ -865,7 +878,7 @@ static int cmd_reopen(struct session *s, struct r57_err *err)
 	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = open_db(s, true, err)) ||
 	    (rc = task_reopen(&s->r, ids, n, err)))
 		return rc;
-	done_line(DONE_REOPENED, ids, n);
+	done_line(DONE_REOPENED, &s->r.out);
 	return R57_OK;
 }
 
@@ -876,7 +889,7 @@ static int cmd_cancel(struct session *s, struct r57_err *err)
 	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = open_db(s, true, err)) ||
 	    (rc = task_cancel(&s->r, ids, n, opt_get(&s->args, "--reason"), err)))
 		return rc;
-	done_line(DONE_CANCELLED, ids, n);
+	done_line(DONE_CANCELLED, &s->r.out);
 	return R57_OK;
 }
 
@@ -887,7 +900,7 @@ static int cmd_delete(struct session *s, struct r57_err *err)
 	if ((rc = ids_then(s, ids, &n, 1, 0, err)) || (rc = open_db(s, true, err)) ||
 	    (rc = task_delete(&s->r, ids, n, err)))
 		return rc;
-	done_line(DONE_DELETED, ids, n);
+	done_line(DONE_DELETED, &s->r.out);
 	printf("%s\n", ngettext("(r57 undo brings it back)", "(r57 undo brings them back)", (unsigned long)n));
 	return R57_OK;
 }
@@ -1086,7 +1099,8 @@ static int cmd_ref_rename(struct session *s, struct r57_err *err)
 	NEED(2, _("%s %s: give which one and the new name"));
 	if ((rc = open_db(s, true, err)) || (rc = ref_rename(&s->r, k, a->pos[0], a->pos[1], err)))
 		return rc;
-	ref_said(k, REF_RENAMED, 0, a->pos[0], a->pos[1]);
+	if (!said_unchanged(&s->r.out))
+		ref_said(k, REF_RENAMED, 0, a->pos[0], a->pos[1]);
 	return R57_OK;
 }
 

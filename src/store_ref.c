@@ -27,16 +27,16 @@ struct ref_sql {
 };
 
 #define GROUP_COLS "SELECT g.id, g.name, NULL, NULL, g.position," \
-	" (SELECT count(*) FROM task WHERE group_id = g.id) FROM task_group g"
+	" (SELECT count(*) FROM task WHERE group_id = g.id), 0 FROM task_group g"
 #define LEADER_COLS "SELECT l.id, l.name, l.title, u.name, 0," \
-	" (SELECT count(*) FROM task WHERE leader_id = l.id) FROM leader l" \
+	" (SELECT count(*) FROM task WHERE leader_id = l.id), l.unit_id FROM leader l" \
 	" LEFT JOIN unit u ON u.id = l.unit_id"
 #define UNIT_COLS "SELECT u.id, u.name, NULL, NULL, 0," \
 	" (SELECT count(*) FROM task WHERE unit_id = u.id)" \
 	" + (SELECT count(*) FROM task_unit WHERE unit_id = u.id)" \
-	" + (SELECT count(*) FROM leader WHERE unit_id = u.id) FROM unit u"
+	" + (SELECT count(*) FROM leader WHERE unit_id = u.id), 0 FROM unit u"
 #define SOURCE_COLS "SELECT s.id, s.code, s.title, s.issued, 0," \
-	" (SELECT count(*) FROM task WHERE source_id = s.id) FROM source s"
+	" (SELECT count(*) FROM task WHERE source_id = s.id), 0 FROM source s"
 
 static const struct ref_sql ref_sql[] = {
 	[REF_GROUP] = {
@@ -112,6 +112,7 @@ static void read_ref(sqlite3_stmt *s, struct ref *r)
 	r->extra = store_col_dup(s, 3);
 	r->position = sqlite3_column_int(s, 4);
 	r->uses = sqlite3_column_int64(s, 5);
+	r->extra_id = sqlite3_column_int64(s, 6);
 }
 
 int store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,

@@ -56,6 +56,7 @@ static const char *ids_text(const int64_t *ids, int n, char *buf, size_t len)
 /* Begin an action: a write transaction and its journal entry. */
 static int begin(struct r57 *r, int64_t *seq, struct r57_err *err)
 {
+	memset(&r->out, 0, sizeof r->out);
 	int rc = store_begin(r->st, err);
 	if (rc)
 		return rc;
@@ -299,28 +300,142 @@ static void free_tasks(struct task *ts, int n)
 	free(ts);
 }
 
-/* The shape shared by every action on a list of tasks: read them all in
- * the transaction, let `change` alter each row, write, journal. */
-typedef int (*change_fn)(struct r57 *r, struct task *t, struct task_row *row,
-                         void *ctx, struct r57_err *err);
+/* The fields of a task an action changed, for its journal summary. */
+enum {
+	CH_TITLE = 1 << 0, CH_NOTES = 1 << 1, CH_PRODUCT = 1 << 2, CH_RESULT = 1 << 3,
+	CH_GROUP = 1 << 4, CH_SOURCE = 1 << 5, CH_LEADER = 1 << 6, CH_UNIT = 1 << 7,
+	CH_YEAR = 1 << 8, CH_DUE = 1 << 9, CH_UNITS = 1 << 10, CH_STATE = 1 << 11,
+};
 
-static int change_tasks(struct r57 *r, const int64_t *ids, int n, change_fn change,
-                        void *ctx, struct summary *sum, struct r57_err *err)
+/* The store keeps "" as NULL: both are the same empty field. */
+static bool same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static unsigned row_diff(const struct task_row *a, const struct task_row *b)
+{
+	unsigned m = 0;
+	if (!same_text(a->title, b->title))
+		m |= CH_TITLE;
+	if (!same_text(a->notes, b->notes))
+		m |= CH_NOTES;
+	if (!same_text(a->product, b->product))
+		m |= CH_PRODUCT;
+	if (!same_text(a->result, b->result))
+		m |= CH_RESULT;
+	if (a->group_id != b->group_id)
+		m |= CH_GROUP;
+	if (a->source_id != b->source_id)
+		m |= CH_SOURCE;
+	if (a->leader_id != b->leader_id)
+		m |= CH_LEADER;
+	if (a->unit_id != b->unit_id)
+		m |= CH_UNIT;
+	if (a->year != b->year)
+		m |= CH_YEAR;
+	if (a->due != b->due || a->first_due != b->first_due || a->extensions != b->extensions)
+		m |= CH_DUE;
+	if (a->status != b->status || a->closed != b->closed || a->created != b->created ||
+	    strcmp(a->uuid, b->uuid) != 0)
+		m |= CH_STATE;
+	return m;
+}
+
+static bool same_ids(const int64_t *a, int na, const int64_t *b, int nb)
+{
+	return na == nb && (na == 0 || memcmp(a, b, (size_t)na * sizeof *a) == 0);
+}
+
+/* The shape shared by every action on a list of tasks: read them all in
+ * the transaction, let `change` alter each row, write only the rows that
+ * differ, journal those. A task left as it was is named in r->out with
+ * why (`change` may say it in why; else "unchanged"); when no task
+ * changed, the transaction and its entry are rolled back. */
+typedef int (*change_fn)(struct r57 *r, struct task *t, struct task_row *row,
+                         void *ctx, char *why, size_t whylen, struct r57_err *err);
+/* The journal summary, from the ids changed ("#3, #4") and the union of
+ * the fields changed. */
+typedef void (*describe_fn)(struct r57 *r, struct summary *sum, const char *ids,
+                            unsigned changed, void *ctx);
+
+struct action {
+	change_fn change;
+	describe_fn describe;
+	void *ctx;
+	bool units; /* the change may add or remove coordinating units */
+};
+
+static int change_tasks(struct r57 *r, const int64_t *ids, int n, const struct action *act,
+                        struct r57_err *err)
 {
 	int64_t seq;
 	struct task *ts = NULL;
 	int rc = begin(r, &seq, err);
 	if (rc)
 		return rc;
+	int64_t *done = calloc(n > 0 ? (size_t)n : 1, sizeof *done);
+	if (!done) {
+		store_rollback(r->st);
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
+	}
+	struct summary skipped = { .len = 0 };
+	unsigned changed = 0;
+	int n_done = 0, n_skipped = 0;
+	bool plain = true;
 	if (!(rc = each_task(r, ids, n, &ts, err))) {
 		for (int i = 0; i < n && !rc; i++) {
-			struct task_row row;
+			struct task_row row, before;
+			int64_t *u0 = NULL, *u1 = NULL;
+			int n0 = 0, n1 = 0;
+			char why[160] = "";
 			task_row_from(&row, &ts[i]);
-			if (!(rc = change(r, &ts[i], &row, ctx, err)))
+			before = row;
+			if (act->units)
+				rc = store_task_units(r->st, ts[i].id, &u0, &n0, err);
+			if (!rc)
+				rc = act->change(r, &ts[i], &row, act->ctx, why, sizeof why, err);
+			if (!rc && act->units)
+				rc = store_task_units(r->st, ts[i].id, &u1, &n1, err);
+			unsigned m = rc ? 0 : row_diff(&before, &row);
+			if (!rc && act->units && !same_ids(u0, n0, u1, n1))
+				m |= CH_UNITS;
+			free(u0);
+			free(u1);
+			if (rc)
+				break;
+			if (m & ~(unsigned)CH_UNITS)
 				rc = store_task_update(r->st, ts[i].id, &row, r->now, err);
+			if (m) {
+				changed |= m;
+				done[n_done++] = ts[i].id;
+				continue;
+			}
+			if (*why)
+				plain = false;
+			sum_add(&skipped, "%s#%lld %s", n_skipped++ ? ", " : "", (long long)ts[i].id,
+			        *why ? why : _("unchanged"));
 		}
 	}
-	rc = finish(r, rc, seq, sum, err);
+	if (!rc) {
+		struct r57_outcome *o = &r->out;
+		o->n_changed = n_done;
+		o->n_skipped = n_skipped;
+		o->skipped_plain = plain;
+		ids_text(done, n_done, o->changed, sizeof o->changed);
+		snprintf(o->skipped, sizeof o->skipped, "%s", skipped.buf);
+	}
+	if (!rc && n_done == 0) {
+		/* Nothing to record: no entry, nothing written. */
+		store_rollback(r->st);
+	} else {
+		struct summary sum = { .len = 0 };
+		char list[512];
+		if (!rc)
+			act->describe(r, &sum, ids_text(done, n_done, list, sizeof list), changed, act->ctx);
+		rc = finish(r, rc, seq, &sum, err);
+	}
+	free(done);
 	free_tasks(ts, n);
 	return rc;
 }
@@ -328,7 +443,9 @@ static int change_tasks(struct r57 *r, const int64_t *ids, int n, change_fn chan
 struct edit_ctx {
 	const struct task_fields *f;
 	struct owned o;
-	struct summary *assign_sum; /* assign: filled with the names as resolved */
+	bool assign;              /* assign: to_whom is filled with the names as resolved */
+	bool described;
+	struct summary to_whom;   /* " to An, Sở Nội vụ with Sở Tài chính" */
 };
 
 /* Append the name of a resolved leader or unit ("(no leader)" for 0). */
@@ -405,8 +522,10 @@ static int check_unchanged(struct r57 *r, const struct task *t, int64_t expect,
 }
 
 static int edit_one(struct r57 *r, struct task *t, struct task_row *row, void *vctx,
-                    struct r57_err *err)
+                    char *why, size_t whylen, struct r57_err *err)
 {
+	(void)why;
+	(void)whylen;
 	struct edit_ctx *c = vctx;
 	int guard = check_unchanged(r, t, c->f->expect_entry, err);
 	if (guard)
@@ -417,9 +536,9 @@ static int edit_one(struct r57 *r, struct task *t, struct task_row *row, void *v
 		rc = apply_with(r, t->id, c->f, err);
 	if (!rc)
 		correct_due(c->f, row);
-	if (!rc && c->assign_sum) {
-		describe_assign(r, c->f, row, c->assign_sum);
-		c->assign_sum = NULL; /* the names are the same for every task */
+	if (!rc && c->assign && !c->described) {
+		describe_assign(r, c->f, row, &c->to_whom);
+		c->described = true; /* the names are the same for every task */
 	}
 	return rc;
 }
@@ -431,41 +550,57 @@ static bool fields_empty(const struct task_fields *f)
 	       !f->year && f->due == R57_NO_DATE && !f->clear_due;
 }
 
+/* "edit #3: title, notes, deadline corrected to 31/12/2025": the fields
+ * that changed on any of the tasks. */
+static void describe_edit(struct r57 *r, struct summary *sum, const char *ids,
+                          unsigned m, void *vctx)
+{
+	(void)r;
+	const struct task_fields *f = ((struct edit_ctx *)vctx)->f;
+	struct summary what = { .len = 0 };
+#define NAMED(bit, label) if (m & (bit)) sum_add(&what, "%s%s", what.len ? ", " : "", label);
+	NAMED(CH_TITLE, _("title"))
+	NAMED(CH_NOTES, _("notes"))
+	NAMED(CH_PRODUCT, _("product"))
+	NAMED(CH_RESULT, _("result"))
+	NAMED(CH_GROUP, _("group"))
+	NAMED(CH_SOURCE, _("source"))
+	NAMED(CH_LEADER, _("leader"))
+	NAMED(CH_UNIT, _("lead unit"))
+#undef NAMED
+	if (m & CH_YEAR) {
+		sum_add(&what, "%s", what.len ? ", " : "");
+		sum_add(&what, _("year %d"), f->year);
+	}
+	if (m & CH_DUE) {
+		char b[11];
+		sum_add(&what, "%s", what.len ? ", " : "");
+		sum_add(&what, _("deadline corrected to %s"), f->clear_due ? _("none") : date_dmy(f->due, b));
+	}
+	if (m & CH_UNITS)
+		sum_add(&what, "%s%s", what.len ? ", " : "", _("coordinating units"));
+	sum_add(sum, _("edit %s: %s"), ids, what.buf);
+}
+
 int task_edit(struct r57 *r, const int64_t *ids, int n,
               const struct task_fields *f, struct r57_err *err)
 {
 	if (fields_empty(f))
 		return r57_fail(err, R57_EUSAGE, _("edit: nothing to change (give --title, --notes, ...)"));
-	/* "edit #3: title, notes, deadline corrected to 31/12/2025" */
-	struct summary what = { .len = 0 };
-#define NAMED(field, label) if (f->field) sum_add(&what, "%s%s", what.len ? ", " : "", label);
-	NAMED(title, _("title"))
-	NAMED(notes, _("notes"))
-	NAMED(product, _("product"))
-	NAMED(result, _("result"))
-	NAMED(group, _("group"))
-	NAMED(source, _("source"))
-	NAMED(leader, _("leader"))
-	NAMED(unit, _("lead unit"))
-#undef NAMED
-	if (f->year) {
-		sum_add(&what, "%s", what.len ? ", " : "");
-		sum_add(&what, _("year %d"), f->year);
-	}
-	if (f->due != R57_NO_DATE || f->clear_due) {
-		char b[11];
-		sum_add(&what, "%s", what.len ? ", " : "");
-		sum_add(&what, _("deadline corrected to %s"), f->clear_due ? _("none") : date_dmy(f->due, b));
-	}
-	if (f->n_with || f->n_without)
-		sum_add(&what, "%s%s", what.len ? ", " : "", _("coordinating units"));
-	char list[512];
-	struct summary sum = { .len = 0 };
-	sum_add(&sum, _("edit %s: %s"), ids_text(ids, n, list, sizeof list), what.buf);
 	struct edit_ctx c = { .f = f };
-	int rc = change_tasks(r, ids, n, edit_one, &c, &sum, err);
+	struct action act = { edit_one, describe_edit, &c, f->n_with || f->n_without };
+	int rc = change_tasks(r, ids, n, &act, err);
 	owned_free(&c.o);
 	return rc;
+}
+
+static void describe_assign_entry(struct r57 *r, struct summary *sum, const char *ids,
+                                  unsigned m, void *vctx)
+{
+	(void)r;
+	(void)m;
+	sum_add(sum, _("assign %s"), ids);
+	sum_add(sum, "%s", ((struct edit_ctx *)vctx)->to_whom.buf);
 }
 
 int task_assign(struct r57 *r, const int64_t *ids, int n,
@@ -483,17 +618,15 @@ int task_assign(struct r57 *r, const int64_t *ids, int n,
 	only.create_new = f->create_new;
 	only.expect_entry = f->expect_entry;
 
-	char list[512];
-	struct summary sum = { .len = 0 };
-	sum_add(&sum, _("assign %s"), ids_text(ids, n, list, sizeof list));
-	struct edit_ctx c = { .f = &only, .assign_sum = &sum };
-	int rc = change_tasks(r, ids, n, edit_one, &c, &sum, err);
+	struct edit_ctx c = { .f = &only, .assign = true };
+	struct action act = { edit_one, describe_assign_entry, &c, f->n_with || f->n_without };
+	int rc = change_tasks(r, ids, n, &act, err);
 	owned_free(&c.o);
 	return rc;
 }
 
 static int due_one(struct r57 *r, struct task *t, struct task_row *row, void *ctx,
-                   struct r57_err *err)
+                   char *why, size_t whylen, struct r57_err *err)
 {
 	(void)r;
 	r57_day due = *(const r57_day *)ctx;
@@ -503,8 +636,11 @@ static int due_one(struct r57 *r, struct task *t, struct task_row *row, void *ct
 	if (t->status != TASK_OPEN)
 		return r57_fail(err, R57_EINPUT, _("task #%lld is cancelled; reopen it before changing its deadline"),
 		                (long long)t->id);
-	if (t->due == due)
+	if (t->due == due) {
+		char b[11];
+		snprintf(why, whylen, _("already due %s"), date_dmy(due, b));
 		return R57_OK;
+	}
 	if (t->due == R57_NO_DATE) {
 		/* A first deadline is not an extension. */
 		row->first_due = due;
@@ -517,13 +653,20 @@ static int due_one(struct r57 *r, struct task *t, struct task_row *row, void *ct
 	return R57_OK;
 }
 
+static void describe_due(struct r57 *r, struct summary *sum, const char *ids, unsigned m,
+                         void *ctx)
+{
+	(void)r;
+	(void)m;
+	char buf[11];
+	sum_add(sum, _("deadline of %s to %s"), ids, date_dmy(*(const r57_day *)ctx, buf));
+}
+
 int task_set_due(struct r57 *r, const int64_t *ids, int n, r57_day due,
                  struct r57_err *err)
 {
-	char buf[11], list[512];
-	struct summary sum = { .len = 0 };
-	sum_add(&sum, _("deadline of %s to %s"), ids_text(ids, n, list, sizeof list), date_dmy(due, buf));
-	return change_tasks(r, ids, n, due_one, &due, &sum, err);
+	struct action act = { due_one, describe_due, &due, false };
+	return change_tasks(r, ids, n, &act, err);
 }
 
 struct close_ctx {
@@ -531,15 +674,17 @@ struct close_ctx {
 	char *result;
 };
 
+/* A task already done is left as it is and named; a cancelled one is
+ * refused (closing it is not "the same state": it must be reopened). */
 static int close_one(struct r57 *r, struct task *t, struct task_row *row, void *vctx,
-                     struct r57_err *err)
+                     char *why, size_t whylen, struct r57_err *err)
 {
 	(void)r;
 	struct close_ctx *c = vctx;
 	if (t->status == TASK_DONE) {
 		char b[11];
-		return r57_fail(err, R57_EINPUT, _("task #%lld is already done (closed %s)"),
-		                (long long)t->id, date_dmy(t->closed, b));
+		snprintf(why, whylen, _("already done (closed %s)"), date_dmy(t->closed, b));
+		return R57_OK;
 	}
 	if (t->status == TASK_CANCELLED)
 		return r57_fail(err, R57_EINPUT, _("task #%lld is cancelled; reopen it first"), (long long)t->id);
@@ -550,10 +695,19 @@ static int close_one(struct r57 *r, struct task *t, struct task_row *row, void *
 	return R57_OK;
 }
 
+static void describe_close(struct r57 *r, struct summary *sum, const char *ids, unsigned m,
+                           void *vctx)
+{
+	(void)r;
+	(void)m;
+	char b[11];
+	sum_add(sum, _("close %s on %s"), ids, date_dmy(((struct close_ctx *)vctx)->on, b));
+}
+
 int task_close(struct r57 *r, const int64_t *ids, int n, r57_day on,
                const char *result, struct r57_err *err)
 {
-	char b1[11], b2[11], list[512];
+	char b1[11], b2[11];
 	struct close_ctx c = { .on = on == R57_NO_DATE ? r->today : on };
 	if (c.on > r->today)
 		return r57_fail(err, R57_EINPUT, _("--on: %s is after today (%s); a task is closed on the day it was done"),
@@ -561,38 +715,51 @@ int task_close(struct r57 *r, const int64_t *ids, int n, r57_day on,
 	int rc = clean_text(result, "--result", LIM_RESULT, &c.result, err);
 	if (rc)
 		return rc;
-	struct summary sum = { .len = 0 };
-	sum_add(&sum, _("close %s on %s"), ids_text(ids, n, list, sizeof list), date_dmy(c.on, b1));
-	rc = change_tasks(r, ids, n, close_one, &c, &sum, err);
+	struct action act = { close_one, describe_close, &c, false };
+	rc = change_tasks(r, ids, n, &act, err);
 	free(c.result);
 	return rc;
 }
 
 static int reopen_one(struct r57 *r, struct task *t, struct task_row *row, void *ctx,
-                      struct r57_err *err)
+                      char *why, size_t whylen, struct r57_err *err)
 {
 	(void)r;
 	(void)ctx;
-	if (t->status == TASK_OPEN)
-		return r57_fail(err, R57_EINPUT, _("task #%lld is already open"), (long long)t->id);
+	(void)err;
+	if (t->status == TASK_OPEN) {
+		snprintf(why, whylen, "%s", _("already open"));
+		return R57_OK;
+	}
 	row->status = TASK_OPEN;
 	row->closed = R57_NO_DATE;
 	return R57_OK;
 }
 
-int task_reopen(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
+static void describe_reopen(struct r57 *r, struct summary *sum, const char *ids, unsigned m,
+                            void *ctx)
 {
-	char list[512];
-	struct summary sum = { .len = 0 };
-	sum_add(&sum, _("reopen %s"), ids_text(ids, n, list, sizeof list));
-	return change_tasks(r, ids, n, reopen_one, NULL, &sum, err);
+	(void)r;
+	(void)m;
+	(void)ctx;
+	sum_add(sum, _("reopen %s"), ids);
 }
 
-static int cancel_one(struct r57 *r, struct task *t, struct task_row *row, void *ctx,
-                      struct r57_err *err)
+int task_reopen(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
 {
-	if (t->status == TASK_CANCELLED)
-		return r57_fail(err, R57_EINPUT, _("task #%lld is already cancelled"), (long long)t->id);
+	struct action act = { reopen_one, describe_reopen, NULL, false };
+	return change_tasks(r, ids, n, &act, err);
+}
+
+/* A task already cancelled is left as it is and named; a done one is
+ * refused (it must be reopened first). */
+static int cancel_one(struct r57 *r, struct task *t, struct task_row *row, void *ctx,
+                      char *why, size_t whylen, struct r57_err *err)
+{
+	if (t->status == TASK_CANCELLED) {
+		snprintf(why, whylen, "%s", _("already cancelled"));
+		return R57_OK;
+	}
 	if (t->status == TASK_DONE)
 		return r57_fail(err, R57_EINPUT, _("task #%lld is done; reopen it before cancelling"), (long long)t->id);
 	row->status = TASK_CANCELLED;
@@ -602,6 +769,17 @@ static int cancel_one(struct r57 *r, struct task *t, struct task_row *row, void 
 	return R57_OK;
 }
 
+static void describe_cancel(struct r57 *r, struct summary *sum, const char *ids, unsigned m,
+                            void *ctx)
+{
+	(void)r;
+	(void)m;
+	if (ctx)
+		sum_add(sum, _("cancel %s: %s"), ids, (const char *)ctx);
+	else
+		sum_add(sum, _("cancel %s"), ids);
+}
+
 int task_cancel(struct r57 *r, const int64_t *ids, int n, const char *reason,
                 struct r57_err *err)
 {
@@ -609,13 +787,8 @@ int task_cancel(struct r57 *r, const int64_t *ids, int n, const char *reason,
 	int rc = clean_text(reason, "--reason", LIM_RESULT, &why, err);
 	if (rc)
 		return rc;
-	char list[512];
-	struct summary sum = { .len = 0 };
-	if (why && *why)
-		sum_add(&sum, _("cancel %s: %s"), ids_text(ids, n, list, sizeof list), why);
-	else
-		sum_add(&sum, _("cancel %s"), ids_text(ids, n, list, sizeof list));
-	rc = change_tasks(r, ids, n, cancel_one, why && *why ? why : NULL, &sum, err);
+	struct action act = { cancel_one, describe_cancel, why && *why ? why : NULL, false };
+	rc = change_tasks(r, ids, n, &act, err);
 	free(why);
 	return rc;
 }
@@ -636,6 +809,10 @@ int task_delete(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
 			rc = store_task_delete(r->st, ts[i].id, err);
 		}
 		sum_add(&sum, _("delete %s"), what.buf);
+		if (!rc) {
+			r->out.n_changed = n;
+			ids_text(ids, n, r->out.changed, sizeof r->out.changed);
+		}
 	}
 	rc = finish(r, rc, seq, &sum, err);
 	free_tasks(ts, n);
@@ -699,7 +876,17 @@ int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
 	if (!(rc = begin(r, &seq, err))) {
 		if (!(rc = resolve(r, k, which, false, &id, err))) {
 			struct ref old = { 0 };
-			if (!(rc = store_ref_get(r->st, k, id, &old, err))) {
+			if (!(rc = store_ref_get(r->st, k, id, &old, err)) && strcmp(old.name, n) == 0) {
+				/* The same name: nothing to record. */
+				r->out.n_skipped = 1;
+				r->out.skipped_plain = true;
+				ref_clear(&old);
+				store_rollback(r->st);
+				free(n);
+				return R57_OK;
+			}
+			if (!rc) {
+				r->out.n_changed = 1;
 				long long i = (long long)id;
 				if (k == REF_GROUP)
 					sum_add(&sum, _("rename group #%lld from %s to %s"), i, old.name, n);

@@ -66,6 +66,7 @@ struct ref {
 	char *extra;    /* leader's unit name, source's issue date (ISO) */
 	int position;   /* groups: their number; 0 otherwise */
 	int64_t uses;   /* tasks that refer to it */
+	int64_t extra_id; /* leader's unit (0 = none); 0 otherwise */
 };
 void ref_clear(struct ref *r);
 const char *ref_kind_name(enum ref_kind k); /* "group", "leader", ... */

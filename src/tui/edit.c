@@ -845,6 +845,30 @@ static struct rows rows_of(const struct picker *p, const struct query *q)
 	return r;
 }
 
+/* The row of the current value among those shown with nothing typed. */
+static void select_current(struct picker *p)
+{
+	if (!p->has_current)
+		return;
+	int none = p->allow_none ? 1 : 0;
+	if (p->current == 0) {
+		p->sel = 0;
+		return;
+	}
+	for (int i = 0; i < p->n_shown; i++)
+		if (p->items[p->shown[i]].id == p->current) {
+			p->sel = none + i;
+			return;
+		}
+}
+
+void picker_select(struct picker *p, int64_t id)
+{
+	p->has_current = true;
+	p->current = id;
+	select_current(p);
+}
+
 static void refilter(struct picker *p)
 {
 	struct query q;
@@ -861,6 +885,8 @@ static void refilter(struct picker *p)
 		p->sel = r.none;
 	else if (*q.text && r.add)
 		p->sel = r.none + r.items;
+	else if (!*q.text)
+		select_current(p);
 	p->top = 0;
 	query_free(&q);
 }

@@ -63,6 +63,9 @@ struct picker {
 	int page;        /* list rows at the last draw, for PgUp/PgDn */
 	bool allow_new;  /* offer "new: <typed text>" when nothing matches exactly */
 	bool allow_none; /* offer "(none)" to clear the field */
+	bool has_current;
+	int64_t current; /* the value the field has (0 = none): selected while
+	                    nothing is typed, so Enter keeps it */
 	struct line_edit query;
 };
 
@@ -71,6 +74,9 @@ enum pick_result { PICK_CONTINUE, PICK_ACCEPT, PICK_NEW, PICK_NONE, PICK_CANCEL 
 void picker_init(struct picker *p, const char *title, bool allow_new, bool allow_none);
 void picker_add(struct picker *p, int64_t id, const char *label);
 void picker_free(struct picker *p);
+/* Start on the item with this id (0: "(none)"), after the items are
+ * added; with nothing typed the selection comes back to it. */
+void picker_select(struct picker *p, int64_t id);
 /* Up/Down/PgUp/PgDn move, Enter accepts, Escape cancels, anything else
  * edits the query, which narrows the list (every word of the query must
  * occur in the folded label). On PICK_ACCEPT *id is the item's id; on

@@ -44,21 +44,66 @@ static void ids_text(const int64_t *ids, int n, char *buf, size_t len)
 		k += (size_t)snprintf(buf + k, len - k, "%s#%lld", i ? ", " : "", (long long)ids[i]);
 }
 
+/* What the core left as it was (r57.out), after the line of what was
+ * done; or, when nothing changed, that alone. True if nothing changed. */
+static bool said_unchanged(struct app *a, const char *done)
+{
+	const struct r57_outcome *o = &a->r->out;
+	if (o->n_changed == 0) {
+		if (o->skipped_plain || !o->skipped[0])
+			app_message(a, false, "%s", _("Nothing changed"));
+		else
+			app_message(a, false, _("Nothing changed: %s"), o->skipped);
+		return true;
+	}
+	if (o->n_skipped)
+		app_message(a, false, _("%s; left as they were: %s"), done, o->skipped);
+	else
+		app_message(a, false, "%s", done);
+	return false;
+}
+
+/* The lead person and lead unit the flow's tasks share: the id (0 for
+ * none), or -1 where they differ or cannot be read. */
+static void shared_lead(struct app *a, int64_t *leader, int64_t *unit)
+{
+	*leader = *unit = -1;
+	for (int i = 0; i < a->flow.n; i++) {
+		struct task t;
+		struct r57_err err = { 0 };
+		if (store_task_get(a->r->st, a->flow.ids[i], &t, &err) != R57_OK) {
+			*leader = *unit = -1;
+			return;
+		}
+		if (i == 0) {
+			*leader = t.leader_id;
+			*unit = t.unit_id;
+		} else {
+			if (*leader != t.leader_id)
+				*leader = -1;
+			if (*unit != t.unit_id)
+				*unit = -1;
+		}
+		task_clear(&t);
+	}
+}
+
 /* The end of a flow that acted on the flow's tasks: the marks are spent,
  * everything is read again, and the status line says what was done. */
 enum bulk { BULK_CLOSED, BULK_CANCELLED };
 
 static void bulk_done(struct app *a, enum bulk what)
 {
-	char ids[200];
-	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
+	char done[1200];
+	const char *ids = a->r->out.changed;
 	flow_end(a);
 	list_clear_marks(a);
 	after_change(a);
 	if (what == BULK_CLOSED)
-		app_message(a, false, _("Closed %s"), ids);
+		snprintf(done, sizeof done, _("Closed %s"), ids);
 	else
-		app_message(a, false, _("Cancelled %s"), ids);
+		snprintf(done, sizeof done, _("Cancelled %s"), ids);
+	said_unchanged(a, done);
 }
 
 /* A flow given up: nothing written, and the status line says so. */
@@ -192,7 +237,9 @@ static void edit_step(struct app *a, int result)
 	}
 	flow_end(a);
 	after_change(a);
-	app_message(a, false, _("Changed task #%lld"), (long long)id);
+	char done[200];
+	snprintf(done, sizeof done, _("Changed task #%lld"), (long long)id);
+	said_unchanged(a, done);
 }
 
 /* --- assign ------------------------------------------------------------------------------ */
@@ -218,7 +265,23 @@ static void assign_step(struct app *a, int result)
 		a->flow.text[stage] = strdup(idbuf);
 	}
 	if (stage == 0) {
+		/* The unit picker starts on the tasks' lead unit, or on the
+		 * person's unit when the person changed or the tasks have none. */
+		int64_t person_unit = 0;
+		if (result == PICK_ACCEPT) {
+			struct ref who = { 0 };
+			if (store_ref_get(a->r->st, REF_LEADER, a->modal.picked, &who, NULL) == R57_OK)
+				person_unit = who.extra_id;
+			ref_clear(&who);
+		}
+		int64_t was_leader = a->flow.pick[0], was_unit = a->flow.pick[1];
+		int64_t now_leader = result == PICK_ACCEPT ? a->modal.picked : result == PICK_NONE ? 0 : -2;
+		bool person_changed = now_leader != was_leader;
 		modal_pick(a, REF_UNIT, _("Lead unit (type any part of the name)"), true, true);
+		if (person_unit && (was_unit == 0 || person_changed))
+			picker_select(&a->modal.pk, person_unit);
+		else if (was_unit >= 0)
+			picker_select(&a->modal.pk, was_unit);
 		return;
 	}
 	struct task_fields f = TASK_FIELDS_INIT;
@@ -228,8 +291,6 @@ static void assign_step(struct app *a, int result)
 	app_writing(a, true);
 	int rc = task_assign(a->r, a->flow.ids, a->flow.n, &f, &err);
 	app_writing(a, false);
-	char ids[200];
-	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
 	flow_end(a);
 	if (rc) {
 		app_error(a, &err);
@@ -237,7 +298,9 @@ static void assign_step(struct app *a, int result)
 	}
 	list_clear_marks(a);
 	after_change(a);
-	app_message(a, false, _("Assigned %s"), ids);
+	char done[1200];
+	snprintf(done, sizeof done, _("Assigned %s"), a->r->out.changed);
+	said_unchanged(a, done);
 }
 
 /* --- deadline ------------------------------------------------------------------------------ */
@@ -262,11 +325,11 @@ static void deadline_step(struct app *a, int result)
 		app_error(a, &err);
 		return; /* the prompt stays open with the text */
 	}
-	char ids[200], b[11];
-	ids_text(a->flow.ids, a->flow.n, ids, sizeof ids);
+	char done[1200], b[11];
+	snprintf(done, sizeof done, _("Deadline of %s now due %s"), a->r->out.changed, date_dmy(due, b));
 	flow_end(a);
 	after_change(a);
-	app_message(a, false, _("Deadline of %s now due %s"), ids, date_dmy(due, b));
+	said_unchanged(a, done);
 }
 
 /* --- close ---------------------------------------------------------------------------------- */
@@ -464,7 +527,11 @@ int flows_act(struct app *a, enum action act, int64_t task_id)
 		flow_start(a, assign_step);
 		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
 		a->flow.n = n;
+		/* Each picker starts on the value the tasks have: Enter keeps it. */
+		shared_lead(a, &a->flow.pick[0], &a->flow.pick[1]);
 		modal_pick(a, REF_LEADER, _("Lead person (type any part of the name)"), true, true);
+		if (a->flow.pick[0] >= 0)
+			picker_select(&a->modal.pk, a->flow.pick[0]);
 		return HANDLED;
 	case ACT_deadline:
 		flow_start(a, deadline_step);
@@ -488,9 +555,10 @@ int flows_act(struct app *a, enum action act, int64_t task_id)
 			app_error(a, &err);
 			return HANDLED;
 		}
-		ids_text(ids, n, label, sizeof label);
+		char done[1200];
+		snprintf(done, sizeof done, _("Reopened %s"), a->r->out.changed);
 		after_change(a);
-		app_message(a, false, _("Reopened %s"), label);
+		said_unchanged(a, done);
 		return HANDLED;
 	}
 	case ACT_cancel:

@@ -154,14 +154,8 @@ $(tn '(r57 undo brings it back)' '(r57 undo brings them back)' 2)"
 	ok add "Mở"
 	ok close 1 --on 20/06/2025
 	ok cancel 2
-	assert_fails_cleanly 1 -- close 1
-	eq "$stderr" "r57: $(t 'task #%lld is already done (closed %s)' 1 20/06/2025)"
 	assert_fails_cleanly 1 -- close 3 2
 	eq "$stderr" "r57: $(t 'task #%lld is cancelled; reopen it first' 2)"
-	assert_fails_cleanly 1 -- reopen 3
-	eq "$stderr" "r57: $(t 'task #%lld is already open' 3)"
-	assert_fails_cleanly 1 -- cancel 2
-	eq "$stderr" "r57: $(t 'task #%lld is already cancelled' 2)"
 	assert_fails_cleanly 1 -- cancel 1
 	eq "$stderr" "r57: $(t 'task #%lld is done; reopen it before cancelling' 1)"
 	assert_fails_cleanly 1 -- due 1 31/01/2026
@@ -246,4 +240,58 @@ due_of() {
 	assert_fails_cleanly nonzero -- add "Hai" --due ""
 	eq "$stderr" "r57: $(t "--due: '' is not a date (use dd/mm/yyyy or yyyy-mm-dd)")"
 	eq "$(ids status:all)" 1
+}
+
+@test "close, cancel, reopen and due of tasks already so change nothing, exit 0, no entry" {
+	ok add "Xong" --due 31/12/2025
+	ok add "Hủy"
+	ok add "Mở" --due 31/12/2025
+	ok close 1 --on 20/06/2025
+	ok cancel 2
+	assert_db_unchanged close 1
+	eq "$status" 0
+	eq "$output" "$(t 'Nothing changed: %s.' "#1 $(t 'already done (closed %s)' 20/06/2025)")"
+	assert_db_unchanged reopen 3
+	eq "$status" 0
+	eq "$output" "$(t 'Nothing changed: %s.' "#3 $(t 'already open')")"
+	assert_db_unchanged cancel 2
+	eq "$status" 0
+	eq "$output" "$(t 'Nothing changed: %s.' "#2 $(t 'already cancelled')")"
+	assert_db_unchanged due 3 31/12/2025
+	eq "$status" 0
+	eq "$output" "$(t 'Nothing changed: %s.' "#3 $(t 'already due %s' 31/12/2025)")"
+	eq "$(field 3 .extensions)" 0
+}
+
+@test "close of several of which some are done closes the rest as one entry and names the ones skipped" {
+	ok add "Một"
+	ok add "Hai"
+	ok add "Ba"
+	ok close 2 --on 20/06/2025
+	before=$(sqlite3 "$R57_DB" 'SELECT count(*) FROM entry')
+	ok close 1 2 3
+	eq "$output" "$(tn 'Closed task %s.' 'Closed tasks %s.' 2 '#1, #3')
+$(tn 'Left as it was: %s.' 'Left as they were: %s.' 1 "#2 $(t 'already done (closed %s)' 20/06/2025)")"
+	eq "$(sqlite3 "$R57_DB" 'SELECT count(*) FROM entry')" "$((before + 1))"
+	eq "$(sqlite3 "$R57_DB" "SELECT group_concat(row_id) FROM change WHERE entry = (SELECT max(seq) FROM entry) AND tbl = 'task'")" "1,3"
+	eq "$(field 2 .closed)" 2025-06-20
+	ok undo
+	eq "$(field 1 .status)" open
+	eq "$(field 3 .status)" open
+	eq "$(field 2 .status)" done
+}
+
+@test "cancel of several of which some are cancelled cancels the rest as one entry" {
+	ok add "Một"
+	ok add "Hai"
+	ok add "Ba"
+	ok cancel 3
+	ok cancel 1 2 3 --reason "Gộp"
+	eq "$output" "$(tn 'Cancelled task %s.' 'Cancelled tasks %s.' 2 '#1, #2')
+$(tn 'Left as it was: %s.' 'Left as they were: %s.' 1 "#3 $(t 'already cancelled')")"
+	eq "$(r57 history --limit 1 --format json | jq -r ".[0].summary")" "$(t 'cancel %s: %s' '#1, #2' 'Gộp')"
+	eq "$(field 3 '.result // ""')" ""
+	ok undo
+	eq "$(field 2 .status)" open
+	eq "$(field 3 .status)" cancelled
 }

@@ -136,3 +136,37 @@ load helpers
 		-- assign 1 --unit "Sở Không Có"
 	assert_fails_cleanly 1 "Sở Không Có" -- assign 1 --with "Sở Không Có"
 }
+
+@test "an edit or assign that changes nothing writes nothing and says so, exit 0" {
+	ok add "Nâng cấp" --group "Chuyển đổi số" --notes "Ghi chú" --product "Cổng" --unit "Sở Nội vụ" --leader "Bình" --new --with "Sở Tài chính" --due 31/12/2025
+	assert_db_unchanged edit 1 --title "Nâng cấp" --notes "Ghi chú" --product "Cổng"
+	eq "$status" 0
+	eq "$output" "$(t 'Nothing changed.')"
+	assert_db_unchanged edit 1 --title "  Nâng cấp " --year 2025 --due 31/12/2025
+	eq "$output" "$(t 'Nothing changed.')"
+	assert_db_unchanged assign 1 --leader "Bình" --unit "Sở Nội vụ" --with "Sở Tài chính"
+	eq "$status" 0
+	eq "$output" "$(t 'Nothing changed.')"
+	assert_db_unchanged unit rename "Sở Nội vụ" "Sở Nội vụ"
+	eq "$status" 0
+	eq "$output" "$(t 'Nothing changed.')"
+	assert_db_unchanged group rename "Chuyển đổi số" "Chuyển đổi số"
+	eq "$output" "$(t 'Nothing changed.')"
+}
+
+@test "an edit of several ids journals only those that change and names the others" {
+	ok add "Một" --notes "x"
+	ok add "Hai"
+	ok add "Ba" --notes "x"
+	ok edit 1 2 3 --notes "x"
+	eq "$output" "$(tn 'Changed task %s.' 'Changed tasks %s.' 1 '#2')
+$(tn 'Left as it was: %s.' 'Left as they were: %s.' 2 "#1 $(t 'unchanged'), #3 $(t 'unchanged')")"
+	eq "$(r57 history --limit 1 --format json | jq -r '.[0].summary')" "$(t 'edit %s: %s' '#2' "$(t notes)")"
+	eq "$(sqlite3 "$R57_DB" "SELECT group_concat(row_id) FROM change WHERE entry = (SELECT max(seq) FROM entry)")" "2"
+}
+
+@test "the journal names the fields that changed, not those given" {
+	ok add "Một" --notes "x"
+	ok edit 1 --title "Một" --notes "y" --product ""
+	eq "$(r57 history --limit 1 --format json | jq -r '.[0].summary')" "$(t 'edit %s: %s' '#1' "$(t notes)")"
+}

@@ -169,3 +169,21 @@ story() {
 	assert_fails_cleanly 2 -- history 1 2
 	eq "$stderr" "r57: $(t 'history: give at most one task id')"
 }
+
+@test "a no-op leaves the journal as it was, byte for byte, and does not block another's undo" {
+	ok add "Một"
+	R57_ACTOR=binh ok edit 1 --notes "của Bình"
+	before=$(sqlite3 "$R57_DB" 'SELECT * FROM entry; SELECT * FROM change' | sha256sum)
+	ok edit 1 --title "Một" --notes "của Bình"
+	eq "$output" "$(t 'Nothing changed.')"
+	ok close 1
+	ok close 1
+	eq "$(sqlite3 "$R57_DB" "SELECT count(*) FROM entry WHERE summary LIKE '%#1%'")" 3
+	ok reopen 1
+	ok reopen 1
+	eq "$(sqlite3 "$R57_DB" 'SELECT * FROM entry WHERE seq <= 3; SELECT * FROM change WHERE entry <= 3' | sha256sum)" "$before"
+	ok undo
+	ok undo
+	R57_ACTOR=binh ok undo
+	eq "$(field 1 '.notes // ""')" ""
+}

@@ -327,3 +327,21 @@ tod() { local t=${1#*T}; echo "${t:0:8}"; }
 		eq "$(field 6 .id)" 6 "task 6 after D, c"
 	fi
 }
+
+@test "edit: e and Enter three times changes nothing, says so, and journals nothing" {
+	demo
+	tui_start
+	on_task 10
+	before=$(hist length)
+	title=$(field 10 .title)
+	keys e
+	wait_for "$(tl 'Title: ')"
+	keys Enter
+	wait_for "$(tl 'Product: ')"
+	keys Enter
+	wait_for "$(tl 'Notes: ')"
+	keys Enter
+	wait_for "$(t 'Nothing changed')"
+	eq "$(hist length)" "$before" "journal entries"
+	eq "$(field 10 .title)" "$title" "title"
+}

@@ -96,3 +96,29 @@ marked() {
 	eq "$(field 7 .leader)" "Lê Hoàng Cường" "leader of 7 (not marked)"
 	eq "$(hist length)" $((before + 1)) "journal entries: one for both"
 }
+
+@test "marks: c on marked tasks of which one is done closes the rest as one entry and names the one skipped" {
+	demo
+	closed=$(r57 show 14 --format json | jq -r .closed)
+	tui_start
+	on_task 6
+	keys Space
+	on_task 14
+	keys Space
+	on_task 10
+	keys Space
+	wait_for "$(t '%d marked: A assign, c close, x cancel act on all of them; M clears' 3)"
+	before=$(hist length)
+	keys c
+	wait_for "$(tl 'Result (what was delivered): ')"
+	keys Enter
+	wait_for "$(tl 'Done on (Enter for today, %s): ' 30/06/2025)"
+	keys Enter
+	wait_re "$(tre 'Closed %s')"
+	has "$(status_line)" "#14 $(t 'already done (closed %s)' "$(date -d "$closed" +%d/%m/%Y)")"
+	eq "$(hist length)" $((before + 1)) "one journal entry"
+	eq "$(hist '.[0].summary')" "$(t 'close %s on %s' '#6, #10' 30/06/2025)"
+	eq "$(field 14 .closed)" "$closed" "the done one keeps its date"
+	eq "$(field 6 .status)" done
+	eq "$(field 10 .status)" done
+}

@@ -82,3 +82,36 @@ open_assign() {
 	eq "$(field 12 .leader)" "Hoàng Minh Đức" "leader"
 	eq "$(field 12 .unit)" "Ban Tổ chức Tỉnh ủy" "unit"
 }
+
+@test "picker: each picker starts on the task's value; Enter, Enter keeps both and journals nothing" {
+	open_assign 12
+	before=$(hist length)
+	keys Enter
+	wait_for "$(t 'Lead unit (type any part of the name)')"
+	keys Enter
+	wait_for "$(t 'Nothing changed')"
+	eq "$(field 12 .leader)" "Phạm Thu Dung" "leader kept"
+	eq "$(field 12 .unit)" "Trung tâm Tích hợp dữ liệu tỉnh" "unit kept"
+	eq "$(hist length)" "$before" "journal entries"
+}
+
+@test "picker: choosing another person offers that person's unit; only (none) clears" {
+	open_assign 12
+	type "binh"
+	wait_gone "Nguyễn Văn An ("
+	keys Enter
+	wait_for "$(t 'Lead unit (type any part of the name)')"
+	keys Enter
+	wait_for "$(t 'Assigned %s' '#12')"
+	eq "$(field 12 .leader)" "Trần Thị Bình" "leader"
+	eq "$(field 12 .unit)" "Sở Nội vụ" "the person's unit, preselected"
+	# again: the pickers now start on Bình and Sở Nội vụ; Home is (none)
+	keys A
+	wait_for "$(t 'Lead person (type any part of the name)')"
+	keys Enter
+	wait_for "$(t 'Lead unit (type any part of the name)')"
+	keys Home Enter
+	wait_for "$(t 'Assigned %s' '#12')"
+	eq "$(field 12 .leader)" "Trần Thị Bình" "leader kept"
+	eq "$(field 12 .unit)" null "unit cleared by (none)"
+}

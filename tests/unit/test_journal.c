@@ -150,8 +150,8 @@ static void test_refused_action_writes_nothing(void **state)
 	FX_FAILS(f, R57_ENOTFOUND, task_close(&f->r, bad, 2, R57_NO_DATE, NULL, &f->err));
 	fx_str_eq(f->err.msg, "task #99 does not exist", "message");
 	int64_t both[] = { t1, t2 };
-	FX_FAILS(f, R57_EINPUT, task_close(&f->r, both, 2, R57_NO_DATE, NULL, &f->err));
-	fx_str_eq(f->err.msg, "task #2 is already done (closed 30/06/2025)", "message");
+	FX_FAILS(f, R57_EINPUT, task_cancel(&f->r, both, 2, NULL, &f->err));
+	fx_str_eq(f->err.msg, "task #2 is done; reopen it before cancelling", "message");
 	int64_t twice[] = { t1, t1 };
 	FX_FAILS(f, R57_EUSAGE, task_close(&f->r, twice, 2, R57_NO_DATE, NULL, &f->err));
 	fx_str_eq(f->err.msg, "task #1 is given twice", "message");
@@ -175,6 +175,50 @@ static void test_refused_action_writes_nothing(void **state)
 	check_gone(f, 3);
 	task_clear(&s1);
 	task_clear(&s2);
+}
+
+/* Issue 11, item 4: an action that would change nothing writes no entry
+ * (it would only block someone's undo) and says so in r57.out; of several
+ * tasks only those that change are written, journaled and named. */
+static void test_no_op_writes_nothing(void **state)
+{
+	struct fx *f = *state;
+	int64_t t1 = fx_add(f, "Nâng cấp cổng dịch vụ công", "1", NULL, NULL, fx_day(2025, 9, 30));
+	int64_t t2 = fx_add(f, "Đánh giá an toàn thông tin", "1", NULL, NULL, R57_NO_DATE);
+	int64_t t3 = fx_add(f, "Số hóa hồ sơ", "1", NULL, NULL, R57_NO_DATE);
+	fx_close_on(f, t2, R57_NO_DATE);
+	struct task s1;
+	snap(f, t1, &s1);
+	int n = fx_entries(f);
+	fx_tick(f);
+
+	struct task_fields same = TASK_FIELDS_INIT;
+	same.title = "Nâng cấp cổng dịch vụ công";
+	same.due = fx_day(2025, 9, 30);
+	FX_OK(f, task_edit(&f->r, &t1, 1, &same, &f->err));
+	assert_int_equal(f->r.out.n_changed, 0);
+	assert_int_equal(f->r.out.n_skipped, 1);
+	assert_true(f->r.out.skipped_plain);
+	FX_OK(f, task_close(&f->r, &t2, 1, R57_NO_DATE, NULL, &f->err));
+	assert_int_equal(f->r.out.n_changed, 0);
+	fx_str_eq(f->r.out.skipped, "#2 already done (closed 30/06/2025)", "skipped");
+	FX_OK(f, task_reopen(&f->r, &t1, 1, &f->err));
+	fx_str_eq(f->r.out.skipped, "#1 already open", "skipped");
+	FX_OK(f, task_set_due(&f->r, &t1, 1, fx_day(2025, 9, 30), &f->err));
+	fx_str_eq(f->r.out.skipped, "#1 already due 30/09/2025", "skipped");
+	FX_OK(f, ref_rename(&f->r, REF_GROUP, "1", "Hoàn thiện hạ tầng số và đồng bộ hệ thống dữ liệu", &f->err));
+	assert_int_equal(f->r.out.n_changed, 0);
+	assert_int_equal(fx_entries(f), n);
+	check_same(f, t1, &s1);
+
+	int64_t all[] = { t1, t2, t3 };
+	FX_OK(f, task_close(&f->r, all, 3, R57_NO_DATE, NULL, &f->err));
+	assert_int_equal(fx_entries(f), n + 1);
+	assert_int_equal(f->r.out.n_changed, 2);
+	fx_str_eq(f->r.out.changed, "#1, #3", "changed");
+	fx_str_eq(f->r.out.skipped, "#2 already done (closed 30/06/2025)", "skipped");
+	check_action(f, &n, "close #1, #3 on 30/06/2025");
+	task_clear(&s1);
 }
 
 /* Regression (a bug up to 89fed12, src/task.c task_assign; fixed in
@@ -870,6 +914,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		FX_TEST(test_one_entry_per_action),
+		FX_TEST(test_no_op_writes_nothing),
 		FX_TEST(test_refused_action_writes_nothing),
 		FX_TEST(test_assign_summary_names_people),
 		FX_TEST(test_multi_id_close_one_entry),
