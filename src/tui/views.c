@@ -714,7 +714,10 @@ static void ref_add_step(struct app *a, int result)
 	}
 	flow_end(a);
 	app_reload_all(a);
-	app_message(a, false, "%s", _(kind_added[k]));
+	if (a->r->warning[0])
+		app_message(a, true, _("%s; warning: %s"), _(kind_added[k]), a->r->warning);
+	else
+		app_message(a, false, "%s", _(kind_added[k]));
 }
 
 static void ref_rename_step(struct app *a, int result)
@@ -737,7 +740,10 @@ static void ref_rename_step(struct app *a, int result)
 	}
 	flow_end(a);
 	app_reload_all(a);
-	app_message(a, false, "%s", _("Renamed"));
+	if (a->r->warning[0])
+		app_message(a, true, _("%s; warning: %s"), _("Renamed"), a->r->warning);
+	else
+		app_message(a, false, "%s", _("Renamed"));
 }
 
 static void ref_remove_step(struct app *a, int result)
