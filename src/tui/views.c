@@ -387,7 +387,8 @@ static void status_export(struct app *a)
 	if (!getcwd(cwd, sizeof cwd))
 		snprintf(cwd, sizeof cwd, ".");
 	char *where = text_safe(cwd, false);
-	app_message(a, false, _("Exported to %s/%s"), where, path);
+	/* The file's name first: a long folder is what the line cuts. */
+	app_message(a, false, _("Exported to %s (in %s)"), path, where);
 	free(where);
 }
 

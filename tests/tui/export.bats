@@ -14,7 +14,7 @@ load helpers
 	wait_for "$(t 'Status as of %s' 30/06/2025)"
 	keys e
 	wait_for "r57-status-2025-06-30.html"
-	has "$(status_line)" "$(t 'Exported to %s/%s' "$BATS_TEST_TMPDIR" r57-status-2025-06-30.html)"
+	has "$(status_line)" "$(t_before 'Exported to %s (in %s)' r57-status-2025-06-30.html @@)"
 	local first=$BATS_TEST_TMPDIR/r57-status-2025-06-30.html
 	grep -q "<html" "$first"
 	cp "$first" "$BATS_TEST_TMPDIR/copy.html"
@@ -22,7 +22,7 @@ load helpers
 	r57 close 2 >/dev/null
 	keys e
 	wait_for "r57-status-2025-06-30-2.html"
-	has "$(status_line)" "$(t 'Exported to %s/%s' "$BATS_TEST_TMPDIR" r57-status-2025-06-30-2.html)"
+	has "$(status_line)" "$(t_before 'Exported to %s (in %s)' r57-status-2025-06-30-2.html @@)"
 	cmp "$first" "$BATS_TEST_TMPDIR/copy.html"
 	grep -q "<html" "$BATS_TEST_TMPDIR/r57-status-2025-06-30-2.html"
 	keys e
@@ -39,7 +39,7 @@ load helpers
 	wait_for "$(t 'Status as of %s' 30/06/2025)"
 	keys e
 	wait_for "r57-status-2025-06-30-3.html"
-	has "$(status_line)" "$(t 'Exported to %s/%s' "$BATS_TEST_TMPDIR" r57-status-2025-06-30-3.html)"
+	has "$(status_line)" "$(t_before 'Exported to %s (in %s)' r57-status-2025-06-30-3.html @@)"
 	eq "$(cat "$BATS_TEST_TMPDIR/r57-status-2025-06-30.html")" "my own notes"
 	[ -d "$BATS_TEST_TMPDIR/r57-status-2025-06-30-2.html" ]
 	grep -q "<html" "$BATS_TEST_TMPDIR/r57-status-2025-06-30-3.html"
