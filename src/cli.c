@@ -1812,6 +1812,10 @@ out:
 	if (rc) {
 		drop_created_db(&s);
 		report_error(&err);
+	} else if (s.r.warning[0]) {
+		fprintf(stderr, "r57: ");
+		fprintf(stderr, _("warning: %s"), s.r.warning);
+		fputc('\n', stderr);
 	}
 	if (fflush(stdout) != 0 && !rc) {
 		const char *why = strerror(errno);

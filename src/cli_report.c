@@ -268,14 +268,12 @@ int cmd_remind(struct session *s, struct r57_err *err)
 			                REMIND_WITHIN_MAX);
 		q.within_days = (int)n;
 	}
-	/* A notice is a document sent to Vietnamese units: Vietnamese unless
-	 * --lang says otherwise, even when r57 speaks English (remind_write
-	 * switches the catalogue for it; r57's own lines stay in r57's
-	 * language). */
+	/* The notices' language is remind_lang's (remind_write switches the
+	 * catalogue for it; r57's own lines stay in r57's language). */
 	const char *l = opt_get(a, "--lang");
-	lang = LANG_VI;
 	if (l && (rc = parse_lang(a, &lang, err)))
 		return rc;
+	lang = remind_lang(l ? &lang : NULL);
 	const char *dir = opt_get(a, "--output");
 	if (dir && (rc = check_out_dir(dir, err)))
 		return rc;

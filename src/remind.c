@@ -225,6 +225,11 @@ static void put_notice(FILE *f, const struct remind_notice *n)
 	                 "to report the results to the Steering Committee."));
 }
 
+enum report_lang remind_lang(const enum report_lang *asked)
+{
+	return asked ? *asked : LANG_VI;
+}
+
 int remind_write(FILE *f, const struct remind_notice *n, enum report_lang lang)
 {
 	/* A notice is a document sent to a unit: written in its own language

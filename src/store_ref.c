@@ -1,7 +1,8 @@
 /* store_ref.c: key task groups, leaders, units and sources: list with how
  * many tasks use each (people by given name, then family and middle
- * names; units and sources by name; all in Vietnamese order), find what a user typed (id, group number, or a name
- * ignoring case and diacritics), add, rename, remove, reorder. */
+ * names; units and sources by name; all in Vietnamese order), find what a user typed (id, group number, or a name:
+ * exact with case aside, then ignoring diacritics, then a part), warn of
+ * a name that looks like another, add, rename, remove, reorder. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,8 +183,33 @@ static void add_candidate(char *buf, size_t len, int shown, sqlite3_stmt *s, enu
 	free(extra);
 }
 
-int store_ref_find(struct store *st, enum ref_kind k, const char *typed,
-                   int64_t *id_out, struct r57_err *err)
+/* How well a stored name matches what was typed, best first; -1 for not
+ * at all. The typed text is given as its case fold (NFC, marks kept) and
+ * its fold (no marks); marks says it was typed with diacritics. */
+enum { TIER_EXACT, TIER_FOLDED, TIER_PART_MARKS, TIER_PART, N_TIERS };
+
+static int match_tier(const char *stored, const char *cf, const char *folded, bool marks,
+                      bool marks_matter)
+{
+	char *scf = text_casefold(stored), *sf = text_fold(stored);
+	int tier = -1;
+	if (scf && sf) {
+		if (strcmp(scf, cf) == 0)
+			tier = TIER_EXACT;
+		else if (strcmp(sf, folded) == 0)
+			tier = marks && marks_matter ? -1 : TIER_FOLDED;
+		else if (marks && *cf && strstr(scf, cf))
+			tier = TIER_PART_MARKS;
+		else if (*folded && strstr(sf, folded))
+			tier = TIER_PART;
+	}
+	free(scf);
+	free(sf);
+	return tier;
+}
+
+static int find(struct store *st, enum ref_kind k, const char *typed, bool marks_matter,
+                int64_t *id_out, struct r57_err *err)
 {
 	const struct ref_sql *q = &ref_sql[k];
 	sqlite3_stmt *s;
@@ -207,67 +233,110 @@ int store_ref_find(struct store *st, enum ref_kind k, const char *typed,
 		/* A leader or unit may also be named by digits; fall through. */
 	}
 
-	char *folded = text_fold(typed);
-	if (!folded)
+	char *cf = text_casefold(typed), *folded = text_fold(typed);
+	if (!cf || !folded) {
+		free(cf);
+		free(folded);
 		return r57_fail(err, R57_EINPUT, _("%s: not valid UTF-8"), _(q->label));
+	}
+	bool marks = strcmp(cf, folded) != 0;
 	if ((rc = store_prepare(st, q->names, &s, err))) {
+		free(cf);
 		free(folded);
 		return rc;
 	}
-	/* Exact matches (folded) win over parts of names. */
-	int64_t exact = 0, part = 0;
-	int n_exact = 0, n_part = 0, step;
+	/* The best tier that matches decides: the exact name (case aside)
+	 * wins over one that differs only in its diacritics ("Nguyễn Văn Ân"
+	 * is not "Nguyễn Văn An"), which wins over parts of names. */
+	int64_t id[N_TIERS] = { 0 };
+	int n[N_TIERS] = { 0 }, step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		char *name = text_fold((const char *)sqlite3_column_text(s, 1));
-		if (!name)
-			continue;
-		if (strcmp(name, folded) == 0) {
-			exact = sqlite3_column_int64(s, 0);
-			n_exact++;
-		} else if (*folded && strstr(name, folded)) {
-			part = sqlite3_column_int64(s, 0);
-			n_part++;
+		int t = match_tier((const char *)sqlite3_column_text(s, 1), cf, folded, marks, marks_matter);
+		if (t >= 0) {
+			id[t] = sqlite3_column_int64(s, 0);
+			n[t]++;
 		}
-		free(name);
 	}
 	if (step != SQLITE_DONE) {
 		rc = store_sqlerr(st, err, N_("finding"));
 		goto out;
 	}
-	if (n_exact == 1) {
-		*id_out = exact;
-		goto out;
-	}
-	if (n_exact == 0 && n_part == 1) {
-		*id_out = part;
+	int best = 0;
+	while (best < N_TIERS && n[best] == 0)
+		best++;
+	if (best < N_TIERS && n[best] == 1) {
+		*id_out = id[best];
 		goto out;
 	}
 	char *safe = text_safe(typed, false);
-	if (n_exact == 0 && n_part == 0) {
+	if (best == N_TIERS) {
 		rc = r57_fail(err, R57_ENOTFOUND,
 		              _("%s '%s' does not exist (see: r57 %s list; --new creates it)"),
 		              _(q->label), safe, q->kind);
 		free(safe);
 		goto out;
 	}
-	/* Ambiguous: list the candidates. */
+	/* Ambiguous: list the candidates of the deciding tier. */
 	char list[700] = "";
 	int shown = 0;
 	sqlite3_reset(s);
-	while (sqlite3_step(s) == SQLITE_ROW && shown < 8) {
-		char *name = text_fold((const char *)sqlite3_column_text(s, 1));
-		if (name && (n_exact ? strcmp(name, folded) == 0 : strstr(name, folded) != NULL))
+	while (sqlite3_step(s) == SQLITE_ROW && shown < 8)
+		if (match_tier((const char *)sqlite3_column_text(s, 1), cf, folded, marks, marks_matter) == best)
 			add_candidate(list, sizeof list, shown++, s, k);
-		free(name);
-	}
 	rc = r57_fail(err, R57_EAMBIGUOUS, _("%s '%s' is ambiguous: %d match (%s%s); give the id"),
-	              _(q->label), safe, n_exact ? n_exact : n_part, list,
-	              (n_exact ? n_exact : n_part) > shown ? "; ..." : "");
+	              _(q->label), safe, n[best], list, n[best] > shown ? "; ..." : "");
 	free(safe);
 out:
 	sqlite3_finalize(s);
+	free(cf);
 	free(folded);
 	return rc;
+}
+
+int store_ref_find(struct store *st, enum ref_kind k, const char *typed,
+                   int64_t *id_out, struct r57_err *err)
+{
+	return find(st, k, typed, false, id_out, err);
+}
+
+int store_ref_find_new(struct store *st, enum ref_kind k, const char *typed,
+                       int64_t *id_out, struct r57_err *err)
+{
+	return find(st, k, typed, true, id_out, err);
+}
+
+bool store_ref_lookalike(struct store *st, enum ref_kind k, const char *name,
+                         int64_t except, struct r57_err *warn)
+{
+	sqlite3_stmt *s;
+	char *folded = text_fold(name);
+	if (!folded || store_prepare(st, ref_sql[k].names, &s, NULL)) {
+		free(folded);
+		return false;
+	}
+	bool found = false;
+	while (!found && sqlite3_step(s) == SQLITE_ROW) {
+		if (sqlite3_column_int64(s, 0) == except)
+			continue;
+		char *other = text_fold((const char *)sqlite3_column_text(s, 1));
+		if (other && strcmp(other, folded) == 0) {
+			char *a = text_safe(name, false);
+			char *b = text_safe((const char *)sqlite3_column_text(s, 1), false);
+			if (k == REF_GROUP)
+				r57_fail(warn, R57_OK, _("group '%s' looks like group %d '%s'; both are kept, so give the exact name or the number"),
+				         a, sqlite3_column_int(s, 2), b);
+			else
+				r57_fail(warn, R57_OK, _("%s '%s' looks like '%s' (#%lld); both are kept, so give the exact name or the id"),
+				         _(ref_sql[k].label), a, b, (long long)sqlite3_column_int64(s, 0));
+			free(a);
+			free(b);
+			found = true;
+		}
+		free(other);
+	}
+	sqlite3_finalize(s);
+	free(folded);
+	return found;
 }
 
 int store_ref_insert(struct store *st, enum ref_kind k, const char *name,

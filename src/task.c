@@ -57,6 +57,7 @@ static const char *ids_text(const int64_t *ids, int n, char *buf, size_t len)
 static int begin(struct r57 *r, int64_t *seq, struct r57_err *err)
 {
 	memset(&r->out, 0, sizeof r->out);
+	r->warning[0] = '\0';
 	int rc = store_begin(r->st, err);
 	if (rc)
 		return rc;
@@ -72,9 +73,22 @@ static int finish(struct r57 *r, int rc, int64_t seq, const struct summary *s,
 	if (!rc)
 		rc = journal_set_summary(r->st, seq, s->buf, err);
 	if (!rc)
-		return store_commit(r->st, err);
-	store_rollback(r->st);
+		rc = store_commit(r->st, err);
+	else
+		store_rollback(r->st);
+	if (rc)
+		r->warning[0] = '\0';
 	return rc;
+}
+
+/* A new name that is an existing one with case and diacritics aside is a
+ * different name in Vietnamese ("Ân" is not "An") and is kept, but the
+ * user is told, once per action, since a reader may take one for the other. */
+static void warn_lookalike(struct r57 *r, enum ref_kind k, const char *name, int64_t id)
+{
+	struct r57_err w = { .code = R57_OK };
+	if (!r->warning[0] && store_ref_lookalike(r->st, k, name, id, &w))
+		snprintf(r->warning, sizeof r->warning, "%s", w.msg);
 }
 
 /* A text field as given: NFC, trimmed; "" clears it. Over its limit
@@ -112,9 +126,11 @@ static int resolve(struct r57 *r, enum ref_kind k, const char *typed, bool creat
 		*id = 0; /* "" clears the field */
 		return R57_OK;
 	}
-	int rc = store_ref_find(r->st, k, name, id, err);
-	if (rc == R57_ENOTFOUND && create && !(rc = limit_check(name_limit[k], name, err)))
-		rc = store_ref_insert(r->st, k, name, NULL, 0, NULL, id, err);
+	int rc = create ? store_ref_find_new(r->st, k, name, id, err)
+	                : store_ref_find(r->st, k, name, id, err);
+	if (rc == R57_ENOTFOUND && create && !(rc = limit_check(name_limit[k], name, err)) &&
+	    !(rc = store_ref_insert(r->st, k, name, NULL, 0, NULL, id, err)))
+		warn_lookalike(r, k, name, *id);
 	free(name);
 	return rc;
 }
@@ -843,6 +859,8 @@ int ref_add(struct r57 *r, enum ref_kind k, const char *name,
 			rc = resolve(r, REF_UNIT, unit, false, &unit_id, err);
 		if (!rc)
 			rc = store_ref_insert(r->st, k, n, t, unit_id, issued, &id, err);
+		if (!rc)
+			warn_lookalike(r, k, n, id);
 		if (k == REF_GROUP)
 			sum_add(&sum, _("add group #%lld: %s"), (long long)id, n);
 		else if (k == REF_LEADER)
@@ -896,7 +914,8 @@ int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
 					sum_add(&sum, _("rename unit #%lld from %s to %s"), i, old.name, n);
 				else
 					sum_add(&sum, _("rename source #%lld from %s to %s"), i, old.name, n);
-				rc = store_ref_rename(r->st, k, id, n, err);
+				if (!(rc = store_ref_rename(r->st, k, id, n, err)))
+					warn_lookalike(r, k, n, id);
 			}
 			ref_clear(&old);
 		}

@@ -45,8 +45,8 @@
 	ACTION(status,      "list",    "S",             N_("Status screen: the figures of the tasks shown, a bar per group")) \
 	ACTION(history,     "list",    "H",             N_("History screen: who changed what, newest first")) \
 	ACTION(lists,       "list",    "L",             N_("Groups, leaders, units and sources")) \
-	ACTION(status_export, "status", "e",            N_("Export what the status screen shows (same selection, same date) as an HTML report in the current folder, and say where")) \
-	ACTION(remind_units, "status", "r",             N_("Reminders to the lead units with overdue tasks or tasks due within 7 days, among the tasks shown: says how many, y records them (one undo) and writes each notice to a file")) \
+	ACTION(status_export, "status", "e",            N_("Export what the status screen shows as an HTML report in the current folder, under a new name (no file is replaced), and say where")) \
+	ACTION(remind_units, "status", "r",             N_("Reminders to the lead units with overdue tasks or tasks due within 7 days, among the tasks shown: says how many, y records them (one undo) and writes the notices (in Vietnamese) to a new folder")) \
 	ACTION(remind_leaders, "status", "R",           N_("The same reminders, to the lead persons instead of the units")) \
 	ACTION(hist_filter, "history", "/",             N_("Filter the history: actor:NAME task:ID")) \
 	ACTION(next_list,   "lists",   "Tab",           N_("Next list: groups, leaders, units, sources")) \

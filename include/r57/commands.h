@@ -227,6 +227,6 @@
 
 /* Names: how a leader, unit, group or source is picked. */
 #define R57_NAMES_HELP \
-	N_("Leaders, units and sources are given by id or by name, groups by number or name; a name matches ignoring case and diacritics, first whole, then as a unique part. An unknown name is an error unless --new is given; an ambiguous one lists the candidates.")
+	N_("Leaders, units and sources are given by id or by name, groups by number or name; a name matches ignoring case: the exact name first (Nguyễn Văn Ân is not Nguyễn Văn An), then ignoring diacritics too, then as a unique part. An unknown name is an error unless --new is given (with --new, a name typed with diacritics that matches none exactly is created); an ambiguous one lists the candidates. A new name that differs from an existing one only in case or diacritics is kept, with a warning.")
 
 #endif

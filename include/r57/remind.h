@@ -78,6 +78,12 @@ int remind_collect(struct store *st, const struct remind_query *q,
                    struct remind_set *out, struct r57_err *err);
 void remind_set_clear(struct remind_set *s);
 
+/* The language of the notices, the one rule for r57 remind and the
+ * screen's r and R: a notice is a document sent to Vietnamese units, so
+ * Vietnamese whatever r57 speaks, unless the user asked for another
+ * (asked: NULL when not; only r57 remind --lang can ask). */
+enum report_lang remind_lang(const enum report_lang *asked);
+
 /* The notice, ready to paste: "Kính gửi: <unit>", the date, the overdue
  * tasks with their deadline (dd/mm/yyyy) and days late, the tasks due
  * soon with the days left, and the closing request. Written in lang,

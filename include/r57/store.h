@@ -133,10 +133,23 @@ int store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
 int store_ref_get(struct store *st, enum ref_kind k, int64_t id,
                   struct ref *out, struct r57_err *err);
 /* Find by what the user typed: a number (id; position for groups) or a
- * name: exact (folded) match first, then a unique part. Ambiguity lists
- * the candidates in the message. */
+ * name. The first of these that matches anything decides: the exact name
+ * (NFC, case aside); the name with diacritics aside; a part typed with its
+ * diacritics (only when typed with some); a part with diacritics aside.
+ * Several matches there are ambiguous: the message lists them. */
 int store_ref_find(struct store *st, enum ref_kind k, const char *typed,
                    int64_t *id_out, struct r57_err *err);
+/* The same for a name that may be new (--new): one typed with diacritics
+ * is not found by a name that differs from it only in them ("Sở Nôi vu"
+ * is not "Sở Nội vụ"), so that it is created; typed without any, the
+ * name is found as above. */
+int store_ref_find_new(struct store *st, enum ref_kind k, const char *typed,
+                       int64_t *id_out, struct r57_err *err);
+/* True if another than `except` has a name that is `name` with case and
+ * diacritics aside ("Nguyễn Văn Ân" and "Nguyễn Văn An"); warn->msg then
+ * says which, a line made safe to print. */
+bool store_ref_lookalike(struct store *st, enum ref_kind k, const char *name,
+                         int64_t except, struct r57_err *warn);
 int store_ref_insert(struct store *st, enum ref_kind k, const char *name,
                      const char *title, int64_t unit_id, const char *extra,
                      int64_t *id_out, struct r57_err *err);

@@ -30,6 +30,10 @@ struct r57 {
 	r57_day today;         /* pinned by --today / $R57_TODAY, else local */
 	char now[32];          /* ISO time of this run: today + wall clock */
 	struct r57_outcome out; /* of the last action */
+	/* What the last action warns of, done all the same (a new name that
+	 * looks like an existing one): one line made safe, "" for nothing.
+	 * Set only when the action succeeded; each action clears it first. */
+	char warning[1024];
 };
 
 /* Fields an action may set. NULL / unset members are left as they are.

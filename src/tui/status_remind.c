@@ -23,11 +23,6 @@ void status_remind_clear(struct app *a)
 	a->status.rem_pending = false;
 }
 
-static enum report_lang screen_lang(void)
-{
-	return i18n_lang() == R57_LANG_VI ? LANG_VI : LANG_EN;
-}
-
 /* Is task id in the selection of the status screen? A task gone since
  * is not; a failed read says so and stops (*failed). */
 static bool in_selection(struct app *a, const struct selection *sel, int64_t id, bool *failed)
@@ -159,16 +154,30 @@ static int fill_notice(FILE *f, void *ctx)
 	return remind_write(f, n, *lang);
 }
 
-/* Each notice to DIR/<remind_file_name>, as `r57 remind -o DIR` does. */
-static int write_notices(const struct remind_set *s, const char *dir, enum report_lang lang,
-                         struct r57_err *err)
+/* Each notice to a new folder of today's date in the current one,
+ * r57-reminders-DATE (or -2, -3 ... when taken: nothing already there is
+ * ever replaced), as `r57 remind -o DIR` writes them; dir gets its name. */
+static int write_notices(const struct remind_set *s, r57_day today, char *dir, size_t dlen,
+                         enum report_lang lang, struct r57_err *err)
 {
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		char *safe = text_safe(dir, false);
-		int rc = r57_fail(err, R57_EIO, _("%s: cannot make the folder (%s)"), safe, strerror(errno));
-		free(safe);
-		return rc;
+	char iso[11];
+	date_iso(today, iso);
+	int made = -1;
+	for (int n = 1; n <= NAMES_TRIED && made != 0; n++) {
+		if (n > 1)
+			snprintf(dir, dlen, "r57-reminders-%s-%d", iso, n);
+		else
+			snprintf(dir, dlen, "r57-reminders-%s", iso);
+		if ((made = mkdir(dir, 0777)) != 0 && errno != EEXIST) {
+			char *safe = text_safe(dir, false);
+			int rc = r57_fail(err, R57_EIO, _("%s: cannot make the folder (%s)"), safe, strerror(errno));
+			free(safe);
+			return rc;
+		}
 	}
+	if (made != 0)
+		return r57_fail(err, R57_EIO, _("r57-reminders-%s to -%d are all taken; no notice written"),
+		                iso, NAMES_TRIED);
 	for (int i = 0; i < s->n; i++) {
 		char *name = remind_file_name(&s->notices[i]);
 		char path[600];
@@ -177,7 +186,8 @@ static int write_notices(const struct remind_set *s, const char *dir, enum repor
 		snprintf(path, sizeof path, "%s/%s", dir, name);
 		free(name);
 		const void *ctx[2] = { &s->notices[i], &lang };
-		int rc = outfile_write(path, true, NULL, fill_notice, ctx, err);
+		/* The folder is new: a file already in it is not ours to replace. */
+		int rc = outfile_write(path, false, NULL, fill_notice, ctx, err);
 		if (rc)
 			return rc;
 	}
@@ -194,7 +204,9 @@ void status_remind_step(struct app *a, int result)
 		return;
 	}
 	struct remind_set *s = &a->status.rem;
-	enum report_lang lang = screen_lang();
+	/* The notices are in Vietnamese even when the screen speaks English:
+	 * the same rule as r57 remind's (remind_lang). */
+	enum report_lang lang = remind_lang(NULL);
 	int64_t seq = 0;
 	app_writing(a, true);
 	int rc = remind_issue(a->r, s, lang, false, &seq, &err);
@@ -205,9 +217,8 @@ void status_remind_step(struct app *a, int result)
 		return;
 	}
 	int n = s->n;
-	char iso[11], dir[64];
-	snprintf(dir, sizeof dir, "r57-reminders-%s", date_iso(a->r->today, iso));
-	rc = write_notices(s, dir, lang, &err);
+	char dir[64];
+	rc = write_notices(s, a->r->today, dir, sizeof dir, lang, &err);
 	status_remind_clear(a);
 	app_reload_all(a);
 	if (rc) {

@@ -182,6 +182,10 @@ struct app {
 	struct flow flow;
 };
 
+/* The screen never replaces a file: its export and its reminders' folder
+ * take the first free name of DATE, DATE-2 ... DATE-NAMES_TRIED. */
+#define NAMES_TRIED 99
+
 /* app.c */
 void app_message(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -1,10 +1,12 @@
 /* views.c: the screen's other views: a task's detail with its history, the
  * status figures with a bar per group, the journal, the lists of groups,
  * leaders, units and sources, and the help made from the action table. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "r57/i18n.h"
@@ -354,8 +356,10 @@ static int fill_report(FILE *f, void *ctx)
 }
 
 /* The status screen as a printable HTML report: same selection, same
- * date, in the current folder; an r57 report of the same name is
- * replaced, anything else is left alone (a numbered name is used). */
+ * date, in the current folder. No file is ever replaced, not even an
+ * earlier report (it may be another database's): a taken name gives the
+ * next free one, r57-status-DATE-2.html, -3 and so on, and outfile_write
+ * (without a signature) refuses should the name be taken meanwhile. */
 static void status_export(struct app *a)
 {
 	struct r57_err err = { 0 };
@@ -373,13 +377,18 @@ static void status_export(struct app *a)
 	}
 	char iso[11], path[64];
 	date_iso(a->r->today, iso);
-	int rc = R57_EIO;
-	for (int n = 0; n < 100 && rc == R57_EIO; n++) {
-		if (n)
+	int rc = r57_fail(&err, R57_EIO, _("r57-status-%s.html to -%d.html are all taken; nothing written"),
+	                  iso, NAMES_TRIED);
+	struct stat sb;
+	for (int n = 1; n <= NAMES_TRIED; n++) {
+		if (n > 1)
 			snprintf(path, sizeof path, "r57-status-%s-%d.html", iso, n);
 		else
 			snprintf(path, sizeof path, "r57-status-%s.html", iso);
-		rc = outfile_write(path, false, report_signature(RF_HTML), fill_report, &doc, &err);
+		if (lstat(path, &sb) == 0 || errno != ENOENT)
+			continue;
+		rc = outfile_write(path, false, NULL, fill_report, &doc, &err);
+		break;
 	}
 	report_doc_clear(&doc);
 	if (rc) {
@@ -390,7 +399,8 @@ static void status_export(struct app *a)
 	if (!getcwd(cwd, sizeof cwd))
 		snprintf(cwd, sizeof cwd, ".");
 	char *where = text_safe(cwd, false);
-	app_message(a, false, _("Exported to %s/%s"), where, path);
+	/* The file's name first: a long folder is what the line cuts. */
+	app_message(a, false, _("Exported to %s (in %s)"), path, where);
 	free(where);
 }
 
@@ -726,7 +736,10 @@ static void ref_add_step(struct app *a, int result)
 	}
 	flow_end(a);
 	app_reload_all(a);
-	app_message(a, false, "%s", _(kind_added[k]));
+	if (a->r->warning[0])
+		app_message(a, true, _("%s; warning: %s"), _(kind_added[k]), a->r->warning);
+	else
+		app_message(a, false, "%s", _(kind_added[k]));
 }
 
 static void ref_rename_step(struct app *a, int result)
@@ -749,7 +762,10 @@ static void ref_rename_step(struct app *a, int result)
 	}
 	flow_end(a);
 	app_reload_all(a);
-	app_message(a, false, "%s", _("Renamed"));
+	if (a->r->warning[0])
+		app_message(a, true, _("%s; warning: %s"), _("Renamed"), a->r->warning);
+	else
+		app_message(a, false, "%s", _("Renamed"));
 }
 
 static void ref_remove_step(struct app *a, int result)

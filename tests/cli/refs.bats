@@ -267,3 +267,119 @@ group_names() {
 	ok leader list
 	eq "$(grep -c 'Nguyễn Văn An' <<<"$output")" 1 "no second leader created"
 }
+
+# Issue 11, item 5: "Nguyễn Văn An" and "Nguyễn Văn Ân" are two names; the
+# exact one (case aside) wins, folding decides only when nothing is exact.
+# $1 and $2 are added in that order, so both orders are tried.
+exact_names_win() {
+	ok leader add "$1"
+	ok leader add "$2"
+	ok add "Một"
+	ok assign 1 --leader "Nguyễn Văn Ân"
+	eq "$(field 1 .leader)" "Nguyễn Văn Ân" "the exact name"
+	ok assign 1 --leader "NGUYỄN VĂN AN"
+	eq "$(field 1 .leader)" "Nguyễn Văn An" "the exact name, case aside"
+	ok assign 1 --leader "Văn Ân"
+	eq "$(field 1 .leader)" "Nguyễn Văn Ân" "a part typed with its marks"
+	# Without marks both fold alike: ambiguous, naming both.
+	assert_fails_cleanly 1 "Nguyễn Văn An \\(#" "Nguyễn Văn Ân \\(#" -- assign 1 --leader "nguyen van an"
+	eq "$(field 1 .leader)" "Nguyễn Văn Ân"
+	ok assign 1 --leader "nguyễn văn an"
+	eq "$(field 1 .leader)" "Nguyễn Văn An"
+	ok add "Hai" --leader "Nguyễn Văn Ân"
+	eq "$(field 2 .leader)" "Nguyễn Văn Ân"
+	ok list "leader:Nguyễn Văn Ân" --format json
+	eq "$(jq -r '[.[].id] | join(" ")' <<<"$output")" 2 "the filter word leader:"
+	ok status --leader "Nguyễn Văn An" --format json
+}
+
+@test "leader names: the exact name wins over one that differs in diacritics (An added first)" {
+	exact_names_win "Nguyễn Văn An" "Nguyễn Văn Ân"
+}
+
+@test "leader names: the exact name wins over one that differs in diacritics (Ân added first)" {
+	exact_names_win "Nguyễn Văn Ân" "Nguyễn Văn An"
+}
+
+@test "unit, group and source names: the exact name wins; --with and filter words too" {
+	ok unit add "Sở Nội vụ"
+	ok unit add "Sở Nôi vu"
+	ok add "Một" --unit "Sở Nôi vu" --with "sở nội vụ"
+	eq "$(field 1 .unit)" "Sở Nôi vu"
+	eq "$(field 1 '.units | join("|")')" "Sở Nội vụ"
+	ok list "unit:Sở Nôi vu" --format json
+	eq "$(jq -r '[.[].id] | join(" ")' <<<"$output")" 1 "the filter word unit:"
+	ok list "unit:sở nội vụ" --format json
+	eq "$(jq -r '[.[].id] | join(" ")' <<<"$output")" "" "the other unit leads nothing"
+	assert_fails_cleanly 1 "Sở Nội vụ \\(#1" "Sở Nôi vu \\(#2" -- assign 1 --unit "so noi vu"
+	ok group add "Nhóm A"
+	ok group add "Nhom A"
+	ok add "Hai" --group "Nhóm A"
+	eq "$(field 2 .group_number)" 5
+	ok add "Ba" --group "nhom a"
+	eq "$(field 3 .group_number)" 6
+	ok source add "Số 1/CĐ"
+	ok source add "Số 1/CD"
+	ok add "Bốn" --source "số 1/cđ"
+	eq "$(field 4 .source)" "Số 1/CĐ"
+}
+
+@test "a unique name with diacritics aside is still found" {
+	ok leader add "Nguyễn Văn Ân"
+	ok add "Một" --leader "nguyen van an"
+	eq "$(field 1 .leader)" "Nguyễn Văn Ân"
+}
+
+# lookalike_warned STDERR NAME OTHER: the warning names both.
+lookalike_warned() {
+	has "$1" "r57: $(t 'warning: %s' '')"
+	has "$1" "'$2'"
+	has "$1" "'$3'"
+}
+
+@test "adding a name that folds to an existing one warns, exits 0 and keeps both (both orders)" {
+	ok leader add "Nguyễn Văn An"
+	eq "$stderr" "" "no warning for the first"
+	ok leader add "Nguyễn Văn Ân"
+	eq "$output" "$(t 'Added leader %lld: %s' 2 "Nguyễn Văn Ân")"
+	lookalike_warned "$stderr" "Nguyễn Văn Ân" "Nguyễn Văn An"
+	has "$stderr" "(#1)"
+	ok unit add "Sở Nôi vu"
+	ok unit add "Sở Nội vụ"
+	lookalike_warned "$stderr" "Sở Nội vụ" "Sở Nôi vu"
+	ok unit add "Sở Tài chính"
+	eq "$stderr" "" "a different name: no warning"
+	ok group add "Nhom A"
+	ok group add "Nhóm A"
+	lookalike_warned "$stderr" "Nhóm A" "Nhom A"
+	ok source add "Số 1/CD"
+	ok source add "Số 1/CĐ"
+	lookalike_warned "$stderr" "Số 1/CĐ" "Số 1/CD"
+	ok leader list
+	has "$output" "Nguyễn Văn An"
+	has "$output" "Nguyễn Văn Ân"
+}
+
+@test "--new and rename warn when the name folds to an existing one; a refused one says nothing" {
+	ok unit add "Sở Nội vụ"
+	ok add "Một" --unit "so noi vu" --new
+	eq "$(field 1 .unit)" "Sở Nội vụ" "typed without marks: the unit of that name, none made"
+	eq "$stderr" ""
+	ok add "Hai" --unit "Sở Nôi vu" --new
+	eq "$(field 2 .unit)" "Sở Nôi vu" "typed with its marks: a new unit, not the look-alike"
+	lookalike_warned "$stderr" "Sở Nôi vu" "Sở Nội vụ"
+	ok unit list
+	hasnt "$output" "so noi vu"
+	ok leader add "Nguyễn Văn An"
+	ok leader add "Trần Thị Bình"
+	ok leader rename "Trần Thị Bình" "Nguyễn Văn Ân"
+	lookalike_warned "$stderr" "Nguyễn Văn Ân" "Nguyễn Văn An"
+	ok leader rename "Nguyễn Văn Ân" "Nguyễn văn Ân"
+	has "$stderr" "'Nguyễn Văn An'" "still like the other"
+	ok unit add "Sở Tài chinh"
+	ok unit rename "Sở Tài chinh" "Sở Tài chính"
+	eq "$stderr" "" "a name like only its own old name"
+	run --separate-stderr r57 unit add "Sở Nội vụ"
+	eq "$status" 1
+	hasnt "$stderr" "$(t 'warning: %s' '')"
+}

@@ -138,3 +138,22 @@ received() {
 	eq "$(r57 reminders | grep -c '^#')" 3 "reminders in all"
 	eq "$(ls "$BATS_TEST_TMPDIR/r57-reminders-2025-06-30" | grep -c '^leader-')" 3 "notice files"
 }
+
+@test "remind: the notices the screen writes are in Vietnamese even when the screen speaks English (as r57 remind's)" {
+	data
+	export R57_LANG=en
+	tui_start
+	keys S
+	wait_for "Status as of 30/06/2025"
+	keys r
+	wait_for "Reminders to issue, by lead unit:"
+	keys y
+	wait_for "the notices are in r57-reminders-2025-06-30/"
+	local dir=$BATS_TEST_TMPDIR/r57-reminders-2025-06-30
+	grep -q "^Kính gửi: Sở Nội vụ" "$dir"/unit-2-*.txt
+	! grep -q "^To: " "$dir"/unit-*.txt
+	# the same words as r57 remind writes by default, in English r57 too
+	r57 undo >/dev/null
+	r57 remind --unit "Sở Nội vụ" --dry-run >"$BATS_TEST_TMPDIR/cli.txt"
+	diff <(grep -v '^$' "$dir"/unit-2-*.txt | head -n 1) <(grep -v '^$' "$BATS_TEST_TMPDIR/cli.txt" | head -n 1)
+}
