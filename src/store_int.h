@@ -54,4 +54,13 @@ bool store_search_ready(struct store *st);
  * the connection's triggers dropped while it writes). */
 int store_search_rebuild(struct store *st, struct r57_err *err);
 
+/* The CREATE INDEX statements of r57's built-in schema (schema.sql) on
+ * table, in its order: what a bulk write drops and makes again. Never
+ * the text of the file's sqlite_master, which a crafted file could fill
+ * with statements of its own. R57_ENOMEM or R57_OK. */
+int store_schema_indexes(const char *table, char ***out, int *n);
+void store_schema_indexes_free(char **v, int n);
+/* DROP INDEX IF EXISTS the index such a statement makes. */
+int store_drop_index_of(struct store *st, const char *create, struct r57_err *err);
+
 #endif
