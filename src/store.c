@@ -25,6 +25,42 @@ static const char *const default_groups[] = {
 	"Bảo đảm thực hiện hiệu quả các nghị quyết, kế hoạch; xây dựng chính quyền số, kinh tế số, xã hội số",
 };
 
+/* Damage SQLite saw anywhere in this process: in a read's sqlite3_step,
+ * in a finalize, in a statement whose caller took "no row" for an answer.
+ * SQLite's error log is the one place every such report passes (it is
+ * process-wide by design, so this flag is too); store_commit refuses to
+ * write after it and the command ends with the damage message. */
+static volatile int damage_seen;
+
+static void sqlite_log(void *arg, int code, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		damage_seen = 1;
+}
+
+bool store_damaged(const struct store *st)
+{
+	(void)st;
+	return damage_seen != 0;
+}
+
+static int damaged_fail(struct store *st, struct r57_err *err, const char *doing)
+{
+	char *path = text_safe(st->path, false);
+	int code = r57_fail(err, R57_EDB,
+	                    _("%s: the database is damaged (%s, while %s); restore it from a backup"),
+	                    path, "database disk image is malformed", _(doing));
+	free(path);
+	return code;
+}
+
+int store_damage_error(struct store *st, struct r57_err *err)
+{
+	return damaged_fail(st, err, N_("reading"));
+}
+
 int store_sqlerr(struct store *st, struct r57_err *err, const char *doing)
 {
 	int rc = sqlite3_extended_errcode(st->db);
@@ -731,6 +767,13 @@ int store_open(const char *path, const struct store_open_opts *o,
 		return rc;
 	}
 
+	static bool logging;
+	if (!logging) {
+		/* (before SQLite's first use: it is refused after) */
+		sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, (void *)NULL);
+		logging = true;
+	}
+	damage_seen = 0; /* (what an earlier file of this process showed is not this one's) */
 	struct store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
@@ -799,11 +842,34 @@ int store_begin(struct store *st, struct r57_err *err)
 	}
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return store_sqlerr(st, err, N_("starting a change"));
+	if (damage_seen) {
+		store_rollback(st);
+		return damaged_fail(st, err, N_("starting a change"));
+	}
+	/* Nothing is written into a file SQLite can see is damaged: its
+	 * pages are checked once per connection, under the write lock,
+	 * before the first change (docs/storage.md: the cost). */
+	if (!st->verified) {
+		sqlite3_stmt *q = NULL;
+		bool good = sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &q, NULL) == SQLITE_OK &&
+		            sqlite3_step(q) == SQLITE_ROW &&
+		            strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
+		sqlite3_finalize(q);
+		if (!good) {
+			store_rollback(st);
+			return damaged_fail(st, err, N_("starting a change"));
+		}
+		st->verified = true;
+	}
 	return R57_OK;
 }
 
 int store_commit(struct store *st, struct r57_err *err)
 {
+	if (damage_seen) {
+		store_rollback(st);
+		return damaged_fail(st, err, N_("saving the change"));
+	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = store_sqlerr(st, err, N_("saving the change"));
 		store_rollback(st);

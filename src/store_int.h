@@ -20,6 +20,7 @@ struct store {
 	char *path;
 	struct cached_stmt cache[STORE_CACHE];
 	unsigned long clock;
+	bool verified; /* quick_check passed on this connection (store_begin) */
 	int version;   /* the file's schema version as opened: R57_SCHEMA_VERSION,
 	                * or older when it was opened without write access */
 };

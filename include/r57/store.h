@@ -95,6 +95,11 @@ const char *store_path(const struct store *st);
 int store_begin(struct store *st, struct r57_err *err);
 int store_commit(struct store *st, struct r57_err *err);
 void store_rollback(struct store *st);
+/* Whether SQLite reported damage (SQLITE_CORRUPT, SQLITE_NOTADB) anywhere
+ * since the file was opened, even in a read whose caller went on: the
+ * command then ends with store_damage_error's message, never exit 0. */
+bool store_damaged(const struct store *st);
+int store_damage_error(struct store *st, struct r57_err *err);
 
 /* --- tasks ------------------------------------------------------------ */
 int store_task_get(struct store *st, int64_t id, struct task *out,
