@@ -101,6 +101,14 @@ void store_rollback(struct store *st);
 bool store_damaged(const struct store *st);
 int store_damage_error(struct store *st, struct r57_err *err);
 
+/* r57 check (store_check.c): SQLite's integrity and foreign key checks,
+ * then r57's own invariants (the journal's newest image of each row is
+ * the row; the search index holds every task as it is). Each problem is
+ * one line to fn, made safe to print; *n counts them. Writes nothing. */
+typedef void (*store_problem_fn)(const char *line, void *ctx);
+int store_check_all(struct store *st, store_problem_fn fn, void *ctx, int *n,
+                    struct r57_err *err);
+
 /* --- tasks ------------------------------------------------------------ */
 int store_task_get(struct store *st, int64_t id, struct task *out,
                    struct r57_err *err);           /* R57_ENOTFOUND */
