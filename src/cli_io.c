@@ -108,6 +108,23 @@ int cmd_check(struct session *s, struct r57_err *err)
 	return rc;
 }
 
+/* --- backup ------------------------------------------------------------------ */
+
+int cmd_backup(struct session *s, struct r57_err *err)
+{
+	int rc;
+	if (s->args.npos != 1)
+		return r57_fail(err, R57_EUSAGE, _("backup: name the file to write (r57 backup FILE)"));
+	if ((rc = open_db(s, false, err)) ||
+	    (rc = store_backup(s->r.st, s->args.pos[0], opt_has(&s->args, "--force"), err)))
+		return rc;
+	char *safe = text_safe(s->args.pos[0], false);
+	printf(_("Backed up the database to %s."), safe);
+	putchar('\n');
+	free(safe);
+	return R57_OK;
+}
+
 /* --- import ------------------------------------------------------------------ */
 
 /* What the import reports is held back until it has succeeded (a failed

@@ -147,3 +147,35 @@ with open(p, "r+b") as f:
 	assert_error 1
 	hasnt "$output" "$(t ok)"
 }
+
+@test "backup: a 0600 copy that checks, refused over an existing file without --force" {
+	ok demo "$R57_DB"
+	local b="$BATS_TEST_TMPDIR/copy.r57"
+	ok backup "$b"
+	eq "$(stat -c %a "$b")" 600
+	R57_DB=$b ok check
+	eq "$output" "$(t ok)"
+	eq "$(sqlite3 "$b" 'select count(*) from task')" "$(sqlite3 "$R57_DB" 'select count(*) from task')"
+	local before
+	before=$(sha "$b")
+	run --separate-stderr r57 backup "$b"
+	assert_error 1
+	eq "$(sha "$b")" "$before" "the existing file is left as it was"
+	ok backup --force "$b"
+}
+
+@test "backup while a second r57 writes: one consistent state that checks" {
+	ok demo "$R57_DB"
+	local n0 i b="$BATS_TEST_TMPDIR/copy.r57"
+	n0=$(sqlite3 "$R57_DB" 'select count(*) from task')
+	( for i in $(seq 1 30); do "$R57_BIN" add "Song song $i" >/dev/null || exit 1; done ) &
+	local writer=$!
+	ok backup "$b"
+	wait "$writer"
+	R57_DB=$b ok check
+	local n
+	n=$(sqlite3 "$b" 'select count(*) from task')
+	[ "$n" -ge "$n0" ] && [ "$n" -le $((n0 + 30)) ]
+	eq "$(sqlite3 "$b" "select count(*) from entry where summary like '%Song song%'")" $((n - n0)) \
+		"every task in the copy with its journal entry"
+}
