@@ -1808,6 +1808,10 @@ int cli_main(int argc, char **argv)
 	if ((rc = setup_session(&s, &err)))
 		goto out;
 	rc = sub ? sub->run(&s, &err) : cmd ? cmd->run(&s, &err) : cmd_none(&s, &err);
+	/* Damage SQLite reported, even to a read that went on as if nothing
+	 * was there, is the answer: not a partial list, not "does not exist". */
+	if (s.r.st && store_damaged(s.r.st))
+		rc = store_damage_error(s.r.st, &err);
 out:
 	if (rc) {
 		drop_created_db(&s);

@@ -49,6 +49,8 @@ int open_db(struct session *s, bool writes, struct r57_err *err);
 
 /* cli_io.c: r57 export and r57 import. */
 int cmd_export(struct session *s, struct r57_err *err);
+int cmd_check(struct session *s, struct r57_err *err);
+int cmd_backup(struct session *s, struct r57_err *err);
 int cmd_import(struct session *s, struct r57_err *err);
 
 /* cli_report.c: r57 status (every format), r57 remind, r57 reminders. */

@@ -75,6 +75,56 @@ int cmd_export(struct session *s, struct r57_err *err)
 	return R57_OK;
 }
 
+/* --- check ------------------------------------------------------------------- */
+
+static void print_problem(const char *line, void *ctx)
+{
+	(void)ctx;
+	puts(line);
+}
+
+int cmd_check(struct session *s, struct r57_err *err)
+{
+	int rc, n = 0;
+	if (s->args.npos) {
+		char *safe = text_safe(s->args.pos[0], false);
+		rc = r57_fail(err, R57_EUSAGE, _("check: unexpected argument '%s'"), safe);
+		free(safe);
+		return rc;
+	}
+	if ((rc = open_db(s, false, err)) || (rc = store_check_all(s->r.st, print_problem, NULL, &n, err)))
+		return rc;
+	if (n == 0) {
+		puts(_("ok"));
+		return R57_OK;
+	}
+	char *safe = text_safe(s->db_path, false);
+	rc = r57_fail(err, R57_EDB,
+	              ngettext("%s: %d problem found (restore the database from a backup, or export it and import the export into a new one)",
+	                       "%s: %d problems found (restore the database from a backup, or export it and import the export into a new one)",
+	                       (unsigned long)n),
+	              safe, n);
+	free(safe);
+	return rc;
+}
+
+/* --- backup ------------------------------------------------------------------ */
+
+int cmd_backup(struct session *s, struct r57_err *err)
+{
+	int rc;
+	if (s->args.npos != 1)
+		return r57_fail(err, R57_EUSAGE, _("backup: name the file to write (r57 backup FILE)"));
+	if ((rc = open_db(s, false, err)) ||
+	    (rc = store_backup(s->r.st, s->args.pos[0], opt_has(&s->args, "--force"), err)))
+		return rc;
+	char *safe = text_safe(s->args.pos[0], false);
+	printf(_("Backed up the database to %s."), safe);
+	putchar('\n');
+	free(safe);
+	return R57_OK;
+}
+
 /* --- import ------------------------------------------------------------------ */
 
 /* What the import reports is held back until it has succeeded (a failed

@@ -25,6 +25,42 @@ static const char *const default_groups[] = {
 	"Bảo đảm thực hiện hiệu quả các nghị quyết, kế hoạch; xây dựng chính quyền số, kinh tế số, xã hội số",
 };
 
+/* Damage SQLite saw anywhere in this process: in a read's sqlite3_step,
+ * in a finalize, in a statement whose caller took "no row" for an answer.
+ * SQLite's error log is the one place every such report passes (it is
+ * process-wide by design, so this flag is too); store_commit refuses to
+ * write after it and the command ends with the damage message. */
+static volatile int damage_seen;
+
+static void sqlite_log(void *arg, int code, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		damage_seen = 1;
+}
+
+bool store_damaged(const struct store *st)
+{
+	(void)st;
+	return damage_seen != 0;
+}
+
+static int damaged_fail(struct store *st, struct r57_err *err, const char *doing)
+{
+	char *path = text_safe(st->path, false);
+	int code = r57_fail(err, R57_EDB,
+	                    _("%s: the database is damaged (%s, while %s); restore it from a backup"),
+	                    path, "database disk image is malformed", _(doing));
+	free(path);
+	return code;
+}
+
+int store_damage_error(struct store *st, struct r57_err *err)
+{
+	return damaged_fail(st, err, N_("reading"));
+}
+
 int store_sqlerr(struct store *st, struct r57_err *err, const char *doing)
 {
 	int rc = sqlite3_extended_errcode(st->db);
@@ -490,6 +526,61 @@ int store_search_triggers(struct store *st, struct r57_err *err)
 	return store_exec(st, search_triggers_sql, err);
 }
 
+int store_schema_indexes(const char *table, char ***out, int *n_out)
+{
+	static const char head[] = "CREATE INDEX ";
+	char **v = NULL;
+	int n = 0;
+	size_t tlen = strlen(table);
+	*out = NULL;
+	*n_out = 0;
+	for (const char *p = r57_schema_sql; (p = strstr(p, head)); p++) {
+		if (p != r57_schema_sql && p[-1] != '\n')
+			continue;
+		const char *name = p + sizeof head - 1;
+		size_t nlen = strspn(name, "abcdefghijklmnopqrstuvwxyz_");
+		const char *on = name + nlen + strspn(name + nlen, " ");
+		if (!nlen || strncmp(on, "ON ", 3) != 0 || strncmp(on + 3, table, tlen) != 0 ||
+		    on[3 + tlen] != '(')
+			continue;
+		const char *end = strchr(p, ';');
+		char **grown = end ? realloc(v, (size_t)(n + 1) * sizeof *v) : NULL;
+		if (!grown)
+			goto oom;
+		v = grown;
+		if (!(v[n] = strndup(p, (size_t)(end - p))))
+			goto oom;
+		n++;
+	}
+	*out = v;
+	*n_out = n;
+	return R57_OK;
+oom:
+	for (int i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return R57_ENOMEM;
+}
+
+void store_schema_indexes_free(char **v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int store_drop_index_of(struct store *st, const char *create, struct r57_err *err)
+{
+	/* "CREATE INDEX name ON ..." -> "DROP INDEX IF EXISTS name" */
+	const char *name = create + 13;
+	size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyz_");
+	char drop[200];
+	if (len == 0 || len > 128)
+		return R57_OK;
+	snprintf(drop, sizeof drop, "DROP INDEX IF EXISTS %.*s", (int)len, name);
+	return store_exec(st, drop, err);
+}
+
 /* Everything again from the tasks as they are: the rows first, then
  * their indexes, each made in one sorted pass (dropped and made again from
  * the schema's own text: six indexes kept row by row take three times as
@@ -505,38 +596,22 @@ static const char search_finish_sql[] =
 
 int store_search_rebuild(struct store *st, struct r57_err *err)
 {
-	enum { MAX_IX = 16 };
-	char *ix[MAX_IX];
-	int n = 0, rc;
-	sqlite3_stmt *s;
-	if ((rc = store_prepare(st, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-	                            " AND tbl_name = 'task_search' AND sql IS NOT NULL", &s, err)))
-		return rc;
-	while (!rc && n < MAX_IX && sqlite3_step(s) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(s, 0);
-		const char *sql = (const char *)sqlite3_column_text(s, 1);
-		if (!name || !sql || strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name))
-			continue;
-		size_t len = strlen(name) + strlen(sql) + 2;
-		if (!(ix[n] = malloc(len)))
-			rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
-		else
-			snprintf(ix[n++], len, "%s%c%s", name, '\0', sql);
-	}
-	sqlite3_finalize(s);
-	for (int i = 0; i < n && !rc; i++) {
-		char drop[96];
-		snprintf(drop, sizeof drop, "DROP INDEX \"%.80s\"", ix[i]);
-		rc = store_exec(st, drop, err);
-	}
+	/* The index statements are r57's own (schema.sql, compiled in), never
+	 * the text the file holds in sqlite_master: a crafted file's would run. */
+	char **ix;
+	int n, rc;
+	if (store_schema_indexes("task_search", &ix, &n))
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
+	rc = R57_OK;
+	for (int i = 0; i < n && !rc; i++)
+		rc = store_drop_index_of(st, ix[i], err);
 	if (!rc)
 		rc = store_exec(st, search_fill_sql, err);
 	for (int i = 0; i < n && !rc; i++)
-		rc = store_exec(st, ix[i] + strlen(ix[i]) + 1, err);
+		rc = store_exec(st, ix[i], err);
 	if (!rc)
 		rc = store_exec(st, search_finish_sql, err);
-	for (int i = 0; i < n; i++)
-		free(ix[i]);
+	store_schema_indexes_free(ix, n);
 	return rc;
 }
 
@@ -612,6 +687,13 @@ static int store_connect(struct store *st, bool ro, struct r57_err *err)
 		return store_sqlerr(st, err, N_("opening"));
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 5000);
+	/* The file is data, never code (docs/storage.md): no statement of
+	 * r57's can corrupt it (DEFENSIVE: no writable_schema), and nothing
+	 * else is attached to it. trusted_schema stays on: Debian 12's SQLite
+	 * (3.40) does not mark its JSON functions harmless, and the schema's
+	 * journal triggers call json_object. */
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+	sqlite3_limit(st->db, SQLITE_LIMIT_ATTACHED, 0);
 	sqlite3_create_function(st->db, "r57_fold", 1,
 	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                        NULL, sql_fold, NULL, NULL);
@@ -635,8 +717,10 @@ static int store_connect(struct store *st, bool ro, struct r57_err *err)
 	 * EXTRA, not FULL: a commit is the journal's unlink, and only a synced
 	 * folder keeps it through a power cut; under FULL the journal can come
 	 * back and roll back a change r57 has already reported done
-	 * (tests/fault/fault.py powercut, the cut at exit). */
-	return store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = EXTRA;", err);
+	 * (tests/fault/fault.py powercut, the cut at exit). cell_size_check:
+	 * a damaged page is reported as damage when it is read, not followed. */
+	return store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = EXTRA;"
+	                      " PRAGMA cell_size_check = ON;", err);
 }
 
 int store_open(const char *path, const struct store_open_opts *o,
@@ -686,6 +770,13 @@ int store_open(const char *path, const struct store_open_opts *o,
 		return rc;
 	}
 
+	static bool logging;
+	if (!logging) {
+		/* (before SQLite's first use: it is refused after) */
+		sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, (void *)NULL);
+		logging = true;
+	}
+	damage_seen = 0; /* (what an earlier file of this process showed is not this one's) */
 	struct store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
@@ -754,11 +845,34 @@ int store_begin(struct store *st, struct r57_err *err)
 	}
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return store_sqlerr(st, err, N_("starting a change"));
+	if (damage_seen) {
+		store_rollback(st);
+		return damaged_fail(st, err, N_("starting a change"));
+	}
+	/* Nothing is written into a file SQLite can see is damaged: its
+	 * pages are checked once per connection, under the write lock,
+	 * before the first change (docs/storage.md: the cost). */
+	if (!st->verified) {
+		sqlite3_stmt *q = NULL;
+		bool good = sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &q, NULL) == SQLITE_OK &&
+		            sqlite3_step(q) == SQLITE_ROW &&
+		            strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
+		sqlite3_finalize(q);
+		if (!good) {
+			store_rollback(st);
+			return damaged_fail(st, err, N_("starting a change"));
+		}
+		st->verified = true;
+	}
 	return R57_OK;
 }
 
 int store_commit(struct store *st, struct r57_err *err)
 {
+	if (damage_seen) {
+		store_rollback(st);
+		return damaged_fail(st, err, N_("saving the change"));
+	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = store_sqlerr(st, err, N_("saving the change"));
 		store_rollback(st);

@@ -20,6 +20,7 @@ struct store {
 	char *path;
 	struct cached_stmt cache[STORE_CACHE];
 	unsigned long clock;
+	bool verified; /* quick_check passed on this connection (store_begin) */
 	int version;   /* the file's schema version as opened: R57_SCHEMA_VERSION,
 	                * or older when it was opened without write access */
 };
@@ -66,5 +67,14 @@ size_t store_filter_ids(const struct task_filter *f, const struct search *sr, ch
 void store_filter_bind(sqlite3_stmt *s, const struct task_filter *f, const struct search *sr,
                        r57_day today);
 void store_filter_free(struct search *sr);
+
+/* The CREATE INDEX statements of r57's built-in schema (schema.sql) on
+ * table, in its order: what a bulk write drops and makes again. Never
+ * the text of the file's sqlite_master, which a crafted file could fill
+ * with statements of its own. R57_ENOMEM or R57_OK. */
+int store_schema_indexes(const char *table, char ***out, int *n);
+void store_schema_indexes_free(char **v, int n);
+/* DROP INDEX IF EXISTS the index such a statement makes. */
+int store_drop_index_of(struct store *st, const char *create, struct r57_err *err);
 
 #endif

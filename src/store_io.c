@@ -339,63 +339,30 @@ void store_io_close(struct store_io *io)
 	free(io);
 }
 
-static bool plain_name(const char *s)
-{
-	if (!s || !*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
-			return false;
-	return true;
-}
-
 int store_io_bulk_begin(struct store_io *io, struct r57_err *err)
 {
-	sqlite3_stmt *s;
-	/* The indexes r57's schema made (sql is NULL for those that keep a
-	 * UNIQUE constraint: they stay). Their text is run back unchanged in
-	 * store_io_bulk_end: it is the schema's own, written by r57, read in
-	 * the same transaction; no user text is ever part of it. */
-	int rc = store_prepare(io->st,
-		"SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-		" AND tbl_name IN ('task', 'task_unit') AND sql IS NOT NULL ORDER BY rowid", &s, err);
-	if (rc)
-		return rc;
-	int step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(s, 0);
-		const char *sql = (const char *)sqlite3_column_text(s, 1);
-		if (!plain_name(name) || !sql || strncmp(sql, "CREATE INDEX ", 13) != 0)
-			continue;
-		char **grown = realloc(io->index_sql, (size_t)(io->n_index + 1) * sizeof *grown);
-		char *copy = strdup(sql);
-		if (!grown || !copy) {
-			free(copy);
-			if (grown)
-				io->index_sql = grown;
-			rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
-			break;
-		}
-		io->index_sql = grown;
-		io->index_sql[io->n_index++] = copy;
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = store_sqlerr(io->st, err, N_("reading the schema"));
-	sqlite3_finalize(s);
+	/* The indexes of task and task_unit that r57's built-in schema makes
+	 * (those that keep a UNIQUE constraint are not among them: they
+	 * stay), dropped now and made again from that same text in
+	 * store_io_bulk_end; the file's own sqlite_master is never run. */
+	char **a = NULL, **b = NULL;
+	int na = 0, nb = 0;
+	int rc = R57_OK;
+	if (store_schema_indexes("task", &a, &na) || store_schema_indexes("task_unit", &b, &nb) ||
+	    !(io->index_sql = calloc((size_t)(na + nb) + 1, sizeof *io->index_sql)))
+		rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
+	for (int i = 0; i < na && !rc; i++, a[i - 1] = NULL)
+		io->index_sql[io->n_index++] = a[i];
+	for (int i = 0; i < nb && !rc; i++, b[i - 1] = NULL)
+		io->index_sql[io->n_index++] = b[i];
+	store_schema_indexes_free(a, na);
+	store_schema_indexes_free(b, nb);
 	/* The search index is made again by the next search, in one sorted
 	 * pass (docs/storage.md). */
 	if (!rc)
 		rc = store_search_triggers_drop(io->st, err);
-	for (int i = 0; i < io->n_index && !rc; i++) {
-		/* "CREATE INDEX name ON ..." -> "DROP INDEX name" */
-		char drop[200];
-		const char *name = io->index_sql[i] + 13;
-		size_t len = strcspn(name, " (");
-		if (len == 0 || len > 128)
-			continue;
-		snprintf(drop, sizeof drop, "DROP INDEX %.*s", (int)len, name);
-		rc = store_exec(io->st, drop, err);
-	}
+	for (int i = 0; i < io->n_index && !rc; i++)
+		rc = store_drop_index_of(io->st, io->index_sql[i], err);
 	return rc;
 }
 

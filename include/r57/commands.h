@@ -54,6 +54,10 @@
 	    N_("The reminders received, newest first: when, who issued them, and the tasks they named.")) \
 	CMD(export, "export", "", cmd_export, \
 	    N_("Write every task with every field (uuid, the names of its group, leader, units and source, ISO dates) as CSV (the default) or JSON, to standard output or to FILE. The file is replaced in one step, never half written; a file r57 did not write is replaced only with --force. A CSV cell that a spreadsheet would take for a formula (= + - @) begins with a quote. --bom starts the CSV with a byte order mark for spreadsheet programs that need it.")) \
+	CMD(check, "check", "", cmd_check, \
+	    N_("Read the whole database file and say what is wrong with it, one line per problem, or ok: SQLite's integrity and foreign key checks, the journal's newest record of each row against the row, and the search index against the tasks. It changes nothing; exit 1 when it finds a problem. r57 itself refuses to write into a file it sees is damaged.")) \
+	CMD(backup, "backup", "FILE", cmd_backup, \
+	    N_("Copy the database to FILE with SQLite's online backup: one consistent state even while others write, readable by you alone (mode 0600). An existing FILE is replaced only with --force.")) \
 	CMD(import, "import", "FILE", cmd_import, \
 	    N_("Bring in tasks from a CSV file as kept in spreadsheets (a header row in Vietnamese or English) or from r57's own export (CSV or JSON). Every row is checked first: one bad row and nothing is imported, with the line, column and value named. Rows match tasks by uuid, else by title and group, so a second import of the same file changes nothing; missing leaders, units, groups and sources are created. One import is one change: r57 undo removes it whole. --dry-run shows what would be added, changed and created.")) \
 	CMD(group, "group", "", NULL, \
@@ -182,6 +186,9 @@
 	OPT("--format", "", "csv|json", OPT_ARG, N_("the format of the output")) \
 	OPT("--output", "-o", "FILE", OPT_ARG, N_("write to FILE, not to standard output")) \
 	R57_O_FORCE(OPT) R57_O_BOM(OPT)
+#define R57_OPTS_check(OPT)
+#define R57_OPTS_backup(OPT) \
+	OPT("--force", "", "", 0, N_("replace an existing FILE"))
 #define R57_OPTS_import(OPT) \
 	OPT("--dry-run", "", "", 0, N_("say what it would do; change nothing"))
 #define R57_OPTS_group(OPT)

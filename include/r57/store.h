@@ -96,6 +96,24 @@ const char *store_path(const struct store *st);
 int store_begin(struct store *st, struct r57_err *err);
 int store_commit(struct store *st, struct r57_err *err);
 void store_rollback(struct store *st);
+/* Whether SQLite reported damage (SQLITE_CORRUPT, SQLITE_NOTADB) anywhere
+ * since the file was opened, even in a read whose caller went on: the
+ * command then ends with store_damage_error's message, never exit 0. */
+bool store_damaged(const struct store *st);
+int store_damage_error(struct store *st, struct r57_err *err);
+
+/* r57 check (store_check.c): SQLite's integrity and foreign key checks,
+ * then r57's own invariants (the journal's newest image of each row is
+ * the row; the search index holds every task as it is). Each problem is
+ * one line to fn, made safe to print; *n counts them. Writes nothing. */
+/* r57 backup (store_backup.c): a consistent copy of the whole file at
+ * path, mode 0600, by SQLite's online backup; an existing path only with
+ * force. Nothing is left at path when it fails. */
+int store_backup(struct store *st, const char *path, bool force, struct r57_err *err);
+
+typedef void (*store_problem_fn)(const char *line, void *ctx);
+int store_check_all(struct store *st, store_problem_fn fn, void *ctx, int *n,
+                    struct r57_err *err);
 
 /* --- tasks ------------------------------------------------------------ */
 int store_task_get(struct store *st, int64_t id, struct task *out,

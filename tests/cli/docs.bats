@@ -21,7 +21,7 @@ load helpers
 		grep -q "^\.It Xo Ic $c\$" "$root/r57.1" || { echo "r57.1 lacks $c"; return 1; }
 		grep -q "^- \`r57 $c" "$root/README.md" || { echo "README lacks $c"; return 1; }
 		grep -q "^\.It Xo Ic $c\$" "$root/r57.vi.1" || { echo "r57.vi.1 lacks $c"; return 1; }
-		[ "$(grep -c "^- \`r57 $c " "$root/README.md")" -eq 2 ] || [ "$c" = help ] ||
+		[ "$(grep -c "^- \`r57 $c[\` ]" "$root/README.md")" -eq 2 ] || [ "$c" = help ] ||
 			{ echo "README lacks $c in one language"; return 1; }
 	done
 }

@@ -1,0 +1,181 @@
+#!/usr/bin/env bats
+# The database file is data, never code: r57 runs only the SQL it was
+# built with, never statements read from the file (issue 11, item 9).
+
+load helpers
+
+# craft DB: the sql of two of the file's indexes in sqlite_master edited
+# (as another program could, with writable_schema) to carry a statement
+# of their own after the index.
+craft() {
+	sqlite3 "$1" "PRAGMA writable_schema = ON;
+		UPDATE sqlite_master SET sql = 'CREATE INDEX task_due_ix ON task(due); CREATE TABLE pwned(x)'
+		 WHERE name = 'task_due_ix';
+		UPDATE sqlite_master SET sql = 'CREATE INDEX task_search_title ON task_search(title_key); CREATE TABLE pwned2(x)'
+		 WHERE name = 'task_search_title';"
+}
+
+@test "a bulk import and the search rebuild run none of the file's own index text" {
+	add "Đầu tiên" >/dev/null
+	craft "$R57_DB"
+	eq "$(sqlite3 "$R57_DB" 'pragma quick_check')" ok "the crafted file still reads"
+	{
+		printf 'title,group\r\n'
+		for i in $(seq 1 5000); do printf 'Nhiệm vụ %d,1\r\n' "$i"; done
+	} >"$BATS_TEST_TMPDIR/big.csv"
+	ok import "$BATS_TEST_TMPDIR/big.csv"
+	ok list nhiệm
+	eq "$(sqlite3 "$R57_DB" "select count(*) from sqlite_master where name like 'pwned%'")" 0 \
+		"no table made by the file's text"
+	eq "$(sqlite3 "$R57_DB" 'select count(*) from task')" 5001
+	eq "$(sqlite3 "$R57_DB" "select sql from sqlite_master where name = 'task_due_ix'")" \
+		"CREATE INDEX task_due_ix     ON task(due)" "the index made again from r57's schema"
+	eq "$(sqlite3 "$R57_DB" 'pragma integrity_check')" ok
+}
+
+
+# flip FILE OFFSET: invert one byte of FILE in place.
+flip() {
+	python3 -c '
+import sys
+p, o = sys.argv[1], int(sys.argv[2])
+with open(p, "r+b") as f:
+    f.seek(o); b = f.read(1); f.seek(o); f.write(bytes([b[0] ^ 0xff]))' "$1" "$2"
+}
+
+# A fixed set of damaged copies of the demo database (item 10): 60 offsets
+# from a seeded generator, past the 100-byte file header (a flipped header
+# is "not an SQLite file", tested in badinput.bats).
+@test "damaged copies: add succeeds only into a sound file; else nothing is written" {
+	local demo="$BATS_TEST_TMPDIR/demo.r57" size i off copy before
+	ok demo "$demo"
+	size=$(stat -c %s "$demo")
+	COLUMNS=200 R57_DB=$demo ok list status:all
+	local want=$output
+	local offsets
+	offsets=$(python3 -c 'import random, sys; r = random.Random(57); print(" ".join(str(r.randrange(100, int(sys.argv[1]))) for _ in range(60)))' "$size")
+	local n_refused=0 n_added=0 n_list_diff=0
+	for off in $offsets; do
+		copy="$BATS_TEST_TMPDIR/c$off.r57"
+		cp "$demo" "$copy"
+		flip "$copy" "$off"
+		local sound
+		sound=$(sqlite3 "$copy" 'pragma integrity_check' 2>&1 | head -n 1)
+		# list: exit 0 only with the undamaged list, or when SQLite itself
+		# finds the file sound (a flipped letter inside a title cannot be
+		# told from data)
+		COLUMNS=200 R57_DB=$copy run --separate-stderr r57 list status:all
+		if [ "$status" -eq 0 ] && [ "$output" != "$want" ]; then
+			[ "$sound" = ok ] || { printf 'offset %s: list exit 0, other output, file says %s\n' "$off" "$sound" >&2; return 1; }
+			n_list_diff=$((n_list_diff + 1))
+		fi
+		if [ "$status" -ne 0 ]; then
+			assert_error 1
+		fi
+		before=$(sha "$copy")
+		R57_DB=$copy run --separate-stderr r57 add "Sau hư hỏng"
+		if [ "$status" -eq 0 ]; then
+			# what r57 checks before it writes (quick_check: every page);
+			# a sound file stays sound to the full integrity_check; one
+			# whose only fault is an index that misses a row (which
+			# quick_check cannot see) is left to r57 check
+			eq "$(sqlite3 "$copy" 'pragma quick_check' 2>&1)" ok "offset $off: add exit 0 into a file whose pages check"
+			if [ "$sound" = ok ]; then
+				eq "$(sqlite3 "$copy" 'pragma integrity_check' 2>&1)" ok "offset $off: a sound file stays sound"
+			fi
+			n_added=$((n_added + 1))
+		else
+			assert_error 1
+			eq "$(sha "$copy")" "$before" "offset $off: a refused add leaves the file as it was"
+			n_refused=$((n_refused + 1))
+		fi
+		rm -f "$copy"
+	done
+	echo "refused $n_refused, added $n_added, list differed on a sound file $n_list_diff" >&3
+	[ "$n_refused" -gt 0 ]
+}
+
+@test "check: ok on a sound database, and it writes nothing" {
+	ok demo "$R57_DB"
+	assert_db_unchanged check
+	eq "$status" 0
+	eq "$output" "$(t ok)"
+}
+
+@test "check: a row that differs from its newest journal image, named; exit 1; nothing changed" {
+	ok demo "$R57_DB"
+	sqlite3 "$R57_DB" "UPDATE change SET after = json_set(after, '\$.title', 'Khác')
+		WHERE id = (SELECT max(id) FROM change WHERE tbl = 'task' AND row_id = 3)"
+	assert_db_unchanged check
+	assert_error 1
+	has "$stderr" "$R57_DB: "
+	eq "$output" "$(t 'journal: %s row %lld differs from its newest image in the journal' task 3)"
+}
+
+@test "check: a journaled row missing from its table, and a search row unlike its task" {
+	ok demo "$R57_DB"
+	ok list hạ  # builds the search index
+	eq "$(sqlite3 "$R57_DB" 'SELECT writes = seen FROM search_state')" 1
+	# behind the journal's back: its trigger dropped, a coordinating unit
+	# taken off a task
+	local gone
+	gone=$(sqlite3 "$R57_DB" 'SELECT max(id) FROM task_unit')
+	sqlite3 "$R57_DB" "DROP TRIGGER task_unit_del; DELETE FROM task_unit WHERE id = $gone;
+		UPDATE task_search SET body = ' khac ' WHERE id = 1"
+	run --separate-stderr r57 check
+	assert_error 1
+	has "$output" "$(t 'journal: %s row %lld is in the journal but not in the table' task_unit "$gone")"
+	has "$output" "$(t 'search index: task #%lld is not as the task is' 1)"
+}
+
+@test "check: a damaged file is reported, not ok" {
+	ok demo "$R57_DB"
+	# the first byte of each cell pointer array of page 2 onwards zeroed:
+	# SQLite sees the damage
+	python3 -c '
+import sys
+p = sys.argv[1]
+with open(p, "r+b") as f:
+    d = bytearray(f.read())
+    ps = int.from_bytes(d[16:18], "big")
+    for pg in range(1, len(d) // ps):
+        o = pg * ps
+        if d[o] in (13, 10, 5, 2):
+            d[o + 8:o + 12] = b"\xff\xff\xff\xff"
+    f.seek(0); f.write(d)' "$R57_DB"
+	run --separate-stderr r57 check
+	assert_error 1
+	hasnt "$output" "$(t ok)"
+}
+
+@test "backup: a 0600 copy that checks, refused over an existing file without --force" {
+	ok demo "$R57_DB"
+	local b="$BATS_TEST_TMPDIR/copy.r57"
+	ok backup "$b"
+	eq "$(stat -c %a "$b")" 600
+	R57_DB=$b ok check
+	eq "$output" "$(t ok)"
+	eq "$(sqlite3 "$b" 'select count(*) from task')" "$(sqlite3 "$R57_DB" 'select count(*) from task')"
+	local before
+	before=$(sha "$b")
+	run --separate-stderr r57 backup "$b"
+	assert_error 1
+	eq "$(sha "$b")" "$before" "the existing file is left as it was"
+	ok backup --force "$b"
+}
+
+@test "backup while a second r57 writes: one consistent state that checks" {
+	ok demo "$R57_DB"
+	local n0 i b="$BATS_TEST_TMPDIR/copy.r57"
+	n0=$(sqlite3 "$R57_DB" 'select count(*) from task')
+	( for i in $(seq 1 30); do "$R57_BIN" add "Song song $i" >/dev/null || exit 1; done ) &
+	local writer=$!
+	ok backup "$b"
+	wait "$writer"
+	R57_DB=$b ok check
+	local n
+	n=$(sqlite3 "$b" 'select count(*) from task')
+	[ "$n" -ge "$n0" ] && [ "$n" -le $((n0 + 30)) ]
+	eq "$(sqlite3 "$b" "select count(*) from entry where summary like '%Song song%'")" $((n - n0)) \
+		"every task in the copy with its journal entry"
+}
