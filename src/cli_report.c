@@ -250,6 +250,31 @@ static int check_out_dir(const char *dir, struct r57_err *err)
 	return rc;
 }
 
+/* Is a file of a notice's name already in dir? Named, with nothing issued. */
+static int check_no_notice_files(const char *dir, const struct remind_set *set, struct r57_err *err)
+{
+	for (int i = 0; i < set->n; i++) {
+		char *name = remind_file_name(&set->notices[i]), *path = NULL;
+		if (!name || asprintf(&path, "%s/%s", dir, name) < 0) {
+			free(name);
+			return r57_fail(err, R57_ENOMEM, _("out of memory"));
+		}
+		free(name);
+		struct stat sb;
+		int rc = R57_OK;
+		if (lstat(path, &sb) == 0) {
+			char *safe = text_safe(path, false);
+			rc = r57_fail(err, R57_EIO, _("%s: a file of that name is already there; nothing issued (--force replaces it)"),
+			              safe);
+			free(safe);
+		}
+		free(path);
+		if (rc)
+			return rc;
+	}
+	return R57_OK;
+}
+
 int cmd_remind(struct session *s, struct r57_err *err)
 {
 	const struct args *a = &s->args;
@@ -302,6 +327,14 @@ int cmd_remind(struct session *s, struct r57_err *err)
 		remind_set_clear(&set);
 		return R57_OK;
 	}
+	/* A notice file already in the folder is never replaced unasked: the
+	 * names are said before anything is recorded, so a refusal issues
+	 * nothing. */
+	bool force = opt_has(a, "--force");
+	if (dir && !force && (rc = check_no_notice_files(dir, &set, err))) {
+		remind_set_clear(&set);
+		return rc;
+	}
 	/* Record first: a refused issue prints nothing. */
 	int64_t seq = 0;
 	if ((rc = remind_issue(&s->r, &set, lang, dry, &seq, err))) {
@@ -317,7 +350,7 @@ int cmd_remind(struct session *s, struct r57_err *err)
 				break;
 			}
 			const void *ctx[2] = { &set.notices[i], &lang };
-			rc = outfile_write(path, true, NULL, fill_notice, ctx, err);
+			rc = outfile_write(path, force, NULL, fill_notice, ctx, err);
 			if (!rc)
 				print_wrote(path);
 			free(name);

@@ -49,7 +49,7 @@
 	CMD(status, "status", "[FILTER...]", cmd_report_status, \
 	    N_("The status report of the tasks `r57 list FILTER...` shows (the same filter words; the options --group, --leader, --unit, --source, --year choose by the task as it was on --as-of): total, completed on time and late, not completed within deadline and overdue, completion rate, added and extended since the previous report (--since, by default the end of the month before; read from the journal), and extended in all; one row per key task group. With --breakdowns, and in every format but text: a summary paragraph to paste into a report, and one row per lead unit (ranked by completion rate, ties by fewer overdue, with the reminders received) and per lead person. -o writes a file (atomically; an existing file only with --force or when r57 wrote it); --title names the committee on the HTML page; --lang vi|en: the report's language, by default r57's (Vietnamese with decimal commas); CSV cells that a spreadsheet would run as formulas are made inert.")) \
 	CMD(remind, "remind", "", cmd_remind, \
-	    N_("For each unit (or person) with overdue tasks or tasks due within N days (default 7), a notice listing them with deadlines and days late, ready to paste: in Vietnamese, even when r57 speaks English; --lang en writes it in English. -o DIR writes one file each. Issuing is recorded (one journal entry; undo removes it); --dry-run records nothing.")) \
+	    N_("For each unit (or person) with overdue tasks or tasks due within N days (default 7), a notice listing them with deadlines and days late, ready to paste: in Vietnamese, even when r57 speaks English; --lang en writes it in English. -o DIR writes one file each; a file of that name already in DIR is replaced only with --force (without it nothing is issued). Issuing is recorded (one journal entry; undo removes it); --dry-run records nothing.")) \
 	CMD(reminders, "reminders", "", cmd_reminders, \
 	    N_("The reminders received, newest first: when, who issued them, and the tasks they named.")) \
 	CMD(export, "export", "", cmd_export, \
@@ -176,6 +176,7 @@
 	R57_O_ASOF(OPT) \
 	OPT("--lang", "", "vi|en", OPT_ARG, N_("the language of the notices")) \
 	OPT("--output", "-o", "DIR", OPT_ARG, N_("write one file per notice in DIR")) \
+	OPT("--force", "", "", 0, N_("replace notice files already in DIR")) \
 	OPT("--dry-run", "", "", 0, N_("show the notices; record nothing"))
 #define R57_OPTS_reminders(OPT) \
 	OPT("--unit", "", "U", OPT_ARG, N_("only those sent to this unit")) \

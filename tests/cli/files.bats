@@ -142,3 +142,24 @@ load helpers
 	ok reminders
 	eq "$output" ""
 }
+
+@test "remind -o: a notice file already in the folder is replaced only with --force; without it nothing is issued" {
+	ok add "Quá hạn" --unit "Sở Nội vụ" --new --due 01/06/2025
+	local d=$BATS_TEST_TMPDIR/out
+	mkdir "$d"
+	ok remind -o "$d"
+	local f
+	f=$(ls "$d")
+	[ -n "$f" ] && [ "$(ls "$d" | wc -l)" -eq 1 ]
+	printf 'a letter of my own\n' >"$d/$f"
+	ok reminders
+	local before=$output
+	assert_fails_cleanly 1 -- remind -o "$d"
+	eq "$stderr" "r57: $(t '%s: a file of that name is already there; nothing issued (--force replaces it)' "$d/$f")"
+	eq "$(cat "$d/$f")" "a letter of my own"
+	ok reminders
+	eq "$output" "$before"
+	ok remind -o "$d" --force
+	hasnt "$(cat "$d/$f")" "a letter of my own"
+	has "$(cat "$d/$f")" "Quá hạn"
+}
