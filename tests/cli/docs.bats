@@ -85,3 +85,21 @@ load helpers
 	}
 	[ -z "$stderr" ]
 }
+
+@test "the TUI tests never hand tmux a bare glob character: keys ? would send a file's name" {
+	root="$BATS_TEST_DIRNAME/../.."
+	# an unquoted ? or * in a keys line is expanded by the shell against
+	# the current folder before tmux sees it (CI once sent "x" for ?)
+	run grep -nE "^[[:space:]]*keys( [^'\"]*)? [?*]( |$)" "$root"/tests/tui/*.bats
+	[ "$status" -eq 1 ] || { echo "$output"; return 1; }
+}
+
+@test "the top of the tree holds only the project's own files" {
+	root="$BATS_TEST_DIRNAME/../.."
+	git -C "$root" rev-parse --git-dir >/dev/null 2>&1 || skip "not a git checkout"
+	run git -C "$root" ls-files
+	[ "$status" -eq 0 ]
+	extra=$(printf '%s\n' "$output" | grep -v / |
+		grep -vxE '\.gitignore|Makefile|README\.md|r57\.1|r57\.vi\.1' || true)
+	[ -z "$extra" ] || { echo "stray files at the top: $extra"; return 1; }
+}

@@ -46,7 +46,7 @@ terminal_restored() {
 	wait_for "$(t 'Task #%lld %s' 1 '')"
 	keys q
 	wait_for "▾ 4. "
-	keys ?
+	keys '?'
 	wait_for "$(t 'Keys (q goes back; j/k scroll)')"
 	keys q
 	wait_for "▾ 4. "

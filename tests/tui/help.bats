@@ -96,7 +96,7 @@ check_help() {
 @test "help (?) lists every action of actions.h with its keys (120x40)" {
 	demo
 	tui_start --size 120x40
-	keys ?
+	keys '?'
 	wait_for "$(t 'Keys (q goes back; j/k scroll)')"
 	check_help 120
 	# q goes back to the list
@@ -110,7 +110,7 @@ check_help() {
 @test "help (?) at 80x24 scrolls through every action" {
 	demo
 	tui_start
-	keys ?
+	keys '?'
 	wait_for "$(t 'Keys (q goes back; j/k scroll)')"
 	check_help 80
 	keys Escape
