@@ -203,9 +203,18 @@ static int setup_session(struct session *s, struct r57_err *err)
 /* Open the database. The default one is created (with its folder) by any
  * command; a file named with --db or $R57_DB only by a command that
  * writes, so that a mistyped path is an error rather than a new file. */
+static int open_db_for(struct session *s, bool writes, bool screen, struct r57_err *err);
 int open_db(struct session *s, bool writes, struct r57_err *err)
 {
+	return open_db_for(s, writes, false, err);
+}
+
+/* open_db, for the screen too: a long session checks every page of the
+ * file before its first change whatever the size (store_begin). */
+static int open_db_for(struct session *s, bool writes, bool screen, struct r57_err *err)
+{
 	struct store_open_opts o = {
+		.verify_any_size = screen,
 		.create = writes || !s->explicit_db,
 		.make_dirs = !s->explicit_db,
 		.actor = s->actor,
@@ -1171,7 +1180,7 @@ static int cmd_demo(struct session *s, struct r57_err *err)
 static int cmd_none(struct session *s, struct r57_err *err)
 {
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		int rc = open_db(s, true, err);
+		int rc = open_db_for(s, true, true, err);
 		if (rc)
 			return rc;
 		/* What is done on the screen stays, however the screen ends. */

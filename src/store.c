@@ -783,6 +783,7 @@ int store_open(const char *path, const struct store_open_opts *o,
 		free(safe);
 		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	}
+	st->verify_any_size = o->verify_any_size;
 	/* A command that only reads opens an existing file read-only. */
 	bool ro = o->read_only && !created;
 	if ((rc = store_connect(st, ro, err)) || (rc = store_check(st, &ver, err)))
@@ -833,6 +834,22 @@ const char *store_path(const struct store *st)
 	return st->path;
 }
 
+/* Whether store_begin checks every page first: always for a long
+ * session (the screen pays it once), for a command only on a file small
+ * enough that the check costs a few milliseconds. A larger file still has
+ * cell_size_check on every page a change reads, and r57 check. */
+static bool needs_verify(struct store *st)
+{
+	if (st->verify_any_size)
+		return true;
+	int pages = 0, size = 0;
+	struct r57_err ignored = {0};
+	if (pragma_int(st, "PRAGMA page_count", &pages, &ignored) ||
+	    pragma_int(st, "PRAGMA page_size", &size, &ignored))
+		return true; /* the check itself will say what is wrong */
+	return (long long)pages * size <= STORE_VERIFY_MAX_BYTES;
+}
+
 int store_begin(struct store *st, struct r57_err *err)
 {
 	if (sqlite3_db_readonly(st->db, "main") == 1) {
@@ -851,8 +868,9 @@ int store_begin(struct store *st, struct r57_err *err)
 	}
 	/* Nothing is written into a file SQLite can see is damaged: its
 	 * pages are checked once per connection, under the write lock,
-	 * before the first change (docs/storage.md: the cost). */
-	if (!st->verified) {
+	 * before the first change, where that costs little (needs_verify;
+	 * docs/storage.md: what runs when). */
+	if (!st->verified && needs_verify(st)) {
 		sqlite3_stmt *q = NULL;
 		bool good = sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &q, NULL) == SQLITE_OK &&
 		            sqlite3_step(q) == SQLITE_ROW &&

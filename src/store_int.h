@@ -21,6 +21,7 @@ struct store {
 	struct cached_stmt cache[STORE_CACHE];
 	unsigned long clock;
 	bool verified; /* quick_check passed on this connection (store_begin) */
+	bool verify_any_size; /* store_open_opts.verify_any_size */
 	int version;   /* the file's schema version as opened: R57_SCHEMA_VERSION,
 	                * or older when it was opened without write access */
 };

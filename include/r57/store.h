@@ -82,12 +82,19 @@ struct store_open_opts {
 	bool make_dirs;     /* create missing parent folders (mode 0700) */
 	bool read_only;     /* the command only reads: open an existing file
 	                     * read-only (no migration; every change refused) */
+	bool verify_any_size; /* check every page before the first change
+	                       * whatever the file's size (the screen: once
+	                       * per session); otherwise only files up to
+	                       * STORE_VERIFY_MAX_BYTES (docs/storage.md) */
 	const char *actor;  /* for the 'init' journal entry */
 	const char *now;    /* ISO time for that entry */
 	r57_day today;
 };
 int store_open(const char *path, const struct store_open_opts *o,
                struct store **out, struct r57_err *err);
+/* The largest file whose pages a command-line change checks first
+ * (PRAGMA quick_check: about 2 ms a megabyte, docs/storage.md). */
+#define STORE_VERIFY_MAX_BYTES (8L * 1024 * 1024)
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 
