@@ -305,6 +305,8 @@ static int pragma_int(struct store *st, const char *sql, int *out,
 	return R57_OK;
 }
 
+static int schema_only_ours(struct store *st, struct r57_err *err);
+
 /* Identify the file before anything is written to it: *ver is its
  * schema version, 0 for a new (empty) file. */
 static int store_check(struct store *st, int *ver_out, struct r57_err *err)
@@ -331,6 +333,128 @@ static int store_check(struct store *st, int *ver_out, struct r57_err *err)
 	}
 	free(path);
 	*ver_out = ver;
+	return rc ? rc : schema_only_ours(st, err);
+}
+
+/* --- the file is data: only r57's own schema objects ----------------------
+ * A trigger, a view or an index runs SQL whenever r57 writes or reads the
+ * table it is on, and the file is someone else's to edit: a file that
+ * holds one r57 did not make is refused before anything runs on it.
+ * SQLite keeps each object's CREATE statement as it was written, so every
+ * object of the file must be a statement of the built-in schema, word for
+ * word (found in the text: a reference database made in memory cost 6 ms
+ * a command). Migrations add r57's own statements and alter none, so a
+ * file of any older version holds a part of them (test_store.c). The only
+ * other objects are the ones SQLite makes for r57's: the indexes of UNIQUE
+ * constraints, the full-text index's own tables, sqlite_sequence and the
+ * statistics of ANALYZE. */
+/* r57's own statements of a file of version 3 made while version 3 was
+ * being written (search_early_v3 makes them again). */
+static const char *const early_v3_statements[] = {
+	"CREATE TABLE task_search (\n"
+	"    id         INTEGER PRIMARY KEY,\n"
+	"    body       TEXT NOT NULL,\n"
+	"    title_key  TEXT NOT NULL\n"
+	")",
+	"CREATE VIRTUAL TABLE task_search_fts USING fts5(body, content='task_search',\n"
+	"    content_rowid='id', detail='none', columnsize=0, prefix='3')",
+	"CREATE TRIGGER task_search_count_upd AFTER UPDATE OF title, notes ON task BEGIN\n"
+	"  UPDATE search_state SET writes = writes + 1;\n"
+	"END",
+};
+
+static bool schema_has_statement(const char *sql, size_t len)
+{
+	for (size_t i = 0; i < sizeof early_v3_statements / sizeof *early_v3_statements; i++)
+		if (strcmp(sql, early_v3_statements[i]) == 0)
+			return true;
+	for (const char *p = r57_schema_sql; (p = strstr(p, sql)); p++)
+		if ((p == r57_schema_sql || p[-1] == '\n') && p[len] == ';')
+			return true;
+	return false;
+}
+
+/* "CREATE <kind> name" at the start of a line of the built-in schema. */
+static bool schema_has_name(const char *kind, const char *name)
+{
+	char head[160];
+	int n = snprintf(head, sizeof head, "CREATE %s %s ", kind, name);
+	if (n < 0 || (size_t)n >= sizeof head)
+		return false;
+	for (const char *p = r57_schema_sql; (p = strstr(p, head)); p++)
+		if (p == r57_schema_sql || p[-1] == '\n')
+			return true;
+	return false;
+}
+
+/* An object SQLite made for one of r57's own: sqlite_autoindex_T_N of a
+ * table T, a table of a full-text index V (V_data, V_idx, ...), and the
+ * tables of AUTOINCREMENT and ANALYZE. */
+static bool made_by_sqlite(const char *type, const char *name, const char *sql)
+{
+	static const char autoindex[] = "sqlite_autoindex_";
+	static const char *const own[] = { "sqlite_sequence", "sqlite_stat1", "sqlite_stat4" };
+	static const char *const shadow[] = { "_data", "_idx", "_config", "_content", "_docsize" };
+	if (strcmp(type, "index") == 0 && !sql && strncmp(name, autoindex, sizeof autoindex - 1) == 0) {
+		char table[128];
+		const char *t = name + sizeof autoindex - 1, *us = strrchr(t, '_');
+		if (!us || (size_t)(us - t) >= sizeof table)
+			return false;
+		snprintf(table, sizeof table, "%.*s", (int)(us - t), t);
+		return schema_has_name("TABLE", table);
+	}
+	if (strcmp(type, "table") != 0 || !sql)
+		return false;
+	for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+		if (strcmp(name, own[i]) == 0)
+			return strncmp(sql, "CREATE TABLE ", 13) == 0;
+	for (size_t i = 0; i < sizeof shadow / sizeof *shadow; i++) {
+		size_t nl = strlen(name), sl = strlen(shadow[i]);
+		char vtab[128], head[160];
+		if (nl <= sl || nl - sl >= sizeof vtab || strcmp(name + nl - sl, shadow[i]) != 0)
+			continue;
+		snprintf(vtab, sizeof vtab, "%.*s", (int)(nl - sl), name);
+		snprintf(head, sizeof head, "CREATE TABLE '%s'(", name);
+		return schema_has_name("VIRTUAL TABLE", vtab) && strncmp(sql, head, strlen(head)) == 0;
+	}
+	return false;
+}
+
+static int foreign_object(struct store *st, const char *type, const char *name, struct r57_err *err)
+{
+	const char *kind = strcmp(type, "trigger") == 0 ? _("trigger")
+	                 : strcmp(type, "view") == 0    ? _("view")
+	                 : strcmp(type, "index") == 0   ? _("index")
+	                                                : _("table");
+	char *path = text_safe(st->path, false), *what = text_safe(name, false);
+	int rc = r57_fail(err, R57_EDB,
+	                  _("%s: its %s \"%s\" was not made by r57 (another program changed the file); not opened, nothing changed"),
+	                  path, kind, what);
+	free(what);
+	free(path);
+	return rc;
+}
+
+static int schema_only_ours(struct store *st, struct r57_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = store_prepare(st, "SELECT type, name, sql FROM main.sqlite_master", &q, err);
+	if (rc)
+		return rc;
+	int step;
+	while ((step = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(q, 0);
+		const char *name = (const char *)sqlite3_column_text(q, 1);
+		const char *sql = (const char *)sqlite3_column_text(q, 2);
+		if (type && name &&
+		    (made_by_sqlite(type, name, sql) || (sql && schema_has_statement(sql, strlen(sql)))))
+			continue;
+		rc = foreign_object(st, type ? type : "?", name ? name : "?", err);
+		break;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, N_("opening"));
+	sqlite3_finalize(q);
 	return rc;
 }
 

@@ -15,7 +15,20 @@ craft() {
 		 WHERE name = 'task_search_title';"
 }
 
-@test "a bulk import and the search rebuild run none of the file's own index text" {
+# refused_unchanged WHAT ARGS...: r57 ARGS refuses the database (exit 1,
+# one message naming the file and WHAT) and leaves it byte for byte.
+refused_unchanged() {
+	local what=$1 before
+	shift
+	before=$(sha "$R57_DB")
+	run --separate-stderr r57 "$@"
+	assert_error 1
+	has "$stderr" "$R57_DB: "
+	has "$stderr" "$what"
+	eq "$(sha "$R57_DB")" "$before" "r57 $* changed the file"
+}
+
+@test "a file whose own SQL was edited is refused before any of it runs" {
 	add "Đầu tiên" >/dev/null
 	craft "$R57_DB"
 	eq "$(sqlite3 "$R57_DB" 'pragma quick_check')" ok "the crafted file still reads"
@@ -23,16 +36,57 @@ craft() {
 		printf 'title,group\r\n'
 		for i in $(seq 1 5000); do printf 'Nhiệm vụ %d,1\r\n' "$i"; done
 	} >"$BATS_TEST_TMPDIR/big.csv"
-	ok import "$BATS_TEST_TMPDIR/big.csv"
-	ok list nhiệm
+	refused_unchanged '"task_due_ix"' import "$BATS_TEST_TMPDIR/big.csv"
+	eq "$stderr" "r57: $(t '%s: its %s "%s" was not made by r57 (another program changed the file); not opened, nothing changed' \
+		"$R57_DB" "$(t index)" task_due_ix)"
+	refused_unchanged '"task_due_ix"' list nhiệm
+	refused_unchanged '"task_due_ix"' add "Một"
+	refused_unchanged '"task_due_ix"' check
 	eq "$(sqlite3 "$R57_DB" "select count(*) from sqlite_master where name like 'pwned%'")" 0 \
 		"no table made by the file's text"
+}
+
+@test "a trigger, a view, an index or a table r57 did not make: the file is refused, nothing runs" {
+	local base=$BATS_TEST_TMPDIR/base.r57 what
+	add "Đầu tiên" >/dev/null
+	cp "$R57_DB" "$base"
+	while IFS='|' read -r what sql; do
+		cp "$base" "$R57_DB"
+		sqlite3 "$R57_DB" "$sql"
+		refused_unchanged "\"$what\"" add "Thứ hai"
+		refused_unchanged "\"$what\"" list
+		eq "$(sqlite3 "$R57_DB" 'select count(*) from task')" 1 "$what: no task added, none taken"
+	done <<-'EOF'
+		evil|CREATE TRIGGER evil AFTER INSERT ON task BEGIN DELETE FROM task; END
+		task_ins|DROP TRIGGER task_ins; CREATE TRIGGER task_ins AFTER INSERT ON task BEGIN DELETE FROM entry; END
+		v|CREATE VIEW v AS SELECT * FROM task
+		mine_ix|CREATE INDEX mine_ix ON task(title)
+		notes|CREATE TABLE notes(x)
+	EOF
+}
+
+@test "what SQLite makes itself (ANALYZE's statistics) and r57's own objects dropped: opened as before" {
+	add "Đầu tiên" >/dev/null
+	sqlite3 "$R57_DB" 'ANALYZE; DROP INDEX task_due_ix'
+	eq "$(sqlite3 "$R57_DB" "select count(*) from sqlite_master where name = 'sqlite_stat1'")" 1
+	ok add "Thứ hai"
+	ok list
+	eq "$(sqlite3 "$R57_DB" 'select count(*) from task')" 2
+}
+
+@test "a bulk import and the search rebuild make the indexes from r57's own schema" {
+	add "Đầu tiên" >/dev/null
+	{
+		printf 'title,group\r\n'
+		for i in $(seq 1 5000); do printf 'Nhiệm vụ %d,1\r\n' "$i"; done
+	} >"$BATS_TEST_TMPDIR/big.csv"
+	ok import "$BATS_TEST_TMPDIR/big.csv"
+	ok list nhiệm
 	eq "$(sqlite3 "$R57_DB" 'select count(*) from task')" 5001
 	eq "$(sqlite3 "$R57_DB" "select sql from sqlite_master where name = 'task_due_ix'")" \
 		"CREATE INDEX task_due_ix     ON task(due)" "the index made again from r57's schema"
 	eq "$(sqlite3 "$R57_DB" 'pragma integrity_check')" ok
 }
-
 
 # flip FILE OFFSET: invert one byte of FILE in place.
 flip() {

@@ -502,16 +502,25 @@ static void test_search_early_v3(void **state)
 	fx_sql_exec(f->path,
 		"DROP TRIGGER task_search_count_ins; DROP TRIGGER task_search_count_upd;"
 		" DROP TRIGGER task_search_count_del; DROP TABLE task_search_fts; DROP TABLE task_search;"
-		" CREATE TABLE task_search (id INTEGER PRIMARY KEY, body TEXT NOT NULL, title_key TEXT NOT NULL);"
+		/* the statements as that schema.sql wrote them, word for word:
+		 * r57 opens only a file of its own statements */
+		" CREATE TABLE task_search (\n"
+		"    id         INTEGER PRIMARY KEY,\n"
+		"    body       TEXT NOT NULL,\n"
+		"    title_key  TEXT NOT NULL\n"
+		");"
 		" CREATE INDEX task_search_title ON task_search(title_key);"
-		" CREATE VIRTUAL TABLE task_search_fts USING fts5(body, content='task_search',"
-		"   content_rowid='id', detail='none', columnsize=0, prefix='3');"
-		" CREATE TRIGGER task_search_count_ins AFTER INSERT ON task BEGIN"
-		"   UPDATE search_state SET writes = writes + 1; END;"
-		" CREATE TRIGGER task_search_count_upd AFTER UPDATE OF title, notes ON task BEGIN"
-		"   UPDATE search_state SET writes = writes + 1; END;"
-		" CREATE TRIGGER task_search_count_del AFTER DELETE ON task BEGIN"
-		"   UPDATE search_state SET writes = writes + 1; END;");
+		" CREATE VIRTUAL TABLE task_search_fts USING fts5(body, content='task_search',\n"
+		"    content_rowid='id', detail='none', columnsize=0, prefix='3');"
+		" CREATE TRIGGER task_search_count_ins AFTER INSERT ON task BEGIN\n"
+		"  UPDATE search_state SET writes = writes + 1;\n"
+		"END;"
+		" CREATE TRIGGER task_search_count_upd AFTER UPDATE OF title, notes ON task BEGIN\n"
+		"  UPDATE search_state SET writes = writes + 1;\n"
+		"END;"
+		" CREATE TRIGGER task_search_count_del AFTER DELETE ON task BEGIN\n"
+		"  UPDATE search_state SET writes = writes + 1;\n"
+		"END;");
 	struct store *ro = NULL;
 	struct store_open_opts o = { .read_only = true, .actor = "an", .now = f->r.now, .today = f->r.today };
 	FX_OK(f, store_open(f->path, &o, &ro, &f->err));
