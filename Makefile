@@ -38,23 +38,26 @@ endif
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS  += -Iinclude -Isrc -Ibuild -D_GNU_SOURCE -DR57_VERSION='"$(VERSION)"' -DR57_LOCALEDIR='"$(LOCALEDIR)"'
+CPPFLAGS  += -Iinclude -Ibuild -D_GNU_SOURCE -DR57_VERSION='"$(VERSION)"' -DR57_LOCALEDIR='"$(LOCALEDIR)"'
 ALL_CFLAGS = -std=c11 $(WARN) $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lm
 
 VERSION  := 0.1.0
 
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/tui/*.c)
-MIGRATE_OBJ = $(patsubst src/%.sql,build/%.o,$(wildcard src/migrate_*.sql))
-LIB_OBJ  = $(LIB_SRC:src/%.c=build/%.o) build/schema.o $(MIGRATE_OBJ)
+# The layers are the folders of src/ (docs/architecture.md): base, store,
+# core, then cli and tui side by side; main.c and the manual's tables on top.
+LAYERS   = base store core cli tui
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c)) $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
+MIGRATE_OBJ = $(patsubst src/store/%.sql,build/store/%.o,$(wildcard src/store/migrate_*.sql))
+LIB_OBJ  = $(LIB_SRC:src/%.c=build/%.o) build/store/schema.o $(MIGRATE_OBJ)
 MAIN_OBJ = build/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
 # The message catalogue: po/vi.po, compiled to build/locale for runs from
-# the build tree (src/i18n.c looks there first).
+# the build tree (src/base/i18n.c looks there first).
 MO       = build/locale/vi/LC_MESSAGES/r57.mo
-PO_SRC   = $(wildcard src/*.c src/tui/*.c src/*.h src/tui/*.h include/r57/*.h)
+PO_SRC   = $(wildcard src/*.c src/*.h $(foreach l,$(LAYERS),src/$(l)/*.c src/$(l)/*.h) include/r57/*.h)
 
 .PHONY: fault stress
 .PHONY: pot po-update all run check unit cli tui deps test-deps install uninstall clean bench docs docs-check
@@ -85,34 +88,32 @@ r57: $(LIB_OBJ) $(MAIN_OBJ)
 # (or PREFIX) changes, through a stamp that holds the value.
 build/.localedir: FORCE | build
 	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
-build/i18n.o: build/.localedir
+build/base/i18n.o: build/.localedir
 .PHONY: FORCE
 FORCE:
 
 build/%.o: src/%.c | build/.deps-ok
-	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
-
-build/tui/%.o: src/tui/%.c | build/.deps-ok
-	@mkdir -p build/tui
+	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The schema stays readable as SQL; make turns it into a C string.
-build/schema.c: src/schema.sql | build/.deps-ok
+build/store/schema.c: src/store/schema.sql | build/.deps-ok
+	@mkdir -p $(dir $@)
 	@echo "  GEN     $@"
-	$(Q){ echo '/* generated from src/schema.sql by make; do not edit */'; \
+	$(Q){ echo '/* generated from src/store/schema.sql by make; do not edit */'; \
 	   echo '#include "r57/schema.h"'; \
 	   echo 'const char r57_schema_sql[] ='; \
 	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
 	   echo ';'; } > $@
 
-build/schema.o: build/schema.c
+build/store/schema.o: build/store/schema.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-# So are the migrations: src/migrate_N.sql becomes r57_migrate_N_sql.
-build/migrate_%.c: src/migrate_%.sql | build/.deps-ok
+# So are the migrations: src/store/migrate_N.sql becomes r57_migrate_N_sql.
+build/store/migrate_%.c: src/store/migrate_%.sql | build/.deps-ok
+	@mkdir -p $(dir $@)
 	@echo "  GEN     $@"
 	$(Q){ echo '/* generated from $< by make; do not edit */'; \
 	   echo '#include "r57/schema.h"'; \
@@ -120,8 +121,8 @@ build/migrate_%.c: src/migrate_%.sql | build/.deps-ok
 	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
 	   echo ';'; } > $@
 
-.PRECIOUS: build/migrate_%.c
-build/migrate_%.o: build/migrate_%.c
+.PRECIOUS: build/store/migrate_%.c
+build/store/migrate_%.o: build/store/migrate_%.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -213,4 +214,4 @@ uninstall:
 clean:
 	rm -rf build r57
 
--include $(wildcard build/*.d build/tui/*.d)
+-include $(wildcard build/*.d build/*/*.d)

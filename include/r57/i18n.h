@@ -13,6 +13,13 @@
 
 enum r57_lang { R57_LANG_EN, R57_LANG_VI };
 
+/* The language of a report or a notice: its words come from the message
+ * catalogue, switched to this language while it is written (and switched
+ * back), and it decides what differs beyond words: Vietnamese numbers take
+ * a decimal comma (53,66%), dates are dd/mm/yyyy in both. The values are
+ * those of enum r57_lang. */
+enum report_lang { LANG_EN = R57_LANG_EN, LANG_VI = R57_LANG_VI };
+
 /* Choose the language and bind the catalogue. Reads --lang from argv (the
  * command line still validates it), then R57_LANG, then the locale.
  * Call once, first thing in main. */

@@ -1,6 +1,6 @@
 /* limits.h: the one table of how long each field may be, shared by every
- * writer and reader of tasks: the actions (src/task.c), the screen's
- * editors (src/tui/), import (src/import.c) and the store. Whatever one of
+ * writer and reader of tasks: the actions (src/core/task.c), the screen's
+ * editors (src/tui/), import (src/core/import.c) and the store. Whatever one of
  * them accepts the others accept too, so an export of the whole database
  * always imports again. A value over its limit is refused with a message
  * that names the field and the limit; nothing is ever cut. Lengths count

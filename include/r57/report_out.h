@@ -16,12 +16,6 @@
 struct store;
 
 enum report_format { RF_TEXT, RF_CSV, RF_JSON, RF_HTML, RF_MD };
-/* The language of a report or a notice: its words come from the message
- * catalogue, switched to this language while it is written (and switched
- * back), and it decides what differs beyond words: Vietnamese numbers take
- * a decimal comma (53,66%), dates are dd/mm/yyyy in both. The values are
- * those of enum r57_lang. */
-enum report_lang { LANG_EN = R57_LANG_EN, LANG_VI = R57_LANG_VI };
 
 /* The language r57 speaks now (i18n_lang), as a report language. */
 enum report_lang report_lang_now(void);

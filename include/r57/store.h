@@ -1,5 +1,5 @@
 /* store.h: the one door to the database. Every SQL statement of r57 lives
- * behind these functions (src/store*.c, src/journal.c); nothing above them
+ * behind these functions (src/store*.c, src/store/journal.c); nothing above them
  * knows SQL, so a second backend can stand beside the SQLite one. */
 #ifndef R57_STORE_H
 #define R57_STORE_H

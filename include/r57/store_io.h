@@ -1,4 +1,4 @@
-/* store_io.h: the store's side of export and import (src/store_io.c):
+/* store_io.h: the store's side of export and import (src/store/store_io.c):
  * every task read in one pass, and the few statements an import runs once
  * per row, prepared once and reused, inside the one write transaction of
  * the import. Like store.h, nothing here shows SQL to its callers. */

@@ -17,7 +17,7 @@
 #include "r57/i18n.h"
 #include "r57/text.h"
 #include "r57/tui.h"
-#include "tui/tui_int.h"
+#include "tui_int.h"
 
 #define MIN_COLS 30
 #define MIN_ROWS 6

@@ -7,7 +7,7 @@
 
 #include "r57/i18n.h"
 #include "r57/text.h"
-#include "tui/tui_int.h"
+#include "tui_int.h"
 
 enum { PAIR_OVERDUE = 1, PAIR_SOON, PAIR_DONE, PAIR_HEADER, PAIR_ERROR };
 

@@ -20,7 +20,7 @@
 #include <utf8proc.h>
 #include "r57/i18n.h"
 #include "r57/text.h"
-#include "tui/edit.h"
+#include "edit.h"
 
 #define REPLACEMENT 0xFFFD
 #define DOTTED_CIRCLE 0x25CC /* carrier for a mark with no letter */

@@ -10,7 +10,7 @@
 #include "r57/i18n.h"
 #include "r57/limits.h"
 #include "r57/text.h"
-#include "tui/tui_int.h"
+#include "tui_int.h"
 
 /* The task a flow works on when it is about one task: the detail view's,
  * else the cursor's. */

@@ -14,7 +14,7 @@
 #include "r57/i18n.h"
 #include "r57/outfile.h"
 #include "r57/text.h"
-#include "tui/tui_int.h"
+#include "tui_int.h"
 
 void status_remind_clear(struct app *a)
 {

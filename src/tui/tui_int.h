@@ -15,7 +15,7 @@
 #include "r57/report.h"
 #include "r57/store.h"
 #include "r57/task.h"
-#include "tui/edit.h"
+#include "edit.h"
 
 enum action {
 	ACT_NONE = 0,

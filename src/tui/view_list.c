@@ -9,7 +9,7 @@
 
 #include "r57/i18n.h"
 #include "r57/text.h"
-#include "tui/tui_int.h"
+#include "tui_int.h"
 
 /* --- tasks and keys ------------------------------------------------------------- */
 

@@ -13,7 +13,7 @@
 #include "r57/outfile.h"
 #include "r57/report_out.h"
 #include "r57/text.h"
-#include "tui/tui_int.h"
+#include "tui_int.h"
 
 /* --- detail ------------------------------------------------------------------------- */
 

@@ -37,7 +37,7 @@ CSVS := $(foreach n,$(SIZES),$(DATA)/$(n)/tasks.csv)
 
 # The optimised r57: a private copy of the tree built with -O2, so that
 # the developer's ./r57 and build/ (perhaps a sanitizer build) stay as
-# they are. src/ (src/tui/ with it), include/, tools/ and the Makefile are
+# they are. src/ (with its layer folders), include/, tools/ and the Makefile are
 # copied afresh from the working tree every time and rebuilt incrementally.
 # If the working tree does not build (someone's edit half done), HEAD is
 # built instead (git archive, from a clean build/), and the table says so;
@@ -74,11 +74,11 @@ SCHEMA_PRAGMAS := PRAGMA user_version = $(SCHEMA_VERSION); PRAGMA application_id
 
 # The schema as r57 makes it, then the generated data in one transaction,
 # then the generator's own checks (tests/bench/gen-check.sql: all zeros).
-$(DATA)/%/base.db: $(BIN)/gen src/schema.sql include/r57/store.h tests/bench/gen-check.sql
+$(DATA)/%/base.db: $(BIN)/gen src/store/schema.sql include/r57/store.h tests/bench/gen-check.sql
 	@mkdir -p $(@D)
 	@echo "  GEN     $@ (N=$*, seed $(SEED))"
 	@rm -f $@.tmp $@.tmp-journal
-	@$(SQLITE) -bail $@.tmp < src/schema.sql
+	@$(SQLITE) -bail $@.tmp < src/store/schema.sql
 	@$(SQLITE) -bail $@.tmp '$(SCHEMA_PRAGMAS)'
 	@$(BIN)/gen --seed $(SEED) $* | nice $(SQLITE) -bail $@.tmp
 	@$(SQLITE) -bail $@.tmp < tests/bench/gen-check.sql | \
@@ -88,11 +88,11 @@ $(DATA)/%/base.db: $(BIN)/gen src/schema.sql include/r57/store.h tests/bench/gen
 
 # What import is timed on: the units, leaders, sources and groups of the
 # generated data (N = 0) and no task.
-$(DATA)/empty.db: $(BIN)/gen src/schema.sql include/r57/store.h
+$(DATA)/empty.db: $(BIN)/gen src/store/schema.sql include/r57/store.h
 	@mkdir -p $(@D)
 	@echo "  GEN     $@ (no tasks, seed $(SEED))"
 	@rm -f $@.tmp $@.tmp-journal
-	@$(SQLITE) -bail $@.tmp < src/schema.sql
+	@$(SQLITE) -bail $@.tmp < src/store/schema.sql
 	@$(SQLITE) -bail $@.tmp '$(SCHEMA_PRAGMAS)'
 	@$(BIN)/gen --seed $(SEED) 0 | $(SQLITE) -bail $@.tmp
 	@mv $@.tmp $@

@@ -1,5 +1,5 @@
 /* failshim.c: an LD_PRELOAD library that fails the Nth write, fsync,
- * rename or link of r57's output files (src/afile.c writes them with plain
+ * rename or link of r57's output files (src/base/afile.c writes them with plain
  * POSIX calls, not through SQLite's VFS). Only calls on files in one
  * folder count, so the database and the terminal are left alone:
  *

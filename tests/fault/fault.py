@@ -544,7 +544,7 @@ def clear_message(err):
 
 # Bugs these tests found outside the store's write path, reported and not
 # yet fixed: (command, op, what the judge says). report_breakdown
-# (src/report.c) drops the error of store_ref_get, so a failed read of a
+# (src/core/report.c) drops the error of store_ref_get, so a failed read of a
 # unit's name prints "(none)" in its place and r57 exits 0.
 KNOWN_BUGS = []  # (command, op, failure): printed, not failed; none today
 

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <utf8proc.h>
-#include "tui/edit.h"
+#include "../../src/tui/edit.h"
 
 /* "Nguyễn Văn An" in NFC, and with ễ as e + U+0302 + U+0303, ă as a + U+0306 */
 #define VI_NFC "Nguy\xe1\xbb\x85n V\xc4\x83n An"

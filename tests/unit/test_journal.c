@@ -221,7 +221,7 @@ static void test_no_op_writes_nothing(void **state)
 	task_clear(&s1);
 }
 
-/* Regression (a bug up to 89fed12, src/task.c task_assign; fixed in
+/* Regression (a bug up to 89fed12, src/core/task.c task_assign; fixed in
  * 753a0a2): the summary repeated the leader and units as typed ("assign #1
  * to 1, noi vu") instead of naming them in words as design.md's example does
  * ("assign #12 to Nguyễn Văn An"), so the history, the audit trail, said
@@ -633,7 +633,7 @@ static void test_undo_conflict(void **state)
 	assert_int_equal(fx_entries(f), n);
 }
 
-/* Regression (a bug up to 89fed12, src/journal.c check_rows/apply_images;
+/* Regression (a bug up to 89fed12, src/store/journal.c check_rows/apply_images;
  * fixed in 753a0a2): undo checked only the rows the entry itself wrote.
  * When someone else had since made another row refer to one of them (binh
  * assigns a task to the leader an added), an's undo of the add ran into the

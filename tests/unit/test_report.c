@@ -574,7 +574,7 @@ static void test_extended_since(void **state)
 	assert_int_equal(rep.all.extended, 1);
 }
 
-/* Regression (a bug up to 89fed12, src/task.c task_edit/apply_fields;
+/* Regression (a bug up to 89fed12, src/core/task.c task_edit/apply_fields;
  * fixed in 753a0a2): task.h says a new deadline through edit is a
  * correction, not an extension, and task_fields.due and .clear_due say what
  * to set; task_edit ignored both, so a corrected deadline never reached the
@@ -612,7 +612,7 @@ static void test_edit_deadline_is_a_correction(void **state)
 	check_fig(&rep.all, "30/06", 2, 0, 0, 2, 0, 2, 0, 0);
 }
 
-/* Regression (a bug up to 89fed12, src/store_figures.c, `judged`; fixed
+/* Regression (a bug up to 89fed12, src/store/store_figures.c, `judged`; fixed
  * in 753a0a2): a close entered after D with a closing date on or before D
  * counted as done on D only while the task row still existed (it read
  * now_status/now_closed from the live row). Deleted afterwards, on D it
@@ -637,7 +637,7 @@ static void test_late_close_then_delete(void **state)
 	check_fig(&rep.all, "30/06 after the delete", 1, 1, 0, 0, 0, 1, 0, 10000);
 }
 
-/* Regression (a bug up to 89fed12, src/report.c take_figures; fixed in
+/* Regression (a bug up to 89fed12, src/core/report.c take_figures; fixed in
  * 753a0a2): report.h promises one last row for tasks without a group; when a
  * past date had tasks of a group removed since as well as tasks without a
  * group, each got its own row with id 0 (two "no group" rows). */

@@ -10,7 +10,7 @@
 
 #include "r57/import.h"
 #include "r57/text.h"
-#include "store_int.h" /* the connection, for the plans of its queries */
+#include "../../src/store/store_int.h" /* the connection, for the plans of its queries */
 
 /* --- the data ------------------------------------------------------------------- */
 

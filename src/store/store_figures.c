@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "r57/i18n.h"
-#include "r57/report.h"
+#include "r57/store_figures.h"
 #include "r57/store.h"
 #include "store_int.h"
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "r57/filter.h"
+#include "r57/store_task.h"
 #include "r57/i18n.h"
 #include "r57/store.h"
 #include "r57/text.h"

@@ -459,7 +459,7 @@ static int schema_only_ours(struct store *st, struct r57_err *err)
 }
 
 /* The migrations, in order: each brings a file from version to - 1 to
- * version to (src/migrate_N.sql, made into C strings by make). */
+ * version to (src/store/migrate_N.sql, made into C strings by make). */
 static const struct {
 	int to;
 	const char *sql;

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "r57/i18n.h"
-#include "r57/remind.h"
+#include "r57/store_remind.h"
 #include "r57/store.h"
 #include "store_int.h"
 
