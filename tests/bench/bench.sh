@@ -153,11 +153,19 @@ peak() {
 # run ("" for reads: reset once), $3 the floor's SQL file name, $4 r57's
 # arguments (shell words), $5 extra hyperfine options.
 bench_op() {
-	name=$1 src=$2 sql=$3 args=$4 extra=${5:-}
+	name=$1 src=$2 sql=$3 args=$4 extra=${5:-} pipe=${6:-}
 	work=$run/work.db
 	render "$sql"
 	floor_cmd="$SQLITE -batch -init /dev/null $work '.read $run/sql/$sql.sql'"
 	r57_cmd="$R57 --db $work $args"
+	# a pipe after both (| head -n 50): each side through sh, whose start
+	# is in both times alike
+	spawn=-N
+	if [ -n "$pipe" ]; then
+		floor_cmd="$floor_cmd $pipe"
+		r57_cmd="$r57_cmd $pipe"
+		spawn=--shell=sh
+	fi
 	if [ -n "$src" ]; then
 		prep="$BIN/reset $src $work"
 	else
@@ -195,7 +203,7 @@ bench_op() {
 
 	r=1
 	while [ $r -le "$ROUNDS" ]; do
-		set -- -N --style none --export-json "$run/$name.$r.json" --warmup 1 --runs "$per"
+		set -- "$spawn" --style none --export-json "$run/$name.$r.json" --warmup 1 --runs "$per"
 		[ -z "$prep" ] || set -- "$@" --prepare "$prep"
 		# shellcheck disable=SC2086
 		[ -z "$extra" ] || set -- "$@" $extra
@@ -217,18 +225,26 @@ bench_op() {
 	# shellcheck disable=SC2046
 	set -- $(stats floor)
 	f_med=$1 f_min=$2 f_max=$3 f_runs=$4
-	f_kb=$(eval "peak \"$prep\" $floor_cmd")
+	if [ -n "$pipe" ]; then
+		f_kb=$(peak "$prep" sh -c "$floor_cmd")
+	else
+		f_kb=$(eval "peak \"$prep\" $floor_cmd")
+	fi
 	r_med=- r_min=- r_max=- r_runs=0 r_kb=- ratio=-
 	if [ "$have_r57" = 1 ]; then
 		# shellcheck disable=SC2046
 		set -- $(stats r57)
 		r_med=$1 r_min=$2 r_max=$3 r_runs=$4
-		r_kb=$(eval "peak \"$prep\" $r57_cmd")
+		if [ -n "$pipe" ]; then
+			r_kb=$(peak "$prep" sh -c "$r57_cmd")
+		else
+			r_kb=$(eval "peak \"$prep\" $r57_cmd")
+		fi
 		[ "$name" != status ] || status_med=$r_med
 		ratio=$(awk -v a="$r_med" -v b="$f_med" 'BEGIN { printf "%.2f", a / b }')
 		# the targets of docs/bench.md, as marks
 		case $name in
-		list-open|export|import|html) ;;
+		list-open|export|import|import-undo|html) ;;
 		*) awk -v r="$ratio" 'BEGIN { exit !(r > 2) }' && note="ratio > 2" ;;
 		esac
 		limit=20480
@@ -239,6 +255,11 @@ bench_op() {
 		if [ "$name" = import ] && [ "$N" -ge 100000 ]; then
 			awk -v m="$r_med" 'BEGIN { exit !(m > 2000) }' && note="${note:+$note; }over 2 s"
 		fi
+		if [ "$name" = import-undo ] && [ -n "$import_med" ]; then
+			awk -v m="$r_med" -v i="$import_med" 'BEGIN { exit !(m > i) }' &&
+				note="${note:+$note; }slower than the import"
+		fi
+		[ "$name" != import ] || import_med=$r_med
 	fi
 	printf '%-12s %7s  %9s %9s %9s  %9s  %6s  %8s  %s\n' \
 		"$name" "$N" "$r_med" "$r_min" "$r_max" "$f_med" "$ratio" "$r_kb" "$note"
@@ -305,6 +326,29 @@ bench_screen() {
 
 q() { "$SQLITE" -batch -init /dev/null "$base" "$1"; }
 
+# The database's size: bytes a task of base.db (the generated tasks with
+# their history), and of the file the import leaves (the tasks alone, with
+# the import's journal entry), beside the CSV it came from. No floor: the
+# ratio column holds the file's bytes a task over the CSV's.
+size_row() {
+	for f in base imported; do  # size-base, size-import
+		db=$base
+		[ "$f" = base ] || db=$run/imported.db
+		[ -f "$db" ] || continue
+		bytes=$(stat -c %s "$db")
+		csvb=$(stat -c %s "$CSV")
+		per=$(awk -v b="$bytes" -v n="$N" 'BEGIN { printf "%.0f", b / n }')
+		csvper=$(awk -v b="$csvb" -v n="$N" 'BEGIN { printf "%.0f", b / n }')
+		ratio=$(awk -v a="$bytes" -v b="$csvb" 'BEGIN { printf "%.2f", a / b }')
+		note="bytes a task; the CSV: $csvper"
+		[ "$per" -le 1000 ] || note="$note; over 1,000"
+		printf '%-12s %7s  %9s %9s %9s  %9s  %6s  %8s  %s\n' \
+			"size-${f%ed}" "$N" "$per" - - - "$ratio" - "$note"
+		printf '%s\t%s\t%s\t-\t-\t0\t%s\t-\t-\t0\t%s\t-\t-\n' \
+			"size-${f%ed}" "$N" "$per" "$csvper" "$ratio" >> "$tsv"
+	done
+}
+
 # --- each size ---------------------------------------------------------------
 for N in "$@"; do
 	base=$DATA/$N/base.db
@@ -312,6 +356,7 @@ for N in "$@"; do
 	CSV=$DATA/$N/tasks.csv
 	EMPTY=$DATA/empty.db
 	status_med=
+	import_med=
 	[ -f "$base" ] || { echo "bench: $base is missing (make -f tests/bench/bench.mk)" >&2; exit 1; }
 	rm -rf "$run"
 	mkdir -p "$run/sql"
@@ -359,13 +404,25 @@ for N in "$@"; do
 	bench_op html "" status-bd "status --format html -o $run/report.html --force"
 	bench_op export "" export "export --format csv" "--output=pipe"
 	bench_op import "$EMPTY" import "import $CSV"
+	# the import's undo: the file as the import leaves it, made once by r57
+	# (or by the floor without it)
+	"$BIN/reset" "$EMPTY" "$run/imported.db"
+	if [ -n "$R57" ]; then
+		"$R57" --db "$run/imported.db" import "$CSV" >/dev/null
+	else
+		render import
+		"$SQLITE" -batch -init /dev/null "$run/imported.db" ".read $run/sql/import.sql" >/dev/null
+	fi
+	bench_op import-undo "$run/imported.db" import-undo "undo"
+	bench_op list-head "" list-open "list status:open --format tsv" "" "| head -n 50"
+	size_row
 	if [ -n "$R57" ]; then
 		bench_screen screen-start "" "$START_RUNS"
 		bench_screen key-move "$KEYS_MOVE" "$KEY_PAIRS"
 		bench_screen key-page "$KEYS_PAGE" "$KEY_PAIRS"
 		bench_screen key-filter "$KEYS_FILTER" "$KEY_PAIRS"
 	fi
-	rm -f "$run/work.db" "$run/undo.db" "$run/redo.db"
+	rm -f "$run/work.db" "$run/undo.db" "$run/redo.db" "$run/imported.db"
 done
 
 cp "$tsv" "$RESULTS/latest.tsv"
