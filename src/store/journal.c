@@ -149,14 +149,14 @@ static int insert_entry(struct store *st, const char *actor, const char *now,
 	return rc;
 }
 
-int journal_start(struct store *st, const char *actor, const char *now,
+int sqlite_store_journal_start(struct store *st, const char *actor, const char *now,
                   r57_day today, const char *summary, int64_t *seq_out,
                   struct r57_err *err)
 {
 	return insert_entry(st, actor, now, today, summary, ENTRY_DO, 0, seq_out, err);
 }
 
-int journal_set_summary(struct store *st, int64_t seq, const char *summary,
+int sqlite_store_journal_set_summary(struct store *st, int64_t seq, const char *summary,
                         struct r57_err *err)
 {
 	sqlite3_stmt *s;
@@ -474,13 +474,13 @@ static int plan(struct store *st, const char *actor, bool undo,
 	return rc;
 }
 
-int journal_undo_plan(struct store *st, const char *actor, struct entry *target,
+int sqlite_store_journal_undo_plan(struct store *st, const char *actor, struct entry *target,
                       struct r57_err *err)
 {
 	return plan(st, actor, true, target, err);
 }
 
-int journal_redo_plan(struct store *st, const char *actor, struct entry *target,
+int sqlite_store_journal_redo_plan(struct store *st, const char *actor, struct entry *target,
                       struct r57_err *err)
 {
 	return plan(st, actor, false, target, err);
@@ -489,19 +489,19 @@ int journal_redo_plan(struct store *st, const char *actor, struct entry *target,
 static int revert(struct store *st, const char *actor, const char *now,
                   r57_day today, bool undo, struct entry *done, struct r57_err *err)
 {
-	int rc = store_begin(st, err);
+	int rc = sqlite_store_begin(st, err);
 	if (rc)
 		return rc;
 	/* Plan inside the write transaction, so nobody slips in between the
 	 * check and the change. */
 	if ((rc = plan(st, actor, undo, done, err))) {
-		store_rollback(st);
+		sqlite_store_rollback(st);
 		return rc;
 	}
 	size_t len = strlen(done->summary ? done->summary : "") + 32;
 	char *summary = malloc(len);
 	if (!summary) {
-		store_rollback(st);
+		sqlite_store_rollback(st);
 		entry_clear(done);
 		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	}
@@ -523,27 +523,27 @@ static int revert(struct store *st, const char *actor, const char *now,
 		}
 	}
 	if (!rc)
-		rc = store_commit(st, err);
+		rc = sqlite_store_commit(st, err);
 	else
-		store_rollback(st);
+		sqlite_store_rollback(st);
 	if (rc)
 		entry_clear(done);
 	return rc;
 }
 
-int journal_undo(struct store *st, const char *actor, const char *now,
+int sqlite_store_journal_undo(struct store *st, const char *actor, const char *now,
                  r57_day today, struct entry *done, struct r57_err *err)
 {
 	return revert(st, actor, now, today, true, done, err);
 }
 
-int journal_redo(struct store *st, const char *actor, const char *now,
+int sqlite_store_journal_redo(struct store *st, const char *actor, const char *now,
                  r57_day today, struct entry *done, struct r57_err *err)
 {
 	return revert(st, actor, now, today, false, done, err);
 }
 
-int journal_history(struct store *st, const struct history_query *q,
+int sqlite_store_journal_history(struct store *st, const struct history_query *q,
                     entry_each_fn each, void *ctx, struct r57_err *err)
 {
 	char sql[1024];
@@ -595,7 +595,7 @@ int journal_history(struct store *st, const struct history_query *q,
 	return rc;
 }
 
-int journal_task_last(struct store *st, int64_t task_id, struct entry *out,
+int sqlite_store_journal_task_last(struct store *st, int64_t task_id, struct entry *out,
                       struct r57_err *err)
 {
 	sqlite3_stmt *s;

@@ -40,7 +40,7 @@ static void sqlite_log(void *arg, int code, const char *msg)
 		damage_seen = 1;
 }
 
-bool store_damaged(const struct store *st)
+bool sqlite_store_damaged(const struct store *st)
 {
 	(void)st;
 	return damage_seen != 0;
@@ -56,7 +56,7 @@ static int damaged_fail(struct store *st, struct r57_err *err, const char *doing
 	return code;
 }
 
-int store_damage_error(struct store *st, struct r57_err *err)
+int sqlite_store_damage_error(struct store *st, struct r57_err *err)
 {
 	return damaged_fail(st, err, N_("reading"));
 }
@@ -243,7 +243,7 @@ static int store_init(struct store *st, const struct store_open_opts *o,
 	sqlite3_stmt *s = NULL;
 	int rc;
 
-	if ((rc = store_begin(st, err)))
+	if ((rc = sqlite_store_begin(st, err)))
 		return rc;
 	if ((rc = store_exec(st, r57_schema_sql, err)))
 		goto fail;
@@ -282,10 +282,10 @@ static int store_init(struct store *st, const struct store_open_opts *o,
 		sqlite3_reset(s);
 	}
 	sqlite3_finalize(s);
-	return store_commit(st, err);
+	return sqlite_store_commit(st, err);
 fail:
 	sqlite3_finalize(s);
-	store_rollback(st);
+	sqlite_store_rollback(st);
 	return rc;
 }
 
@@ -522,7 +522,7 @@ static int store_migrate(struct store *st, int ver, struct r57_err *err)
 	if ((rc = pragma_int(st, "PRAGMA user_version", &now, err)))
 		goto fail;
 	if (now >= R57_SCHEMA_VERSION) {
-		store_rollback(st);
+		sqlite_store_rollback(st);
 		if (now > R57_SCHEMA_VERSION)
 			return store_check(st, &now, err);
 		st->version = now;
@@ -543,12 +543,12 @@ static int store_migrate(struct store *st, int ver, struct r57_err *err)
 	return R57_OK;
 sqlfail:
 	if (cannot_write(sqlite3_extended_errcode(st->db))) {
-		store_rollback(st);
+		sqlite_store_rollback(st);
 		return read_as_is(st, ver, err);
 	}
 	rc = store_sqlerr(st, err, what);
 fail:
-	store_rollback(st);
+	sqlite_store_rollback(st);
 	return rc;
 }
 
@@ -628,7 +628,7 @@ static void search_early_v3(struct store *st)
 	if (sqlite3_exec(st->db, drop, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(st->db, r57_migrate_3_sql, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		store_rollback(st);
+		sqlite_store_rollback(st);
 		st->version = 2;
 	}
 }
@@ -763,11 +763,11 @@ bool store_search_ready(struct store *st)
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return false;
 	if (!search_fresh(st) && store_search_rebuild(st, NULL) != R57_OK) {
-		store_rollback(st);
+		sqlite_store_rollback(st);
 		return false;
 	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		store_rollback(st);
+		sqlite_store_rollback(st);
 		return false;
 	}
 	return search_fresh(st);
@@ -847,7 +847,7 @@ static int store_connect(struct store *st, bool ro, struct r57_err *err)
 	                      " PRAGMA cell_size_check = ON;", err);
 }
 
-int store_open(const char *path, const struct store_open_opts *o,
+int sqlite_store_open(const char *path, const struct store_open_opts *o,
                struct store **out, struct r57_err *err)
 {
 	struct stat sb;
@@ -907,6 +907,7 @@ int store_open(const char *path, const struct store_open_opts *o,
 		free(safe);
 		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	}
+	st->head.ops = &sqlite_store_ops;
 	st->verify_any_size = o->verify_any_size;
 	/* A command that only reads opens an existing file read-only. */
 	bool ro = o->read_only && !created;
@@ -933,14 +934,14 @@ int store_open(const char *path, const struct store_open_opts *o,
 	*out = st;
 	return R57_OK;
 fail:
-	store_close(st);
+	sqlite_store_close(st);
 	if (created)
 		unlink(path);
 	free(safe);
 	return rc;
 }
 
-void store_close(struct store *st)
+void sqlite_store_close(struct store *st)
 {
 	if (!st)
 		return;
@@ -953,7 +954,7 @@ void store_close(struct store *st)
 	free(st);
 }
 
-const char *store_path(const struct store *st)
+const char *sqlite_store_path(const struct store *st)
 {
 	return st->path;
 }
@@ -974,7 +975,7 @@ static bool needs_verify(struct store *st)
 	return (long long)pages * size <= STORE_VERIFY_MAX_BYTES;
 }
 
-int store_begin(struct store *st, struct r57_err *err)
+int sqlite_store_begin(struct store *st, struct r57_err *err)
 {
 	if (sqlite3_db_readonly(st->db, "main") == 1) {
 		char *p = text_safe(st->path, false);
@@ -987,7 +988,7 @@ int store_begin(struct store *st, struct r57_err *err)
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return store_sqlerr(st, err, N_("starting a change"));
 	if (damage_seen) {
-		store_rollback(st);
+		sqlite_store_rollback(st);
 		return damaged_fail(st, err, N_("starting a change"));
 	}
 	/* Nothing is written into a file SQLite can see is damaged: its
@@ -1001,7 +1002,7 @@ int store_begin(struct store *st, struct r57_err *err)
 		            strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
 		sqlite3_finalize(q);
 		if (!good) {
-			store_rollback(st);
+			sqlite_store_rollback(st);
 			return damaged_fail(st, err, N_("starting a change"));
 		}
 		st->verified = true;
@@ -1009,21 +1010,21 @@ int store_begin(struct store *st, struct r57_err *err)
 	return R57_OK;
 }
 
-int store_commit(struct store *st, struct r57_err *err)
+int sqlite_store_commit(struct store *st, struct r57_err *err)
 {
 	if (damage_seen) {
-		store_rollback(st);
+		sqlite_store_rollback(st);
 		return damaged_fail(st, err, N_("saving the change"));
 	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = store_sqlerr(st, err, N_("saving the change"));
-		store_rollback(st);
+		sqlite_store_rollback(st);
 		return rc;
 	}
 	return R57_OK;
 }
 
-void store_rollback(struct store *st)
+void sqlite_store_rollback(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1070,7 +1071,7 @@ void store_bind_id_or_null(sqlite3_stmt *s, int i, int64_t id)
 		sqlite3_bind_null(s, i);
 }
 
-void store_busy_timeout(struct store *st, int ms)
+void sqlite_store_busy_timeout(struct store *st, int ms)
 {
 	if (st && st->db)
 		sqlite3_busy_timeout(st->db, ms);

@@ -25,7 +25,7 @@ static int sync_path(const char *path, int flags)
 	return rc;
 }
 
-int store_backup(struct store *st, const char *path, bool force, struct r57_err *err)
+int sqlite_store_backup(struct store *st, const char *path, bool force, struct r57_err *err)
 {
 	struct stat sb;
 	char *safe = text_safe(path, false);

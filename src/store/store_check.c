@@ -104,7 +104,7 @@ static void search_extra(struct run *r, sqlite3_stmt *s, const void *arg)
 	problem(r, _("search index: task #%lld does not exist"), (long long)sqlite3_column_int64(s, 0));
 }
 
-int store_check_all(struct store *st, store_problem_fn fn, void *ctx, int *n_out,
+int sqlite_store_check_all(struct store *st, store_problem_fn fn, void *ctx, int *n_out,
                     struct r57_err *err)
 {
 	struct run r = { .st = st, .fn = fn, .ctx = ctx };

@@ -231,7 +231,7 @@ static int ext_now(struct store *st, const struct selection *sel, const struct s
 	return R57_OK;
 }
 
-int store_figures(struct store *st, const struct selection *sel,
+int sqlite_store_figures(struct store *st, const struct selection *sel,
                   enum group_by by, r57_day as_of, r57_day since,
                   figures_each_fn each, void *ctx, struct r57_err *err)
 {

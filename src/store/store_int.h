@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 #include "r57/store.h"
+#include "r57/store_ops.h"
+#include "backends.h"
 
 /* Prepared statements kept for the screen, whose keystrokes run the same
  * few queries again and again. */
@@ -15,7 +17,10 @@ struct cached_stmt {
 	unsigned long used;
 };
 
+/* The SQLite store's handle: the head the front reads first (store_ops.h),
+ * then the connection. */
 struct store {
+	struct store_head head;
 	sqlite3 *db;
 	char *path;
 	struct cached_stmt cache[STORE_CACHE];
@@ -77,5 +82,14 @@ int store_schema_indexes(const char *table, char ***out, int *n);
 void store_schema_indexes_free(char **v, int n);
 /* DROP INDEX IF EXISTS the index such a statement makes. */
 int store_drop_index_of(struct store *st, const char *create, struct r57_err *err);
+
+/* The SQLite store's operations (store_ops.h), one per operation of the
+ * interface, and their table (sqlite_ops.c). */
+#define SQLITE_STORE_PROTO(type, pub, member, params, args) type sqlite_store_##member params;
+#define SQLITE_STORE_PROTO_V(pub, member, params, args) void sqlite_store_##member params;
+R57_STORE_OPS(SQLITE_STORE_PROTO, SQLITE_STORE_PROTO_V)
+#undef SQLITE_STORE_PROTO
+#undef SQLITE_STORE_PROTO_V
+extern const struct store_ops sqlite_store_ops;
 
 #endif

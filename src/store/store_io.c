@@ -61,7 +61,7 @@ static void read_export_task(sqlite3_stmt *s, struct task *t)
 	t->updated = store_col_dup(s, 22);
 }
 
-int store_io_each_task(struct store *st, io_task_fn each, void *ctx,
+int sqlite_store_io_each_task(struct store *st, io_task_fn each, void *ctx,
                        struct r57_err *err)
 {
 	sqlite3_stmt *ts = NULL, *us = NULL;
@@ -115,7 +115,7 @@ out:
 
 /* --- import ---------------------------------------------------------------- */
 
-int store_io_task_stats(struct store *st, int64_t *count, int64_t *max_id,
+int sqlite_store_io_task_stats(struct store *st, int64_t *count, int64_t *max_id,
                         struct r57_err *err)
 {
 	sqlite3_stmt *s;
@@ -134,7 +134,7 @@ int store_io_task_stats(struct store *st, int64_t *count, int64_t *max_id,
 	return rc;
 }
 
-int store_io_each_key(struct store *st, io_key_fn each, void *ctx,
+int sqlite_store_io_each_key(struct store *st, io_key_fn each, void *ctx,
                       struct r57_err *err)
 {
 	sqlite3_stmt *s;
@@ -258,7 +258,7 @@ static int prepare_batch(struct store *st, const char *start, const char *values
 #define TASK_INSERT "INSERT OR ROLLBACK INTO task(" TASK_COLS ") VALUES "
 #define UNIT_INSERT "INSERT OR ROLLBACK INTO task_unit(task_id, unit_id) VALUES "
 
-int store_io_open(struct store *st, struct store_io **out, struct r57_err *err)
+int sqlite_store_io_open(struct store *st, struct store_io **out, struct r57_err *err)
 {
 	struct store_io *io = calloc(1, sizeof *io);
 	if (!io)
@@ -293,7 +293,7 @@ int store_io_open(struct store *st, struct store_io **out, struct r57_err *err)
 	if (!rc)
 		rc = prepare_batch(st, UNIT_INSERT, "(?,?)", UNIT_BATCH, &io->unit_batch, err);
 	if (rc) {
-		store_io_close(io);
+		sqlite_store_io_close(io);
 		return rc;
 	}
 	*out = io;
@@ -313,7 +313,7 @@ static void drop_pending(struct store_io *io)
 	io->n_units = io->ready_units = 0;
 }
 
-void store_io_close(struct store_io *io)
+void sqlite_store_io_close(struct store_io *io)
 {
 	if (!io)
 		return;
@@ -339,7 +339,7 @@ void store_io_close(struct store_io *io)
 	free(io);
 }
 
-int store_io_bulk_begin(struct store_io *io, struct r57_err *err)
+int sqlite_store_io_bulk_begin(struct store_io *io, struct r57_err *err)
 {
 	/* The indexes of task and task_unit that r57's built-in schema makes
 	 * (those that keep a UNIQUE constraint are not among them: they
@@ -366,9 +366,9 @@ int store_io_bulk_begin(struct store_io *io, struct r57_err *err)
 	return rc;
 }
 
-int store_io_bulk_end(struct store_io *io, struct r57_err *err)
+int sqlite_store_io_bulk_end(struct store_io *io, struct r57_err *err)
 {
-	int rc = store_io_flush(io, err);
+	int rc = sqlite_store_io_flush(io, err);
 	for (int i = 0; i < io->n_index && !rc; i++)
 		rc = store_exec(io->st, io->index_sql[i], err);
 	for (int i = 0; i < io->n_index; i++)
@@ -379,7 +379,7 @@ int store_io_bulk_end(struct store_io *io, struct r57_err *err)
 	return rc;
 }
 
-int store_io_snapshot(struct store_io *io, struct r57_err *err)
+int sqlite_store_io_snapshot(struct store_io *io, struct r57_err *err)
 {
 	return store_exec(io->st, "BEGIN", err);
 }
@@ -393,7 +393,7 @@ static sqlite3_stmt *stmt(struct store_io *io, enum io_stmt which)
 	return s;
 }
 
-int store_io_find_uuid(struct store_io *io, const char *uuid, int64_t *id,
+int sqlite_store_io_find_uuid(struct store_io *io, const char *uuid, int64_t *id,
                        struct r57_err *err)
 {
 	sqlite3_stmt *s = stmt(io, IO_FIND_UUID);
@@ -406,7 +406,7 @@ int store_io_find_uuid(struct store_io *io, const char *uuid, int64_t *id,
 	return R57_OK;
 }
 
-int store_io_read(struct store_io *io, int64_t id, struct task *t,
+int sqlite_store_io_read(struct store_io *io, int64_t id, struct task *t,
                   int64_t **units, int *n_units, struct r57_err *err)
 {
 	sqlite3_stmt *s = stmt(io, IO_READ);
@@ -593,7 +593,7 @@ static int flush_units(struct store_io *io, struct r57_err *err)
 
 /* Write what is pending: tasks, then units (a last, short batch gets a
  * statement of its own size). */
-int store_io_flush(struct store_io *io, struct r57_err *err)
+int sqlite_store_io_flush(struct store_io *io, struct r57_err *err)
 {
 	return flush_units(io, err);
 }
@@ -608,11 +608,11 @@ static char *dup_or_null(const char *s, bool *nomem)
 	return d;
 }
 
-int store_io_insert(struct store_io *io, int64_t id, const struct task_row *r,
+int sqlite_store_io_insert(struct store_io *io, int64_t id, const struct task_row *r,
                     const char *now, struct r57_err *err)
 {
 	if (!io->now || strcmp(io->now, now) != 0) {
-		int rc = store_io_flush(io, err);
+		int rc = sqlite_store_io_flush(io, err);
 		if (rc)
 			return rc;
 		free(io->now);
@@ -636,7 +636,7 @@ int store_io_insert(struct store_io *io, int64_t id, const struct task_row *r,
 	return rc ? rc : write_ready_units(io, err);
 }
 
-int store_io_update(struct store_io *io, int64_t id, const struct task_row *r,
+int sqlite_store_io_update(struct store_io *io, int64_t id, const struct task_row *r,
                     const char *now, struct r57_err *err)
 {
 	sqlite3_stmt *s = stmt(io, IO_UPDATE);
@@ -644,7 +644,7 @@ int store_io_update(struct store_io *io, int64_t id, const struct task_row *r,
 	return step_done(io, s, N_("changing a task"), err);
 }
 
-int store_io_unit_add(struct store_io *io, int64_t task, int64_t unit,
+int sqlite_store_io_unit_add(struct store_io *io, int64_t task, int64_t unit,
                       struct r57_err *err)
 {
 	if (io->n_units == io->cap_units) {
@@ -670,13 +670,13 @@ static int two_ids(struct store_io *io, enum io_stmt which, int64_t a, int64_t b
 	return step_done(io, s, doing, err);
 }
 
-int store_io_unit_remove(struct store_io *io, int64_t task, int64_t unit,
+int sqlite_store_io_unit_remove(struct store_io *io, int64_t task, int64_t unit,
                          struct r57_err *err)
 {
 	return two_ids(io, IO_UNIT_REMOVE, task, unit, N_("removing a coordinating unit"), err);
 }
 
-int store_io_group_position(struct store_io *io, int64_t id, int pos,
+int sqlite_store_io_group_position(struct store_io *io, int64_t id, int pos,
                             struct r57_err *err)
 {
 	return two_ids(io, IO_GROUP_POSITION, pos, id, N_("ordering the groups"), err);

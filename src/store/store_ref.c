@@ -116,7 +116,7 @@ static void read_ref(sqlite3_stmt *s, struct ref *r)
 	r->extra_id = sqlite3_column_int64(s, 6);
 }
 
-int store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
+int sqlite_store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
                    void *ctx, struct r57_err *err)
 {
 	sqlite3_stmt *s;
@@ -137,7 +137,7 @@ int store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
 	return rc;
 }
 
-int store_ref_get(struct store *st, enum ref_kind k, int64_t id,
+int sqlite_store_ref_get(struct store *st, enum ref_kind k, int64_t id,
                   struct ref *out, struct r57_err *err)
 {
 	sqlite3_stmt *s;
@@ -293,19 +293,19 @@ out:
 	return rc;
 }
 
-int store_ref_find(struct store *st, enum ref_kind k, const char *typed,
+int sqlite_store_ref_find(struct store *st, enum ref_kind k, const char *typed,
                    int64_t *id_out, struct r57_err *err)
 {
 	return find(st, k, typed, false, id_out, err);
 }
 
-int store_ref_find_new(struct store *st, enum ref_kind k, const char *typed,
+int sqlite_store_ref_find_new(struct store *st, enum ref_kind k, const char *typed,
                        int64_t *id_out, struct r57_err *err)
 {
 	return find(st, k, typed, true, id_out, err);
 }
 
-bool store_ref_lookalike(struct store *st, enum ref_kind k, const char *name,
+bool sqlite_store_ref_lookalike(struct store *st, enum ref_kind k, const char *name,
                          int64_t except, struct r57_err *warn)
 {
 	sqlite3_stmt *s;
@@ -339,7 +339,7 @@ bool store_ref_lookalike(struct store *st, enum ref_kind k, const char *name,
 	return found;
 }
 
-int store_ref_insert(struct store *st, enum ref_kind k, const char *name,
+int sqlite_store_ref_insert(struct store *st, enum ref_kind k, const char *name,
                      const char *title, int64_t unit_id, const char *extra,
                      int64_t *id_out, struct r57_err *err)
 {
@@ -395,13 +395,13 @@ static int update_text(struct store *st, enum ref_kind k, const char *sql,
 	return rc;
 }
 
-int store_ref_rename(struct store *st, enum ref_kind k, int64_t id,
+int sqlite_store_ref_rename(struct store *st, enum ref_kind k, int64_t id,
                      const char *name, struct r57_err *err)
 {
 	return update_text(st, k, ref_sql[k].rename, id, name, err);
 }
 
-int store_ref_set_title(struct store *st, enum ref_kind k, int64_t id,
+int sqlite_store_ref_set_title(struct store *st, enum ref_kind k, int64_t id,
                         const char *title, struct r57_err *err)
 {
 	if (!ref_sql[k].title)
@@ -409,11 +409,11 @@ int store_ref_set_title(struct store *st, enum ref_kind k, int64_t id,
 	return update_text(st, k, ref_sql[k].title, id, title, err);
 }
 
-int store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
+int sqlite_store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
                      struct r57_err *err)
 {
 	struct ref r;
-	int rc = store_ref_get(st, k, id, &r, err);
+	int rc = sqlite_store_ref_get(st, k, id, &r, err);
 	if (rc)
 		return rc;
 	if (r.uses > 0) {
@@ -473,10 +473,10 @@ int store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
 	return rc;
 }
 
-int store_group_move(struct store *st, int64_t id, int pos, struct r57_err *err)
+int sqlite_store_group_move(struct store *st, int64_t id, int pos, struct r57_err *err)
 {
 	struct ref r;
-	int rc = store_ref_get(st, REF_GROUP, id, &r, err);
+	int rc = sqlite_store_ref_get(st, REF_GROUP, id, &r, err);
 	if (rc)
 		return rc;
 	int from = r.position;

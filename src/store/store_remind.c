@@ -33,7 +33,7 @@ static const char *const due_order[] = {
 	[REMIND_LEADER] = " ORDER BY r57_person_key(l.name), l.id, t.due, t.id",
 };
 
-int store_remind_due(struct store *st, enum remind_to to, int64_t id,
+int sqlite_store_remind_due(struct store *st, enum remind_to to, int64_t id,
                      r57_day until, remind_row_fn each, void *ctx,
                      struct r57_err *err)
 {
@@ -65,7 +65,7 @@ int store_remind_due(struct store *st, enum remind_to to, int64_t id,
 	return rc;
 }
 
-int store_remind_insert(struct store *st, enum remind_to to, int64_t to_id,
+int sqlite_store_remind_insert(struct store *st, enum remind_to to, int64_t to_id,
                         r57_day issued, r57_day as_of, int within_days,
                         enum report_lang lang, int64_t *id_out,
                         struct r57_err *err)
@@ -90,7 +90,7 @@ int store_remind_insert(struct store *st, enum remind_to to, int64_t to_id,
 	return rc;
 }
 
-int store_remind_tasks_insert(struct store *st, int64_t reminder,
+int sqlite_store_remind_tasks_insert(struct store *st, int64_t reminder,
                               const struct remind_task *tasks, int n,
                               struct r57_err *err)
 {
@@ -111,7 +111,7 @@ int store_remind_tasks_insert(struct store *st, int64_t reminder,
 	return rc;
 }
 
-int store_remind_tasks_now(struct store *st, const struct remind_task *tasks,
+int sqlite_store_remind_tasks_now(struct store *st, const struct remind_task *tasks,
                            int n, struct remind_task_now *out,
                            struct r57_err *err)
 {
@@ -185,7 +185,7 @@ static int read_tasks(struct store *st, sqlite3_stmt *ts, struct reminder *rm,
 	return rc;
 }
 
-int store_reminders(struct store *st, const struct remind_list_query *q,
+int sqlite_store_reminders(struct store *st, const struct remind_list_query *q,
                     reminder_each_fn each, void *ctx, struct r57_err *err)
 {
 	char sql[1024];
@@ -245,7 +245,7 @@ int store_reminders(struct store *st, const struct remind_list_query *q,
 	return rc;
 }
 
-int store_remind_counts(struct store *st, enum remind_to to, r57_day as_of,
+int sqlite_store_remind_counts(struct store *st, enum remind_to to, r57_day as_of,
                         remind_count_fn each, void *ctx, struct r57_err *err)
 {
 	sqlite3_stmt *s;

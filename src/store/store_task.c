@@ -153,7 +153,7 @@ static int task_missing(int64_t id, struct r57_err *err)
 	return r57_fail(err, R57_ENOTFOUND, _("task #%lld does not exist"), (long long)id);
 }
 
-int store_task_get(struct store *st, int64_t id, struct task *out,
+int sqlite_store_task_get(struct store *st, int64_t id, struct task *out,
                    struct r57_err *err)
 {
 	sqlite3_stmt *s;
@@ -198,7 +198,7 @@ static void bind_row(sqlite3_stmt *s, const struct task_row *r, const char *now)
 	sqlite3_bind_text(s, 17, now, -1, SQLITE_TRANSIENT);
 }
 
-int store_task_insert(struct store *st, const struct task_row *r,
+int sqlite_store_task_insert(struct store *st, const struct task_row *r,
                       const char *now, int64_t *id_out, struct r57_err *err)
 {
 	sqlite3_stmt *s;
@@ -217,7 +217,7 @@ int store_task_insert(struct store *st, const struct task_row *r,
 	return rc;
 }
 
-int store_task_update(struct store *st, int64_t id, const struct task_row *r,
+int sqlite_store_task_update(struct store *st, int64_t id, const struct task_row *r,
                       const char *now, struct r57_err *err)
 {
 	sqlite3_stmt *s;
@@ -254,7 +254,7 @@ static int exec_id(struct store *st, const char *sql, int64_t a, int64_t b,
 	return rc;
 }
 
-int store_task_delete(struct store *st, int64_t id, struct r57_err *err)
+int sqlite_store_task_delete(struct store *st, int64_t id, struct r57_err *err)
 {
 	/* The reminders that named it lose it (the reminder stays); undo of
 	 * the deletion brings both back. */
@@ -271,7 +271,7 @@ int store_task_delete(struct store *st, int64_t id, struct r57_err *err)
 	return rc;
 }
 
-int store_task_units(struct store *st, int64_t id, int64_t **ids, int *n,
+int sqlite_store_task_units(struct store *st, int64_t id, int64_t **ids, int *n,
                      struct r57_err *err)
 {
 	sqlite3_stmt *s;
@@ -300,14 +300,14 @@ int store_task_units(struct store *st, int64_t id, int64_t **ids, int *n,
 	return rc;
 }
 
-int store_task_unit_add(struct store *st, int64_t task, int64_t unit,
+int sqlite_store_task_unit_add(struct store *st, int64_t task, int64_t unit,
                         struct r57_err *err)
 {
 	return exec_id(st, "INSERT OR IGNORE INTO task_unit(task_id, unit_id) VALUES (?, ?)",
 	               task, unit, N_("adding a coordinating unit"), err);
 }
 
-int store_task_unit_remove(struct store *st, int64_t task, int64_t unit,
+int sqlite_store_task_unit_remove(struct store *st, int64_t task, int64_t unit,
                            struct r57_err *err)
 {
 	return exec_id(st, "DELETE FROM task_unit WHERE task_id = ? AND unit_id = ?",
@@ -588,7 +588,7 @@ static int each_row(struct store *st, sqlite3_stmt *s, task_each_fn each, void *
 	return step == SQLITE_DONE ? R57_OK : store_sqlerr(st, err, N_("listing tasks"));
 }
 
-int store_task_list(struct store *st, const struct task_filter *f,
+int sqlite_store_task_list(struct store *st, const struct task_filter *f,
                     r57_day today, int limit, task_each_fn each, void *ctx,
                     struct r57_err *err)
 {
@@ -622,7 +622,7 @@ int store_task_list(struct store *st, const struct task_filter *f,
 	return rc;
 }
 
-int store_task_count(struct store *st, const struct task_filter *f,
+int sqlite_store_task_count(struct store *st, const struct task_filter *f,
                      r57_day today, int64_t *out, struct r57_err *err)
 {
 	struct search sr;
@@ -688,7 +688,7 @@ void store_filter_free(struct search *sr)
 	free(sr);
 }
 
-int store_task_matches(struct store *st, const struct task_filter *f, r57_day today,
+int sqlite_store_task_matches(struct store *st, const struct task_filter *f, r57_day today,
                        int64_t id, bool *yes, struct r57_err *err)
 {
 	struct search *sr;
@@ -734,7 +734,7 @@ void task_row_from(struct task_row *r, const struct task *t)
 	r->status = t->status;
 }
 
-int store_data_version(struct store *st, int64_t *v, struct r57_err *err)
+int sqlite_store_data_version(struct store *st, int64_t *v, struct r57_err *err)
 {
 	sqlite3_stmt *s;
 	int rc = store_prepare(st, "PRAGMA data_version", &s, err);
@@ -780,7 +780,7 @@ static const char *const bucket_where[] = {
 	[BY_MONTH] = NULL,
 };
 
-int store_task_page(struct store *st, const struct task_filter *f,
+int sqlite_store_task_page(struct store *st, const struct task_filter *f,
                     r57_day today, enum group_by by, int64_t bucket,
                     const char *month, const char *after_sort,
                     int64_t after_id, bool backward, int limit,

@@ -1,0 +1,12 @@
+/* backends.h: the stores r57 can open, each by its own open function,
+ * which store_open (store_front.c) chooses between. */
+#ifndef R57_STORE_BACKENDS_H
+#define R57_STORE_BACKENDS_H
+
+#include "r57/store.h"
+
+/* A database file (store.c). */
+int sqlite_store_open(const char *path, const struct store_open_opts *o,
+                      struct store **out, struct r57_err *err);
+
+#endif
