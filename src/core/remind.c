@@ -8,9 +8,9 @@
 
 #include "r57/i18n.h"
 #include "r57/journal.h"
+#include "r57/r57.h"
 #include "r57/remind.h"
 #include "r57/store.h"
-#include "r57/task.h"
 #include "r57/text.h"
 
 static void notice_clear(struct remind_notice *n)
