@@ -33,10 +33,10 @@
 #include <unistd.h>
 #include <uuid/uuid.h>
 
+#include "action.h"
 #include "r57/csv.h"
 #include "r57/i18n.h"
 #include "r57/import.h"
-#include "r57/journal.h"
 #include "r57/json_in.h"
 #include "r57/limits.h"
 #include "r57/namelist.h"
@@ -2146,12 +2146,12 @@ int import_file(struct r57 *r, const struct import_opts *o,
 	}
 	im.src.json = res->json = looks_json(im.src.f);
 
-	/* A dry run reads; an import holds the write lock from the first look
-	 * at the database to the commit, so that what pass 1 checked is what
-	 * pass 2 writes. */
+	/* A dry run reads; an import holds the write lock (and its journal
+	 * entry) from the first look at the database to the commit, so that
+	 * what pass 1 checked is what pass 2 writes. */
 	int64_t seq = 0;
 	if ((rc = store_io_open(r->st, &im.io, err)) ||
-	    (rc = o->dry_run ? store_io_snapshot(im.io, err) : store_begin(r->st, err))) {
+	    (rc = o->dry_run ? store_io_snapshot(im.io, err) : action_begin(r, &seq, err))) {
 		imp_free(&im);
 		return rc;
 	}
@@ -2164,11 +2164,7 @@ int import_file(struct r57 *r, const struct import_opts *o,
 	bool bulk = false;
 	if (im.tasks0 == 0) {
 		/* Nothing to match rows with: one pass does it all. */
-		if (!o->dry_run) {
-			if ((rc = journal_start(r->st, r->actor, r->now, r->today, "", &seq, err)))
-				goto out;
-			im.writing = true;
-		}
+		im.writing = !o->dry_run;
 		bulk = im.writing && sb.st_size >= BULK_MIN_BYTES;
 		if ((bulk && (rc = store_io_bulk_begin(im.io, err))) || (rc = pass(&im, true, true)))
 			goto out;
@@ -2176,11 +2172,7 @@ int import_file(struct r57 *r, const struct import_opts *o,
 		if ((rc = pass(&im, true, false)))
 			goto out;
 		decide(&im);
-		if (!o->dry_run) {
-			if ((rc = journal_start(r->st, r->actor, r->now, r->today, "", &seq, err)))
-				goto out;
-			im.writing = true;
-		}
+		im.writing = !o->dry_run;
 		int64_t adds = 0;
 		for (size_t i = 0; i < im.nrecs; i++)
 			adds += !im.recs[i].task;
@@ -2197,7 +2189,7 @@ int import_file(struct r57 *r, const struct import_opts *o,
 		created += res->created[k];
 	if (res->added == 0 && res->changed == 0 && created == 0 && !im.restore_groups) {
 		/* Every row is as its task already is: write nothing at all. */
-		store_rollback(r->st);
+		rc = action_end(r, R57_OK, seq, NULL, err);
 		goto out;
 	}
 	char *summary = NULL;
@@ -2206,15 +2198,15 @@ int import_file(struct r57 *r, const struct import_opts *o,
 		rc = fail_nomem(&im);
 		goto out;
 	}
-	rc = journal_set_summary(r->st, seq, summary, err);
+	rc = action_end(r, R57_OK, seq, summary, err);
 	free(summary);
-	if (!rc)
-		rc = store_commit(r->st, err);
 	if (!rc)
 		res->seq = seq;
 out:
-	if (rc || o->dry_run)
-		store_rollback(r->st);
+	if (o->dry_run)
+		store_rollback(r->st); /* the snapshot's read transaction */
+	else if (rc)
+		rc = action_end(r, rc, seq, NULL, err);
 	imp_free(&im);
 	return rc;
 }

@@ -1,47 +1,17 @@
 /* task.c: the actions on tasks and on groups, leaders, units and sources.
  * Each public function is one journal entry in one write transaction: it
  * validates everything first, writes, and commits, or writes nothing. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <uuid/uuid.h>
 
+#include "action.h"
 #include "r57/i18n.h"
 #include "r57/journal.h"
 #include "r57/limits.h"
 #include "r57/task.h"
 #include "r57/text.h"
-
-/* A growing summary line for the journal: "close #3, #4 on 20/12/2025".
- * It is written in the language of the person acting and kept as written:
- * the journal records what was said. */
-struct summary {
-	char buf[512];
-	size_t len;
-};
-
-static void sum_add(struct summary *s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void sum_add(struct summary *s, const char *fmt, ...)
-{
-	if (s->len >= sizeof s->buf - 1)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(s->buf + s->len, sizeof s->buf - s->len, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		s->len += (size_t)n;
-	if (s->len >= sizeof s->buf) {
-		/* Cut at a character boundary and mark the cut. */
-		s->len = sizeof s->buf - 4;
-		while (s->len > 0 && ((unsigned char)s->buf[s->len] & 0xC0) == 0x80)
-			s->len--;
-		memcpy(s->buf + s->len, "…", 4);
-		s->len += 3;
-	}
-}
 
 /* "#3, #4" into buf, cut (with a mark) when the list is long. */
 static const char *ids_text(const int64_t *ids, int n, char *buf, size_t len)
@@ -51,34 +21,6 @@ static const char *ids_text(const int64_t *ids, int n, char *buf, size_t len)
 		sum_add(&s, "%s#%lld", i ? ", " : "", (long long)ids[i]);
 	snprintf(buf, len, "%s", s.buf);
 	return buf;
-}
-
-/* Begin an action: a write transaction and its journal entry. */
-static int begin(struct r57 *r, int64_t *seq, struct r57_err *err)
-{
-	memset(&r->out, 0, sizeof r->out);
-	r->warning[0] = '\0';
-	int rc = store_begin(r->st, err);
-	if (rc)
-		return rc;
-	rc = journal_start(r->st, r->actor, r->now, r->today, "", seq, err);
-	if (rc)
-		store_rollback(r->st);
-	return rc;
-}
-
-static int finish(struct r57 *r, int rc, int64_t seq, const struct summary *s,
-                  struct r57_err *err)
-{
-	if (!rc)
-		rc = journal_set_summary(r->st, seq, s->buf, err);
-	if (!rc)
-		rc = store_commit(r->st, err);
-	else
-		store_rollback(r->st);
-	if (rc)
-		r->warning[0] = '\0';
-	return rc;
 }
 
 /* A new name that is an existing one with case and diacritics aside is a
@@ -244,7 +186,7 @@ int task_add(struct r57 *r, const struct task_fields *f, int64_t *id_out,
 {
 	struct task_row row;
 	struct owned o = { 0 };
-	struct summary sum = { .len = 0 };
+	struct summary sum = SUMMARY_INIT;
 	int64_t seq, id = 0;
 	uuid_t u;
 
@@ -263,7 +205,7 @@ int task_add(struct r57 *r, const struct task_fields *f, int64_t *id_out,
 	date_to_ymd(f->due != R57_NO_DATE ? f->due : r->today, &y, &m, &d);
 	row.year = y;
 
-	int rc = begin(r, &seq, err);
+	int rc = action_begin(r, &seq, err);
 	if (rc)
 		return rc;
 	if (!(rc = apply_fields(r, f, &row, &o, err)) &&
@@ -271,7 +213,7 @@ int task_add(struct r57 *r, const struct task_fields *f, int64_t *id_out,
 	    !(rc = apply_with(r, id, f, err))) {
 		sum_add(&sum, _("add #%lld: %s"), (long long)id, row.title);
 	}
-	rc = finish(r, rc, seq, &sum, err);
+	rc = action_end(r, rc, seq, sum.buf, err);
 	owned_free(&o);
 	if (!rc && id_out)
 		*id_out = id;
@@ -375,26 +317,24 @@ typedef int (*change_fn)(struct r57 *r, struct task *t, struct task_row *row,
 typedef void (*describe_fn)(struct r57 *r, struct summary *sum, const char *ids,
                             unsigned changed, void *ctx);
 
-struct action {
+struct task_change {
 	change_fn change;
 	describe_fn describe;
 	void *ctx;
 	bool units; /* the change may add or remove coordinating units */
 };
 
-static int change_tasks(struct r57 *r, const int64_t *ids, int n, const struct action *act,
+static int change_tasks(struct r57 *r, const int64_t *ids, int n, const struct task_change *act,
                         struct r57_err *err)
 {
 	int64_t seq;
 	struct task *ts = NULL;
-	int rc = begin(r, &seq, err);
+	int rc = action_begin(r, &seq, err);
 	if (rc)
 		return rc;
 	int64_t *done = calloc(n > 0 ? (size_t)n : 1, sizeof *done);
-	if (!done) {
-		store_rollback(r->st);
-		return r57_fail(err, R57_ENOMEM, _("out of memory"));
-	}
+	if (!done)
+		return action_end(r, r57_fail(err, R57_ENOMEM, _("out of memory")), seq, NULL, err);
 	struct summary skipped = { .len = 0 };
 	unsigned changed = 0;
 	int n_done = 0, n_skipped = 0;
@@ -443,13 +383,13 @@ static int change_tasks(struct r57 *r, const int64_t *ids, int n, const struct a
 	}
 	if (!rc && n_done == 0) {
 		/* Nothing to record: no entry, nothing written. */
-		store_rollback(r->st);
+		rc = action_end(r, R57_OK, seq, NULL, err);
 	} else {
-		struct summary sum = { .len = 0 };
+		struct summary sum = SUMMARY_INIT;
 		char list[512];
 		if (!rc)
 			act->describe(r, &sum, ids_text(done, n_done, list, sizeof list), changed, act->ctx);
-		rc = finish(r, rc, seq, &sum, err);
+		rc = action_end(r, rc, seq, sum.buf, err);
 	}
 	free(done);
 	free_tasks(ts, n);
@@ -604,7 +544,7 @@ int task_edit(struct r57 *r, const int64_t *ids, int n,
 	if (fields_empty(f))
 		return r57_fail(err, R57_EUSAGE, _("edit: nothing to change (give --title, --notes, ...)"));
 	struct edit_ctx c = { .f = f };
-	struct action act = { edit_one, describe_edit, &c, f->n_with || f->n_without };
+	struct task_change act = { edit_one, describe_edit, &c, f->n_with || f->n_without };
 	int rc = change_tasks(r, ids, n, &act, err);
 	owned_free(&c.o);
 	return rc;
@@ -635,7 +575,7 @@ int task_assign(struct r57 *r, const int64_t *ids, int n,
 	only.expect_entry = f->expect_entry;
 
 	struct edit_ctx c = { .f = &only, .assign = true };
-	struct action act = { edit_one, describe_assign_entry, &c, f->n_with || f->n_without };
+	struct task_change act = { edit_one, describe_assign_entry, &c, f->n_with || f->n_without };
 	int rc = change_tasks(r, ids, n, &act, err);
 	owned_free(&c.o);
 	return rc;
@@ -681,7 +621,7 @@ static void describe_due(struct r57 *r, struct summary *sum, const char *ids, un
 int task_set_due(struct r57 *r, const int64_t *ids, int n, r57_day due,
                  struct r57_err *err)
 {
-	struct action act = { due_one, describe_due, &due, false };
+	struct task_change act = { due_one, describe_due, &due, false };
 	return change_tasks(r, ids, n, &act, err);
 }
 
@@ -731,7 +671,7 @@ int task_close(struct r57 *r, const int64_t *ids, int n, r57_day on,
 	int rc = clean_text(result, "--result", LIM_RESULT, &c.result, err);
 	if (rc)
 		return rc;
-	struct action act = { close_one, describe_close, &c, false };
+	struct task_change act = { close_one, describe_close, &c, false };
 	rc = change_tasks(r, ids, n, &act, err);
 	free(c.result);
 	return rc;
@@ -763,7 +703,7 @@ static void describe_reopen(struct r57 *r, struct summary *sum, const char *ids,
 
 int task_reopen(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
 {
-	struct action act = { reopen_one, describe_reopen, NULL, false };
+	struct task_change act = { reopen_one, describe_reopen, NULL, false };
 	return change_tasks(r, ids, n, &act, err);
 }
 
@@ -803,7 +743,7 @@ int task_cancel(struct r57 *r, const int64_t *ids, int n, const char *reason,
 	int rc = clean_text(reason, "--reason", LIM_RESULT, &why, err);
 	if (rc)
 		return rc;
-	struct action act = { cancel_one, describe_cancel, why && *why ? why : NULL, false };
+	struct task_change act = { cancel_one, describe_cancel, why && *why ? why : NULL, false };
 	rc = change_tasks(r, ids, n, &act, err);
 	free(why);
 	return rc;
@@ -813,8 +753,8 @@ int task_delete(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
 {
 	int64_t seq;
 	struct task *ts = NULL;
-	struct summary sum = { .len = 0 };
-	int rc = begin(r, &seq, err);
+	struct summary sum = SUMMARY_INIT;
+	int rc = action_begin(r, &seq, err);
 	if (rc)
 		return rc;
 	if (!(rc = each_task(r, ids, n, &ts, err))) {
@@ -830,7 +770,7 @@ int task_delete(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
 			ids_text(ids, n, r->out.changed, sizeof r->out.changed);
 		}
 	}
-	rc = finish(r, rc, seq, &sum, err);
+	rc = action_end(r, rc, seq, sum.buf, err);
 	free_tasks(ts, n);
 	return rc;
 }
@@ -843,7 +783,7 @@ int ref_add(struct r57 *r, enum ref_kind k, const char *name,
 {
 	char *n = NULL, *t = NULL;
 	int64_t seq, unit_id = 0, id = 0;
-	struct summary sum = { .len = 0 };
+	struct summary sum = SUMMARY_INIT;
 	int rc = clean_text(name, ref_kind_name(k), name_limit[k], &n, err);
 	if (!rc)
 		rc = clean_text(title, "--title", k == REF_SOURCE ? LIM_SOURCE_TITLE : LIM_LEADER_TITLE, &t, err);
@@ -854,7 +794,7 @@ int ref_add(struct r57 *r, enum ref_kind k, const char *name,
 		free(t);
 		return rc;
 	}
-	if (!(rc = begin(r, &seq, err))) {
+	if (!(rc = action_begin(r, &seq, err))) {
 		if (unit && k == REF_LEADER)
 			rc = resolve(r, REF_UNIT, unit, false, &unit_id, err);
 		if (!rc)
@@ -869,7 +809,7 @@ int ref_add(struct r57 *r, enum ref_kind k, const char *name,
 			sum_add(&sum, _("add unit #%lld: %s"), (long long)id, n);
 		else
 			sum_add(&sum, _("add source #%lld: %s"), (long long)id, n);
-		rc = finish(r, rc, seq, &sum, err);
+		rc = action_end(r, rc, seq, sum.buf, err);
 	}
 	if (!rc && id_out)
 		*id_out = id;
@@ -883,7 +823,7 @@ int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
 {
 	char *n = NULL;
 	int64_t seq, id;
-	struct summary sum = { .len = 0 };
+	struct summary sum = SUMMARY_INIT;
 	int rc = clean_text(name, ref_kind_name(k), name_limit[k], &n, err);
 	if (!rc && (!n || !*n))
 		rc = r57_fail(err, R57_EUSAGE, _("%s rename: give the new name"), ref_kind_name(k));
@@ -891,7 +831,7 @@ int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
 		free(n);
 		return rc;
 	}
-	if (!(rc = begin(r, &seq, err))) {
+	if (!(rc = action_begin(r, &seq, err))) {
 		if (!(rc = resolve(r, k, which, false, &id, err))) {
 			struct ref old = { 0 };
 			if (!(rc = store_ref_get(r->st, k, id, &old, err)) && strcmp(old.name, n) == 0) {
@@ -899,9 +839,8 @@ int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
 				r->out.n_skipped = 1;
 				r->out.skipped_plain = true;
 				ref_clear(&old);
-				store_rollback(r->st);
 				free(n);
-				return R57_OK;
+				return action_end(r, R57_OK, seq, NULL, err);
 			}
 			if (!rc) {
 				r->out.n_changed = 1;
@@ -919,7 +858,7 @@ int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
 			}
 			ref_clear(&old);
 		}
-		rc = finish(r, rc, seq, &sum, err);
+		rc = action_end(r, rc, seq, sum.buf, err);
 	}
 	free(n);
 	return rc;
@@ -929,8 +868,8 @@ int ref_remove(struct r57 *r, enum ref_kind k, const char *which,
                struct r57_err *err)
 {
 	int64_t seq, id;
-	struct summary sum = { .len = 0 };
-	int rc = begin(r, &seq, err);
+	struct summary sum = SUMMARY_INIT;
+	int rc = action_begin(r, &seq, err);
 	if (rc)
 		return rc;
 	if (!(rc = resolve(r, k, which, false, &id, err))) {
@@ -949,14 +888,14 @@ int ref_remove(struct r57 *r, enum ref_kind k, const char *which,
 		}
 		ref_clear(&old);
 	}
-	return finish(r, rc, seq, &sum, err);
+	return action_end(r, rc, seq, sum.buf, err);
 }
 
 int group_move(struct r57 *r, const char *which, int pos, struct r57_err *err)
 {
 	int64_t seq, id;
-	struct summary sum = { .len = 0 };
-	int rc = begin(r, &seq, err);
+	struct summary sum = SUMMARY_INIT;
+	int rc = action_begin(r, &seq, err);
 	if (rc)
 		return rc;
 	if (!(rc = resolve(r, REF_GROUP, which, false, &id, err))) {
@@ -967,5 +906,5 @@ int group_move(struct r57 *r, const char *which, int pos, struct r57_err *err)
 		}
 		ref_clear(&old);
 	}
-	return finish(r, rc, seq, &sum, err);
+	return action_end(r, rc, seq, sum.buf, err);
 }
