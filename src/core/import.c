@@ -34,6 +34,7 @@
 #include <uuid/uuid.h>
 
 #include "action.h"
+#include "r57/alloc.h"
 #include "r57/csv.h"
 #include "r57/i18n.h"
 #include "r57/import.h"
@@ -129,30 +130,6 @@ static const struct {
 
 /* --- small tools -------------------------------------------------------------- */
 
-static void *xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		abort();
-	return p;
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q)
-		abort();
-	return q;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *d = strdup(s);
-	if (!d)
-		abort();
-	return d;
-}
-
 static uint64_t hash_bytes(const char *s, size_t n, uint64_t h)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -218,7 +195,7 @@ static int *smap_slot(struct smap *m, const char *key, bool add)
 	}
 	if (!add)
 		return NULL;
-	m->keys[i] = xstrdup(key);
+	m->keys[i] = r57_xstrdup(key);
 	m->vals[i] = -1;
 	m->n++;
 	return &m->vals[i];
@@ -288,8 +265,8 @@ static char *fold_words(const char *s, bool drop_parens)
 {
 	char *f = text_fold(s);
 	if (!f)
-		return xstrdup("");
-	char *out = xmalloc(strlen(f) + 1);
+		return r57_xstrdup("");
+	char *out = r57_xmalloc(strlen(f) + 1);
 	size_t n = 0;
 	int depth = 0;
 	bool space = false;
@@ -522,7 +499,7 @@ static int csv_header(struct imp *im)
 			return csv_fail(im, &e);
 		if (got == 0)
 			break;
-		int *map = xmalloc(n * sizeof *map);
+		int *map = r57_xmalloc(n * sizeof *map);
 		bool title = false;
 		for (size_t i = 0; i < n; i++) {
 			char *h = fold_words(cells[i].text, true);
@@ -554,7 +531,7 @@ static int csv_header(struct imp *im)
 			if (map[i] >= 0) {
 				s->label[map[i]] = text_normalize(cells[i].text);
 				if (!s->label[map[i]])
-					s->label[map[i]] = xstrdup(field_keys[map[i]]);
+					s->label[map[i]] = r57_xstrdup(field_keys[map[i]]);
 			} else if (im->noting && im->o->on_event && *cells[i].text) {
 				struct import_event ev = {
 					.what = IMPORT_IGNORED_COLUMN, .name = cells[i].text,
@@ -763,7 +740,7 @@ static int json_groups(struct imp *im)
 			free(name);
 			continue;
 		}
-		s->groups = xrealloc(s->groups, (size_t)(s->n_groups + 1) * sizeof *s->groups);
+		s->groups = r57_xrealloc(s->groups, (size_t)(s->n_groups + 1) * sizeof *s->groups);
 		s->groups[s->n_groups++] = name;
 	}
 }
@@ -835,11 +812,11 @@ static int json_task(struct imp *im, struct in_row *row, struct json_pos start)
 					return junexpected(im, &t, N_("a string (a unit's name)"));
 				if (s->n_list == s->cap_list) {
 					s->cap_list = s->cap_list ? s->cap_list * 2 : 8;
-					s->list = xrealloc(s->list, (size_t)s->cap_list * sizeof *s->list);
-					s->list_at = xrealloc(s->list_at, (size_t)s->cap_list * sizeof *s->list_at);
+					s->list = r57_xrealloc(s->list, (size_t)s->cap_list * sizeof *s->list);
+					s->list_at = r57_xrealloc(s->list_at, (size_t)s->cap_list * sizeof *s->list_at);
 				}
 				s->list_at[s->n_list] = from_json(t.at);
-				s->list[s->n_list++] = xstrdup(t.text);
+				s->list[s->n_list++] = r57_xstrdup(t.text);
 			}
 			continue;
 		default:
@@ -847,7 +824,7 @@ static int json_task(struct imp *im, struct in_row *row, struct json_pos start)
 				return fail_at(im, c->at, f, NULL, R57_EINPUT, _("expected a string or null, found %s"),
 				               json_type_name(v.type));
 		}
-		s->val[f] = xstrdup(v.text);
+		s->val[f] = r57_xstrdup(v.text);
 		c->text = s->val[f];
 	}
 	row->list = s->list;
@@ -1081,7 +1058,7 @@ static char *fast_normalize(const char *s)
 		else
 			break;
 	}
-	char *out = xmalloc(end - start + 1);
+	char *out = r57_xmalloc(end - start + 1);
 	memcpy(out, s + start, end - start);
 	out[end - start] = '\0';
 	return out;
@@ -1092,7 +1069,7 @@ static char *normalize(const char *s)
 	char *out = fast_normalize(s);
 	if (!out)
 		out = text_normalize(s);
-	return out ? out : xstrdup("");
+	return out ? out : r57_xstrdup("");
 }
 
 /* A cell's text as stored: the guard r57's CSV export puts before a
@@ -1109,7 +1086,7 @@ static char *clean(struct imp *im, const char *raw)
 	}
 	{
 		if (strchr(raw, '\r')) {
-			char *lf = xmalloc(strlen(raw) + 1);
+			char *lf = r57_xmalloc(strlen(raw) + 1);
 			size_t n = 0;
 			for (const char *p = raw; *p; p++) {
 				if (*p == '\r') {
@@ -1223,12 +1200,12 @@ static int add_entry(struct refs *rs, const char *name, int64_t id, int position
 {
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap ? rs->cap * 2 : 64;
-		rs->e = xrealloc(rs->e, (size_t)rs->cap * sizeof *rs->e);
+		rs->e = r57_xrealloc(rs->e, (size_t)rs->cap * sizeof *rs->e);
 	}
 	int i = rs->n++;
 	struct refent *e = &rs->e[i];
 	memset(e, 0, sizeof *e);
-	e->name = xstrdup(name);
+	e->name = r57_xstrdup(name);
 	e->id = id;
 	e->position = position;
 	char *cf = text_casefold(name);
@@ -1397,7 +1374,7 @@ static int add_unit(struct imp *im, const char *raw, const struct cell *c, struc
 			return R57_OK;
 	if (p->n_units == *cap) {
 		*cap = *cap ? *cap * 2 : 4;
-		p->units = xrealloc(p->units, (size_t)*cap * sizeof *p->units);
+		p->units = r57_xrealloc(p->units, (size_t)*cap * sizeof *p->units);
 	}
 	p->units[p->n_units++] = id;
 	return R57_OK;
@@ -1567,7 +1544,7 @@ static int load_key(const struct io_task_key *k, void *vctx)
 	struct imp *im = vctx;
 	if (im->n_dbt == im->cap_dbt) {
 		im->cap_dbt = im->cap_dbt ? im->cap_dbt * 2 : 1024;
-		im->dbt = xrealloc(im->dbt, im->cap_dbt * sizeof *im->dbt);
+		im->dbt = r57_xrealloc(im->dbt, im->cap_dbt * sizeof *im->dbt);
 	}
 	int ti = (int)im->n_dbt++;
 	struct dbtask *t = &im->dbt[ti];
@@ -1583,7 +1560,7 @@ static int load_key(const struct io_task_key *k, void *vctx)
 	if (*slot < 0) {
 		if (im->n_keys == im->cap_keys) {
 			im->cap_keys = im->cap_keys ? im->cap_keys * 2 : 1024;
-			im->keys = xrealloc(im->keys, im->cap_keys * sizeof *im->keys);
+			im->keys = r57_xrealloc(im->keys, im->cap_keys * sizeof *im->keys);
 		}
 		*slot = (int)im->n_keys;
 		im->keys[im->n_keys++] = (struct dbkey){ .first = ti, .last = ti, .row_first = -1, .row_last = -1 };
@@ -1599,7 +1576,7 @@ static struct rec *new_rec(struct imp *im)
 {
 	if (im->nrecs == im->cap_recs) {
 		im->cap_recs = im->cap_recs ? im->cap_recs * 2 : 1024;
-		im->recs = xrealloc(im->recs, im->cap_recs * sizeof *im->recs);
+		im->recs = r57_xrealloc(im->recs, im->cap_recs * sizeof *im->recs);
 	}
 	struct rec *r = &im->recs[im->nrecs++];
 	memset(r, 0, sizeof *r);
@@ -1639,7 +1616,7 @@ static int note_row(struct imp *im, const struct in_row *row, const struct prow 
 		if (r->task) {
 			if (im->n_claimed == im->cap_claimed) {
 				im->cap_claimed = im->cap_claimed ? im->cap_claimed * 2 : 256;
-				im->claimed = xrealloc(im->claimed, im->cap_claimed * sizeof *im->claimed);
+				im->claimed = r57_xrealloc(im->claimed, im->cap_claimed * sizeof *im->claimed);
 			}
 			im->claimed[im->n_claimed++] = r->task;
 		}
@@ -1696,7 +1673,7 @@ static void match_key(struct imp *im, struct dbkey *key)
 			nt++;
 	if (!nr || !nt)
 		return;
-	int *rows = xmalloc((size_t)nr * sizeof *rows), *tasks = xmalloc((size_t)nt * sizeof *tasks);
+	int *rows = r57_xmalloc((size_t)nr * sizeof *rows), *tasks = r57_xmalloc((size_t)nt * sizeof *tasks);
 	nr = nt = 0;
 	for (int i = key->row_first; i >= 0; i = im->recs[i].next)
 		rows[nr++] = i;
@@ -2005,7 +1982,7 @@ static int restore_groups(struct imp *im)
 {
 	struct src *s = &im->src;
 	struct refs *rs = &im->refs[REF_GROUP];
-	int64_t *ids = xmalloc((size_t)(s->n_groups ? s->n_groups : 1) * sizeof *ids);
+	int64_t *ids = r57_xmalloc((size_t)(s->n_groups ? s->n_groups : 1) * sizeof *ids);
 	int rc = R57_OK;
 	struct cell c = { .at = s->groups_at };
 	for (int i = 0; i < s->n_groups && !rc; i++)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "action.h"
+#include "r57/alloc.h"
 #include "r57/i18n.h"
 #include "r57/r57.h"
 #include "r57/remind.h"
@@ -40,11 +41,6 @@ struct collect {
 	int rc;
 };
 
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
 static int take_row(const struct remind_row *row, void *ctx)
 {
 	struct collect *c = ctx;
@@ -68,7 +64,7 @@ static int take_row(const struct remind_row *row, void *ctx)
 		n->within_days = set->within_days;
 		n->name = strdup(row->name ? row->name : "");
 		n->title = row->title && *row->title ? strdup(row->title) : NULL;
-		n->unit_name = dup_or_null(row->unit_name);
+		n->unit_name = r57_strdup_or_null(row->unit_name);
 		if (!n->name)
 			goto nomem;
 	}
