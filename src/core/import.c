@@ -36,6 +36,7 @@
 #include "action.h"
 #include "r57/alloc.h"
 #include "r57/csv.h"
+#include "r57/hash.h"
 #include "r57/i18n.h"
 #include "r57/import.h"
 #include "r57/json_in.h"
@@ -129,115 +130,6 @@ static const struct {
 };
 
 /* --- small tools -------------------------------------------------------------- */
-
-static uint64_t hash_bytes(const char *s, size_t n, uint64_t h)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-static uint64_t hash_str(const char *s)
-{
-	return hash_bytes(s, strlen(s), 0xcbf29ce484222325ULL);
-}
-
-/* A string -> int map, open addressing; keys are copied. */
-struct smap {
-	char **keys;
-	int *vals;
-	size_t cap, n;
-};
-
-static void smap_free(struct smap *m)
-{
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->vals);
-	memset(m, 0, sizeof *m);
-}
-
-static int *smap_slot(struct smap *m, const char *key, bool add);
-
-static void smap_grow(struct smap *m)
-{
-	struct smap old = *m;
-	m->cap = old.cap ? old.cap * 2 : 64;
-	m->n = 0;
-	m->keys = calloc(m->cap, sizeof *m->keys);
-	m->vals = calloc(m->cap, sizeof *m->vals);
-	if (!m->keys || !m->vals)
-		abort();
-	for (size_t i = 0; i < old.cap; i++)
-		if (old.keys[i]) {
-			*smap_slot(m, old.keys[i], true) = old.vals[i];
-			free(old.keys[i]);
-		}
-	free(old.keys);
-	free(old.vals);
-}
-
-/* The value slot for key; NULL if absent and !add. */
-static int *smap_slot(struct smap *m, const char *key, bool add)
-{
-	if (add && (m->n + 1) * 2 > m->cap)
-		smap_grow(m);
-	if (!m->cap)
-		return NULL;
-	size_t i = (size_t)hash_str(key) & (m->cap - 1);
-	while (m->keys[i]) {
-		if (strcmp(m->keys[i], key) == 0)
-			return &m->vals[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	if (!add)
-		return NULL;
-	m->keys[i] = r57_xstrdup(key);
-	m->vals[i] = -1;
-	m->n++;
-	return &m->vals[i];
-}
-
-/* An int64 set, open addressing (0 is never a member). */
-struct iset {
-	int64_t *v;
-	size_t cap, n;
-};
-
-static bool iset_add(struct iset *s, int64_t x);
-
-static void iset_grow(struct iset *s)
-{
-	struct iset old = *s;
-	s->cap = old.cap ? old.cap * 2 : 64;
-	s->n = 0;
-	s->v = calloc(s->cap, sizeof *s->v);
-	if (!s->v)
-		abort();
-	for (size_t i = 0; i < old.cap; i++)
-		if (old.v[i])
-			iset_add(s, old.v[i]);
-	free(old.v);
-}
-
-/* Add x; false if it was there already. */
-static bool iset_add(struct iset *s, int64_t x)
-{
-	if ((s->n + 1) * 2 > s->cap)
-		iset_grow(s);
-	size_t i = (size_t)((uint64_t)x * 0x9E3779B97F4A7C15ULL >> 20) & (s->cap - 1);
-	while (s->v[i]) {
-		if (s->v[i] == x)
-			return false;
-		i = (i + 1) & (s->cap - 1);
-	}
-	s->v[i] = x;
-	s->n++;
-	return true;
-}
 
 static bool all_digits(const char *s)
 {
