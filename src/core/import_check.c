@@ -10,6 +10,7 @@
 
 #include "import_int.h"
 #include "r57/alloc.h"
+#include "r57/csv_out.h"
 #include "r57/hash.h"
 #include "r57/i18n.h"
 #include "r57/limits.h"
@@ -112,11 +113,6 @@ void imp_prow_clear(struct prow *p)
 	memset(p, 0, sizeof *p);
 }
 
-static bool formula_start(char c)
-{
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
 /* text_normalize() for the common case, without utf8proc: text made only
  * of U+0000-U+02FF (ASCII, Latin-1, Latin Extended-A and -B, spacing
  * modifiers) and U+1E00-U+1EFF (Latin Extended Additional: Vietnamese's
@@ -181,7 +177,7 @@ char *imp_clean(struct imp *im, const char *raw)
 		const char *q = raw;
 		while (*q == '\'')
 			q++;
-		if (formula_start(*q))
+		if (csv_out_formula(*q))
 			raw++;
 	}
 	{

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/csv_out.h"
 #include "r57/i18n.h"
 #include "r57/out.h"
 #include "r57/report_out.h"
@@ -270,26 +271,11 @@ static char *escaped(void (*escape)(FILE *, const char *), const char *user)
 
 /* --- CSV ---------------------------------------------------------------------------- */
 
-/* One cell, RFC 4180; a cell that a spreadsheet would run as a formula
- * (= + - @ TAB CR first) gets a leading apostrophe (OWASP). */
+/* One cell, RFC 4180, made safe to show; a cell that a spreadsheet would
+ * run as a formula gets a leading apostrophe (csv_out.h). */
 static void csv_cell(FILE *f, const char *s, bool last)
 {
-	char *safe = text_safe(s ? s : "", true);
-	bool inert = strchr("=+-@\t\r", safe[0]) && safe[0];
-	bool quote = inert || strpbrk(safe, ",\"\r\n") != NULL;
-	if (quote)
-		fputc('"', f);
-	if (inert)
-		fputc('\'', f);
-	for (const char *p = safe; *p; p++) {
-		if (*p == '"')
-			fputc('"', f);
-		fputc(*p, f);
-	}
-	if (quote)
-		fputc('"', f);
-	fputs(last ? "\r\n" : ",", f);
-	free(safe);
+	csv_out_cell(f, s, last, true, CSV_GUARD_DOCUMENT);
 }
 
 static void csv_num(FILE *f, long long n)
