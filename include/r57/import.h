@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "r57/store.h"
-#include "r57/task.h"
+#include "r57/r57.h"
 
 /* The fields of a task as a file gives them. */
 enum import_field {

@@ -9,32 +9,8 @@
 #include "r57/date.h"
 #include "r57/err.h"
 #include "r57/limits.h"
+#include "r57/r57.h"
 #include "r57/store.h"
-
-/* What the last action did, filled by every action on tasks and by
- * ref_rename: the tasks it changed and those it left as they were, with
- * why ("#3 already done"). An action that would change nothing writes no
- * journal entry (it could only block someone's undo) and returns R57_OK
- * with n_changed 0; the caller says "nothing changed". */
-struct r57_outcome {
-	int n_changed, n_skipped;
-	bool skipped_plain;    /* every skip was only "unchanged" */
-	char changed[1024];    /* "#1, #2" (cut with "…" when long) */
-	char skipped[1024];    /* "#3 already done, #4 unchanged", safe to print */
-};
-
-/* Who acts and when: passed down to every action. */
-struct r57 {
-	struct store *st;
-	const char *actor;     /* NFC, safe to store */
-	r57_day today;         /* pinned by --today / $R57_TODAY, else local */
-	char now[32];          /* ISO time of this run: today + wall clock */
-	struct r57_outcome out; /* of the last action */
-	/* What the last action warns of, done all the same (a new name that
-	 * looks like an existing one): one line made safe, "" for nothing.
-	 * Set only when the action succeeded; each action clears it first. */
-	char warning[1024];
-};
 
 /* Fields an action may set. NULL / unset members are left as they are.
  * Names are as the user typed them (id, number or name); with create_new an

@@ -6,18 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include "r57/alloc.h"
 #include "r57/text.h"
 
 #define REPLACEMENT 0xFFFD
 #define ELLIPSIS 0x2026
-
-static void *xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		abort(); /* the header promises never NULL */
-	return p;
-}
 
 /* Decode one code point at s[pos]; returns its length in bytes, or -1 for
  * an invalid sequence. At most 4 bytes are looked at so the length always
@@ -155,7 +148,7 @@ char *text_safe(const char *s, bool keep_newlines)
 	 * a C0 control becoming a 3-byte placeholder). */
 	if (len > (SIZE_MAX - 1) / 3)
 		abort();
-	unsigned char *out = xmalloc(len * 3 + 1);
+	unsigned char *out = r57_xmalloc(len * 3 + 1);
 	while (pos < len)
 		o += (size_t)utf8proc_encode_char(next_safe(u, len, &pos, keep_newlines),
 		                                  out + o);
@@ -178,7 +171,7 @@ int text_width(const char *s)
 char *text_fit(const char *s, int width, bool pad)
 {
 	if (width <= 0) {
-		char *empty = xmalloc(1);
+		char *empty = r57_xmalloc(1);
 		empty[0] = '\0';
 		return empty;
 	}
@@ -190,7 +183,7 @@ char *text_fit(const char *s, int width, bool pad)
 		abort();
 	/* Grapheme breaks are found on what will be shown, so a combining
 	 * mark after a control stays with the control's placeholder. */
-	utf8proc_int32_t *cps = xmalloc((len + 1) * sizeof *cps);
+	utf8proc_int32_t *cps = r57_xmalloc((len + 1) * sizeof *cps);
 	long long total = 0;
 	/* Once the text is known to be cut, the rest cannot be shown: the
 	 * grapheme that crosses the edge is left out whole, whatever follows
@@ -231,7 +224,7 @@ char *text_fit(const char *s, int width, bool pad)
 		spaces = (size_t)(width - 1 - used);
 	else if (pad)
 		spaces = (size_t)(width - used);
-	unsigned char *out = xmalloc(keep * 4 + spaces + 3 + 1);
+	unsigned char *out = r57_xmalloc(keep * 4 + spaces + 3 + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < keep; i++)
 		o += (size_t)utf8proc_encode_char(cps[i], out + o);
@@ -392,7 +385,7 @@ static utf8proc_int32_t *decomposed(const char *s, size_t *n)
 	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE) < 0)
 		abort(); /* valid input: only memory can have failed */
 	size_t len = strlen((const char *)nfd), pos = 0;
-	utf8proc_int32_t *cps = xmalloc((len + 1) * sizeof *cps);
+	utf8proc_int32_t *cps = r57_xmalloc((len + 1) * sizeof *cps);
 	*n = 0;
 	while (pos < len) {
 		utf8proc_ssize_t k = decode(nfd, len, pos, &cps[*n]);
@@ -418,7 +411,7 @@ char *text_sort_key(const char *s)
 		cps = decomposed("", &n);
 	/* Level 1 takes at most 5 bytes a code point (another script's
 	 * letter), the others one. */
-	struct keybuf k = { xmalloc(n * 5 + 2), xmalloc(n + 2), xmalloc(n + 2), 0, 0, 0 };
+	struct keybuf k = { r57_xmalloc(n * 5 + 2), r57_xmalloc(n + 2), r57_xmalloc(n + 2), 0, 0, 0 };
 	bool sep = false;
 	for (size_t i = 0; i < n;) {
 		utf8proc_int32_t cp = cps[i++];
@@ -474,7 +467,7 @@ char *text_sort_key(const char *s)
 		k.l3[k.n3++] = (char)(upper ? 0x22 : 0x21);
 	}
 	free(cps);
-	char *out = xmalloc(k.n1 + k.n2 + k.n3 + 3);
+	char *out = r57_xmalloc(k.n1 + k.n2 + k.n3 + 3);
 	size_t o = 0;
 	memcpy(out + o, k.l1, k.n1);
 	o += k.n1;
@@ -504,7 +497,7 @@ char *text_person_key(const char *name)
 		*last = '\0';
 	char *rest = text_sort_key(last ? norm : "");
 	size_t a = strlen(given), b = strlen(rest);
-	char *out = xmalloc(a + b + 2);
+	char *out = r57_xmalloc(a + b + 2);
 	memcpy(out, given, a);
 	out[a] = KEY_LEVEL;
 	memcpy(out + a + 1, rest, b + 1);
@@ -544,7 +537,7 @@ static char *words_of(const char *s, bool marks, bool lead, bool trail)
 		return NULL;
 	const unsigned char *u = (const unsigned char *)f;
 	size_t len = strlen(f), pos = 0, o = 0;
-	char *out = xmalloc(len + 3);
+	char *out = r57_xmalloc(len + 3);
 	bool in_word = false, any = false;
 	if (lead)
 		out[o++] = ' ';

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "r57/demo.h"
+#include "r57/r57.h"
 #include "r57/task.h"
 
 static const struct {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/csv_out.h"
 #include "r57/export.h"
 #include "r57/namelist.h"
 #include "r57/out.h"
@@ -29,52 +30,12 @@ const char *const export_signatures[] = {
 
 /* --- CSV ------------------------------------------------------------------- */
 
-/* A cell that a spreadsheet would take for a formula begins with one of
- * these (OWASP, CSV injection). */
-static bool formula_start(char c)
-{
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
-/* The guard: a cell that begins with a formula character, after any
- * number of single quotes, gets one more quote first; import takes
- * exactly one quote away from such a cell, so every text comes back. */
-static bool needs_guard(const char *s)
-{
-	while (*s == '\'')
-		s++;
-	return formula_start(*s);
-}
-
 /* One cell: the stored text exactly (to a terminal: with control
  * characters and bidi controls as visible placeholders, line breaks
- * kept), the formula guard before it, and quoted when it holds a comma,
- * a quote or a line break. */
+ * kept), guarded so that import gives every text back (csv_out.h). */
 static void csv_cell_to(FILE *f, const char *s, bool last, bool terminal)
 {
-	if (s && *s) {
-		char *safe = terminal ? text_safe(s, true) : strdup(s);
-		if (!safe)
-			abort();
-		bool guard = needs_guard(safe);
-		bool quote = strpbrk(safe, ",\"\n\r") != NULL;
-		if (quote)
-			fputc('"', f);
-		if (guard)
-			fputc('\'', f);
-		for (const char *p = safe; *p; p++) {
-			if (*p == '"')
-				fputc('"', f);
-			fputc(*p, f);
-		}
-		if (quote)
-			fputc('"', f);
-		free(safe);
-	}
-	if (last)
-		fputs("\r\n", f);
-	else
-		fputc(',', f);
+	csv_out_cell(f, s, last, terminal, CSV_GUARD_ROUNDTRIP);
 }
 
 static void csv_num(FILE *f, long long v, bool present)

@@ -1,16 +1,16 @@
 /* remind.c: reminders to the units and persons whose tasks run late: the
  * notices (which tasks, how late), their text in Vietnamese and English,
  * and recording them as one journal entry. No SQL here: store_remind.c. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "action.h"
+#include "r57/alloc.h"
 #include "r57/i18n.h"
-#include "r57/journal.h"
+#include "r57/r57.h"
 #include "r57/remind.h"
 #include "r57/store.h"
-#include "r57/task.h"
 #include "r57/text.h"
 
 static void notice_clear(struct remind_notice *n)
@@ -41,11 +41,6 @@ struct collect {
 	int rc;
 };
 
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
 static int take_row(const struct remind_row *row, void *ctx)
 {
 	struct collect *c = ctx;
@@ -69,7 +64,7 @@ static int take_row(const struct remind_row *row, void *ctx)
 		n->within_days = set->within_days;
 		n->name = strdup(row->name ? row->name : "");
 		n->title = row->title && *row->title ? strdup(row->title) : NULL;
-		n->unit_name = dup_or_null(row->unit_name);
+		n->unit_name = r57_strdup_or_null(row->unit_name);
 		if (!n->name)
 			goto nomem;
 	}
@@ -268,39 +263,13 @@ char *remind_file_name(const struct remind_notice *n)
 
 /* --- recording ---------------------------------------------------------------- */
 
-/* A journal summary cut at a character boundary, with a mark when cut. */
-struct line {
-	char buf[512];
-	size_t len;
-};
-
-static void line_add(struct line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void line_add(struct line *l, const char *fmt, ...)
-{
-	if (l->len >= sizeof l->buf - 1)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(l->buf + l->len, sizeof l->buf - l->len, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		l->len += (size_t)n;
-	if (l->len >= sizeof l->buf) {
-		l->len = sizeof l->buf - 4;
-		while (l->len > 0 && ((unsigned char)l->buf[l->len] & 0xC0) == 0x80)
-			l->len--;
-		memcpy(l->buf + l->len, "…", 4);
-		l->len += 3;
-	}
-}
-
 char *remind_summary(const struct remind_set *s)
 {
-	struct line l = { .len = 0 };
+	struct summary l = SUMMARY_INIT;
 	const char *who = s->to == REMIND_UNIT ? "unit" : "leader";
-	line_add(&l, "remind %d %s%s", s->n, who, s->n == 1 ? "" : "s");
+	sum_add(&l, "remind %d %s%s", s->n, who, s->n == 1 ? "" : "s");
 	for (int i = 0; i < s->n; i++)
-		line_add(&l, "%s%s (%d task%s)", i ? ", " : ": ", s->notices[i].name,
+		sum_add(&l, "%s%s (%d task%s)", i ? ", " : ": ", s->notices[i].name,
 		         s->notices[i].n_tasks, s->notices[i].n_tasks == 1 ? "" : "s");
 	return strdup(l.buf);
 }
@@ -358,13 +327,11 @@ int remind_issue(struct r57 *r, const struct remind_set *s,
 	char *summary = remind_summary(s);
 	if (!summary)
 		return r57_fail(err, R57_ENOMEM, _("out of memory"));
-	if ((rc = store_begin(r->st, err))) {
+	if ((rc = action_begin(r, &seq, err))) {
 		free(summary);
 		return rc;
 	}
-	rc = journal_start(r->st, r->actor, r->now, r->today, summary, &seq, err);
-	if (!rc)
-		rc = check_notices(r, s, err);
+	rc = check_notices(r, s, err);
 	for (int i = 0; i < s->n && !rc; i++) {
 		const struct remind_notice *n = &s->notices[i];
 		int64_t id = 0;
@@ -373,11 +340,8 @@ int remind_issue(struct r57 *r, const struct remind_set *s,
 		if (!rc)
 			rc = store_remind_tasks_insert(r->st, id, n->tasks, n->n_tasks, err);
 	}
+	rc = action_end(r, rc, seq, summary, err);
 	free(summary);
-	if (!rc)
-		rc = store_commit(r->st, err);
-	else
-		store_rollback(r->st);
 	if (!rc && seq_out)
 		*seq_out = seq;
 	return rc;

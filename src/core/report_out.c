@@ -1,18 +1,20 @@
 /* report_out.c: the status report in the forms officials hand in: text
  * for the terminal, CSV for spreadsheets (RFC 4180, cells made inert per
- * OWASP), JSON for scripts, one self-contained HTML page printable on A4
- * (no script, no network, right-to-left text isolated in <bdi>), and
- * Markdown. Every writer draws the same report_doc, in the report's own
- * language: its words come from the message catalogue, switched to that
- * language while the report is written. */
+ * OWASP), JSON for scripts, and (report_page.c) one self-contained HTML
+ * page printable on A4 and Markdown. Every writer draws the same
+ * report_doc, in the report's own language: its words come from the
+ * message catalogue, switched to that language while the report is
+ * written. Here too: computing the report and its summary paragraph. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/csv_out.h"
 #include "r57/i18n.h"
 #include "r57/out.h"
 #include "r57/report_out.h"
 #include "r57/store.h"
 #include "r57/text.h"
+#include "report_int.h"
 
 /* --- computing ------------------------------------------------------------------ */
 
@@ -118,7 +120,7 @@ void report_lang_leave(enum r57_lang was)
 }
 
 /* 5366 -> "53.66" or, in Vietnamese, "53,66". */
-static void rate_text(int bp, enum report_lang lang, char *buf, size_t len)
+void rep_rate_text(int bp, enum report_lang lang, char *buf, size_t len)
 {
 	snprintf(buf, len, "%d%c%02d", bp / 100, lang == LANG_VI ? ',' : '.', bp % 100);
 }
@@ -126,12 +128,12 @@ static void rate_text(int bp, enum report_lang lang, char *buf, size_t len)
 /* The paragraph is one whole sentence per case, so a translation can
  * word each as it likes: overdue tasks or none, extensions since the
  * previous report or none. */
-static char *summary_now(const struct report_doc *d)
+char *rep_summary_now(const struct report_doc *d)
 {
 	const struct figures *a = &d->groups.all, *y = &d->year_fig;
 	char r1[16], r2[16], *s = NULL;
-	rate_text(a->rate_bp, d->lang, r1, sizeof r1);
-	rate_text(y->rate_bp, d->lang, r2, sizeof r2);
+	rep_rate_text(a->rate_bp, d->lang, r1, sizeof r1);
+	rep_rate_text(y->rate_bp, d->lang, r2, sizeof r2);
 	long long total = a->total, done = a->completed, ydone = y->completed, ytotal = y->total;
 	long long overdue = a->open_overdue, ext = a->extended_since;
 	unsigned long n = (unsigned long)(overdue > 0 ? overdue : 0);
@@ -165,24 +167,10 @@ static char *summary_now(const struct report_doc *d)
 char *report_summary(const struct report_doc *d)
 {
 	enum r57_lang was = report_lang_enter(d->lang);
-	char *s = summary_now(d);
+	char *s = rep_summary_now(d);
 	report_lang_leave(was);
 	return s;
 }
-
-/* Headings and labels, read from the catalogue in the report's language
- * (words() is called inside report_lang_enter). The figures block and the
- * Markdown tables use the full words of the four-way form; the text table
- * has short column heads so the names keep their room at 80 columns, and
- * HTML groups its heads under "Completed" and "Not completed". */
-struct words {
-	const char *title, *summary, *by_group, *by_unit, *by_leader;
-	const char *group, *unit, *leader, *none, *figure, *number;
-	const char *total, *done, *on_time, *late, *open, *within, *overdue, *rate;
-	const char *added, *ext_since, *ext_all;
-	const char *c_done, *c_on_time, *c_late, *c_within, *c_overdue, *c_within_long;
-	const char *rank, *reminders;
-};
 
 static struct words words(void)
 {
@@ -221,8 +209,8 @@ static struct words words(void)
 	return w;
 }
 
-static const char *row_name(const struct words *w, const struct report_row *r, char *buf,
-                            size_t len, bool numbered)
+const char *rep_row_name(const struct words *w, const struct report_row *r, char *buf,
+                         size_t len, bool numbered)
 {
 	if (!r->name || (!r->id && !r->number))
 		return w->none;
@@ -233,16 +221,8 @@ static const char *row_name(const struct words *w, const struct report_row *r, c
 	return r->name;
 }
 
-/* The figures of the whole selection, in the order every format lists
- * them; the rate comes last, on its own. */
-struct figure_line {
-	const char *label;
-	int64_t n;
-};
-#define N_FIGURE_LINES 10
-
-static void figure_lines(const struct words *w, const struct figures *a,
-                         struct figure_line out[N_FIGURE_LINES])
+void rep_figure_lines(const struct words *w, const struct figures *a,
+                      struct figure_line out[N_FIGURE_LINES])
 {
 	const struct figure_line lines[N_FIGURE_LINES] = {
 		{ w->total, a->total }, { w->done, a->completed }, { w->on_time, a->completed_on_time },
@@ -256,7 +236,7 @@ static void figure_lines(const struct words *w, const struct figures *a,
 /* User text passed through `escape` (made safe, escaped for the format),
  * as a string to put into a message; newly allocated, "" when out of
  * memory. */
-static char *escaped(void (*escape)(FILE *, const char *), const char *user)
+char *rep_escaped(void (*escape)(FILE *, const char *), const char *user)
 {
 	char *esc = NULL;
 	size_t len = 0;
@@ -270,26 +250,11 @@ static char *escaped(void (*escape)(FILE *, const char *), const char *user)
 
 /* --- CSV ---------------------------------------------------------------------------- */
 
-/* One cell, RFC 4180; a cell that a spreadsheet would run as a formula
- * (= + - @ TAB CR first) gets a leading apostrophe (OWASP). */
+/* One cell, RFC 4180, made safe to show; a cell that a spreadsheet would
+ * run as a formula gets a leading apostrophe (csv_out.h). */
 static void csv_cell(FILE *f, const char *s, bool last)
 {
-	char *safe = text_safe(s ? s : "", true);
-	bool inert = strchr("=+-@\t\r", safe[0]) && safe[0];
-	bool quote = inert || strpbrk(safe, ",\"\r\n") != NULL;
-	if (quote)
-		fputc('"', f);
-	if (inert)
-		fputc('\'', f);
-	for (const char *p = safe; *p; p++) {
-		if (*p == '"')
-			fputc('"', f);
-		fputc(*p, f);
-	}
-	if (quote)
-		fputc('"', f);
-	fputs(last ? "\r\n" : ",", f);
-	free(safe);
+	csv_out_cell(f, s, last, true, CSV_GUARD_DOCUMENT);
 }
 
 static void csv_num(FILE *f, long long n)
@@ -303,7 +268,7 @@ static void csv_num(FILE *f, long long n)
 static void csv_figs(FILE *f, const struct figures *g, const struct report_row *by)
 {
 	char rate[16];
-	rate_text(g->rate_bp, LANG_EN, rate, sizeof rate);
+	rep_rate_text(g->rate_bp, LANG_EN, rate, sizeof rate);
 	csv_num(f, g->total);
 	csv_num(f, g->completed);
 	csv_num(f, g->completed_on_time);
@@ -335,17 +300,17 @@ static void write_csv(FILE *f, const struct report_doc *d, const struct words *w
 	csv_figs(f, &d->groups.all, NULL);
 	for (int i = 0; i < d->groups.n_groups; i++) {
 		csv_cell(f, "group", false);
-		csv_cell(f, row_name(w, &d->groups.groups[i], name, sizeof name, true), false);
+		csv_cell(f, rep_row_name(w, &d->groups.groups[i], name, sizeof name, true), false);
 		csv_figs(f, &d->groups.groups[i].fig, NULL);
 	}
 	for (int i = 0; i < d->n_units; i++) {
 		csv_cell(f, "unit", false);
-		csv_cell(f, row_name(w, &d->units[i], name, sizeof name, false), false);
+		csv_cell(f, rep_row_name(w, &d->units[i], name, sizeof name, false), false);
 		csv_figs(f, &d->units[i].fig, &d->units[i]);
 	}
 	for (int i = 0; i < d->n_leaders; i++) {
 		csv_cell(f, "leader", false);
-		csv_cell(f, row_name(w, &d->leaders[i], name, sizeof name, false), false);
+		csv_cell(f, rep_row_name(w, &d->leaders[i], name, sizeof name, false), false);
 		csv_figs(f, &d->leaders[i].fig, &d->leaders[i]);
 	}
 }
@@ -391,7 +356,7 @@ static void json_rows(FILE *f, const char *key, const struct report_row *rows, i
 static void write_json(FILE *f, const struct report_doc *d)
 {
 	char b1[11], b2[11];
-	char *summary = summary_now(d);
+	char *summary = rep_summary_now(d);
 	fprintf(f, "{\"generator\": \"r57\", \"as_of\": \"%s\", \"since\": \"%s\", \"language\": \"%s\", \"selection\": ",
 	        date_iso(d->groups.as_of, b1), date_iso(d->groups.since, b2),
 	        d->lang == LANG_VI ? "vi" : "en");
@@ -409,273 +374,6 @@ static void write_json(FILE *f, const struct report_doc *d)
 	json_rows(f, "units", d->units, d->n_units, false);
 	json_rows(f, "leaders", d->leaders, d->n_leaders, false);
 	fputs("\n}\n", f);
-	free(summary);
-}
-
-/* --- HTML ------------------------------------------------------------------------------ */
-
-/* Text escaped for HTML (text content and quoted attributes). */
-static void html_escape(FILE *f, const char *s)
-{
-	for (const char *p = s ? s : ""; *p; p++) {
-		switch (*p) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default: fputc(*p, f);
-		}
-	}
-}
-
-/* User text: made safe, escaped, and isolated so right-to-left text
- * cannot reorder the cell or the row around it. */
-static void html_text(FILE *f, const char *s)
-{
-	char *safe = text_safe(s ? s : "", false);
-	fputs("<bdi>", f);
-	html_escape(f, safe);
-	fputs("</bdi>", f);
-	free(safe);
-}
-
-static void html_row(FILE *f, const char *name, const struct report_row *row,
-                     enum report_lang lang, int rank, bool reminders)
-{
-	const struct figures *g = &row->fig;
-	char rate[16];
-	rate_text(g->rate_bp, lang, rate, sizeof rate);
-	fputs("<tr>", f);
-	if (rank)
-		fprintf(f, "<td class=n>%d</td>", rank);
-	fputs("<td class=name>", f);
-	html_text(f, name);
-	fprintf(f, "</td><td class=n>%lld</td><td class=n>%lld</td><td class=n>%lld</td>"
-	           "<td class=n>%lld</td><td class=n>%lld</td><td class=n>%lld</td>"
-	           "<td class=\"n%s\">%lld</td><td class=n>%s%%</td>",
-	        (long long)g->total, (long long)g->completed, (long long)g->completed_on_time,
-	        (long long)g->completed_late, (long long)g->open, (long long)g->open_within_deadline,
-	        g->open_overdue ? " late" : "", (long long)g->open_overdue, rate);
-	if (reminders)
-		fprintf(f, "<td class=n>%lld</td>", (long long)row->reminders);
-	fprintf(f, "<td class=bar><div class=track><div class=fill style=\"width:%d.%02d%%\"></div></div></td></tr>\n",
-	        g->rate_bp / 100, g->rate_bp % 100);
-}
-
-/* A head cell: the catalogue's words, escaped like any text. */
-static void html_th(FILE *f, const char *attrs, const char *words)
-{
-	fprintf(f, "<th%s>", attrs);
-	html_escape(f, words);
-	fputs("</th>", f);
-}
-
-static void html_table(FILE *f, const struct report_doc *d, const struct words *w,
-                       const char *caption, const char *first, const struct report_row *rows,
-                       int n, bool numbered, bool ranked)
-{
-	char name[700];
-	fputs("<h2>", f);
-	html_escape(f, caption);
-	fputs("</h2>\n<table>\n<thead><tr>", f);
-	/* Two rows of heads: the four-way form under "Completed" and "Not
-	 * completed", as officials' tables have it. */
-	if (ranked)
-		html_th(f, " rowspan=2", w->rank);
-	html_th(f, " rowspan=2", first);
-	html_th(f, " rowspan=2", w->total);
-	html_th(f, " colspan=3", w->done);
-	html_th(f, " colspan=3", w->open);
-	html_th(f, " rowspan=2", w->rate);
-	/* The unit table (the ranked one) counts the reminders each received. */
-	if (ranked)
-		html_th(f, " rowspan=2", w->reminders);
-	fputs("<th rowspan=2></th></tr>\n<tr>", f);
-	html_th(f, "", w->total);
-	html_th(f, "", w->c_on_time);
-	html_th(f, "", w->c_late);
-	html_th(f, "", w->total);
-	html_th(f, "", w->c_within_long);
-	html_th(f, "", w->c_overdue);
-	fputs("</tr></thead>\n<tbody>\n", f);
-	for (int i = 0; i < n; i++)
-		html_row(f, row_name(w, &rows[i], name, sizeof name, numbered), &rows[i], d->lang,
-		         ranked ? i + 1 : 0, ranked);
-	fputs("</tbody>\n</table>\n", f);
-}
-
-static void write_html(FILE *f, const struct report_doc *d, const struct words *w)
-{
-	const struct figures *a = &d->groups.all;
-	char b1[11], b2[11], rate[16], *line = NULL;
-	char *summary = summary_now(d);
-	rate_text(a->rate_bp, d->lang, rate, sizeof rate);
-	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	           "<meta name=\"generator\" content=\"r57\">\n",
-	        d->lang == LANG_VI ? "vi" : "en");
-	/* No script, no network: the policy forbids both even if text slipped
-	 * through; the page prints on A4. */
-	fputs("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n", f);
-	fputs("<title>", f);
-	html_escape(f, w->title);
-	fputs("</title>\n", f);
-	fputs("<style>\n"
-	      "@page { size: A4; margin: 18mm 15mm; }\n"
-	      "body { font-family: 'Times New Roman', 'DejaVu Serif', serif; font-size: 11pt; color: #000; max-width: 190mm; margin: auto; }\n"
-	      "h1 { font-size: 15pt; text-align: center; margin: 0 0 4pt; }\n"
-	      "h2 { font-size: 12pt; margin: 14pt 0 4pt; page-break-after: avoid; }\n"
-	      ".meta { text-align: center; margin: 0 0 10pt; }\n"
-	      ".committee { text-align: center; font-weight: bold; text-transform: uppercase; }\n"
-	      "table { border-collapse: collapse; width: 100%; page-break-inside: auto; }\n"
-	      "tr { page-break-inside: avoid; }\n"
-	      "th, td { border: 0.5pt solid #444; padding: 2pt 4pt; vertical-align: top; }\n"
-	      "th { background: #eee; font-size: 9pt; }\n"
-	      "th.label { text-align: left; font-weight: normal; font-size: 11pt; }\n"
-	      "td.name { width: 34%; overflow-wrap: anywhere; unicode-bidi: isolate; }\n"
-	      "td.n { text-align: right; white-space: nowrap; }\n"
-	      "td.late { text-align: right; color: #a00; font-weight: bold; }\n"
-	      "td.bar { width: 12%; }\n"
-	      ".track { border: 0.5pt solid #444; height: 8pt; }\n"
-	      ".fill { background: #2a7a2a; height: 8pt; print-color-adjust: exact; -webkit-print-color-adjust: exact; }\n"
-	      ".summary { border: 0.5pt solid #444; padding: 6pt; }\n"
-	      "</style>\n</head>\n<body>\n", f);
-	if (d->committee) {
-		fputs("<p class=committee>", f);
-		html_text(f, d->committee);
-		fputs("</p>\n", f);
-	}
-	fputs("<h1>", f);
-	if (asprintf(&line, _("Status of Resolution 57 tasks as of %s"), date_dmy(d->groups.as_of, b1)) >= 0)
-		html_escape(f, line);
-	free(line);
-	line = NULL;
-	/* The selection is user text: made safe, then isolated (FSI .. PDI)
-	 * so right-to-left text in it cannot reorder the sentence; the
-	 * sentence is escaped whole. */
-	char *sel = text_safe(d->selection ? d->selection : "", false);
-	fputs("</h1>\n<p class=meta>", f);
-	char *iso = NULL;
-	if (asprintf(&iso, "\u2068%s\u2069", sel) >= 0 &&
-	    asprintf(&line, _("Selection: %s; previous report: %s"), iso, date_dmy(d->groups.since, b2)) >= 0)
-		html_escape(f, line);
-	free(iso);
-	free(line);
-	free(sel);
-	fputs("</p>\n<h2>", f);
-	html_escape(f, w->summary);
-	fputs("</h2>\n<p class=summary>", f);
-	html_text(f, summary);
-	fputs("</p>\n<table>\n<tbody>\n", f);
-	struct figure_line lines[N_FIGURE_LINES];
-	figure_lines(w, a, lines);
-	for (size_t i = 0; i < N_FIGURE_LINES; i++) {
-		fputs("<tr>", f);
-		html_th(f, " class=label", lines[i].label);
-		fprintf(f, "<td class=n>%lld</td></tr>\n", (long long)lines[i].n);
-	}
-	fputs("<tr>", f);
-	html_th(f, " class=label", w->rate);
-	fprintf(f, "<td class=n>%s%%</td></tr>\n</tbody>\n</table>\n", rate);
-	html_table(f, d, w, w->by_group, w->group, d->groups.groups, d->groups.n_groups, true, false);
-	html_table(f, d, w, w->by_unit, w->unit, d->units, d->n_units, false, true);
-	html_table(f, d, w, w->by_leader, w->leader, d->leaders, d->n_leaders, false, false);
-	fputs("</body>\n</html>\n", f);
-	free(summary);
-}
-
-/* --- Markdown ------------------------------------------------------------------------------ */
-
-static void md_text(FILE *f, const char *s)
-{
-	char *safe = text_safe(s ? s : "", false);
-	for (const char *p = safe; *p; p++) {
-		if (strchr("\\`*_{}[]()#+-.!|<>~", *p))
-			fputc('\\', f);
-		fputc(*p, f);
-	}
-	free(safe);
-}
-
-static void md_table(FILE *f, const struct report_doc *d, const struct words *w,
-                     const char *caption, const char *first, const struct report_row *rows,
-                     int n, bool numbered, bool ranked)
-{
-	char name[700], rate[16];
-	/* The unit table (the ranked one) counts the reminders each received. */
-	fputs("\n## ", f);
-	md_text(f, caption);
-	fputs("\n\n|", f);
-	const char *heads[] = { first, w->total, w->done, w->on_time, w->late, w->open, w->within,
-		                w->overdue, w->rate };
-	if (ranked)
-		fputs(" # |", f);
-	for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
-		fputc(' ', f);
-		md_text(f, heads[i]);
-		fputs(" |", f);
-	}
-	if (ranked) {
-		fputc(' ', f);
-		md_text(f, w->reminders);
-		fputs(" |", f);
-	}
-	fprintf(f, "\n|%s---|---:|---:|---:|---:|---:|---:|---:|---:|%s\n", ranked ? "---:|" : "",
-	        ranked ? "---:|" : "");
-	for (int i = 0; i < n; i++) {
-		const struct figures *g = &rows[i].fig;
-		rate_text(g->rate_bp, d->lang, rate, sizeof rate);
-		fputc('|', f);
-		if (ranked)
-			fprintf(f, " %d |", i + 1);
-		fputc(' ', f);
-		md_text(f, row_name(w, &rows[i], name, sizeof name, numbered));
-		fprintf(f, " | %lld | %lld | %lld | %lld | %lld | %lld | %lld | %s%% |", (long long)g->total,
-		        (long long)g->completed, (long long)g->completed_on_time, (long long)g->completed_late,
-		        (long long)g->open, (long long)g->open_within_deadline, (long long)g->open_overdue,
-		        rate);
-		if (ranked)
-			fprintf(f, " %lld |", (long long)rows[i].reminders);
-		fputc('\n', f);
-	}
-}
-
-static void write_md(FILE *f, const struct report_doc *d, const struct words *w)
-{
-	const struct figures *a = &d->groups.all;
-	char b1[11], b2[11], rate[16];
-	char *summary = summary_now(d);
-	fputs("<!-- r57 status report -->\n# ", f);
-	fprintf(f, _("Status of Resolution 57 tasks as of %s"), date_dmy(d->groups.as_of, b1));
-	fputs("\n\n", f);
-	if (d->committee) {
-		md_text(f, d->committee);
-		fputs("  \n", f);
-	}
-	char *sel = escaped(md_text, d->selection);
-	fprintf(f, _("Selection: %s; previous report: %s"), sel, date_dmy(d->groups.since, b2));
-	free(sel);
-	fputs("\n\n", f);
-	md_text(f, summary);
-	fputs("\n\n| ", f);
-	md_text(f, w->figure);
-	fputs(" | ", f);
-	md_text(f, w->number);
-	fputs(" |\n|---|---:|\n", f);
-	struct figure_line lines[N_FIGURE_LINES];
-	figure_lines(w, a, lines);
-	for (size_t i = 0; i < N_FIGURE_LINES; i++) {
-		fputs("| ", f);
-		md_text(f, lines[i].label);
-		fprintf(f, " | %lld |\n", (long long)lines[i].n);
-	}
-	rate_text(a->rate_bp, d->lang, rate, sizeof rate);
-	fputs("| ", f);
-	md_text(f, w->rate);
-	fprintf(f, " | %s%% |\n", rate);
-	md_table(f, d, w, w->by_group, w->group, d->groups.groups, d->groups.n_groups, true, false);
-	md_table(f, d, w, w->by_unit, w->unit, d->units, d->n_units, false, true);
-	md_table(f, d, w, w->by_leader, w->leader, d->leaders, d->n_leaders, false, false);
 	free(summary);
 }
 
@@ -710,7 +408,7 @@ static void text_table(FILE *f, const struct report_doc *d, const struct words *
 		snprintf(c[0], 24, "%d", i + 1);
 		snprintf(c[1], 24, "%lld", (long long)g->total);
 		snprintf(c[2], 24, "%lld", (long long)g->completed);
-		rate_text(g->rate_bp, d->lang, c[3], 20);
+		rep_rate_text(g->rate_bp, d->lang, c[3], 20);
 		strcat(c[3], "%");
 		snprintf(c[4], 24, "%lld", (long long)g->completed_on_time);
 		snprintf(c[5], 24, "%lld", (long long)g->completed_late);
@@ -722,7 +420,7 @@ static void text_table(FILE *f, const struct report_doc *d, const struct words *
 		int filled = (g->rate_bp + 500) / 1000;
 		for (int j = 0; j < 10; j++)
 			strcat(bar, j < filled ? "\xe2\x96\x88" : "\xe2\x96\x91");
-		const char *nm = row_name(w, &rows[i], name, sizeof name, numbered);
+		const char *nm = rep_row_name(w, &rows[i], name, sizeof name, numbered);
 		const char *cells[11];
 		int m = 0;
 		if (ranked)
@@ -745,7 +443,7 @@ static void write_text(FILE *f, const struct report_doc *d, const struct words *
 	char b1[11], b2[11], rate[16];
 	if (width <= 0)
 		width = 100;
-	rate_text(a->rate_bp, d->lang, rate, sizeof rate);
+	rep_rate_text(a->rate_bp, d->lang, rate, sizeof rate);
 	if (d->committee) {
 		out_safe(f, d->committee);
 		fputc('\n', f);
@@ -757,14 +455,14 @@ static void write_text(FILE *f, const struct report_doc *d, const struct words *
 	free(sel);
 	fputs("\n\n", f);
 	if (d->full) {
-		char *summary = summary_now(d);
+		char *summary = rep_summary_now(d);
 		out_safe(f, summary);
 		free(summary);
 		fputs("\n\n", f);
 	}
 	/* Labels padded to the widest, so the figures line up in any language. */
 	struct figure_line lines[N_FIGURE_LINES];
-	figure_lines(w, a, lines);
+	rep_figure_lines(w, a, lines);
 	int lw = text_width(w->rate);
 	for (size_t i = 0; i < N_FIGURE_LINES; i++)
 		if (text_width(lines[i].label) > lw)
@@ -803,8 +501,8 @@ int report_write(FILE *f, const struct report_doc *d, enum report_format fmt, in
 	case RF_TEXT: write_text(f, d, &w, width); break;
 	case RF_CSV: write_csv(f, d, &w); break;
 	case RF_JSON: write_json(f, d); break;
-	case RF_HTML: write_html(f, d, &w); break;
-	case RF_MD: write_md(f, d, &w); break;
+	case RF_HTML: rep_write_html(f, d, &w); break;
+	case RF_MD: rep_write_md(f, d, &w); break;
 	}
 	report_lang_leave(was);
 	return ferror(f) ? -1 : 0;

@@ -1,47 +1,22 @@
-/* task.c: the actions on tasks and on groups, leaders, units and sources.
- * Each public function is one journal entry in one write transaction: it
- * validates everything first, writes, and commits, or writes nothing. */
-#include <stdarg.h>
+/* task.c: the actions on tasks: add, the deadline, close, reopen, cancel,
+ * delete, and what every action on tasks shares (task_int.h): a field as
+ * given cleaned and resolved, and the one loop over a list of tasks that
+ * writes only the rows that change. Edit and assign are in task_edit.c,
+ * the actions on groups, leaders, units and sources in task_ref.c. Each
+ * public function is one journal entry in one write transaction
+ * (action.h): it validates everything first, writes, and commits, or
+ * writes nothing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <uuid/uuid.h>
 
+#include "action.h"
 #include "r57/i18n.h"
-#include "r57/journal.h"
 #include "r57/limits.h"
 #include "r57/task.h"
 #include "r57/text.h"
-
-/* A growing summary line for the journal: "close #3, #4 on 20/12/2025".
- * It is written in the language of the person acting and kept as written:
- * the journal records what was said. */
-struct summary {
-	char buf[512];
-	size_t len;
-};
-
-static void sum_add(struct summary *s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void sum_add(struct summary *s, const char *fmt, ...)
-{
-	if (s->len >= sizeof s->buf - 1)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(s->buf + s->len, sizeof s->buf - s->len, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		s->len += (size_t)n;
-	if (s->len >= sizeof s->buf) {
-		/* Cut at a character boundary and mark the cut. */
-		s->len = sizeof s->buf - 4;
-		while (s->len > 0 && ((unsigned char)s->buf[s->len] & 0xC0) == 0x80)
-			s->len--;
-		memcpy(s->buf + s->len, "…", 4);
-		s->len += 3;
-	}
-}
+#include "task_int.h"
 
 /* "#3, #4" into buf, cut (with a mark) when the list is long. */
 static const char *ids_text(const int64_t *ids, int n, char *buf, size_t len)
@@ -53,38 +28,10 @@ static const char *ids_text(const int64_t *ids, int n, char *buf, size_t len)
 	return buf;
 }
 
-/* Begin an action: a write transaction and its journal entry. */
-static int begin(struct r57 *r, int64_t *seq, struct r57_err *err)
-{
-	memset(&r->out, 0, sizeof r->out);
-	r->warning[0] = '\0';
-	int rc = store_begin(r->st, err);
-	if (rc)
-		return rc;
-	rc = journal_start(r->st, r->actor, r->now, r->today, "", seq, err);
-	if (rc)
-		store_rollback(r->st);
-	return rc;
-}
-
-static int finish(struct r57 *r, int rc, int64_t seq, const struct summary *s,
-                  struct r57_err *err)
-{
-	if (!rc)
-		rc = journal_set_summary(r->st, seq, s->buf, err);
-	if (!rc)
-		rc = store_commit(r->st, err);
-	else
-		store_rollback(r->st);
-	if (rc)
-		r->warning[0] = '\0';
-	return rc;
-}
-
 /* A new name that is an existing one with case and diacritics aside is a
  * different name in Vietnamese ("Ân" is not "An") and is kept, but the
  * user is told, once per action, since a reader may take one for the other. */
-static void warn_lookalike(struct r57 *r, enum ref_kind k, const char *name, int64_t id)
+void act_warn_lookalike(struct r57 *r, enum ref_kind k, const char *name, int64_t id)
 {
 	struct r57_err w = { .code = R57_OK };
 	if (!r->warning[0] && store_ref_lookalike(r->st, k, name, id, &w))
@@ -93,8 +40,8 @@ static void warn_lookalike(struct r57 *r, enum ref_kind k, const char *name, int
 
 /* A text field as given: NFC, trimmed; "" clears it. Over its limit
  * (limits.h) it is refused, never cut. */
-static int clean_text(const char *in, const char *what, enum limit_field lim, char **out,
-                      struct r57_err *err)
+int act_clean_text(const char *in, const char *what, enum limit_field lim, char **out,
+                   struct r57_err *err)
 {
 	*out = NULL;
 	if (!in)
@@ -114,9 +61,14 @@ static const enum limit_field name_limit[] = {
 	[REF_GROUP] = LIM_GROUP, [REF_LEADER] = LIM_LEADER, [REF_UNIT] = LIM_UNIT, [REF_SOURCE] = LIM_SOURCE,
 };
 
+enum limit_field act_name_limit(enum ref_kind k)
+{
+	return name_limit[k];
+}
+
 /* Resolve a leader, unit, group or source as typed; create it with --new. */
-static int resolve(struct r57 *r, enum ref_kind k, const char *typed, bool create,
-                   int64_t *id, struct r57_err *err)
+int act_resolve(struct r57 *r, enum ref_kind k, const char *typed, bool create,
+                int64_t *id, struct r57_err *err)
 {
 	char *name = text_normalize(typed);
 	if (!name)
@@ -128,9 +80,9 @@ static int resolve(struct r57 *r, enum ref_kind k, const char *typed, bool creat
 	}
 	int rc = create ? store_ref_find_new(r->st, k, name, id, err)
 	                : store_ref_find(r->st, k, name, id, err);
-	if (rc == R57_ENOTFOUND && create && !(rc = limit_check(name_limit[k], name, err)) &&
+	if (rc == R57_ENOTFOUND && create && !(rc = limit_check(act_name_limit(k), name, err)) &&
 	    !(rc = store_ref_insert(r->st, k, name, NULL, 0, NULL, id, err)))
-		warn_lookalike(r, k, name, *id);
+		act_warn_lookalike(r, k, name, *id);
 	free(name);
 	return rc;
 }
@@ -142,12 +94,7 @@ static int check_year(int year, struct r57_err *err)
 	return R57_OK;
 }
 
-/* Apply the plain fields of f to row (strings kept in owned[]). */
-struct owned {
-	char *title, *notes, *product, *result;
-};
-
-static void owned_free(struct owned *o)
+void act_owned_free(struct owned *o)
 {
 	free(o->title);
 	free(o->notes);
@@ -156,14 +103,14 @@ static void owned_free(struct owned *o)
 	memset(o, 0, sizeof *o);
 }
 
-static int apply_fields(struct r57 *r, const struct task_fields *f,
-                        struct task_row *row, struct owned *o, struct r57_err *err)
+int act_apply_fields(struct r57 *r, const struct task_fields *f,
+                     struct task_row *row, struct owned *o, struct r57_err *err)
 {
 	int rc;
-	if ((rc = clean_text(f->title, _("title"), LIM_TITLE, &o->title, err)) ||
-	    (rc = clean_text(f->notes, "--notes", LIM_NOTES, &o->notes, err)) ||
-	    (rc = clean_text(f->product, "--product", LIM_PRODUCT, &o->product, err)) ||
-	    (rc = clean_text(f->result, "--result", LIM_RESULT, &o->result, err)))
+	if ((rc = act_clean_text(f->title, _("title"), LIM_TITLE, &o->title, err)) ||
+	    (rc = act_clean_text(f->notes, "--notes", LIM_NOTES, &o->notes, err)) ||
+	    (rc = act_clean_text(f->product, "--product", LIM_PRODUCT, &o->product, err)) ||
+	    (rc = act_clean_text(f->result, "--result", LIM_RESULT, &o->result, err)))
 		return rc;
 	if (o->title) {
 		if (!*o->title)
@@ -176,13 +123,13 @@ static int apply_fields(struct r57 *r, const struct task_fields *f,
 		row->product = o->product;
 	if (o->result)
 		row->result = o->result;
-	if (f->group && (rc = resolve(r, REF_GROUP, f->group, f->create_new, &row->group_id, err)))
+	if (f->group && (rc = act_resolve(r, REF_GROUP, f->group, f->create_new, &row->group_id, err)))
 		return rc;
-	if (f->leader && (rc = resolve(r, REF_LEADER, f->leader, f->create_new, &row->leader_id, err)))
+	if (f->leader && (rc = act_resolve(r, REF_LEADER, f->leader, f->create_new, &row->leader_id, err)))
 		return rc;
-	if (f->unit && (rc = resolve(r, REF_UNIT, f->unit, f->create_new, &row->unit_id, err)))
+	if (f->unit && (rc = act_resolve(r, REF_UNIT, f->unit, f->create_new, &row->unit_id, err)))
 		return rc;
-	if (f->source && (rc = resolve(r, REF_SOURCE, f->source, f->create_new, &row->source_id, err)))
+	if (f->source && (rc = act_resolve(r, REF_SOURCE, f->source, f->create_new, &row->source_id, err)))
 		return rc;
 	if ((rc = check_year(f->year, err)))
 		return rc;
@@ -193,7 +140,7 @@ static int apply_fields(struct r57 *r, const struct task_fields *f,
 
 /* A deadline given to edit corrects it: not an extension. Before any
  * extension the first deadline is corrected with it. */
-static void correct_due(const struct task_fields *f, struct task_row *row)
+void act_correct_due(const struct task_fields *f, struct task_row *row)
 {
 	if (f->due == R57_NO_DATE && !f->clear_due)
 		return;
@@ -204,8 +151,8 @@ static void correct_due(const struct task_fields *f, struct task_row *row)
 
 /* Coordinating units added and removed; then the task may not have more
  * than the limit (limits.h): refused, never dropped. */
-static int apply_with(struct r57 *r, int64_t task, const struct task_fields *f,
-                      struct r57_err *err)
+int act_apply_with(struct r57 *r, int64_t task, const struct task_fields *f,
+                   struct r57_err *err)
 {
 	int rc;
 	if ((rc = limit_check_units((size_t)f->n_with, err)))
@@ -215,14 +162,14 @@ static int apply_with(struct r57 *r, int64_t task, const struct task_fields *f,
 		                (size_t)f->n_without, (size_t)R57_UNITS_MAX);
 	for (int i = 0; i < f->n_with; i++) {
 		int64_t unit;
-		if ((rc = resolve(r, REF_UNIT, f->with[i], f->create_new, &unit, err)))
+		if ((rc = act_resolve(r, REF_UNIT, f->with[i], f->create_new, &unit, err)))
 			return rc;
 		if (unit && (rc = store_task_unit_add(r->st, task, unit, err)))
 			return rc;
 	}
 	for (int i = 0; i < f->n_without; i++) {
 		int64_t unit;
-		if ((rc = resolve(r, REF_UNIT, f->without[i], false, &unit, err)))
+		if ((rc = act_resolve(r, REF_UNIT, f->without[i], false, &unit, err)))
 			return rc;
 		if (unit && (rc = store_task_unit_remove(r->st, task, unit, err)))
 			return rc;
@@ -244,7 +191,7 @@ int task_add(struct r57 *r, const struct task_fields *f, int64_t *id_out,
 {
 	struct task_row row;
 	struct owned o = { 0 };
-	struct summary sum = { .len = 0 };
+	struct summary sum = SUMMARY_INIT;
 	int64_t seq, id = 0;
 	uuid_t u;
 
@@ -263,16 +210,16 @@ int task_add(struct r57 *r, const struct task_fields *f, int64_t *id_out,
 	date_to_ymd(f->due != R57_NO_DATE ? f->due : r->today, &y, &m, &d);
 	row.year = y;
 
-	int rc = begin(r, &seq, err);
+	int rc = action_begin(r, &seq, err);
 	if (rc)
 		return rc;
-	if (!(rc = apply_fields(r, f, &row, &o, err)) &&
+	if (!(rc = act_apply_fields(r, f, &row, &o, err)) &&
 	    !(rc = store_task_insert(r->st, &row, r->now, &id, err)) &&
-	    !(rc = apply_with(r, id, f, err))) {
+	    !(rc = act_apply_with(r, id, f, err))) {
 		sum_add(&sum, _("add #%lld: %s"), (long long)id, row.title);
 	}
-	rc = finish(r, rc, seq, &sum, err);
-	owned_free(&o);
+	rc = action_end(r, rc, seq, sum.buf, err);
+	act_owned_free(&o);
 	if (!rc && id_out)
 		*id_out = id;
 	return rc;
@@ -316,13 +263,6 @@ static void free_tasks(struct task *ts, int n)
 	free(ts);
 }
 
-/* The fields of a task an action changed, for its journal summary. */
-enum {
-	CH_TITLE = 1 << 0, CH_NOTES = 1 << 1, CH_PRODUCT = 1 << 2, CH_RESULT = 1 << 3,
-	CH_GROUP = 1 << 4, CH_SOURCE = 1 << 5, CH_LEADER = 1 << 6, CH_UNIT = 1 << 7,
-	CH_YEAR = 1 << 8, CH_DUE = 1 << 9, CH_UNITS = 1 << 10, CH_STATE = 1 << 11,
-};
-
 /* The store keeps "" as NULL: both are the same empty field. */
 static bool same_text(const char *a, const char *b)
 {
@@ -363,38 +303,17 @@ static bool same_ids(const int64_t *a, int na, const int64_t *b, int nb)
 	return na == nb && (na == 0 || memcmp(a, b, (size_t)na * sizeof *a) == 0);
 }
 
-/* The shape shared by every action on a list of tasks: read them all in
- * the transaction, let `change` alter each row, write only the rows that
- * differ, journal those. A task left as it was is named in r->out with
- * why (`change` may say it in why; else "unchanged"); when no task
- * changed, the transaction and its entry are rolled back. */
-typedef int (*change_fn)(struct r57 *r, struct task *t, struct task_row *row,
-                         void *ctx, char *why, size_t whylen, struct r57_err *err);
-/* The journal summary, from the ids changed ("#3, #4") and the union of
- * the fields changed. */
-typedef void (*describe_fn)(struct r57 *r, struct summary *sum, const char *ids,
-                            unsigned changed, void *ctx);
-
-struct action {
-	change_fn change;
-	describe_fn describe;
-	void *ctx;
-	bool units; /* the change may add or remove coordinating units */
-};
-
-static int change_tasks(struct r57 *r, const int64_t *ids, int n, const struct action *act,
-                        struct r57_err *err)
+int act_change_tasks(struct r57 *r, const int64_t *ids, int n, const struct task_change *act,
+                     struct r57_err *err)
 {
 	int64_t seq;
 	struct task *ts = NULL;
-	int rc = begin(r, &seq, err);
+	int rc = action_begin(r, &seq, err);
 	if (rc)
 		return rc;
 	int64_t *done = calloc(n > 0 ? (size_t)n : 1, sizeof *done);
-	if (!done) {
-		store_rollback(r->st);
-		return r57_fail(err, R57_ENOMEM, _("out of memory"));
-	}
+	if (!done)
+		return action_end(r, r57_fail(err, R57_ENOMEM, _("out of memory")), seq, NULL, err);
 	struct summary skipped = { .len = 0 };
 	unsigned changed = 0;
 	int n_done = 0, n_skipped = 0;
@@ -443,201 +362,16 @@ static int change_tasks(struct r57 *r, const int64_t *ids, int n, const struct a
 	}
 	if (!rc && n_done == 0) {
 		/* Nothing to record: no entry, nothing written. */
-		store_rollback(r->st);
+		rc = action_end(r, R57_OK, seq, NULL, err);
 	} else {
-		struct summary sum = { .len = 0 };
+		struct summary sum = SUMMARY_INIT;
 		char list[512];
 		if (!rc)
 			act->describe(r, &sum, ids_text(done, n_done, list, sizeof list), changed, act->ctx);
-		rc = finish(r, rc, seq, &sum, err);
+		rc = action_end(r, rc, seq, sum.buf, err);
 	}
 	free(done);
 	free_tasks(ts, n);
-	return rc;
-}
-
-struct edit_ctx {
-	const struct task_fields *f;
-	struct owned o;
-	bool assign;              /* assign: to_whom is filled with the names as resolved */
-	bool described;
-	struct summary to_whom;   /* " to An, Sở Nội vụ with Sở Tài chính" */
-};
-
-/* Append the name of a resolved leader or unit ("(no leader)" for 0). */
-static void sum_ref(struct r57 *r, struct summary *sum, const char *sep, enum ref_kind k,
-                    int64_t id)
-{
-	struct ref ref = { 0 };
-	if (id && store_ref_get(r->st, k, id, &ref, NULL) == R57_OK)
-		sum_add(sum, "%s%s", sep, ref.name);
-	else
-		sum_add(sum, "%s%s", sep, k == REF_LEADER ? _("(no leader)") : _("(no unit)"));
-	ref_clear(&ref);
-}
-
-/* The names of coordinating units as typed and resolved: "A, B". */
-static void unit_names(struct r57 *r, const char *const *typed, int n, struct summary *out)
-{
-	for (int i = 0; i < n; i++) {
-		int64_t id = 0;
-		if (store_ref_find(r->st, REF_UNIT, typed[i], &id, NULL) == R57_OK)
-			sum_ref(r, out, out->len ? ", " : "", REF_UNIT, id);
-	}
-}
-
-/* "assign #3 to An, Sở Nội vụ with Sở Tài chính": each part one message. */
-static void describe_assign(struct r57 *r, const struct task_fields *f,
-                            const struct task_row *row, struct summary *sum)
-{
-	struct summary who = { .len = 0 }, with = { .len = 0 }, without = { .len = 0 };
-	if (f->leader)
-		sum_ref(r, &who, "", REF_LEADER, row->leader_id);
-	if (f->unit)
-		sum_ref(r, &who, who.len ? ", " : "", REF_UNIT, row->unit_id);
-	unit_names(r, f->with, f->n_with, &with);
-	unit_names(r, f->without, f->n_without, &without);
-	if (who.len) {
-		sum_add(sum, " ");
-		sum_add(sum, _("to %s"), who.buf);
-	}
-	if (with.len) {
-		sum_add(sum, " ");
-		sum_add(sum, _("with %s"), with.buf);
-	}
-	if (without.len) {
-		sum_add(sum, " ");
-		sum_add(sum, _("without %s"), without.buf);
-	}
-}
-
-/* Refuse if the task changed since the screen read it. */
-static int check_unchanged(struct r57 *r, const struct task *t, int64_t expect,
-                           struct r57_err *err)
-{
-	if (!expect)
-		return R57_OK;
-	struct entry e = { 0 };
-	int rc;
-	if (journal_task_last(r->st, t->id, &e, NULL) == R57_OK && e.seq == expect) {
-		entry_clear(&e);
-		return R57_OK;
-	}
-	if (e.seq) {
-		char *who = text_safe(e.actor, false), *what = text_safe(e.summary, false);
-		rc = r57_fail(err, R57_ECONFLICT, _("task #%lld was changed meanwhile by %s (#%lld: %s); nothing was saved"),
-		              (long long)t->id, who, (long long)e.seq, what);
-		free(who);
-		free(what);
-	} else {
-		rc = r57_fail(err, R57_ECONFLICT, _("task #%lld was changed meanwhile; nothing was saved"),
-		              (long long)t->id);
-	}
-	entry_clear(&e);
-	return rc;
-}
-
-static int edit_one(struct r57 *r, struct task *t, struct task_row *row, void *vctx,
-                    char *why, size_t whylen, struct r57_err *err)
-{
-	(void)why;
-	(void)whylen;
-	struct edit_ctx *c = vctx;
-	int guard = check_unchanged(r, t, c->f->expect_entry, err);
-	if (guard)
-		return guard;
-	owned_free(&c->o);
-	int rc = apply_fields(r, c->f, row, &c->o, err);
-	if (!rc)
-		rc = apply_with(r, t->id, c->f, err);
-	if (!rc)
-		correct_due(c->f, row);
-	if (!rc && c->assign && !c->described) {
-		describe_assign(r, c->f, row, &c->to_whom);
-		c->described = true; /* the names are the same for every task */
-	}
-	return rc;
-}
-
-static bool fields_empty(const struct task_fields *f)
-{
-	return !f->title && !f->notes && !f->product && !f->result && !f->group &&
-	       !f->leader && !f->unit && !f->source && !f->n_with && !f->n_without &&
-	       !f->year && f->due == R57_NO_DATE && !f->clear_due;
-}
-
-/* "edit #3: title, notes, deadline corrected to 31/12/2025": the fields
- * that changed on any of the tasks. */
-static void describe_edit(struct r57 *r, struct summary *sum, const char *ids,
-                          unsigned m, void *vctx)
-{
-	(void)r;
-	const struct task_fields *f = ((struct edit_ctx *)vctx)->f;
-	struct summary what = { .len = 0 };
-#define NAMED(bit, label) if (m & (bit)) sum_add(&what, "%s%s", what.len ? ", " : "", label);
-	NAMED(CH_TITLE, _("title"))
-	NAMED(CH_NOTES, _("notes"))
-	NAMED(CH_PRODUCT, _("product"))
-	NAMED(CH_RESULT, _("result"))
-	NAMED(CH_GROUP, _("group"))
-	NAMED(CH_SOURCE, _("source"))
-	NAMED(CH_LEADER, _("leader"))
-	NAMED(CH_UNIT, _("lead unit"))
-#undef NAMED
-	if (m & CH_YEAR) {
-		sum_add(&what, "%s", what.len ? ", " : "");
-		sum_add(&what, _("year %d"), f->year);
-	}
-	if (m & CH_DUE) {
-		char b[11];
-		sum_add(&what, "%s", what.len ? ", " : "");
-		sum_add(&what, _("deadline corrected to %s"), f->clear_due ? _("none") : date_dmy(f->due, b));
-	}
-	if (m & CH_UNITS)
-		sum_add(&what, "%s%s", what.len ? ", " : "", _("coordinating units"));
-	sum_add(sum, _("edit %s: %s"), ids, what.buf);
-}
-
-int task_edit(struct r57 *r, const int64_t *ids, int n,
-              const struct task_fields *f, struct r57_err *err)
-{
-	if (fields_empty(f))
-		return r57_fail(err, R57_EUSAGE, _("edit: nothing to change (give --title, --notes, ...)"));
-	struct edit_ctx c = { .f = f };
-	struct action act = { edit_one, describe_edit, &c, f->n_with || f->n_without };
-	int rc = change_tasks(r, ids, n, &act, err);
-	owned_free(&c.o);
-	return rc;
-}
-
-static void describe_assign_entry(struct r57 *r, struct summary *sum, const char *ids,
-                                  unsigned m, void *vctx)
-{
-	(void)r;
-	(void)m;
-	sum_add(sum, _("assign %s"), ids);
-	sum_add(sum, "%s", ((struct edit_ctx *)vctx)->to_whom.buf);
-}
-
-int task_assign(struct r57 *r, const int64_t *ids, int n,
-                const struct task_fields *f, struct r57_err *err)
-{
-	if (!f->leader && !f->unit && !f->n_with && !f->n_without)
-		return r57_fail(err, R57_EUSAGE, _("assign: give --leader, --unit, --with or --without"));
-	struct task_fields only = TASK_FIELDS_INIT;
-	only.leader = f->leader;
-	only.unit = f->unit;
-	memcpy(only.with, f->with, sizeof only.with);
-	only.n_with = f->n_with;
-	memcpy(only.without, f->without, sizeof only.without);
-	only.n_without = f->n_without;
-	only.create_new = f->create_new;
-	only.expect_entry = f->expect_entry;
-
-	struct edit_ctx c = { .f = &only, .assign = true };
-	struct action act = { edit_one, describe_assign_entry, &c, f->n_with || f->n_without };
-	int rc = change_tasks(r, ids, n, &act, err);
-	owned_free(&c.o);
 	return rc;
 }
 
@@ -681,8 +415,8 @@ static void describe_due(struct r57 *r, struct summary *sum, const char *ids, un
 int task_set_due(struct r57 *r, const int64_t *ids, int n, r57_day due,
                  struct r57_err *err)
 {
-	struct action act = { due_one, describe_due, &due, false };
-	return change_tasks(r, ids, n, &act, err);
+	struct task_change act = { due_one, describe_due, &due, false };
+	return act_change_tasks(r, ids, n, &act, err);
 }
 
 struct close_ctx {
@@ -728,11 +462,11 @@ int task_close(struct r57 *r, const int64_t *ids, int n, r57_day on,
 	if (c.on > r->today)
 		return r57_fail(err, R57_EINPUT, _("--on: %s is after today (%s); a task is closed on the day it was done"),
 		                date_dmy(c.on, b1), date_dmy(r->today, b2));
-	int rc = clean_text(result, "--result", LIM_RESULT, &c.result, err);
+	int rc = act_clean_text(result, "--result", LIM_RESULT, &c.result, err);
 	if (rc)
 		return rc;
-	struct action act = { close_one, describe_close, &c, false };
-	rc = change_tasks(r, ids, n, &act, err);
+	struct task_change act = { close_one, describe_close, &c, false };
+	rc = act_change_tasks(r, ids, n, &act, err);
 	free(c.result);
 	return rc;
 }
@@ -763,8 +497,8 @@ static void describe_reopen(struct r57 *r, struct summary *sum, const char *ids,
 
 int task_reopen(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
 {
-	struct action act = { reopen_one, describe_reopen, NULL, false };
-	return change_tasks(r, ids, n, &act, err);
+	struct task_change act = { reopen_one, describe_reopen, NULL, false };
+	return act_change_tasks(r, ids, n, &act, err);
 }
 
 /* A task already cancelled is left as it is and named; a done one is
@@ -800,11 +534,11 @@ int task_cancel(struct r57 *r, const int64_t *ids, int n, const char *reason,
                 struct r57_err *err)
 {
 	char *why = NULL;
-	int rc = clean_text(reason, "--reason", LIM_RESULT, &why, err);
+	int rc = act_clean_text(reason, "--reason", LIM_RESULT, &why, err);
 	if (rc)
 		return rc;
-	struct action act = { cancel_one, describe_cancel, why && *why ? why : NULL, false };
-	rc = change_tasks(r, ids, n, &act, err);
+	struct task_change act = { cancel_one, describe_cancel, why && *why ? why : NULL, false };
+	rc = act_change_tasks(r, ids, n, &act, err);
 	free(why);
 	return rc;
 }
@@ -813,8 +547,8 @@ int task_delete(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
 {
 	int64_t seq;
 	struct task *ts = NULL;
-	struct summary sum = { .len = 0 };
-	int rc = begin(r, &seq, err);
+	struct summary sum = SUMMARY_INIT;
+	int rc = action_begin(r, &seq, err);
 	if (rc)
 		return rc;
 	if (!(rc = each_task(r, ids, n, &ts, err))) {
@@ -830,142 +564,7 @@ int task_delete(struct r57 *r, const int64_t *ids, int n, struct r57_err *err)
 			ids_text(ids, n, r->out.changed, sizeof r->out.changed);
 		}
 	}
-	rc = finish(r, rc, seq, &sum, err);
+	rc = action_end(r, rc, seq, sum.buf, err);
 	free_tasks(ts, n);
 	return rc;
-}
-
-/* --- groups, leaders, units, sources ------------------------------------ */
-
-int ref_add(struct r57 *r, enum ref_kind k, const char *name,
-            const char *title, const char *unit, const char *issued,
-            int64_t *id_out, struct r57_err *err)
-{
-	char *n = NULL, *t = NULL;
-	int64_t seq, unit_id = 0, id = 0;
-	struct summary sum = { .len = 0 };
-	int rc = clean_text(name, ref_kind_name(k), name_limit[k], &n, err);
-	if (!rc)
-		rc = clean_text(title, "--title", k == REF_SOURCE ? LIM_SOURCE_TITLE : LIM_LEADER_TITLE, &t, err);
-	if (!rc && (!n || !*n))
-		rc = r57_fail(err, R57_EUSAGE, _("%s add: give a name"), ref_kind_name(k));
-	if (rc) {
-		free(n);
-		free(t);
-		return rc;
-	}
-	if (!(rc = begin(r, &seq, err))) {
-		if (unit && k == REF_LEADER)
-			rc = resolve(r, REF_UNIT, unit, false, &unit_id, err);
-		if (!rc)
-			rc = store_ref_insert(r->st, k, n, t, unit_id, issued, &id, err);
-		if (!rc)
-			warn_lookalike(r, k, n, id);
-		if (k == REF_GROUP)
-			sum_add(&sum, _("add group #%lld: %s"), (long long)id, n);
-		else if (k == REF_LEADER)
-			sum_add(&sum, _("add leader #%lld: %s"), (long long)id, n);
-		else if (k == REF_UNIT)
-			sum_add(&sum, _("add unit #%lld: %s"), (long long)id, n);
-		else
-			sum_add(&sum, _("add source #%lld: %s"), (long long)id, n);
-		rc = finish(r, rc, seq, &sum, err);
-	}
-	if (!rc && id_out)
-		*id_out = id;
-	free(n);
-	free(t);
-	return rc;
-}
-
-int ref_rename(struct r57 *r, enum ref_kind k, const char *which,
-               const char *name, struct r57_err *err)
-{
-	char *n = NULL;
-	int64_t seq, id;
-	struct summary sum = { .len = 0 };
-	int rc = clean_text(name, ref_kind_name(k), name_limit[k], &n, err);
-	if (!rc && (!n || !*n))
-		rc = r57_fail(err, R57_EUSAGE, _("%s rename: give the new name"), ref_kind_name(k));
-	if (rc) {
-		free(n);
-		return rc;
-	}
-	if (!(rc = begin(r, &seq, err))) {
-		if (!(rc = resolve(r, k, which, false, &id, err))) {
-			struct ref old = { 0 };
-			if (!(rc = store_ref_get(r->st, k, id, &old, err)) && strcmp(old.name, n) == 0) {
-				/* The same name: nothing to record. */
-				r->out.n_skipped = 1;
-				r->out.skipped_plain = true;
-				ref_clear(&old);
-				store_rollback(r->st);
-				free(n);
-				return R57_OK;
-			}
-			if (!rc) {
-				r->out.n_changed = 1;
-				long long i = (long long)id;
-				if (k == REF_GROUP)
-					sum_add(&sum, _("rename group #%lld from %s to %s"), i, old.name, n);
-				else if (k == REF_LEADER)
-					sum_add(&sum, _("rename leader #%lld from %s to %s"), i, old.name, n);
-				else if (k == REF_UNIT)
-					sum_add(&sum, _("rename unit #%lld from %s to %s"), i, old.name, n);
-				else
-					sum_add(&sum, _("rename source #%lld from %s to %s"), i, old.name, n);
-				if (!(rc = store_ref_rename(r->st, k, id, n, err)))
-					warn_lookalike(r, k, n, id);
-			}
-			ref_clear(&old);
-		}
-		rc = finish(r, rc, seq, &sum, err);
-	}
-	free(n);
-	return rc;
-}
-
-int ref_remove(struct r57 *r, enum ref_kind k, const char *which,
-               struct r57_err *err)
-{
-	int64_t seq, id;
-	struct summary sum = { .len = 0 };
-	int rc = begin(r, &seq, err);
-	if (rc)
-		return rc;
-	if (!(rc = resolve(r, k, which, false, &id, err))) {
-		struct ref old = { 0 };
-		if (!(rc = store_ref_get(r->st, k, id, &old, err))) {
-			long long i = (long long)id;
-			if (k == REF_GROUP)
-				sum_add(&sum, _("remove group #%lld: %s"), i, old.name);
-			else if (k == REF_LEADER)
-				sum_add(&sum, _("remove leader #%lld: %s"), i, old.name);
-			else if (k == REF_UNIT)
-				sum_add(&sum, _("remove unit #%lld: %s"), i, old.name);
-			else
-				sum_add(&sum, _("remove source #%lld: %s"), i, old.name);
-			rc = store_ref_delete(r->st, k, id, err);
-		}
-		ref_clear(&old);
-	}
-	return finish(r, rc, seq, &sum, err);
-}
-
-int group_move(struct r57 *r, const char *which, int pos, struct r57_err *err)
-{
-	int64_t seq, id;
-	struct summary sum = { .len = 0 };
-	int rc = begin(r, &seq, err);
-	if (rc)
-		return rc;
-	if (!(rc = resolve(r, REF_GROUP, which, false, &id, err))) {
-		struct ref old = { 0 };
-		if (!(rc = store_ref_get(r->st, REF_GROUP, id, &old, err))) {
-			sum_add(&sum, _("move group %s from %d to %d"), old.name, old.position, pos);
-			rc = store_group_move(r->st, id, pos, err);
-		}
-		ref_clear(&old);
-	}
-	return finish(r, rc, seq, &sum, err);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/alloc.h"
 #include "r57/i18n.h"
 #include "r57/store_io.h"
 #include "store_int.h"
@@ -598,12 +599,12 @@ int sqlite_store_io_flush(struct store_io *io, struct r57_err *err)
 	return flush_units(io, err);
 }
 
+/* A text field's copy: "" is kept as NULL (the store's empty field), and
+ * a copy lost to out of memory is told through *nomem. */
 static char *dup_or_null(const char *s, bool *nomem)
 {
-	if (!s || !*s)
-		return NULL;
-	char *d = strdup(s);
-	if (!d)
+	char *d = r57_strdup_or_null(s && *s ? s : NULL);
+	if (s && *s && !d)
 		*nomem = true;
 	return d;
 }
