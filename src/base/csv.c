@@ -115,6 +115,10 @@ static int peek_byte(struct csv_reader *r)
 static inline int next_byte(struct csv_reader *r, struct csv_pos *where)
 {
 	if (r->pos >= r->len && !fill(r)) {
+		/* The end of the file has a place too: an empty last cell
+		 * ("a,") begins there, not at the delimiter before it. */
+		if (where)
+			*where = r->at;
 		if (r->failed)
 			return ERR_BYTE;
 		if (r->need)
