@@ -4,7 +4,8 @@
  * crash and no sanitizer report: every token's line and column are
  * recounted from the start of the file, a number is the bytes as written
  * and a whole JSON number, and a string is decoded again here, apart from
- * json_in.c, from the bytes between its quotes. */
+ * json_in.c, from the bytes between its quotes; and whether the tokens make
+ * one whole JSON value must agree with a check of the file written here. */
 #include <stdbool.h>
 
 #include "r57/json_in.h"
@@ -180,6 +181,271 @@ static void check_token(const uint8_t *data, size_t size, const struct json_toke
 		fuzz_safe_msg(json_type_name(t->type), "token name");
 }
 
+/* --- an independent judge of the whole input --------------------------------
+ * A recursive-descent check of RFC 8259 with json_in.h's own refusals (no
+ * \u0000, no lone surrogate, strict UTF-8, a number at most 64 bytes), an
+ * optional byte order mark first. The tokens, read with a pushdown check
+ * of the grammar below, must come to the same verdict: a valid file read
+ * whole, an invalid one refused. */
+struct judge {
+	const uint8_t *p, *end;
+	int depth;
+};
+
+static void judge_ws(struct judge *j)
+{
+	while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
+		j->p++;
+}
+
+static bool judge_value(struct judge *j);
+
+static bool judge_hex4(struct judge *j, uint32_t *v)
+{
+	if (j->end - j->p < 4)
+		return false;
+	*v = 0;
+	for (int i = 0; i < 4; i++) {
+		int d = hexval(j->p[i]);
+		if (d < 0)
+			return false;
+		*v = *v * 16 + (uint32_t)d;
+	}
+	j->p += 4;
+	return true;
+}
+
+static bool judge_string(struct judge *j)
+{
+	j->p++; /* the quote */
+	while (j->p < j->end) {
+		uint8_t c = *j->p;
+		if (c == '"') {
+			j->p++;
+			return true;
+		}
+		if (c < 0x20)
+			return false;
+		if (c == '\\') {
+			if (j->end - j->p < 2)
+				return false;
+			uint8_t e = j->p[1];
+			j->p += 2;
+			if (e == 'u') {
+				uint32_t v, lo;
+				if (!judge_hex4(j, &v) || v == 0 || (v >= 0xDC00 && v <= 0xDFFF))
+					return false;
+				if (v >= 0xD800 && v <= 0xDBFF) {
+					if (j->end - j->p < 2 || j->p[0] != '\\' || j->p[1] != 'u')
+						return false;
+					j->p += 2;
+					if (!judge_hex4(j, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+						return false;
+				}
+			} else if (!strchr("\"\\/bfnrt", e) || e == 0) {
+				return false;
+			}
+			continue;
+		}
+		if (c < 0x80) {
+			j->p++;
+			continue;
+		}
+		size_t bad = 0, avail = (size_t)(j->end - j->p), n = avail < 4 ? avail : 4;
+		/* the longest valid prefix of up to four bytes decides */
+		size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		if (len > n || !text_valid_utf8((const char *)j->p, len, &bad))
+			return false;
+		j->p += len;
+	}
+	return false;
+}
+
+static bool judge_digits(struct judge *j)
+{
+	if (j->p >= j->end || *j->p < '0' || *j->p > '9')
+		return false;
+	while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
+		j->p++;
+	return true;
+}
+
+static bool judge_number(struct judge *j)
+{
+	const uint8_t *start = j->p;
+	if (*j->p == '-')
+		j->p++;
+	if (j->p < j->end && *j->p == '0')
+		j->p++;
+	else if (!judge_digits(j))
+		return false;
+	if (j->p < j->end && *j->p == '.') {
+		j->p++;
+		if (!judge_digits(j))
+			return false;
+	}
+	if (j->p < j->end && (*j->p == 'e' || *j->p == 'E')) {
+		j->p++;
+		if (j->p < j->end && (*j->p == '+' || *j->p == '-'))
+			j->p++;
+		if (!judge_digits(j))
+			return false;
+	}
+	return j->p - start <= 64;
+}
+
+static bool judge_word(struct judge *j, const char *w)
+{
+	size_t n = strlen(w);
+	if ((size_t)(j->end - j->p) < n || memcmp(j->p, w, n) != 0)
+		return false;
+	j->p += n;
+	return true;
+}
+
+static bool judge_list(struct judge *j, uint8_t close, bool object)
+{
+	j->p++;
+	judge_ws(j);
+	if (j->p < j->end && *j->p == close) {
+		j->p++;
+		return true;
+	}
+	for (;;) {
+		if (object) {
+			judge_ws(j);
+			if (j->p >= j->end || *j->p != '"' || !judge_string(j))
+				return false;
+			judge_ws(j);
+			if (j->p >= j->end || *j->p != ':')
+				return false;
+			j->p++;
+		}
+		if (!judge_value(j))
+			return false;
+		judge_ws(j);
+		if (j->p >= j->end)
+			return false;
+		if (*j->p == close) {
+			j->p++;
+			return true;
+		}
+		if (*j->p != ',')
+			return false;
+		j->p++;
+	}
+}
+
+static bool judge_value(struct judge *j)
+{
+	judge_ws(j);
+	if (j->p >= j->end)
+		return false;
+	bool ok;
+	switch (*j->p) {
+	case '{':
+	case '[':
+		if (++j->depth > 10000)
+			return false;
+		ok = judge_list(j, *j->p == '{' ? '}' : ']', *j->p == '{');
+		j->depth--;
+		return ok;
+	case '"': return judge_string(j);
+	case 't': return judge_word(j, "true");
+	case 'f': return judge_word(j, "false");
+	case 'n': return judge_word(j, "null");
+	default:
+		return (*j->p == '-' || (*j->p >= '0' && *j->p <= '9')) && judge_number(j);
+	}
+}
+
+static bool judge_file(const uint8_t *data, size_t size)
+{
+	struct judge j = { data, data + size, 0 };
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		j.p += 3;
+	if (!judge_value(&j))
+		return false;
+	judge_ws(&j);
+	return j.p == j.end;
+}
+
+/* The grammar over the tokens: one value, arrays and objects nested. */
+enum expect { X_VALUE, X_VALUE_OR_CLOSE, X_KEY, X_KEY_OR_CLOSE, X_COLON, X_COMMA_OR_CLOSE, X_END };
+struct grammar {
+	char *stack; /* '[' or '{' a level */
+	size_t depth;
+	enum expect want;
+	bool bad;
+};
+
+static void after_value(struct grammar *g)
+{
+	g->want = g->depth ? X_COMMA_OR_CLOSE : X_END;
+}
+
+static void grammar_step(struct grammar *g, enum json_type t)
+{
+	if (g->bad)
+		return;
+	bool value = t == JSON_STRING || t == JSON_NUMBER || t == JSON_TRUE || t == JSON_FALSE ||
+	             t == JSON_NULL || t == JSON_OBJ_START || t == JSON_ARR_START;
+	bool close = t == JSON_OBJ_END || t == JSON_ARR_END;
+	char top = g->depth ? g->stack[g->depth - 1] : 0;
+	switch (g->want) {
+	case X_VALUE_OR_CLOSE:
+		if (t == JSON_ARR_END) {
+			g->depth--;
+			after_value(g);
+			return;
+		}
+		/* fall through */
+	case X_VALUE:
+		if (!value)
+			break;
+		if (t == JSON_OBJ_START || t == JSON_ARR_START) {
+			g->stack[g->depth++] = t == JSON_OBJ_START ? '{' : '[';
+			g->want = t == JSON_OBJ_START ? X_KEY_OR_CLOSE : X_VALUE_OR_CLOSE;
+		} else {
+			after_value(g);
+		}
+		return;
+	case X_KEY_OR_CLOSE:
+		if (t == JSON_OBJ_END) {
+			g->depth--;
+			after_value(g);
+			return;
+		}
+		/* fall through */
+	case X_KEY:
+		if (t != JSON_STRING)
+			break;
+		g->want = X_COLON;
+		return;
+	case X_COLON:
+		if (t != JSON_COLON)
+			break;
+		g->want = X_VALUE;
+		return;
+	case X_COMMA_OR_CLOSE:
+		if (t == JSON_COMMA) {
+			g->want = top == '{' ? X_KEY : X_VALUE;
+			return;
+		}
+		if (close && ((t == JSON_OBJ_END) == (top == '{'))) {
+			g->depth--;
+			after_value(g);
+			return;
+		}
+		break;
+	case X_END:
+		if (t == JSON_END)
+			return;
+		break;
+	}
+	g->bad = true;
+}
+
 static void read_all(const uint8_t *data, size_t size, size_t max_string)
 {
 	FILE *f = fuzz_stream(data, size);
@@ -188,6 +454,10 @@ static void read_all(const uint8_t *data, size_t size, size_t max_string)
 	bool bom = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
 	struct recount rc = { data, size, bom ? 3 : 0, 1, 1, false };
 	int64_t last = -1;
+	struct grammar g = { malloc(size + 1), 0, X_VALUE, false };
+	if (!g.stack)
+		abort();
+	bool whole = false;
 	for (;;) {
 		struct json_token t;
 		struct json_error e;
@@ -210,11 +480,20 @@ static void read_all(const uint8_t *data, size_t size, size_t max_string)
 		FUZZ_REQUIRE(t.at.line == rc.line && t.at.col == rc.col,
 		             "token at %lld: line %ld col %ld, counted %ld:%ld", (long long)t.at.offset,
 		             t.at.line, t.at.col, rc.line, rc.col);
-		if (t.type == JSON_END)
+		grammar_step(&g, t.type);
+		if (t.type == JSON_END) {
+			whole = !g.bad && g.want == X_END;
 			break;
+		}
 		if (t.type == JSON_STRING && max_string)
 			FUZZ_REQUIRE(t.len <= max_string + 4, "a string of %zu bytes under a limit of %zu",
 			             t.len, max_string);
+	}
+	free(g.stack);
+	if (!max_string) {
+		bool valid = judge_file(data, size);
+		FUZZ_REQUIRE(whole == valid, "the file is %s JSON, but the tokens %s", valid ? "valid" : "not",
+		             whole ? "make a whole value" : "do not");
 	}
 	json_free(j);
 	fclose(f);
