@@ -5,6 +5,7 @@
 #   make SAN=1 ...  the same with AddressSanitizer and UBSan
 #   make bench      speed and memory at 1,000 to 100,000 tasks
 #   make stress     the fault tests' long form (1,000 SIGKILLs)
+#   make fuzz       each libFuzzer harness SECONDS=N (60); make fuzz-replay: the corpora (clang)
 #   make V=1 ...    show the full commands
 
 PREFIX  ?= /usr/local
@@ -213,5 +214,7 @@ uninstall:
 
 clean:
 	rm -rf build r57
+
+include tests/fuzz/fuzz.mk
 
 -include $(wildcard build/*.d build/*/*.d)

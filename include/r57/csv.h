@@ -34,7 +34,8 @@ struct csv_cell {
 /* What went wrong and where; what is a constant English message, marked
  * for the catalogue: the caller shows it with _(). cell is the
  * index (from 0) of the cell being read, partial what it held so far
- * (NUL-terminated, valid until the next call). */
+ * (NUL-terminated, valid UTF-8: a character the error cut is left out;
+ * valid until the next call). */
 struct csv_error {
 	struct csv_pos at;
 	const char *what;

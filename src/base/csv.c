@@ -115,6 +115,10 @@ static int peek_byte(struct csv_reader *r)
 static inline int next_byte(struct csv_reader *r, struct csv_pos *where)
 {
 	if (r->pos >= r->len && !fill(r)) {
+		/* The end of the file has a place too: an empty last cell
+		 * ("a,") begins there, not at the delimiter before it. */
+		if (where)
+			*where = r->at;
 		if (r->failed)
 			return ERR_BYTE;
 		if (r->need)
@@ -333,6 +337,25 @@ static bool end_cell(struct csv_reader *r, struct csv_pos at, bool quoted, size_
 	return true;
 }
 
+/* The cell so far ends where the error stopped it, which may be inside a
+ * character (its first bytes were good, the next one is not): the
+ * character is left out, so that what a message shows is text. Only the
+ * end can be cut, since every byte before it was checked. */
+static void cut_partial_char(char *s, size_t len)
+{
+	size_t i = len, back = 0;
+	while (i > 0 && back < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) {
+		i--;
+		back++;
+	}
+	if (i == 0)
+		return;
+	unsigned char lead = (unsigned char)s[i - 1];
+	size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (len - (i - 1) < want)
+		s[i - 1] = '\0';
+}
+
 enum state { FIELD_START, UNQUOTED, QUOTED, QUOTE_SEEN };
 
 int csv_next(struct csv_reader *r, const struct csv_cell **cells, size_t *n,
@@ -450,8 +473,10 @@ error:
 		err->partial = "";
 		if (r->data && put(r, '\0')) {
 			size_t start = r->ncells ? r->starts[r->ncells - 1] + r->cells[r->ncells - 1].len + 1 : 0;
-			if (start < r->dlen)
+			if (start < r->dlen) {
 				err->partial = r->data + start;
+				cut_partial_char(r->data + start, r->dlen - 1 - start);
+			}
 		}
 	}
 	return -1;

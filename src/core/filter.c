@@ -33,9 +33,14 @@ static const struct {
 	{ "cancelled", FILTER_CANCELLED }, { "all", FILTER_ALL },
 };
 
+/* How much of a bad word a message repeats, in columns: a word may be of
+ * any length, and a message longer than struct r57_err holds would be cut
+ * inside a character. */
+#define MSG_WORD_WIDTH 40
+
 static int bad(const char *word, const char *why, struct r57_err *err)
 {
-	char *safe = text_safe(word, false);
+	char *safe = text_fit(word, MSG_WORD_WIDTH, false);
 	int rc = r57_fail(err, R57_EUSAGE, _("filter '%s': %s"), safe, _(why));
 	free(safe);
 	return rc;
