@@ -76,6 +76,8 @@ setup() {
 
 @test "every screen at 120x50: list, groupings, detail, history, status, lists, help, picker, prompts" {
 	record_start
+	wait_for "▾ 6. "
+	clean_after "the first screen"
 	wait_for "x␛[5701mx"
 	# the list: placeholders for every kind of control
 	has "$SCREEN" "x␛[5702;1H␛[2Jx"
