@@ -19,7 +19,8 @@ db() { sqlite3 -batch "$R57_DB" "$@"; }
 q() { printf "'%s'" "${1//\'/\'\'}"; }
 
 # story: entries 1 (init), 2 add #1, 3 add #2, 4 close #1, all by an; the
-# changes: #5 inserted task 1, #6 task 2, #7 closed task 1.
+# changes: #5 inserted task 1, #6 task 2, #7 closed task 1. S3 and S4 are
+# the summaries of entries 3 and 4, in the run's language.
 story() {
 	ok add "Nâng cấp hệ thống" --due 31/12/2025
 	ok add "Kết nối dữ liệu"
@@ -27,6 +28,9 @@ story() {
 	eq "$(db 'select group_concat(seq) from entry')" "1,2,3,4" "the story's entries"
 	eq "$(db "select id from change where entry = 4 and tbl = 'task' and row_id = 1")" 7 "close #1 is change #7"
 	eq "$(db "select id from change where entry = 2 and tbl = 'task'")" 5 "add #1 is change #5"
+	# the summaries as this run's language wrote them
+	S3=$(db 'select summary from entry where seq = 3')
+	S4=$(db 'select summary from entry where seq = 4')
 }
 
 # data: every data row and the schema, one line each (the journal aside).
@@ -96,7 +100,7 @@ refused_damaged() {
 		msg='cannot redo #%lld (%s): the journal is damaged at change #%lld (r57 check says more); nothing was changed'
 	fi
 	assert_error 1
-	eq "$stderr" "r57: $(t "$msg" 4 'close #1 on 30/06/2025' "$change")"
+	eq "$stderr" "r57: $(t "$msg" 4 "$S4" "$change")"
 	nothing_ran
 }
 
@@ -124,7 +128,7 @@ tamper_refused() {
 	before=$(db "select img from image_task where id = 2")
 	run --separate-stderr r57 --actor "$SQL_TEXT" undo
 	eq "$status" 0 "undo exit"
-	eq "$output" "$(t 'Undid #%lld: %s' 4 'close #1 on 30/06/2025')"
+	eq "$output" "$(t 'Undid #%lld: %s' 4 "$S4")"
 	eq "$(db "select img from image_task where id = 1")" "$(db "select after from change where id = 5")" \
 		"task 1 as it was before the close"
 	eq "$(db "select img from image_task where id = 2")" "$before" "task 2 untouched"
@@ -238,7 +242,7 @@ tamper_refused() {
 	assert_db_unchanged undo
 	assert_error 1
 	eq "$stderr" "r57: $(t 'cannot undo #%lld (%s): its rows were changed since; nothing was changed' \
-		4 'close #1 on 30/06/2025')"
+		4 "$S4")"
 	nothing_ran
 	reads_safely
 	check_says "$(t 'journal: %s row %lld differs from its newest image in the journal' task 1)"
@@ -267,7 +271,7 @@ tamper_refused() {
 	assert_error 1
 	# the undo's change #8 no longer starts from what #7 left
 	eq "$stderr" "r57: $(t 'cannot redo #%lld (%s): the journal is damaged at change #%lld (r57 check says more); nothing was changed' \
-		4 'close #1 on 30/06/2025' 8)"
+		4 "$S4" 8)"
 	eq "$(data)" "$before" "the data after the refused redo"
 	check_says "$(t 'journal: change #%lld of %s row %lld does not start from the row as the change before it left it' 8 task 1)"
 }
@@ -278,7 +282,7 @@ tamper_refused() {
 	check_says "$(t 'journal: %s row %lld differs from its newest image in the journal' task 1)"
 	# an's newest action is now add #2: undone, task 2 goes
 	ok undo
-	eq "$output" "$(t 'Undid #%lld: %s' 3 'add #2: Kết nối dữ liệu')"
+	eq "$output" "$(t 'Undid #%lld: %s' 3 "$S3")"
 	eq "$(db 'select group_concat(id) from task')" 1 "task 1 stays"
 	# add #1 left a task the file no longer holds as it is: refused
 	assert_db_unchanged undo
@@ -292,7 +296,7 @@ tamper_refused() {
 	db "delete from entry where seq = 4"
 	check_says "$(t 'foreign key: %s row %lld refers to a %s row that does not exist' change 7 entry)"
 	ok undo
-	eq "$output" "$(t 'Undid #%lld: %s' 3 'add #2: Kết nối dữ liệu')"
+	eq "$output" "$(t 'Undid #%lld: %s' 3 "$S3")"
 	eq "$(field 1 .status)" done "task 1 as the file has it"
 	reads_safely
 }
@@ -307,7 +311,7 @@ tamper_refused() {
 	assert_db_unchanged undo
 	assert_error 1
 	eq "$stderr" "r57: $(t 'cannot undo #%lld (%s): the journal is damaged at change #%lld (r57 check says more); nothing was changed' \
-		5 'close #1 on 30/06/2025' 8)"
+		5 "$S4" 8)"
 	eq "$(data)" "$before"
 	check_says "$(t 'journal: change #%lld of %s row %lld does not start from the row as the change before it left it' 8 task 1)"
 	reads_safely
@@ -318,7 +322,7 @@ tamper_refused() {
 	db "update change set entry = 999 where id = 6"
 	check_says "$(t 'foreign key: %s row %lld refers to a %s row that does not exist' change 6 entry)"
 	ok undo
-	eq "$output" "$(t 'Undid #%lld: %s' 4 'close #1 on 30/06/2025')"
+	eq "$output" "$(t 'Undid #%lld: %s' 4 "$S4")"
 	eq "$(field 1 .status)" open
 	eq "$(db 'select count(*) from task')" 2
 	reads_safely
@@ -331,7 +335,7 @@ tamper_refused() {
 		story
 		db "update change set tbl = '$t', after = '{\"seq\":4,\"summary\":\"forged\"}' where id = 7"
 		refused_damaged undo 7
-		eq "$(db 'select summary from entry where seq = 4')" 'close #1 on 30/06/2025' "$t: the entry"
+		eq "$(db 'select summary from entry where seq = 4')" "$S4" "$t: the entry"
 		check_says "$(t 'journal: change #%lld names no row of a table r57 keeps, or holds no image' 7)"
 	done
 }
