@@ -31,8 +31,12 @@ void out_safe(FILE *f, const char *s)
 	free(safe);
 }
 
-/* Decode one UTF-8 sequence (already validated by the store or the
- * command line); returns its length, 1 for a stray byte. */
+/* Decode one UTF-8 sequence; returns its length, 1 for a byte that does
+ * not start a well-formed one (U+FFFD). Strict, as text_safe is: an
+ * overlong form (C0 AF for '/'), a surrogate or a code point past U+10FFFF
+ * is not UTF-8, and copied out raw it would make the output invalid (a
+ * lenient reader could take C0 AF for '/'). The text comes from the
+ * store, where another program may have written any bytes. */
 static int decode(const unsigned char *p, uint32_t *cp)
 {
 	if (p[0] < 0x80) {
@@ -41,17 +45,18 @@ static int decode(const unsigned char *p, uint32_t *cp)
 	}
 	if ((p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
 		*cp = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-		return 2;
-	}
-	if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		if (*cp >= 0x80)
+			return 2;
+	} else if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
 		*cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-		return 3;
-	}
-	if ((p[0] & 0xF8) == 0xF0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-	    (p[3] & 0xC0) == 0x80) {
+		if (*cp >= 0x800 && (*cp < 0xD800 || *cp > 0xDFFF))
+			return 3;
+	} else if ((p[0] & 0xF8) == 0xF0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	           (p[3] & 0xC0) == 0x80) {
 		*cp = ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
 		      ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-		return 4;
+		if (*cp >= 0x10000 && *cp <= 0x10FFFF)
+			return 4;
 	}
 	*cp = 0xFFFD;
 	return 1;

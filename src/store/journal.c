@@ -2,6 +2,7 @@
  * are written by the schema's triggers. Undo and redo restore row images
  * through fixed prepared statements, one per table: the log is data, and
  * no SQL text is ever read from the database. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +10,13 @@
 #include "r57/i18n.h"
 #include "r57/journal.h"
 #include "r57/text.h"
+#include "journal_int.h"
 #include "store_int.h"
 
 /* The journaled tables and their columns, in the order of their images. */
 struct journaled {
 	const char *name;
+	const char *cols;  /* the image's keys, in order, one space between */
 	const char *image; /* SELECT img FROM image_<name> WHERE id = ? */
 	const char *insert;
 	const char *update;
@@ -22,27 +25,33 @@ struct journaled {
 
 #define J(col) "json_extract(?1, '$." col "')"
 static const struct journaled tables[] = {
-	{ "task_group", "SELECT img FROM image_task_group WHERE id = ?",
+	{ "task_group", "id name position",
+	  "SELECT img FROM image_task_group WHERE id = ?",
 	  "INSERT INTO task_group(id, name, position) VALUES (" J("id") ", " J("name") ", " J("position") ")",
 	  "UPDATE task_group SET name = " J("name") ", position = " J("position") " WHERE id = ?2",
 	  "DELETE FROM task_group WHERE id = ?" },
-	{ "unit", "SELECT img FROM image_unit WHERE id = ?",
+	{ "unit", "id name",
+	  "SELECT img FROM image_unit WHERE id = ?",
 	  "INSERT INTO unit(id, name) VALUES (" J("id") ", " J("name") ")",
 	  "UPDATE unit SET name = " J("name") " WHERE id = ?2",
 	  "DELETE FROM unit WHERE id = ?" },
-	{ "leader", "SELECT img FROM image_leader WHERE id = ?",
+	{ "leader", "id name title unit_id",
+	  "SELECT img FROM image_leader WHERE id = ?",
 	  "INSERT INTO leader(id, name, title, unit_id) VALUES (" J("id") ", " J("name") ", "
 	  J("title") ", " J("unit_id") ")",
 	  "UPDATE leader SET name = " J("name") ", title = " J("title") ", unit_id = " J("unit_id")
 	  " WHERE id = ?2",
 	  "DELETE FROM leader WHERE id = ?" },
-	{ "source", "SELECT img FROM image_source WHERE id = ?",
+	{ "source", "id code title issued",
+	  "SELECT img FROM image_source WHERE id = ?",
 	  "INSERT INTO source(id, code, title, issued) VALUES (" J("id") ", " J("code") ", "
 	  J("title") ", " J("issued") ")",
 	  "UPDATE source SET code = " J("code") ", title = " J("title") ", issued = " J("issued")
 	  " WHERE id = ?2",
 	  "DELETE FROM source WHERE id = ?" },
-	{ "task", "SELECT img FROM image_task WHERE id = ?",
+	{ "task", "id uuid title notes product result group_id leader_id unit_id source_id"
+	  " year due first_due extensions status closed created updated",
+	  "SELECT img FROM image_task WHERE id = ?",
 	  "INSERT INTO task(id, uuid, title, notes, product, result, group_id, leader_id, unit_id,"
 	  " source_id, year, due, first_due, extensions, status, closed, created, updated) VALUES ("
 	  J("id") ", " J("uuid") ", " J("title") ", " J("notes") ", " J("product") ", " J("result") ", "
@@ -56,11 +65,13 @@ static const struct journaled tables[] = {
 	  ", extensions = " J("extensions") ", status = " J("status") ", closed = " J("closed")
 	  ", created = " J("created") ", updated = " J("updated") " WHERE id = ?2",
 	  "DELETE FROM task WHERE id = ?" },
-	{ "task_unit", "SELECT img FROM image_task_unit WHERE id = ?",
+	{ "task_unit", "id task_id unit_id",
+	  "SELECT img FROM image_task_unit WHERE id = ?",
 	  "INSERT INTO task_unit(id, task_id, unit_id) VALUES (" J("id") ", " J("task_id") ", " J("unit_id") ")",
 	  "UPDATE task_unit SET task_id = " J("task_id") ", unit_id = " J("unit_id") " WHERE id = ?2",
 	  "DELETE FROM task_unit WHERE id = ?" },
-	{ "reminder", "SELECT img FROM image_reminder WHERE id = ?",
+	{ "reminder", "id unit_id leader_id issued as_of within_days lang",
+	  "SELECT img FROM image_reminder WHERE id = ?",
 	  "INSERT INTO reminder(id, unit_id, leader_id, issued, as_of, within_days, lang) VALUES ("
 	  J("id") ", " J("unit_id") ", " J("leader_id") ", " J("issued") ", " J("as_of") ", "
 	  J("within_days") ", " J("lang") ")",
@@ -68,7 +79,8 @@ static const struct journaled tables[] = {
 	  ", issued = " J("issued") ", as_of = " J("as_of") ", within_days = " J("within_days")
 	  ", lang = " J("lang") " WHERE id = ?2",
 	  "DELETE FROM reminder WHERE id = ?" },
-	{ "reminder_task", "SELECT img FROM image_reminder_task WHERE id = ?",
+	{ "reminder_task", "id reminder_id task_id due days_late",
+	  "SELECT img FROM image_reminder_task WHERE id = ?",
 	  "INSERT INTO reminder_task(id, reminder_id, task_id, due, days_late) VALUES ("
 	  J("id") ", " J("reminder_id") ", " J("task_id") ", " J("due") ", " J("days_late") ")",
 	  "UPDATE reminder_task SET reminder_id = " J("reminder_id") ", task_id = " J("task_id")
@@ -83,6 +95,103 @@ static const struct journaled *table_named(const char *name)
 		if (strcmp(tables[i].name, name) == 0)
 			return &tables[i];
 	return NULL;
+}
+
+/* --- what a change r57 wrote looks like --------------------------------------
+ * The triggers write every image with json_object over the table's columns
+ * in a fixed order, so an image r57 wrote is text, valid JSON, an object
+ * whose "id" is the change's row, and equal byte for byte to json_object
+ * built again from its own values (which finds a key missing, added,
+ * renamed, repeated or out of order). A row is never changed without an
+ * image on one side. Undo and redo refuse an entry with any other change,
+ * and r57 check reports every one (journal_int.h). */
+
+#define SQL_MAX 8192
+
+struct sqlbuf {
+	char *s;
+	size_t n;
+};
+
+static void put(struct sqlbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct sqlbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(b->s + b->n, SQL_MAX - b->n, fmt, ap);
+	va_end(ap);
+	if (k < 0 || (size_t)k >= SQL_MAX - b->n)
+		abort(); /* the statements are built from the constants above */
+	b->n += (size_t)k;
+}
+
+static struct sqlbuf sql_new(void)
+{
+	struct sqlbuf b = { malloc(SQL_MAX), 0 };
+	if (!b.s)
+		abort();
+	b.s[0] = '\0';
+	return b;
+}
+
+/* An SQL expression true when column x of a change of table t holds an
+ * image r57 wrote, or NULL. CASE, not AND: json_extract of text that is
+ * not JSON is an error, and only CASE is sure not to run it. */
+static void put_image_ok(struct sqlbuf *b, const struct journaled *t, const char *x)
+{
+	put(b, "CASE WHEN %s IS NULL THEN 1 WHEN typeof(%s) <> 'text' OR NOT json_valid(%s) THEN 0"
+	       " WHEN json_type(%s) <> 'object' THEN 0 ELSE json_type(%s, '$.id') IS 'integer'"
+	       " AND json_extract(%s, '$.id') = row_id AND %s = json_object(", x, x, x, x, x, x, x);
+	for (const char *c = t->cols; *c;) {
+		size_t len = strcspn(c, " ");
+		put(b, "%s'%.*s', json_extract(%s, '$.%.*s')", c == t->cols ? "" : ", ",
+		    (int)len, c, x, (int)len, c);
+		c += len;
+		c += *c == ' ';
+	}
+	put(b, ") END");
+}
+
+size_t journal_n_tables(void)
+{
+	return sizeof tables / sizeof *tables;
+}
+
+const char *journal_table(size_t i)
+{
+	return tables[i].name;
+}
+
+char *journal_bad_images_sql(size_t i, const char *scope)
+{
+	struct sqlbuf b = sql_new();
+	put(&b, "SELECT id, row_id FROM change WHERE %s AND tbl = '%s' AND NOT (", scope, tables[i].name);
+	put_image_ok(&b, &tables[i], "before");
+	put(&b, " AND ");
+	put_image_ok(&b, &tables[i], "after");
+	put(&b, ") ORDER BY id");
+	return b.s;
+}
+
+char *journal_foreign_sql(const char *scope)
+{
+	struct sqlbuf b = sql_new();
+	put(&b, "SELECT id FROM change WHERE %s AND (typeof(row_id) <> 'integer'"
+	        " OR (before IS NULL AND after IS NULL) OR typeof(tbl) <> 'text' OR tbl NOT IN (", scope);
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
+		put(&b, "%s'%s'", i ? ", " : "", tables[i].name);
+	put(&b, ")) ORDER BY id");
+	return b.s;
+}
+
+char *journal_broken_chain_sql(const char *scope)
+{
+	struct sqlbuf b = sql_new();
+	/* change_row_ix (tbl, row_id, id) finds the change before each. */
+	put(&b, "SELECT c.id, c.tbl, c.row_id FROM change c WHERE %s AND c.before IS NOT"
+	        " (SELECT p.after FROM change p WHERE p.tbl = c.tbl AND p.row_id = c.row_id"
+	        " AND p.id < c.id ORDER BY p.id DESC LIMIT 1) ORDER BY c.id", scope);
+	return b.s;
 }
 
 static const char *const kind_names[] = {
@@ -227,6 +336,73 @@ static void cache_free(struct stmt_cache *c)
 	c->n = 0;
 }
 
+/* The first change of entry seq that one of the statements of
+ * journal_int.h finds (0: none), the statement made for scope
+ * "entry = ?1" (the chain's "c.entry = ?1"). */
+static int first_bad(struct store *st, char *sql, int64_t seq, int64_t *bad,
+                     struct r57_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, sql, &s, err);
+	free(sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, seq);
+	int step = sqlite3_step(s);
+	*bad = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, N_("reading the journal"));
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int damaged(struct r57_err *err, const struct entry *e, bool undo, int64_t change)
+{
+	char *what = text_safe(e->summary ? e->summary : "", false);
+	int rc = r57_fail(err, R57_EDB,
+	                  undo ? _("cannot undo #%lld (%s): the journal is damaged at change #%lld (r57 check says more); nothing was changed")
+	                       : _("cannot redo #%lld (%s): the journal is damaged at change #%lld (r57 check says more); nothing was changed"),
+	                  (long long)e->seq, what, (long long)change);
+	free(what);
+	return rc;
+}
+
+/* Is every change of entry seq one r57 wrote, and does each follow from
+ * the one before it to the same row? The journal is data: an image that
+ * is not one (SQL text, a number, another table's row) must stop undo,
+ * not be written. */
+static int check_sound(struct store *st, const struct entry *e, int64_t seq, bool undo,
+                       struct r57_err *err)
+{
+	int64_t bad = 0;
+	int rc = first_bad(st, journal_foreign_sql("entry = ?1"), seq, &bad, err);
+	for (size_t i = 0; !rc && !bad && i < journal_n_tables(); i++)
+		rc = first_bad(st, journal_bad_images_sql(i, "entry = ?1"), seq, &bad, err);
+	if (!rc && !bad)
+		rc = first_bad(st, journal_broken_chain_sql("c.entry = ?1"), seq, &bad, err);
+	if (!rc && bad)
+		rc = damaged(err, e, undo, bad);
+	return rc;
+}
+
+/* The entry's changes, and for redo those of the undo that reverted it
+ * (whose before images are the after images redo writes again). */
+static int check_entry_sound(struct store *st, const struct entry *e, bool undo,
+                             struct r57_err *err)
+{
+	int rc = check_sound(st, e, e->seq, undo, err);
+	if (rc || undo)
+		return rc;
+	sqlite3_stmt *s;
+	if ((rc = store_prepare(st, "SELECT max(seq) FROM entry WHERE kind = 'undo' AND target = ?",
+	                        &s, err)))
+		return rc;
+	sqlite3_bind_int64(s, 1, e->seq);
+	int64_t u = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return u ? check_sound(st, e, u, undo, err) : R57_OK;
+}
+
 /* Does every row the entry touched still look as `side` of the entry left
  * it (after, for undo; before, for redo)? If not, say who changed it. */
 static int check_rows(struct store *st, const struct entry *e, bool undo,
@@ -308,18 +484,22 @@ static int check_rows(struct store *st, const struct entry *e, bool undo,
 }
 
 /* Set every row the entry changed to its before image (undo, newest
- * change first) or its after image (redo, oldest first). */
-static int apply_images(struct store *st, int64_t seq, bool undo, struct r57_err *err)
+ * change first) or its after image (redo, oldest first), and read each
+ * row back: it must now be that image, byte for byte. The checks before
+ * have found every change well formed; this finds what only the table can
+ * say (a number where the column holds text, a value the column turns
+ * into another), and the whole transaction is rolled back. */
+static int apply_images(struct store *st, const struct entry *e, bool undo, struct r57_err *err)
 {
 	const char *sql = undo
-		? "SELECT tbl, row_id, before, after FROM change WHERE entry = ? ORDER BY id DESC"
-		: "SELECT tbl, row_id, before, after FROM change WHERE entry = ? ORDER BY id";
-	sqlite3_stmt *s, *w = NULL;
+		? "SELECT tbl, row_id, before, after, id FROM change WHERE entry = ? ORDER BY id DESC"
+		: "SELECT tbl, row_id, before, after, id FROM change WHERE entry = ? ORDER BY id";
+	sqlite3_stmt *s, *w = NULL, *img = NULL;
 	struct stmt_cache writes = { .n = 0 };
 	int rc = store_prepare(st, sql, &s, err), step;
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, seq);
+	sqlite3_bind_int64(s, 1, e->seq);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		const struct journaled *t = table_named((const char *)sqlite3_column_text(s, 0));
 		int64_t row = sqlite3_column_int64(s, 1);
@@ -344,6 +524,21 @@ static int apply_images(struct store *st, int64_t seq, bool undo, struct r57_err
 			break;
 		}
 		sqlite3_reset(w);
+		if ((rc = cached(st, &writes, t->image, &img, err)))
+			break;
+		sqlite3_bind_int64(img, 1, row);
+		int istep = sqlite3_step(img);
+		const char *now = istep == SQLITE_ROW ? (const char *)sqlite3_column_text(img, 0) : NULL;
+		if (istep != SQLITE_ROW && istep != SQLITE_DONE) {
+			rc = store_sqlerr(st, err, N_("reading the journal"));
+			break;
+		}
+		bool same = (!now && !to) || (now && to && strcmp(now, to) == 0);
+		sqlite3_reset(img);
+		if (!same) {
+			rc = damaged(err, e, undo, sqlite3_column_int64(s, 4));
+			break;
+		}
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlerr(st, err, N_("reading the journal"));
@@ -466,7 +661,9 @@ static int plan(struct store *st, const char *actor, bool undo,
 		free(a);
 		return rc;
 	}
-	rc = check_rows(st, target, undo, err);
+	rc = check_entry_sound(st, target, undo, err);
+	if (!rc)
+		rc = check_rows(st, target, undo, err);
 	if (!rc)
 		rc = check_references(st, target, undo, err);
 	if (rc)
@@ -511,7 +708,7 @@ static int revert(struct store *st, const char *actor, const char *now,
 	                  done->seq, NULL, err);
 	free(summary);
 	if (!rc)
-		rc = apply_images(st, done->seq, undo, err);
+		rc = apply_images(st, done, undo, err);
 	if (!rc) {
 		sqlite3_stmt *s;
 		if (!(rc = store_prepare(st, "UPDATE entry SET undone = ? WHERE seq = ?", &s, err))) {

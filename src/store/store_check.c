@@ -10,6 +10,7 @@
 
 #include "r57/i18n.h"
 #include "r57/text.h"
+#include "journal_int.h"
 #include "store_int.h"
 
 /* The tables the schema's triggers journal, each with its image view. */
@@ -92,6 +93,68 @@ static void gone_row(struct run *r, sqlite3_stmt *s, const void *tbl)
 	        (const char *)tbl, (long long)sqlite3_column_int64(s, 0));
 }
 
+static void foreign_change(struct run *r, sqlite3_stmt *s, const void *arg)
+{
+	(void)arg;
+	problem(r, _("journal: change #%lld names no row of a table r57 keeps, or holds no image"),
+	        (long long)sqlite3_column_int64(s, 0));
+}
+
+static void bad_image(struct run *r, sqlite3_stmt *s, const void *tbl)
+{
+	problem(r, _("journal: change #%lld of %s row %lld holds an image r57 did not write"),
+	        (long long)sqlite3_column_int64(s, 0), (const char *)tbl,
+	        (long long)sqlite3_column_int64(s, 1));
+}
+
+static void broken_chain(struct run *r, sqlite3_stmt *s, const void *arg)
+{
+	(void)arg;
+	char *t = text_safe(col(s, 1), false);
+	problem(r, _("journal: change #%lld of %s row %lld does not start from the row as the change before it left it"),
+	        (long long)sqlite3_column_int64(s, 0), t, (long long)sqlite3_column_int64(s, 2));
+	free(t);
+}
+
+static void bad_undone(struct run *r, sqlite3_stmt *s, const void *arg)
+{
+	(void)arg;
+	problem(r, _("journal: entry #%lld is marked undone or not against what its undo and redo entries say"),
+	        (long long)sqlite3_column_int64(s, 0));
+}
+
+static void bad_target(struct run *r, sqlite3_stmt *s, const void *arg)
+{
+	(void)arg;
+	problem(r, _("journal: entry #%lld undoes or redoes no action"), (long long)sqlite3_column_int64(s, 0));
+}
+
+/* The journal itself: every change one the triggers wrote, each following
+ * from the one before it to the same row, every undo and redo naming an
+ * action, and each action's undone flag as its newest undo or redo left it. */
+static void check_journal(struct run *r)
+{
+	char *sql = journal_foreign_sql("1");
+	each_row(r, sql, foreign_change, NULL);
+	free(sql);
+	for (size_t i = 0; i < journal_n_tables(); i++) {
+		sql = journal_bad_images_sql(i, "1");
+		each_row(r, sql, bad_image, journal_table(i));
+		free(sql);
+	}
+	sql = journal_broken_chain_sql("1");
+	each_row(r, sql, broken_chain, NULL);
+	free(sql);
+	each_row(r, "SELECT u.seq FROM entry u WHERE u.kind IN ('undo', 'redo') AND NOT EXISTS"
+	            " (SELECT 1 FROM entry d WHERE d.seq = u.target AND d.kind = 'do') ORDER BY u.seq",
+	         bad_target, NULL);
+	each_row(r, "SELECT d.seq FROM entry d LEFT JOIN (SELECT target, max(seq) AS last FROM entry"
+	            " WHERE kind IN ('undo', 'redo') GROUP BY target) l ON l.target = d.seq"
+	            " LEFT JOIN entry u ON u.seq = l.last WHERE d.kind = 'do'"
+	            " AND d.undone IS NOT (u.kind IS 'undo') ORDER BY d.seq",
+	         bad_undone, NULL);
+}
+
 static void search_row(struct run *r, sqlite3_stmt *s, const void *arg)
 {
 	(void)arg;
@@ -125,6 +188,8 @@ int sqlite_store_check_all(struct store *st, store_problem_fn fn, void *ctx, int
 		         " AND c.row_id NOT IN (SELECT id FROM %s) ORDER BY c.row_id", t, t, t);
 		each_row(&r, sql, gone_row, t);
 	}
+	if (st->version >= 2)
+		check_journal(&r);
 	/* The search index is checked when it says it is up to date (else the
 	 * next search builds it again from the tasks). */
 	if (st->version >= 3) {

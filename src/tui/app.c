@@ -224,12 +224,14 @@ struct pick_fill {
 static int pick_one(const struct ref *r, void *ctx)
 {
 	struct pick_fill *f = ctx;
-	char label[600];
-	if (r->extra && *r->extra)
-		snprintf(label, sizeof label, "%s (%s)", r->name, r->extra);
-	else
-		snprintf(label, sizeof label, "%s", r->name);
-	picker_add(f->p, r->id, label);
+	/* allocated: a name and title can be 4,000 bytes, and a cut inside a
+	 * character would show as U+FFFD */
+	char *label = NULL;
+	if ((r->extra && *r->extra ? asprintf(&label, "%s (%s)", r->name, r->extra)
+	                           : asprintf(&label, "%s", r->name)) < 0)
+		label = NULL;
+	picker_add(f->p, r->id, label ? label : "");
+	free(label);
 	return 0;
 }
 

@@ -787,13 +787,14 @@ static void open_filter(struct app *a)
 static void draw_header_line(struct app *a, WINDOW *w, int y, int width, const struct bucket *b,
                              bool selected)
 {
-	char left[600], right[120];
+	char *left = NULL, right[120];
 	const struct figures *f = &b->fig;
 	const char *fold = b->folded ? "\xe2\x96\xb8" : "\xe2\x96\xbe"; /* ▸ ▾ */
-	if (a->list.by == BY_GROUP && b->number)
-		snprintf(left, sizeof left, "%s %d. %s", fold, b->number, b->name);
-	else
-		snprintf(left, sizeof left, "%s %s", fold, b->name);
+	/* Allocated, not a fixed buffer: a name of 500 characters can be
+	 * 2,000 bytes, and a cut inside a character would show as U+FFFD. */
+	if ((a->list.by == BY_GROUP && b->number ? asprintf(&left, "%s %d. %s", fold, b->number, b->name)
+	                                         : asprintf(&left, "%s %s", fold, b->name)) < 0)
+		left = NULL;
 	char figs[100];
 	snprintf(figs, sizeof figs, _("%lld/%lld done %d.%02d%%  %lld overdue"), (long long)f->completed,
 	         (long long)f->total, f->rate_bp / 100, f->rate_bp % 100, (long long)f->open_overdue);
@@ -802,9 +803,11 @@ static void draw_header_line(struct app *a, WINDOW *w, int y, int width, const s
 	int attr = paint_attr(a, P_TITLE) | (selected ? paint_attr(a, P_SELECTED) : 0);
 	if (rw >= width) {
 		draw_text(w, y, 0, width, left, attr);
+		free(left);
 		return;
 	}
 	draw_text(w, y, 0, width - rw, left, attr);
+	free(left);
 	draw_text(w, y, width - rw, rw, right,
 	          (f->open_overdue ? paint_attr(a, P_OVERDUE) : attr) | (selected ? paint_attr(a, P_SELECTED) : 0));
 }

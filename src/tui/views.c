@@ -137,7 +137,7 @@ static void detail_draw(struct app *a, WINDOW *w, int height, int width)
 		return;
 	}
 	const struct task *t = &d->t;
-	char buf[200], b[11], grp[600];
+	char buf[200], b[11];
 	int y = 0;
 	enum paint p;
 	const char *marker = task_marker(t, a->r->today, &p);
@@ -145,8 +145,12 @@ static void detail_draw(struct app *a, WINDOW *w, int height, int width)
 	draw_text(w, y++, 0, width, buf, paint_attr(a, P_TITLE));
 	row(a, w, &y, height, width, N_("Title"), t->title, 0);
 	if (t->group_number) {
-		snprintf(grp, sizeof grp, "%d. %s", t->group_number, t->group_name ? t->group_name : "");
-		row(a, w, &y, height, width, N_("Group"), grp, 0);
+		/* (allocated: a cut inside a character would show as U+FFFD) */
+		char *grp = NULL;
+		if (asprintf(&grp, "%d. %s", t->group_number, t->group_name ? t->group_name : "") < 0)
+			grp = NULL;
+		row(a, w, &y, height, width, N_("Group"), grp ? grp : "", 0);
+		free(grp);
 	}
 	row(a, w, &y, height, width, N_("Leader"), t->leader_name ? t->leader_name : "-", 0);
 	row(a, w, &y, height, width, N_("Unit"), t->unit_name ? t->unit_name : "-", 0);
@@ -178,11 +182,13 @@ static void detail_draw(struct app *a, WINDOW *w, int height, int width)
 	}
 	for (int i = d->scroll; i < d->nhist && y < height; i++, y++) {
 		const struct entry *e = &d->hist[i];
-		char line[900];
-		snprintf(line, sizeof line, "#%-5lld %.10s %.5s  %s: %s%s", (long long)e->seq, e->at,
-		         strlen(e->at) > 11 ? e->at + 11 : "", e->actor, e->summary,
-		         e->undone ? _(" (undone)") : "");
+		char *line = NULL;
+		if (asprintf(&line, "#%-5lld %.10s %.5s  %s: %s%s", (long long)e->seq, e->at,
+		             strlen(e->at) > 11 ? e->at + 11 : "", e->actor, e->summary,
+		             e->undone ? _(" (undone)") : "") < 0)
+			line = NULL;
 		draw_text(w, y, 0, width, line, e->undone ? (int)A_DIM : 0);
+		free(line);
 	}
 	wnoutrefresh(w);
 }
@@ -327,11 +333,10 @@ static void status_draw(struct app *a, WINDOW *w, int height, int width)
 	int name_w = width > 80 ? 40 : width / 2;
 	for (int i = s->scroll; i < s->rep.n_groups && y < height; i++, y++) {
 		const struct report_row *g = &s->rep.groups[i];
-		char name[600], right[80];
-		if (g->number)
-			snprintf(name, sizeof name, "%d. %s", g->number, g->name ? g->name : "");
-		else
-			snprintf(name, sizeof name, "%s", _("(no group)"));
+		char *name = NULL, right[80];
+		if ((g->number ? asprintf(&name, "%d. %s", g->number, g->name ? g->name : "")
+		               : asprintf(&name, "%s", _("(no group)"))) < 0)
+			name = NULL;
 		snprintf(right, sizeof right, _(" %lld/%lld %d.%02d%% %lld!"), (long long)g->fig.completed,
 		         (long long)g->fig.total, g->fig.rate_bp / 100, g->fig.rate_bp % 100,
 		         (long long)g->fig.open_overdue);
@@ -340,6 +345,7 @@ static void status_draw(struct app *a, WINDOW *w, int height, int width)
 		int rw = 28, tw = text_width(right);
 		int bar_w = width - name_w - rw - 1;
 		draw_text(w, y, 0, name_w, name, 0);
+		free(name);
 		if (bar_w > 3)
 			draw_bar(w, y, name_w + 1, bar_w, g->fig.completed, g->fig.total, paint_attr(a, P_DONE));
 		if (tw < rw)
@@ -504,17 +510,19 @@ static void history_draw(struct app *a, WINDOW *w, int height, int width)
 	draw_text(w, 0, 0, width, title, paint_attr(a, P_TITLE));
 	for (int i = 0; i < h->nrows && i + 1 < height; i++) {
 		const struct entry *e = &h->rows[i];
-		char line[900];
+		char *line = NULL;
 		/* the actor padded by columns (a Vietnamese name has more bytes) */
 		const char *who = e->actor ? e->actor : "";
 		int aw = text_width(who);
 		char *actor = text_fit(who, aw > 10 ? aw : 10, true);
-		snprintf(line, sizeof line, "#%-6lld %.10s %.5s  %s %s%s", (long long)e->seq, e->at,
-		         strlen(e->at) > 11 ? e->at + 11 : "", actor, e->summary,
-		         e->undone ? _(" (undone)") : "");
+		if (asprintf(&line, "#%-6lld %.10s %.5s  %s %s%s", (long long)e->seq, e->at,
+		             strlen(e->at) > 11 ? e->at + 11 : "", actor, e->summary,
+		             e->undone ? _(" (undone)") : "") < 0)
+			line = NULL;
 		free(actor);
 		int attr = (i == h->cur ? paint_attr(a, P_SELECTED) : 0) | (e->undone ? (int)A_DIM : 0);
 		draw_text(w, i + 1, 0, width, line, attr);
+		free(line);
 	}
 	wnoutrefresh(w);
 }
@@ -702,16 +710,18 @@ static void lists_draw(struct app *a, WINDOW *w, int height, int width)
 		l->top = l->cur - rows + 1;
 	for (int i = l->top, y = 1; i < l->nrows && y < height; i++, y++) {
 		const struct ref *r = &l->rows[i];
-		char line[1200], uses[80];
+		char *line = NULL, uses[80];
 		/* The name padded to 50 columns, not bytes. */
 		char *name = text_fit(r->name ? r->name : "", 50, true);
 		snprintf(uses, sizeof uses, ngettext("%6lld task", "%6lld tasks", (unsigned long)r->uses),
 		         (long long)r->uses);
-		snprintf(line, sizeof line, "%5lld  %s %s%s%s",
-		         (long long)(l->kind == REF_GROUP ? r->position : r->id), name, uses,
-		         r->extra ? "  " : "", r->extra ? r->extra : "");
+		if (asprintf(&line, "%5lld  %s %s%s%s",
+		             (long long)(l->kind == REF_GROUP ? r->position : r->id), name, uses,
+		             r->extra ? "  " : "", r->extra ? r->extra : "") < 0)
+			line = NULL;
 		free(name);
 		draw_text(w, y, 0, width, line, i == l->cur ? paint_attr(a, P_SELECTED) : 0);
+		free(line);
 	}
 	wnoutrefresh(w);
 }
