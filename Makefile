@@ -141,11 +141,11 @@ FAULT_BIN = build/tests/r57-crashvfs build/tests/failshim.so
 build/tests/main-real.o: src/main.c | build/.deps-ok
 	@echo "  CC      $@"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Dmain=r57_real_main -Wno-missing-prototypes -c -o $@ $<
-build/tests/r57-crashvfs: tests/fault/crashvfs.c build/tests/main-real.o $(LIB_OBJ) | build/.deps-ok
+build/tests/r57-crashvfs: tests/fault/crashvfs.c tests/fault/faultenv.h build/tests/main-real.o $(LIB_OBJ) | build/.deps-ok
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< build/tests/main-real.o $(LIB_OBJ) $(LDLIBS)
 # No sanitizers in the preload: it goes into a process whose runtime is set.
-build/tests/failshim.so: tests/fault/failshim.c | build/.deps-ok
+build/tests/failshim.so: tests/fault/failshim.c tests/fault/faultenv.h | build/.deps-ok
 	@echo "  CC      $<"
 	$(Q)$(CC) -std=c11 $(WARN) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
 
