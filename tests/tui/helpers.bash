@@ -38,6 +38,8 @@
 #   t_after MSGID ARG...  and the rest of it after @@
 #   head_filter WORDS   the header's words for a filter (" · filter: WORDS")
 #   filter_word         " · filter: " as the header says it, alone
+#   status_fig N LABEL [INDENT]  the number on the Nth line of figures of
+#                       the status screen, whose label must be LABEL
 #
 # In teardown r57 is ended by SIGTERM (and waited for), then the server is
 # killed; an exit status of 86 or 87 (a sanitizer's) from the screen or a
@@ -340,3 +342,15 @@ demo() { r57 demo "$R57_DB" >/dev/null; }
 show() { r57 show "$1" --format json | jq -r "$2"; }
 # hist JQ: a jq expression on r57 history --format json; raw output.
 hist() { r57 history --format json | jq -r "$1"; }
+
+# status_fig N LABEL [INDENT]: the number on the Nth line of figures of
+# the status screen, which must be LABEL (in this run's language),
+# indented by INDENT under the line it belongs to.
+status_fig() {
+	local l lab
+	lab=$(printf '  %*s%s' "${3:-0}" '' "$(t "$2")")
+	l=$(screen | sed -n "$(($1 + 2))p")
+	[[ $l == "$lab "* ]] || { printf 'line %s of the figures is not [%s]: [%s]\n' "$1" "$lab" "$l" >&2; return 1; }
+	l=${l#"$lab"}
+	[[ $l =~ ^\ +([0-9]+) ]] && echo "${BASH_REMATCH[1]}"
+}
