@@ -5,6 +5,7 @@
 #   make SAN=1 ...  the same with AddressSanitizer and UBSan
 #   make bench      speed and memory at 1,000 to 100,000 tasks
 #   make stress     the fault tests' long form (1,000 SIGKILLs)
+#   make valgrind   the unit tests under valgrind memcheck (SAN=0 builds)
 #   make V=1 ...    show the full commands
 
 PREFIX  ?= /usr/local
@@ -59,7 +60,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 MO       = build/locale/vi/LC_MESSAGES/r57.mo
 PO_SRC   = $(wildcard src/*.c src/*.h $(foreach l,$(LAYERS),src/$(l)/*.c src/$(l)/*.h) include/r57/*.h)
 
-.PHONY: fault stress
+.PHONY: fault stress valgrind
 .PHONY: pot po-update all run check unit cli tui deps test-deps install uninstall clean bench docs docs-check
 all: r57 $(MO)
 
@@ -68,7 +69,7 @@ all: r57 $(MO)
 # missing (as root), through tools/need-packages. The test packages come
 # after the build's, never beside them: two apt-get runs cannot share the
 # lock, and make -j would start both.
-run check unit cli tui deps test-deps: NEED = tools/need-packages
+run check unit cli tui valgrind deps test-deps: NEED = tools/need-packages
 NEED ?= tools/need-packages --check
 deps: build/.deps-ok
 build/.deps-ok: tools/need-packages | build
@@ -187,6 +188,17 @@ fault: test-deps r57 $(MO) $(FAULT_BIN)
 	@tests/run fault
 stress: test-deps r57 $(MO) $(FAULT_BIN)
 	@R57_FAULT_KILLS=1000 R57_FAULT_SEED=1057 R57_FAULT_TIMEOUT=7200 tests/run fault
+
+# The unit tests under valgrind memcheck (tests/run valgrind); valgrind
+# cannot run what AddressSanitizer built.
+ifeq ($(SAN)$(filter valgrind,$(MAKECMDGOALS)),1valgrind)
+$(error make valgrind: not with SAN=1, valgrind cannot run what ASan built)
+endif
+valgrind: test-deps build/.valgrind-ok $(UNIT_BIN)
+	@tests/run valgrind
+build/.valgrind-ok: tools/need-packages | build/.testdeps-ok
+	@$(NEED) valgrind
+	@touch $@
 
 docs: r57 $(MO)
 	@tools/gendoc

@@ -335,8 +335,23 @@ r57_pid() {
 	pgrep -P "$sh" -x r57 | head -n 1
 }
 
-# demo: the 14 example tasks of r57 demo in $R57_DB.
-demo() { r57 demo "$R57_DB" >/dev/null; }
+# demo: the 14 example tasks of r57 demo in $R57_DB. Under tests/run
+# (R57_TEST_FIXTURES, a folder of the run) the demo is made once per
+# language, date and actor, the first time a test asks, and copied after.
+demo() {
+	local dir=${R57_TEST_FIXTURES:-} f tmp
+	if [ -z "$dir" ] || [ ! -d "$dir" ]; then
+		r57 demo "$R57_DB" >/dev/null
+		return
+	fi
+	f="$dir/demo-$R57_LANG-${R57_TODAY//\//-}-$R57_ACTOR.db"
+	if [ ! -s "$f" ]; then
+		# made aside and renamed: tests beside this one may ask at once
+		tmp=$(mktemp -u "$dir/.demo.XXXXXX") || return 1
+		r57 demo "$tmp" >/dev/null && mv -f "$tmp" "$f" || return 1
+	fi
+	cp "$f" "$R57_DB"
+}
 
 # show ID JQ: a jq expression on r57 show ID --format json; raw output.
 show() { r57 show "$1" --format json | jq -r "$2"; }
