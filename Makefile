@@ -130,7 +130,7 @@ build/store/migrate_%.o: build/store/migrate_%.c
 build:
 	$(Q)mkdir -p build build/tests
 
-build/tests/test_%: tests/unit/test_%.c $(LIB_OBJ) | build/.testdeps-ok
+build/tests/test_%: tests/unit/test_%.c tests/unit/fixture.h $(LIB_OBJ) | build/.testdeps-ok
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) \
 	    -o $@ $< $(LIB_OBJ) $(LDLIBS) $(shell pkg-config --libs $(TESTPKGS))
