@@ -6,6 +6,7 @@
 #   make bench      speed and memory at 1,000 to 100,000 tasks
 #   make stress     the fault tests' long form (1,000 SIGKILLs)
 #   make fuzz       each libFuzzer harness SECONDS=N (60); make fuzz-replay: the corpora (clang)
+#   make valgrind   the unit tests under valgrind memcheck (SAN=0 builds)
 #   make V=1 ...    show the full commands
 
 PREFIX  ?= /usr/local
@@ -60,7 +61,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 MO       = build/locale/vi/LC_MESSAGES/r57.mo
 PO_SRC   = $(wildcard src/*.c src/*.h $(foreach l,$(LAYERS),src/$(l)/*.c src/$(l)/*.h) include/r57/*.h)
 
-.PHONY: fault stress
+.PHONY: fault stress valgrind
 .PHONY: pot po-update all run check unit cli tui deps test-deps install uninstall clean bench docs docs-check
 all: r57 $(MO)
 
@@ -69,7 +70,7 @@ all: r57 $(MO)
 # missing (as root), through tools/need-packages. The test packages come
 # after the build's, never beside them: two apt-get runs cannot share the
 # lock, and make -j would start both.
-run check unit cli tui deps test-deps: NEED = tools/need-packages
+run check unit cli tui valgrind deps test-deps: NEED = tools/need-packages
 NEED ?= tools/need-packages --check
 deps: build/.deps-ok
 build/.deps-ok: tools/need-packages | build
@@ -130,7 +131,7 @@ build/store/migrate_%.o: build/store/migrate_%.c
 build:
 	$(Q)mkdir -p build build/tests
 
-build/tests/test_%: tests/unit/test_%.c $(LIB_OBJ) | build/.testdeps-ok
+build/tests/test_%: tests/unit/test_%.c tests/unit/fixture.h $(LIB_OBJ) | build/.testdeps-ok
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) \
 	    -o $@ $< $(LIB_OBJ) $(LDLIBS) $(shell pkg-config --libs $(TESTPKGS))
@@ -142,11 +143,11 @@ FAULT_BIN = build/tests/r57-crashvfs build/tests/failshim.so
 build/tests/main-real.o: src/main.c | build/.deps-ok
 	@echo "  CC      $@"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Dmain=r57_real_main -Wno-missing-prototypes -c -o $@ $<
-build/tests/r57-crashvfs: tests/fault/crashvfs.c build/tests/main-real.o $(LIB_OBJ) | build/.deps-ok
+build/tests/r57-crashvfs: tests/fault/crashvfs.c tests/fault/faultenv.h build/tests/main-real.o $(LIB_OBJ) | build/.deps-ok
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< build/tests/main-real.o $(LIB_OBJ) $(LDLIBS)
 # No sanitizers in the preload: it goes into a process whose runtime is set.
-build/tests/failshim.so: tests/fault/failshim.c | build/.deps-ok
+build/tests/failshim.so: tests/fault/failshim.c tests/fault/faultenv.h | build/.deps-ok
 	@echo "  CC      $<"
 	$(Q)$(CC) -std=c11 $(WARN) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
 
@@ -188,6 +189,17 @@ fault: test-deps r57 $(MO) $(FAULT_BIN)
 	@tests/run fault
 stress: test-deps r57 $(MO) $(FAULT_BIN)
 	@R57_FAULT_KILLS=1000 R57_FAULT_SEED=1057 R57_FAULT_TIMEOUT=7200 tests/run fault
+
+# The unit tests under valgrind memcheck (tests/run valgrind); valgrind
+# cannot run what AddressSanitizer built.
+ifeq ($(SAN)$(filter valgrind,$(MAKECMDGOALS)),1valgrind)
+$(error make valgrind: not with SAN=1, valgrind cannot run what ASan built)
+endif
+valgrind: test-deps build/.valgrind-ok $(UNIT_BIN)
+	@tests/run valgrind
+build/.valgrind-ok: tools/need-packages | build/.testdeps-ok
+	@$(NEED) valgrind
+	@touch $@
 
 docs: r57 $(MO)
 	@tools/gendoc

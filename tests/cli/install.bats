@@ -79,11 +79,12 @@ man_page_in() {
 }
 
 @test "an installed r57 finds its installed catalogue and speaks Vietnamese" {
-	local root="$BATS_TEST_DIRNAME/../.." src=$BATS_TEST_TMPDIR/src pfx=$BATS_TEST_TMPDIR/pfx
+	local src pfx=$BATS_TEST_TMPDIR/pfx
 	# the binary looks in the LOCALEDIR it was compiled with: build a copy
-	# of this tree for a PREFIX of its own
-	mkdir -p "$src"
-	tar -C "$root" --anchored --exclude=./build --exclude=./.git --exclude=./r57 -cf - . | tar -C "$src" -xf -
+	# of this tree for a PREFIX of its own (its build copied too: the
+	# LOCALEDIR stamp makes make compile i18n.c again and relink, the rest
+	# is as built)
+	src=$(tree_copy)
 	run make -s -C "$src" PREFIX="$pfx" install
 	[ "$status" -eq 0 ] || { echo "$output" >&2; false; }
 	# nothing of the build tree is left for it to find

@@ -38,6 +38,8 @@
 
 #include <sqlite3.h>
 
+#include "faultenv.h"
+
 int r57_real_main(int argc, char **argv);
 
 /* One undoable event: a write or truncate (path's bytes [off, off+n_old)
@@ -509,28 +511,21 @@ static void at_exit(void)
 
 static void configure(void)
 {
-	const char *s;
-	if ((s = getenv("R57_VFS_CUT")) && *s)
-		g.cut_at = strcmp(s, "exit") == 0 ? -1 : atol(s);
-	g.tear = (s = getenv("R57_VFS_TEAR")) && strcmp(s, "1") == 0;
-	g.lie = (s = getenv("R57_VFS_LIE")) && strcmp(s, "1") == 0;
-	if ((s = getenv("R57_VFS_SUBSET")) && *s)
-		g.subset = (unsigned)strtoul(s, NULL, 10);
-	if ((s = getenv("R57_VFS_FAIL")) && *s) {
-		char op[16] = "", code[16] = "";
-		long n = 0;
-		if (sscanf(s, "%15[a-z]:%ld:%15[a-z]", op, &n, code) != 3 || n < 1) {
-			fprintf(stderr, "crashvfs: R57_VFS_FAIL=%s: want OP:N:ioerr|full\n", s);
-			exit(97);
-		}
-		g.fail_op = strcmp(op, "write") == 0 ? OP_WRITE : strcmp(op, "sync") == 0 ? OP_SYNC
-		          : strcmp(op, "read") == 0 ? OP_READ : strcmp(op, "truncate") == 0 ? OP_TRUNCATE : 0;
-		if (!g.fail_op || (strcmp(code, "ioerr") != 0 && strcmp(code, "full") != 0)) {
-			fprintf(stderr, "crashvfs: R57_VFS_FAIL=%s: want OP:N:ioerr|full\n", s);
-			exit(97);
-		}
-		g.fail_n = n;
-		g.fail_code = strcmp(code, "full") == 0 ? SQLITE_FULL : SQLITE_IOERR;
+	static const char *const ops[] = { "write", "sync", "read", "truncate", NULL };
+	static const char *const codes[] = { "ioerr", "full", NULL };
+	struct faultenv_fault f;
+	const char *s = getenv("R57_VFS_CUT");
+	if (s && strcmp(s, "exit") == 0)
+		g.cut_at = -1;
+	else
+		g.cut_at = faultenv_long("crashvfs", "R57_VFS_CUT", 0);
+	g.tear = faultenv_flag("R57_VFS_TEAR");
+	g.lie = faultenv_flag("R57_VFS_LIE");
+	g.subset = (unsigned)faultenv_long("crashvfs", "R57_VFS_SUBSET", 0);
+	if (faultenv_spec("crashvfs", "R57_VFS_FAIL", ops, codes, &f)) {
+		g.fail_op = OP_WRITE + f.op; /* the names in the order of the enum */
+		g.fail_n = f.n;
+		g.fail_code = f.code == 1 ? SQLITE_FULL : SQLITE_IOERR;
 	}
 	g.report = getenv("R57_VFS_REPORT");
 }

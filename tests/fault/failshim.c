@@ -21,8 +21,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "faultenv.h"
+
 enum { OP_WRITE, OP_FSYNC, OP_RENAME, OP_LINK, N_OPS };
-static const char *const op_names[N_OPS] = { "write", "fsync", "rename", "link" };
+static const char *const op_names[N_OPS + 1] = { "write", "fsync", "rename", "link", NULL };
 
 static struct {
 	int ready;
@@ -54,21 +56,12 @@ static void setup(void)
 	g.ready = 1;
 	g.dir = getenv("R57_SHIM_DIR");
 	g.report = getenv("R57_SHIM_REPORT");
-	const char *s = getenv("R57_SHIM_FAIL");
-	if (s && *s) {
-		char op[16] = "", err[16] = "";
-		long n = 0;
-		if (sscanf(s, "%15[a-z]:%ld:%15[a-z]", op, &n, err) == 3 && n > 0) {
-			for (int i = 0; i < N_OPS; i++)
-				if (strcmp(op, op_names[i]) == 0)
-					g.fail_op = i;
-			g.fail_n = n;
-			g.fail_errno = strcmp(err, "eio") == 0 ? EIO : ENOSPC;
-		}
-		if (g.fail_op < 0) {
-			fprintf(stderr, "failshim: R57_SHIM_FAIL=%s: want OP:N:enospc|eio\n", s);
-			_exit(97);
-		}
+	static const char *const codes[] = { "enospc", "eio", NULL };
+	struct faultenv_fault f;
+	if (faultenv_spec("failshim", "R57_SHIM_FAIL", op_names, codes, &f)) {
+		g.fail_op = f.op;
+		g.fail_n = f.n;
+		g.fail_errno = f.code == 1 ? EIO : ENOSPC;
 	}
 	atexit(report);
 }

@@ -542,11 +542,15 @@ def clear_message(err):
     return bool(lines) and all(MESSAGE.match(l) for l in lines) and len(lines) <= 2
 
 
-# Bugs these tests found outside the store's write path, reported and not
-# yet fixed: (command, op, what the judge says). report_breakdown
-# (src/core/report.c) drops the error of store_ref_get, so a failed read of a
-# unit's name prints "(none)" in its place and r57 exits 0.
-KNOWN_BUGS = []  # (command, op, failure): printed, not failed; none today
+# Bugs these tests found, reported and not yet fixed: (command, op, what
+# the judge says), printed and not failed (R57_FAULT_STRICT=1 fails on
+# them). search_early_v3 (src/store/store.c) takes a failed read of its
+# pragma_table_info query for "a file of an early version 3" and drops and
+# makes again the search tables: an export or status -o whose 13th read
+# fails rewrites a sound database's schema and exits 0 (the file stays
+# sound; the search index is left to be rebuilt). Found when ioerr's output
+# commands were given outfile's judge, which also checks the database.
+KNOWN_BUGS = [(name, "read", "the database changed") for name in ("export", "export json", "status -o")]
 
 
 def known_bug(name, op, why):
@@ -638,36 +642,9 @@ def ioerr(args):
 
     # the output commands read the database through the VFS: a failed read
     # leaves the output file as it was
-    out_faults = [("read", "ioerr")]
     for name, a, fn in output_commands(work):
-        start = os.path.join(work, "start.db")
-        shutil.copyfile(base, start)
-        target = os.path.join(work, fn)
-        old_bytes = prepare_output(a, start, target)
-        shutil.copyfile(start, w)
-        must(a, w)
-        new_bytes = open(target, "rb").read()
-        fig["commands"] += 1
-
-        def judge_out(rc, err, failed, target=target, old_bytes=old_bytes, new_bytes=new_bytes):
-            got = open(target, "rb").read() if os.path.exists(target) else None
-            with open(target, "wb") as f:
-                f.write(old_bytes)  # the next run replaces the old file again
-            if rc == 0:
-                if got != new_bytes:
-                    return "exit 0 and the output is not the new one"
-            else:
-                if not failed:
-                    return "exit %d with no fault: %s" % (rc, err.strip())
-                if got != old_bytes and got != new_bytes:
-                    return "the output file is neither old nor new"
-                if not clear_message(err):
-                    return "exit %d without a clear message: %r" % (rc, err)
-            if leftovers(os.path.dirname(target)):
-                return "temporary files left: %s" % leftovers(os.path.dirname(target))
-            return None
-
-        fault_loop(name, a, start, w, vfs, out_faults, judge_out, fig, failures, args.limit)
+        output_fault_runs(name, a, os.path.join(work, fn), work, base, w, vfs, [("read", "ioerr")],
+                          fig, failures, args.limit)
     print("ioerr: " + " ".join("%s=%s" % kv for kv in fig.items()))
     shutil.rmtree(work, ignore_errors=True)
     return finish(failures)
@@ -694,6 +671,69 @@ def leftovers(d):
     return [f for f in os.listdir(d) if ".r57-" in f]
 
 
+def output_fault_runs(name, a, target, work, base, w, binary, faults, fig, failures, limit):
+    """The fault runs of one output command a (writing target), for ioerr
+    and outfile alike: an old output made from base, the new one from the
+    same command unfaulted, then fault_loop with output_judge, every run
+    starting from the old output and a fresh copy of the database."""
+    start = os.path.join(work, "start.db")
+    shutil.copyfile(base, start)
+    old_bytes = prepare_output(a, start, target)
+    shutil.copyfile(start, w)
+    must(a, w)
+    new_bytes = open(target, "rb").read()
+    if new_bytes == old_bytes:
+        failures.append("%s: the new output equals the old; the test cannot tell them apart" % name)
+        return
+    with open(target, "wb") as f:
+        f.write(old_bytes)
+    fig["commands"] += 1
+    judge = output_judge(target, old_bytes, new_bytes, start, w, fig)
+    fault_loop(name, a, start, w, binary, faults, judge, fig, failures, limit)
+
+
+def output_judge(target, old_bytes, new_bytes, start, db, fig):
+    """The judge of a fault run of an output command (export, status -o),
+    for ioerr (a failed read of the database) and outfile (a failed write,
+    fsync, rename or link of the output): exit 0 with the new output, or a
+    refusal with a clear message and the output old or new; no temporary
+    file left beside it; the database db as it was (each run starts from a
+    fresh copy of start). The old output is put back for the next run."""
+    with open(start, "rb") as f:
+        db_bytes = f.read()
+    outdir = os.path.dirname(target)
+
+    def judge(rc, err, failed):
+        got = open(target, "rb").read() if os.path.exists(target) else None
+        why = None
+        if rc == 0:
+            if got != new_bytes:
+                why = "exit 0 and the output is not the new one"
+            else:
+                fig["new"] += 1
+        else:
+            if not failed:
+                why = "exit %d with no fault: %s" % (rc, err.strip())
+            elif got == old_bytes:
+                fig["old"] += 1
+            elif got == new_bytes:
+                fig["new"] += 1
+            else:
+                why = "the output file is neither old nor new (%s)" % (
+                    "gone" if got is None else "%d bytes" % len(got))
+            if not why and not clear_message(err):
+                why = "exit %d without a clear message: %r" % (rc, err)
+        if not why and leftovers(outdir):
+            why = "temporary files left: %s" % leftovers(outdir)
+        if not why and open(db, "rb").read() != db_bytes:
+            why = "the database changed"
+        with open(target, "wb") as f:
+            f.write(old_bytes)  # the next run replaces the old file again
+        return why
+
+    return judge
+
+
 def outfile(args):
     work = tempfile.mkdtemp(prefix="r57-out-")
     base = os.path.join(work, "base.db")
@@ -712,51 +752,8 @@ def outfile(args):
                 "ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", "") + ":verify_asan_link_order=0"}, R57
 
     for name, a, fn in output_commands(work):
-        start = os.path.join(work, "start.db")
-        shutil.copyfile(base, start)
-        target = os.path.join(work, fn)
-        old_bytes = prepare_output(a, start, target)
-        with open(start, "rb") as f:
-            db_bytes = f.read()
-        shutil.copyfile(start, w)
-        must(a, w)
-        new_bytes = open(target, "rb").read()
-        if new_bytes == old_bytes:
-            failures.append("%s: the new output equals the old; the test cannot tell them apart" % name)
-            continue
-        with open(target, "wb") as f:
-            f.write(old_bytes)
-        fig["commands"] += 1
-
-        def judge(rc, err, failed, target=target, old_bytes=old_bytes, new_bytes=new_bytes, db_bytes=db_bytes):
-            got = open(target, "rb").read() if os.path.exists(target) else None
-            why = None
-            if rc == 0:
-                if got != new_bytes:
-                    why = "exit 0 and the output is not the new one"
-                else:
-                    fig["new"] += 1
-            else:
-                if not failed:
-                    why = "exit %d with no fault: %s" % (rc, err.strip())
-                elif got == old_bytes:
-                    fig["old"] += 1
-                elif got == new_bytes:
-                    fig["new"] += 1
-                else:
-                    why = "the output file is neither old nor new (%s)" % (
-                        "gone" if got is None else "%d bytes" % len(got))
-                if not why and not clear_message(err):
-                    why = "exit %d without a clear message: %r" % (rc, err)
-            if not why and leftovers(outdir):
-                why = "temporary files left: %s" % leftovers(outdir)
-            if not why and open(w, "rb").read() != db_bytes:
-                why = "the database changed"
-            with open(target, "wb") as f:
-                f.write(old_bytes)
-            return why
-
-        fault_loop(name, a, start, w, shim, faults, judge, fig, failures, args.limit)
+        output_fault_runs(name, a, os.path.join(work, fn), work, base, w, shim, faults,
+                          fig, failures, args.limit)
     print("outfile: " + " ".join("%s=%s" % kv for kv in fig.items()))
     shutil.rmtree(work, ignore_errors=True)
     return finish(failures)

@@ -38,6 +38,8 @@
 #   t_after MSGID ARG...  and the rest of it after @@
 #   head_filter WORDS   the header's words for a filter (" · filter: WORDS")
 #   filter_word         " · filter: " as the header says it, alone
+#   status_fig N LABEL [INDENT]  the number on the Nth line of figures of
+#                       the status screen, whose label must be LABEL
 #
 # In teardown r57 is ended by SIGTERM (and waited for), then the server is
 # killed; an exit status of 86 or 87 (a sanitizer's) from the screen or a
@@ -333,10 +335,37 @@ r57_pid() {
 	pgrep -P "$sh" -x r57 | head -n 1
 }
 
-# demo: the 14 example tasks of r57 demo in $R57_DB.
-demo() { r57 demo "$R57_DB" >/dev/null; }
+# demo: the 14 example tasks of r57 demo in $R57_DB. Under tests/run
+# (R57_TEST_FIXTURES, a folder of the run) the demo is made once per
+# language, date and actor, the first time a test asks, and copied after.
+demo() {
+	local dir=${R57_TEST_FIXTURES:-} f tmp
+	if [ -z "$dir" ] || [ ! -d "$dir" ]; then
+		r57 demo "$R57_DB" >/dev/null
+		return
+	fi
+	f="$dir/demo-$R57_LANG-${R57_TODAY//\//-}-$R57_ACTOR.db"
+	if [ ! -s "$f" ]; then
+		# made aside and renamed: tests beside this one may ask at once
+		tmp=$(mktemp -u "$dir/.demo.XXXXXX") || return 1
+		r57 demo "$tmp" >/dev/null && mv -f "$tmp" "$f" || return 1
+	fi
+	cp "$f" "$R57_DB"
+}
 
 # show ID JQ: a jq expression on r57 show ID --format json; raw output.
 show() { r57 show "$1" --format json | jq -r "$2"; }
 # hist JQ: a jq expression on r57 history --format json; raw output.
 hist() { r57 history --format json | jq -r "$1"; }
+
+# status_fig N LABEL [INDENT]: the number on the Nth line of figures of
+# the status screen, which must be LABEL (in this run's language),
+# indented by INDENT under the line it belongs to.
+status_fig() {
+	local l lab
+	lab=$(printf '  %*s%s' "${3:-0}" '' "$(t "$2")")
+	l=$(screen | sed -n "$(($1 + 2))p")
+	[[ $l == "$lab "* ]] || { printf 'line %s of the figures is not [%s]: [%s]\n' "$1" "$lab" "$l" >&2; return 1; }
+	l=${l#"$lab"}
+	[[ $l =~ ^\ +([0-9]+) ]] && echo "${BASH_REMATCH[1]}"
+}

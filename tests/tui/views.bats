@@ -5,18 +5,6 @@
 
 load helpers
 
-# status_fig N LABEL [INDENT]: the number on the Nth line of figures of
-# the status screen, which must be LABEL (in this run's language),
-# indented by INDENT under the line it belongs to.
-status_fig() {
-	local l lab
-	lab=$(printf '  %*s%s' "${3:-0}" '' "$(t "$2")")
-	l=$(screen | sed -n "$(($1 + 2))p")
-	[[ $l == "$lab "* ]] || { printf 'line %s of the figures is not [%s]: [%s]\n' "$1" "$lab" "$l" >&2; return 1; }
-	l=${l#"$lab"}
-	[[ $l =~ ^\ +([0-9]+) ]] && echo "${BASH_REMATCH[1]}"
-}
-
 check_figures() {
 	local json bp
 	json=$(r57 status --format json)

@@ -314,7 +314,9 @@ static inline void fx_task_eq(const struct task *a, const struct task *b)
 	fx_str_eq(a->updated, b->updated, "updated");
 }
 
-/* The whole file, for byte-for-byte comparison; free() it. */
+/* The whole file, for byte-for-byte comparison, followed by a NUL byte
+ * that *len does not count, so that a text file can be used as a string
+ * (test_store.c runs schema_v1.sql); free() it. */
 static inline unsigned char *fx_slurp(const char *path, size_t *len)
 {
 	FILE *fp = fopen(path, "rb");
@@ -339,6 +341,7 @@ static inline unsigned char *fx_slurp(const char *path, size_t *len)
 			break;
 	}
 	fclose(fp);
+	buf[n] = '\0'; /* the loop ends on a read of 0 bytes into room: n < cap */
 	*len = n;
 	return buf;
 }
