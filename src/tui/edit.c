@@ -18,33 +18,13 @@
 #include <string.h>
 #include <wchar.h>
 #include <utf8proc.h>
+#include "r57/alloc.h"
 #include "r57/i18n.h"
 #include "r57/text.h"
 #include "edit.h"
 
 #define REPLACEMENT 0xFFFD
 #define DOTTED_CIRCLE 0x25CC /* carrier for a mark with no letter */
-
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		abort(); /* the header's functions have no way to report it */
-	return p;
-}
-
-static void *xmalloc(size_t n)
-{
-	return xrealloc(NULL, n);
-}
-
-static char *xstrdup(const char *s)
-{
-	size_t n = strlen(s ? s : "") + 1;
-	char *d = xmalloc(n);
-	memcpy(d, s ? s : "", n);
-	return d;
-}
 
 /* --- keys ------------------------------------------------------------ */
 
@@ -139,7 +119,7 @@ static void reserve(struct line_edit *e, size_t extra)
 	size_t cap = e->cap ? e->cap : 32;
 	while (cap < e->len + extra)
 		cap *= 2;
-	e->buf = xrealloc(e->buf, cap * sizeof *e->buf);
+	e->buf = r57_xrealloc(e->buf, cap * sizeof *e->buf);
 	e->cap = cap;
 }
 
@@ -170,7 +150,7 @@ static void remove_range(struct line_edit *e, size_t from, size_t to)
  * has left it inside a grapheme, is always at a start when drawn. */
 static size_t *graphemes(const wchar_t *b, size_t n, size_t force, size_t *count)
 {
-	size_t *starts = xmalloc((n + 1) * sizeof *starts), g = 0;
+	size_t *starts = r57_xmalloc((n + 1) * sizeof *starts), g = 0;
 	utf8proc_int32_t state = 0;
 	for (size_t i = 0; i < n; i++) {
 		/* every pair goes through the stateful check in order, as
@@ -407,7 +387,7 @@ static char *encode(const wchar_t *b, size_t n)
 {
 	if (n > (SIZE_MAX - 1) / 4)
 		abort();
-	char *s = xmalloc(n * 4 + 1);
+	char *s = r57_xmalloc(n * 4 + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++)
 		o += (size_t)utf8proc_encode_char((utf8proc_int32_t)b[i],
@@ -541,7 +521,7 @@ static int put_text(WINDOW *w, int y, int x, int width, const char *s)
 {
 	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)(s ? s : "");
 	size_t len = strlen((const char *)u), pos = 0, n = 0;
-	wchar_t *cps = xmalloc((len + 1) * sizeof *cps);
+	wchar_t *cps = r57_xmalloc((len + 1) * sizeof *cps);
 	while (pos < len) {
 		utf8proc_int32_t cp;
 		size_t avail = len - pos < 4 ? len - pos : 4;
@@ -644,7 +624,7 @@ void edit_draw(WINDOW *w, int y, int x, int width, const char *label,
 
 	struct layout l = { .e = e };
 	l.starts = graphemes(e->buf, e->len, e->cursor, &l.count);
-	l.width = xmalloc((l.count + 1) * sizeof *l.width);
+	l.width = r57_xmalloc((l.count + 1) * sizeof *l.width);
 	for (size_t k = 0; k < l.count; k++)
 		l.width[k] = -1;
 	size_t c = 0, s = 0;
@@ -705,7 +685,7 @@ void edit_draw(WINDOW *w, int y, int x, int width, const char *label,
 void picker_init(struct picker *p, const char *title, bool allow_new, bool allow_none)
 {
 	memset(p, 0, sizeof *p);
-	p->title = xstrdup(title);
+	p->title = r57_xstrdup(title);
 	p->allow_new = allow_new;
 	p->allow_none = allow_none;
 	p->page = 1;
@@ -748,9 +728,9 @@ struct words {
 
 static void words_of(const char *folded, struct words *out)
 {
-	out->buf = xstrdup(folded);
+	out->buf = r57_xstrdup(folded);
 	size_t len = strlen(out->buf);
-	out->w = xmalloc((len / 2 + 1) * sizeof *out->w);
+	out->w = r57_xmalloc((len / 2 + 1) * sizeof *out->w);
 	out->n = 0;
 	char *p = out->buf;
 	while (*p) {
@@ -815,7 +795,7 @@ static void query_get(const struct picker *p, struct query *q)
 	q->text = text_normalize(raw);
 	free(raw);
 	if (!q->text)
-		q->text = xstrdup(""); /* edit_text is valid UTF-8; memory */
+		q->text = r57_xstrdup(""); /* edit_text is valid UTF-8; memory */
 	char *folded = text_fold(q->text);
 	words_of(folded ? folded : "", &q->words);
 	free(folded);
@@ -897,12 +877,12 @@ void picker_add(struct picker *p, int64_t id, const char *label)
 		if (p->cap > INT_MAX / 2 - 1)
 			abort();
 		p->cap = p->cap ? p->cap * 2 : 16;
-		p->items = xrealloc(p->items, (size_t)p->cap * sizeof *p->items);
-		p->shown = xrealloc(p->shown, (size_t)p->cap * sizeof *p->shown);
+		p->items = r57_xrealloc(p->items, (size_t)p->cap * sizeof *p->items);
+		p->shown = r57_xrealloc(p->shown, (size_t)p->cap * sizeof *p->shown);
 	}
 	struct pick_item *it = &p->items[p->n];
 	it->id = id;
-	it->label = xstrdup(label);
+	it->label = r57_xstrdup(label);
 	it->folded = text_fold(it->label);
 	if (!it->folded) {
 		/* not UTF-8: match what the screen shows of it */
@@ -910,7 +890,7 @@ void picker_add(struct picker *p, int64_t id, const char *label)
 		it->folded = text_fold(safe);
 		free(safe);
 		if (!it->folded)
-			it->folded = xstrdup("");
+			it->folded = r57_xstrdup("");
 	}
 	/* Most lists are filled before anything is typed; an item added
 	 * later joins the list if it matches, without a new pass. */
@@ -995,7 +975,7 @@ enum pick_result picker_key(struct picker *p, bool is_key, wint_t ch,
 	}
 
 	size_t old_len = p->query.len;
-	wchar_t *old = xmalloc((old_len + 1) * sizeof *old);
+	wchar_t *old = r57_xmalloc((old_len + 1) * sizeof *old);
 	if (old_len)
 		memcpy(old, p->query.buf, old_len * sizeof *old);
 	enum edit_result r = edit_key(&p->query, is_key, ch);
@@ -1016,11 +996,11 @@ static char *row_label(const struct picker *p, const struct rows *r,
                        const struct query *q, int row)
 {
 	if (row < r->none)
-		return xstrdup(_("(none)"));
+		return r57_xstrdup(_("(none)"));
 	if (row < r->none + r->items)
-		return xstrdup(p->items[p->shown[row - r->none]].label);
+		return r57_xstrdup(p->items[p->shown[row - r->none]].label);
 	size_t n = strlen(q->text) + strlen(_("+ new: %s")) + 1;
-	char *s = xmalloc(n);
+	char *s = r57_xmalloc(n);
 	snprintf(s, n, _("+ new: %s"), q->text);
 	return s;
 }
@@ -1041,7 +1021,7 @@ static void draw_border(WINDOW *w, int y, int x, int h, int width, const char *t
 		/* " Title " on the top line, between the corners */
 		char *fit = text_fit(title, width - 6, false);
 		size_t n = strlen(fit);
-		char *padded = xmalloc(n + 3);
+		char *padded = r57_xmalloc(n + 3);
 		padded[0] = ' ';
 		memcpy(padded + 1, fit, n);
 		padded[n + 1] = ' ';
@@ -1112,7 +1092,7 @@ void picker_draw(WINDOW *win, int y, int x, int h, int w, struct picker *p)
 		edit_draw(win, iy, ix, iw, "> ", &p->query);
 	} else {
 		size_t n = strlen(p->title ? p->title : "");
-		char *label = xmalloc(n + 3);
+		char *label = r57_xmalloc(n + 3);
 		memcpy(label, p->title ? p->title : "", n);
 		memcpy(label + n, n ? ": " : "", n ? 3 : 1);
 		edit_draw(win, iy, ix, iw, label, &p->query);

@@ -7,38 +7,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/alloc.h"
 #include "r57/i18n.h"
 #include "r57/text.h"
 #include "tui_int.h"
 
 /* --- tasks and keys ------------------------------------------------------------- */
 
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
 static void task_copy(struct task *to, const struct task *from)
 {
 	*to = *from;
-	to->title = dup_or_null(from->title);
-	to->notes = dup_or_null(from->notes);
-	to->product = dup_or_null(from->product);
-	to->result = dup_or_null(from->result);
-	to->group_name = dup_or_null(from->group_name);
-	to->leader_name = dup_or_null(from->leader_name);
-	to->unit_name = dup_or_null(from->unit_name);
-	to->source_code = dup_or_null(from->source_code);
-	to->units = dup_or_null(from->units);
+	to->title = r57_strdup_or_null(from->title);
+	to->notes = r57_strdup_or_null(from->notes);
+	to->product = r57_strdup_or_null(from->product);
+	to->result = r57_strdup_or_null(from->result);
+	to->group_name = r57_strdup_or_null(from->group_name);
+	to->leader_name = r57_strdup_or_null(from->leader_name);
+	to->unit_name = r57_strdup_or_null(from->unit_name);
+	to->source_code = r57_strdup_or_null(from->source_code);
+	to->units = r57_strdup_or_null(from->units);
 	to->unit_list = NULL;
 	to->n_units = 0;
 	for (int i = 0; i < from->n_units; i++) {
-		to->unit_list = realloc(to->unit_list, (size_t)(i + 1) * sizeof *to->unit_list);
-		if (!to->unit_list)
-			abort();
+		to->unit_list = r57_xrealloc(to->unit_list, (size_t)(i + 1) * sizeof *to->unit_list);
 		to->unit_list[to->n_units++] = strdup(from->unit_list[i]);
 	}
-	to->updated = dup_or_null(from->updated);
+	to->updated = r57_strdup_or_null(from->updated);
 }
 
 static void key_clear(struct list_key *k)
@@ -50,7 +44,7 @@ static void key_clear(struct list_key *k)
 static void key_copy(struct list_key *to, const struct list_key *from)
 {
 	*to = *from;
-	to->sortv = dup_or_null(from->sortv);
+	to->sortv = r57_strdup_or_null(from->sortv);
 }
 
 static void line_clear(struct line *l)
@@ -70,9 +64,7 @@ static struct line *lines_push(struct lines *ls)
 {
 	if (ls->n == ls->cap) {
 		ls->cap = ls->cap ? ls->cap * 2 : 32;
-		struct line *g = realloc(ls->v, (size_t)ls->cap * sizeof *g);
-		if (!g)
-			abort();
+		struct line *g = r57_xrealloc(ls->v, (size_t)ls->cap * sizeof *g);
 		ls->v = g;
 	}
 	struct line *l = &ls->v[ls->n++];
@@ -273,9 +265,7 @@ struct bucket_fill {
 
 static struct bucket *bucket_push(struct list_state *ls)
 {
-	struct bucket *g = realloc(ls->buckets, (size_t)(ls->nb + 1) * sizeof *g);
-	if (!g)
-		abort();
+	struct bucket *g = r57_xrealloc(ls->buckets, (size_t)(ls->nb + 1) * sizeof *g);
 	ls->buckets = g;
 	struct bucket *b = &ls->buckets[ls->nb++];
 	memset(b, 0, sizeof *b);
@@ -561,9 +551,7 @@ static void move_up(struct app *a, int n)
 			line_clear(&ls->lines[ls->nlines - 1]);
 			ls->nlines--;
 		}
-		struct line *grown = realloc(ls->lines, (size_t)(ls->nlines + 1) * sizeof *grown);
-		if (!grown)
-			abort();
+		struct line *grown = r57_xrealloc(ls->lines, (size_t)(ls->nlines + 1) * sizeof *grown);
 		ls->lines = grown;
 		memmove(ls->lines + 1, ls->lines, (size_t)ls->nlines * sizeof *ls->lines);
 		ls->lines[0] = prev.v[0];
@@ -694,9 +682,7 @@ static void toggle_mark(struct app *a)
 	}
 	if (ls->nmarks == ls->capmarks) {
 		ls->capmarks = ls->capmarks ? ls->capmarks * 2 : 16;
-		int64_t *g = realloc(ls->marks, (size_t)ls->capmarks * sizeof *g);
-		if (!g)
-			abort();
+		int64_t *g = r57_xrealloc(ls->marks, (size_t)ls->capmarks * sizeof *g);
 		ls->marks = g;
 	}
 	ls->marks[ls->nmarks++] = t->id;
@@ -717,9 +703,7 @@ static bool apply_filter(struct app *a, const char *text)
 	f.sort = ls->filter.sort;
 	/* Split on spaces; filter_add_word keeps pointers for names, so the
 	 * copy lives as long as the filter (in filter_text). */
-	char *copy = strdup(text ? text : "");
-	if (!copy)
-		abort();
+	char *copy = r57_xstrdup(text);
 	int rc = R57_OK;
 	for (char *save = NULL, *w = strtok_r(copy, " ", &save); w && !rc; w = strtok_r(NULL, " ", &save))
 		rc = filter_add_word(&f, w, a->r->today, &err);
@@ -776,7 +760,7 @@ static void filter_step(struct app *a, int result)
 static void open_filter(struct app *a)
 {
 	flow_start(a, filter_step);
-	a->flow.text[0] = a->list.filter_text ? strdup(a->list.filter_text) : NULL;
+	a->flow.text[0] = r57_strdup_or_null(a->list.filter_text);
 	modal_edit(a, _("Filter: "), a->list.filter_text);
 	a->modal.live = true;
 	a->modal.live_fn = filter_live;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "r57/alloc.h"
 #include "r57/i18n.h"
 #include "r57/outfile.h"
 #include "r57/report_out.h"
@@ -20,14 +21,12 @@
 /* Keep a copy of a journal entry handed out by journal_history. */
 static void entries_push(struct entry **rows, int *n, const struct entry *e)
 {
-	struct entry *g = realloc(*rows, (size_t)(*n + 1) * sizeof *g);
-	if (!g)
-		abort();
+	struct entry *g = r57_xrealloc(*rows, (size_t)(*n + 1) * sizeof *g);
 	*rows = g;
 	struct entry *to = &g[(*n)++];
 	*to = *e;
-	to->actor = e->actor ? strdup(e->actor) : NULL;
-	to->summary = e->summary ? strdup(e->summary) : NULL;
+	to->actor = r57_strdup_or_null(e->actor);
+	to->summary = r57_strdup_or_null(e->summary);
 }
 
 static int take_entry(const struct entry *e, void *ctx)
@@ -555,9 +554,7 @@ static void hist_next_page(struct app *a)
 		return;
 	if (h->nstack == h->capstack) {
 		h->capstack = h->capstack ? h->capstack * 2 : 16;
-		int64_t *g = realloc(h->stack, (size_t)h->capstack * sizeof *g);
-		if (!g)
-			abort();
+		int64_t *g = r57_xrealloc(h->stack, (size_t)h->capstack * sizeof *g);
 		h->stack = g;
 	}
 	h->stack[h->nstack++] = h->top_seq;
@@ -635,15 +632,13 @@ static void lists_free_rows(struct lists_state *l)
 static int take_ref_row(const struct ref *r, void *ctx)
 {
 	struct lists_state *l = ctx;
-	struct ref *g = realloc(l->rows, (size_t)(l->nrows + 1) * sizeof *g);
-	if (!g)
-		abort();
+	struct ref *g = r57_xrealloc(l->rows, (size_t)(l->nrows + 1) * sizeof *g);
 	l->rows = g;
 	struct ref *to = &l->rows[l->nrows++];
 	*to = *r;
-	to->name = r->name ? strdup(r->name) : NULL;
-	to->title = r->title ? strdup(r->title) : NULL;
-	to->extra = r->extra ? strdup(r->extra) : NULL;
+	to->name = r57_strdup_or_null(r->name);
+	to->title = r57_strdup_or_null(r->title);
+	to->extra = r57_strdup_or_null(r->extra);
 	return 0;
 }
 
