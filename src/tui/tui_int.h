@@ -247,8 +247,15 @@ void status_remind_step(struct app *a, int result);
 int status_remind_draw(struct app *a, WINDOW *w, int y, int height, int width);
 void status_remind_clear(struct app *a);
 
-/* views.c frees */
-void views_free(struct app *a);
+/* view_detail.c: open a task's detail; keep a copy of a journal entry
+ * handed out by journal_history (the history view keeps them too). */
 void detail_open(struct app *a, int64_t id);
+void entries_push(struct entry **rows, int *n, const struct entry *e);
+
+/* Each view frees what it holds, when the screen closes. */
+void detail_free(struct app *a);
+void history_free(struct app *a);
+void status_free(struct app *a);
+void lists_free(struct app *a);
 
 #endif
