@@ -16,6 +16,7 @@
 #include "r57/store.h"
 #include "r57/task.h"
 #include "edit.h"
+#include "picker.h"
 
 enum action {
 	ACT_NONE = 0,
