@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/alloc.h"
 #include "r57/i18n.h"
 #include "r57/limits.h"
 #include "r57/text.h"
@@ -259,10 +260,10 @@ static void assign_step(struct app *a, int result)
 		a->flow.text[stage] = a->modal.picked_text;
 		a->modal.picked_text = NULL;
 	} else if (result == PICK_NONE) {
-		a->flow.text[stage] = strdup("");
+		a->flow.text[stage] = r57_xstrdup("");
 	} else {
 		snprintf(idbuf, sizeof idbuf, "%lld", (long long)a->modal.picked);
-		a->flow.text[stage] = strdup(idbuf);
+		a->flow.text[stage] = r57_xstrdup(idbuf);
 	}
 	if (stage == 0) {
 		/* The unit picker starts on the tasks' lead unit, or on the

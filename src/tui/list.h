@@ -27,7 +27,7 @@ void list_refit(struct app *a);
 /* list_draw.c */
 void list_draw(struct app *a, WINDOW *w, int height, int width);
 
-/* list_marks.c: m: mark the task under the cursor, or unmark it. */
+/* list_marks.c: Space: mark the task under the cursor, or unmark it. */
 void list_toggle_mark(struct app *a);
 
 #endif

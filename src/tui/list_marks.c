@@ -1,4 +1,4 @@
-/* list_marks.c: the tasks marked on the list (m, M), at most 64; an action
+/* list_marks.c: the tasks marked on the list (Space, M), at most 64; an action
  * (assign, close, cancel) works on all of them, else on the task under the
  * cursor. */
 #include <stdlib.h>
@@ -55,8 +55,7 @@ void list_toggle_mark(struct app *a)
 	}
 	if (ls->nmarks == ls->capmarks) {
 		ls->capmarks = ls->capmarks ? ls->capmarks * 2 : 16;
-		int64_t *g = r57_xrealloc(ls->marks, (size_t)ls->capmarks * sizeof *g);
-		ls->marks = g;
+		ls->marks = r57_xrealloc(ls->marks, (size_t)ls->capmarks * sizeof *ls->marks);
 	}
 	ls->marks[ls->nmarks++] = t->id;
 	app_message(a, false, _("%d marked: A assign, c close, x cancel act on all of them; M clears"),

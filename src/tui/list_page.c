@@ -30,7 +30,7 @@ static void task_copy(struct task *to, const struct task *from)
 	to->n_units = 0;
 	for (int i = 0; i < from->n_units; i++) {
 		to->unit_list = r57_xrealloc(to->unit_list, (size_t)(i + 1) * sizeof *to->unit_list);
-		to->unit_list[to->n_units++] = strdup(from->unit_list[i]);
+		to->unit_list[to->n_units++] = r57_xstrdup(from->unit_list[i]);
 	}
 	to->updated = r57_strdup_or_null(from->updated);
 }
@@ -64,8 +64,7 @@ static struct line *lines_push(struct lines *ls)
 {
 	if (ls->n == ls->cap) {
 		ls->cap = ls->cap ? ls->cap * 2 : 32;
-		struct line *g = r57_xrealloc(ls->v, (size_t)ls->cap * sizeof *g);
-		ls->v = g;
+		ls->v = r57_xrealloc(ls->v, (size_t)ls->cap * sizeof *ls->v);
 	}
 	struct line *l = &ls->v[ls->n++];
 	memset(l, 0, sizeof *l);
@@ -265,8 +264,7 @@ struct bucket_fill {
 
 static struct bucket *bucket_push(struct list_state *ls)
 {
-	struct bucket *g = r57_xrealloc(ls->buckets, (size_t)(ls->nb + 1) * sizeof *g);
-	ls->buckets = g;
+	ls->buckets = r57_xrealloc(ls->buckets, (size_t)(ls->nb + 1) * sizeof *ls->buckets);
 	struct bucket *b = &ls->buckets[ls->nb++];
 	memset(b, 0, sizeof *b);
 	return b;
@@ -278,7 +276,7 @@ static int take_ref(const struct ref *r, void *ctx)
 	struct bucket *b = bucket_push(ls);
 	b->id = r->id;
 	b->number = r->position;
-	b->name = strdup(r->name ? r->name : "");
+	b->name = r57_xstrdup(r->name);
 	return 0;
 }
 
@@ -368,9 +366,9 @@ static void load_buckets(struct app *a)
 		struct bucket *b = &ls->buckets[i];
 		if (!b->name) {
 			if (ls->by == BY_MONTH && b->month[0])
-				b->name = strdup(b->month);
+				b->name = r57_xstrdup(b->month);
 			else
-				b->name = strdup(ls->by == BY_MONTH ? _("(no deadline)") : _("(none)"));
+				b->name = r57_xstrdup(ls->by == BY_MONTH ? _("(no deadline)") : _("(none)"));
 		}
 		for (int j = 0; j < nold; j++)
 			if (old[j].id == b->id && strcmp(old[j].month, b->month) == 0)
@@ -521,8 +519,7 @@ void list_move_up(struct app *a, int n)
 			line_clear(&ls->lines[ls->nlines - 1]);
 			ls->nlines--;
 		}
-		struct line *grown = r57_xrealloc(ls->lines, (size_t)(ls->nlines + 1) * sizeof *grown);
-		ls->lines = grown;
+		ls->lines = r57_xrealloc(ls->lines, (size_t)(ls->nlines + 1) * sizeof *ls->lines);
 		memmove(ls->lines + 1, ls->lines, (size_t)ls->nlines * sizeof *ls->lines);
 		ls->lines[0] = prev.v[0];
 		ls->nlines++;

@@ -227,7 +227,7 @@ void due_text(const struct task *t, r57_day today, char *buf, size_t len);
 /* Columns the deadline column takes in this language. */
 int due_width(void);
 
-/* view_list.c, for flows and other views */
+/* the task list (list_page.c, list_marks.c), for flows and other views */
 void list_reload(struct app *a);
 bool list_marked(const struct app *a, int64_t id);
 /* The tasks an action works on: the marked ones, else the one under the

@@ -13,9 +13,8 @@
 /* Keep a copy of a journal entry handed out by journal_history. */
 void entries_push(struct entry **rows, int *n, const struct entry *e)
 {
-	struct entry *g = r57_xrealloc(*rows, (size_t)(*n + 1) * sizeof *g);
-	*rows = g;
-	struct entry *to = &g[(*n)++];
+	*rows = r57_xrealloc(*rows, (size_t)(*n + 1) * sizeof **rows);
+	struct entry *to = &(*rows)[(*n)++];
 	*to = *e;
 	to->actor = r57_strdup_or_null(e->actor);
 	to->summary = r57_strdup_or_null(e->summary);

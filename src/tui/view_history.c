@@ -108,7 +108,7 @@ static void hist_filter_step(struct app *a, int result)
 		for (char *w = strtok_r(text, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
 			if (strncmp(w, "actor:", 6) == 0 && w[6]) {
 				free(h->actor);
-				h->actor = strdup(w + 6);
+				h->actor = r57_xstrdup(w + 6);
 			} else if (strncmp(w, "task:", 5) == 0) {
 				h->task_id = strtoll(w + 5 + (w[5] == '#'), NULL, 10);
 			} else {
@@ -132,8 +132,7 @@ static void hist_next_page(struct app *a)
 		return;
 	if (h->nstack == h->capstack) {
 		h->capstack = h->capstack ? h->capstack * 2 : 16;
-		int64_t *g = r57_xrealloc(h->stack, (size_t)h->capstack * sizeof *g);
-		h->stack = g;
+		h->stack = r57_xrealloc(h->stack, (size_t)h->capstack * sizeof *h->stack);
 	}
 	h->stack[h->nstack++] = h->top_seq;
 	h->top_seq = h->rows[h->nrows - 1].seq - 1;

@@ -41,7 +41,7 @@ static bool apply_filter(struct app *a, const char *text)
 	free(ls->filter_buf);
 	ls->filter_buf = copy; /* owns the words the filter points into */
 	free(ls->filter_text);
-	ls->filter_text = strdup(text ? text : "");
+	ls->filter_text = r57_xstrdup(text);
 	a->msg[0] = '\0';
 	return true;
 }

@@ -27,8 +27,7 @@ void lists_free(struct app *a)
 static int take_ref_row(const struct ref *r, void *ctx)
 {
 	struct lists_state *l = ctx;
-	struct ref *g = r57_xrealloc(l->rows, (size_t)(l->nrows + 1) * sizeof *g);
-	l->rows = g;
+	l->rows = r57_xrealloc(l->rows, (size_t)(l->nrows + 1) * sizeof *l->rows);
 	struct ref *to = &l->rows[l->nrows++];
 	*to = *r;
 	to->name = r57_strdup_or_null(r->name);
