@@ -554,7 +554,10 @@ int tui_run(struct r57 *r, const char *db_path)
 	}
 	restore_terminal();
 	flow_end(&a);
-	views_free(&a);
+	detail_free(&a);
+	history_free(&a);
+	status_free(&a);
+	lists_free(&a);
 	list_free(&a);
 	return stop_signal ? 128 + stop_signal : 0;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "r57/alloc.h"
 #include "r57/i18n.h"
 #include "r57/limits.h"
 #include "r57/text.h"
@@ -259,10 +260,10 @@ static void assign_step(struct app *a, int result)
 		a->flow.text[stage] = a->modal.picked_text;
 		a->modal.picked_text = NULL;
 	} else if (result == PICK_NONE) {
-		a->flow.text[stage] = strdup("");
+		a->flow.text[stage] = r57_xstrdup("");
 	} else {
 		snprintf(idbuf, sizeof idbuf, "%lld", (long long)a->modal.picked);
-		a->flow.text[stage] = strdup(idbuf);
+		a->flow.text[stage] = r57_xstrdup(idbuf);
 	}
 	if (stage == 0) {
 		/* The unit picker starts on the tasks' lead unit, or on the
@@ -486,10 +487,56 @@ static void start_undo(struct app *a, bool undo)
 
 /* --- dispatch ---------------------------------------------------------------------------------------- */
 
+/* e: the title first; the task's newest journal entry is kept to tell,
+ * at the end, whether someone else changed the task meanwhile. */
+static void start_edit(struct app *a, const struct task *t)
+{
+	flow_start(a, edit_step);
+	a->flow.ids[0] = t->id;
+	a->flow.n = 1;
+	struct entry last = { 0 };
+	if (journal_task_last(a->r->st, t->id, &last, NULL) == R57_OK)
+		a->flow.seen_entry = last.seq;
+	entry_clear(&last);
+	modal_edit(a, _("Title: "), t->title);
+}
+
+/* o: reopened at once, nothing to ask. */
+static void reopen(struct app *a, const int64_t *ids, int n)
+{
+	struct r57_err err = { 0 };
+	app_writing(a, true);
+	int rc = task_reopen(a->r, ids, n, &err);
+	app_writing(a, false);
+	if (rc) {
+		app_error(a, &err);
+		return;
+	}
+	char done[1200];
+	snprintf(done, sizeof done, _("Reopened %s"), a->r->out.changed);
+	after_change(a);
+	said_unchanged(a, done);
+}
+
+/* D: asked first, the ids cut to what the line leaves. */
+static void start_delete(struct app *a, const int64_t *ids, int n)
+{
+	char which[400], label[400];
+	ids_text(ids, n, which, sizeof which);
+	flow_start(a, delete_step);
+	memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
+	a->flow.n = n;
+	snprintf(label, sizeof label, _("Delete %s? y deletes (u brings back), any other key keeps"), "");
+	char *fit = text_fit(which, room_for(a, label), false);
+	snprintf(label, sizeof label, _("Delete %s? y deletes (u brings back), any other key keeps"), fit);
+	free(fit);
+	modal_confirm(a, label);
+}
+
 int flows_act(struct app *a, enum action act, int64_t task_id)
 {
 	(void)task_id;
-	char b[11], label[400];
+	char b[11];
 	if (act == ACT_undo || act == ACT_redo) {
 		start_undo(a, act == ACT_undo);
 		return HANDLED;
@@ -510,18 +557,8 @@ int flows_act(struct app *a, enum action act, int64_t task_id)
 	const struct task *t = flow_task(a);
 	switch (act) {
 	case ACT_edit:
-		if (!t)
-			return HANDLED;
-		flow_start(a, edit_step);
-		a->flow.ids[0] = t->id;
-		a->flow.n = 1;
-		{
-			struct entry last = { 0 };
-			if (journal_task_last(a->r->st, t->id, &last, NULL) == R57_OK)
-				a->flow.seen_entry = last.seq;
-			entry_clear(&last);
-		}
-		modal_edit(a, _("Title: "), t->title);
+		if (t)
+			start_edit(a, t);
 		return HANDLED;
 	case ACT_assign:
 		flow_start(a, assign_step);
@@ -546,40 +583,18 @@ int flows_act(struct app *a, enum action act, int64_t task_id)
 		a->flow.n = n;
 		modal_edit(a, _("Result (what was delivered): "), t ? t->result : NULL);
 		return HANDLED;
-	case ACT_reopen: {
-		struct r57_err err = { 0 };
-		app_writing(a, true);
-		int rc = task_reopen(a->r, ids, n, &err);
-		app_writing(a, false);
-		if (rc) {
-			app_error(a, &err);
-			return HANDLED;
-		}
-		char done[1200];
-		snprintf(done, sizeof done, _("Reopened %s"), a->r->out.changed);
-		after_change(a);
-		said_unchanged(a, done);
+	case ACT_reopen:
+		reopen(a, ids, n);
 		return HANDLED;
-	}
 	case ACT_cancel:
 		flow_start(a, cancel_step);
 		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
 		a->flow.n = n;
 		modal_edit(a, _("Reason for cancelling: "), NULL);
 		return HANDLED;
-	case ACT_delete: {
-		char which[400];
-		ids_text(ids, n, which, sizeof which);
-		flow_start(a, delete_step);
-		memcpy(a->flow.ids, ids, (size_t)n * sizeof *ids);
-		a->flow.n = n;
-		snprintf(label, sizeof label, _("Delete %s? y deletes (u brings back), any other key keeps"), "");
-		char *fit = text_fit(which, room_for(a, label), false);
-		snprintf(label, sizeof label, _("Delete %s? y deletes (u brings back), any other key keeps"), fit);
-		free(fit);
-		modal_confirm(a, label);
+	case ACT_delete:
+		start_delete(a, ids, n);
 		return HANDLED;
-	}
 	default:
 		return IGNORED;
 	}

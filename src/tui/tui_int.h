@@ -16,6 +16,7 @@
 #include "r57/store.h"
 #include "r57/task.h"
 #include "edit.h"
+#include "picker.h"
 
 enum action {
 	ACT_NONE = 0,
@@ -226,7 +227,7 @@ void due_text(const struct task *t, r57_day today, char *buf, size_t len);
 /* Columns the deadline column takes in this language. */
 int due_width(void);
 
-/* view_list.c, for flows and other views */
+/* the task list (list_page.c, list_marks.c), for flows and other views */
 void list_reload(struct app *a);
 bool list_marked(const struct app *a, int64_t id);
 /* The tasks an action works on: the marked ones, else the one under the
@@ -247,8 +248,15 @@ void status_remind_step(struct app *a, int result);
 int status_remind_draw(struct app *a, WINDOW *w, int y, int height, int width);
 void status_remind_clear(struct app *a);
 
-/* views.c frees */
-void views_free(struct app *a);
+/* view_detail.c: open a task's detail; keep a copy of a journal entry
+ * handed out by journal_history (the history view keeps them too). */
 void detail_open(struct app *a, int64_t id);
+void entries_push(struct entry **rows, int *n, const struct entry *e);
+
+/* Each view frees what it holds, when the screen closes. */
+void detail_free(struct app *a);
+void history_free(struct app *a);
+void status_free(struct app *a);
+void lists_free(struct app *a);
 
 #endif

@@ -1,4 +1,4 @@
-/* test_edit.c: the screen's line editor and picker (src/tui/edit.c) driven
+/* test_edit.c: the screen's line editor and picker (src/tui/edit.c, picker.c) driven
  * key by key as ncurses hands keys over, the way Vietnamese input methods
  * type: precomposed letters, a letter then its marks, backspace and the
  * letter again. The keys edit.c binds (Alt-b/f, Ctrl-Left/Right, the
@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <utf8proc.h>
 #include "../../src/tui/edit.h"
+#include "../../src/tui/picker.h"
 
 /* "Nguyễn Văn An" in NFC, and with ễ as e + U+0302 + U+0303, ă as a + U+0306 */
 #define VI_NFC "Nguy\xe1\xbb\x85n V\xc4\x83n An"
