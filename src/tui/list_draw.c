@@ -2,6 +2,7 @@
  * fold and figures, or a task with its mark, marker, id, title, leader,
  * unit and deadline, each column at its own x. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "r57/i18n.h"
 #include "r57/text.h"
