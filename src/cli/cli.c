@@ -12,7 +12,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "r57/actions.h"
 #include "r57/cli.h"
 #include "r57/commands.h"
 #include "r57/demo.h"
@@ -24,7 +23,6 @@
 #include "r57/task.h"
 #include "r57/text.h"
 #include "r57/i18n.h"
-#include "r57/tui.h"
 #include "cli_int.h"
 
 #ifndef R57_VERSION
@@ -1179,13 +1177,13 @@ static int cmd_demo(struct session *s, struct r57_err *err)
  * the database and where to go next. */
 static int cmd_none(struct session *s, struct r57_err *err)
 {
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+	if (s->hooks->screen && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 		int rc = open_db_for(s, true, true, err);
 		if (rc)
 			return rc;
 		/* What is done on the screen stays, however the screen ends. */
 		s->created_db = false;
-		int status = tui_run(&s->r, s->db_path);
+		int status = s->hooks->screen(&s->r, s->db_path);
 		return status ? r57_fail(err, R57_EIO, _("the screen ended (status %d)"), status) : R57_OK;
 	}
 	int rc = cmd_report_status(s, err);
@@ -1367,7 +1365,7 @@ static void print_synopsis(const char *indent, const char *prefix, const struct 
 	free(syn);
 }
 
-static void print_help(void)
+static void print_help(const struct cli_hooks *hooks)
 {
 	int w = help_width();
 	printf(_("r57 %s: Resolution 57 task tracker"), R57_VERSION);
@@ -1381,10 +1379,10 @@ static void print_help(void)
 		print_wrapped("      ", _(commands[i].what), w);
 	}
 	printf("\n%s\n", _("Keys of the screen (r57 with no command, on a terminal):"));
-#define ACTION(id, where, keys, what) \
-	printf("  %-16s %s (%s)\n", keys, _(what), _(where));
-	R57_ACTIONS(ACTION)
-#undef ACTION
+	for (size_t i = 0; i < hooks->n_keys; i++) {
+		const struct cli_key *k = &hooks->keys[i];
+		printf("  %-16s %s (%s)\n", k->keys, _(k->what), _(k->where));
+	}
 	printf("\n%s\n", _("Options:"));
 	for (const struct cmd_opt *o = global_opts; o->name; o++) {
 		char *line = NULL;
@@ -1456,7 +1454,7 @@ static int cmd_help(struct session *s, struct r57_err *err)
 		print_command_help(c);
 		return R57_OK;
 	}
-	print_help();
+	print_help(s->hooks);
 	return R57_OK;
 }
 
@@ -1501,7 +1499,7 @@ static void dump_options_tsv(void)
 /* Print a part of the help as mdoc or Markdown for tools/gendoc, so the
  * man page and the README say what `r57 --help` says:
  * --dump-doc=mdoc:commands, md:options, ... */
-static int dump_doc(const char *what)
+static int dump_doc(const char *what, const struct cli_hooks *hooks)
 {
 	if (strcmp(what, "tsv:options") == 0) {
 		dump_options_tsv();
@@ -1543,15 +1541,20 @@ static int dump_doc(const char *what)
 	} else if (strcmp(part, "keys") == 0) {
 		if (md)
 			printf("| %s | %s | %s |\n|---|---|---|\n", _("keys"), _("where"), _("what it does"));
-#define ACTION(id, where, keys, what) \
-		if (md) { \
-			printf("| `%s` | %s | %s |\n", keys, _(where), _(what)); \
-		} else { \
-			printf(".It Sy "); mdoc_text(keys); printf("\n"); \
-			mdoc_text(_(what)); printf(" ("); mdoc_text(_(where)); printf(")\n"); \
+		for (size_t i = 0; i < hooks->n_keys; i++) {
+			const struct cli_key *k = &hooks->keys[i];
+			if (md) {
+				printf("| `%s` | %s | %s |\n", k->keys, _(k->where), _(k->what));
+			} else {
+				printf(".It Sy ");
+				mdoc_text(k->keys);
+				printf("\n");
+				mdoc_text(_(k->what));
+				printf(" (");
+				mdoc_text(_(k->where));
+				printf(")\n");
+			}
 		}
-		R57_ACTIONS(ACTION)
-#undef ACTION
 	} else if (strcmp(part, "dates") == 0) {
 		if (md)
 			printf("%s\n", _(R57_DATE_HELP));
@@ -1682,12 +1685,13 @@ static void report_error(const struct r57_err *err)
 	free(safe);
 }
 
-int cli_main(int argc, char **argv)
+int cli_main(int argc, char **argv, const struct cli_hooks *hooks)
 {
 	struct r57_err err = { .code = R57_OK };
 	struct session s;
 	int rc;
 	memset(&s, 0, sizeof s);
+	s.hooks = hooks;
 
 	/* Every argument must be valid UTF-8 before anything else happens. */
 	for (int i = 1; i < argc; i++) {
@@ -1728,7 +1732,7 @@ int cli_main(int argc, char **argv)
 			free(safe);
 			return 2;
 		}
-		return dump_doc(dump);
+		return dump_doc(dump, hooks);
 	}
 
 	/* The command is the first word that is not a global option. */
@@ -1805,7 +1809,7 @@ int cli_main(int argc, char **argv)
 		if (cmd && cmd->run != cmd_help)
 			print_command_help(cmd);
 		else
-			print_help();
+			print_help(hooks);
 		goto out;
 	}
 	if (!cmd && s.args.npos) {

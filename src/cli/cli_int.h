@@ -5,6 +5,7 @@
 #define R57_CLI_INT_H
 
 #include <stdbool.h>
+#include "r57/cli.h"
 #include "r57/err.h"
 #include "r57/task.h"
 
@@ -38,6 +39,7 @@ struct session {
 	struct args args;
 	const char *cmd;
 	const char *sub;    /* the subcommand of group, leader, unit, source */
+	const struct cli_hooks *hooks; /* the screen and its keys (main.c) */
 };
 
 /* The value of an option (the last one given), "" for a flag, NULL if
