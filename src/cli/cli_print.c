@@ -10,6 +10,7 @@
 #include "r57/journal.h"
 #include "r57/namelist.h"
 #include "r57/out.h"
+#include "r57/task_json.h"
 #include "r57/text.h"
 #include "cli_int.h"
 
@@ -26,76 +27,6 @@ static const char *status_word(const struct task *t, r57_day today)
 		break;
 	}
 	return (t->due != R57_NO_DATE && t->due < today) ? _("overdue") : _("open");
-}
-
-/* "overdue" for status JSON: open and past its deadline. */
-static const char *status_key(const struct task *t, r57_day today)
-{
-	if (t->status == TASK_OPEN && t->due != R57_NO_DATE && t->due < today)
-		return "overdue";
-	return task_status_name(t->status);
-}
-
-static void json_day(FILE *f, r57_day d)
-{
-	char b[11];
-	if (d == R57_NO_DATE)
-		fputs("null", f);
-	else
-		fprintf(f, "\"%s\"", date_iso(d, b));
-}
-
-static void json_task(FILE *f, const struct task *t, r57_day today)
-{
-	fprintf(f, "{\"id\": %lld, \"uuid\": ", (long long)t->id);
-	out_json_str(f, t->uuid);
-	fputs(", \"title\": ", f);
-	out_json_str(f, t->title);
-	fputs(", \"notes\": ", f);
-	out_json_str(f, t->notes);
-	fputs(", \"group\": ", f);
-	out_json_str(f, t->group_name);
-	if (t->group_number)
-		fprintf(f, ", \"group_number\": %d", t->group_number);
-	else
-		fputs(", \"group_number\": null", f);
-	fputs(", \"leader\": ", f);
-	out_json_str(f, t->leader_name);
-	fputs(", \"unit\": ", f);
-	out_json_str(f, t->unit_name);
-	fputs(", \"units\": [", f);
-	for (int i = 0; i < t->n_units; i++) {
-		if (i)
-			fputs(", ", f);
-		out_json_str(f, t->unit_list[i]);
-	}
-	fputs("], \"due\": ", f);
-	json_day(f, t->due);
-	fputs(", \"first_due\": ", f);
-	json_day(f, t->first_due);
-	fprintf(f, ", \"extensions\": %d, \"status\": \"%s\", \"on_time\": ", t->extensions,
-	        status_key(t, today));
-	if (t->status == TASK_DONE)
-		fputs(t->due == R57_NO_DATE || t->closed <= t->due ? "true" : "false", f);
-	else
-		fputs("null", f);
-	fputs(", \"product\": ", f);
-	out_json_str(f, t->product);
-	fputs(", \"result\": ", f);
-	out_json_str(f, t->result);
-	fputs(", \"source\": ", f);
-	out_json_str(f, t->source_code);
-	if (t->year)
-		fprintf(f, ", \"year\": %d", t->year);
-	else
-		fputs(", \"year\": null", f);
-	fputs(", \"created\": ", f);
-	json_day(f, t->created);
-	fputs(", \"closed\": ", f);
-	json_day(f, t->closed);
-	fputs(", \"updated\": ", f);
-	out_json_str(f, t->updated);
-	fputc('}', f);
 }
 
 /* The deadline with days left or late: "31/12/2025 (3 days late)". */
@@ -147,7 +78,8 @@ static int list_one(const struct task *t, void *vctx)
 	switch (c->fmt) {
 	case FMT_JSON:
 		fputs(c->n ? ",\n  " : "\n  ", stdout);
-		json_task(stdout, t, c->today);
+		task_json_write(stdout, t, (const char *const *)t->unit_list, t->n_units, TASK_JSON_LIST,
+		                c->today);
 		break;
 	case FMT_TSV: {
 		char d1[11], d2[11], d3[11], d4[11];
@@ -163,7 +95,7 @@ static int list_one(const struct task *t, void *vctx)
 		free(units);
 		tsv_field(date_iso(t->due, d1), false);
 		tsv_field(date_iso(t->first_due, d2), false);
-		tsv_field(status_key(t, c->today), false);
+		tsv_field(task_status_now(t, c->today), false);
 		tsv_field(t->product, false);
 		tsv_field(t->result, false);
 		tsv_field(t->source_code, false);
@@ -347,7 +279,8 @@ int cmd_show(struct session *s, struct r57_err *err)
 	if ((rc = store_task_get(s->r.st, id, &t, err)))
 		return rc;
 	if (fmt == FMT_JSON) {
-		json_task(stdout, &t, s->r.today);
+		task_json_write(stdout, &t, (const char *const *)t.unit_list, t.n_units, TASK_JSON_LIST,
+		                s->r.today);
 		fputc('\n', stdout);
 		task_clear(&t);
 		return R57_OK;
