@@ -15,6 +15,7 @@
 #include "r57/out.h"
 #include "r57/outfile.h"
 #include "r57/remind.h"
+#include "r57/remind_files.h"
 #include "r57/report_out.h"
 #include "r57/text.h"
 #include "cli_int.h"
@@ -190,13 +191,6 @@ static int pick_to(struct session *s, enum remind_to *to, int64_t *id, struct r5
 	return R57_OK;
 }
 
-static int fill_notice(FILE *f, void *ctx)
-{
-	const struct remind_notice *n = ((const void *const *)ctx)[0];
-	const enum report_lang *lang = ((const void *const *)ctx)[1];
-	return remind_write(f, n, *lang);
-}
-
 /* Can the notices be written in dir? Said before anything is issued,
  * with the real reason: no such folder, a file in the way, read-only,
  * no permission, a full disk. */
@@ -254,12 +248,9 @@ static int check_out_dir(const char *dir, struct r57_err *err)
 static int check_no_notice_files(const char *dir, const struct remind_set *set, struct r57_err *err)
 {
 	for (int i = 0; i < set->n; i++) {
-		char *name = remind_file_name(&set->notices[i]), *path = NULL;
-		if (!name || asprintf(&path, "%s/%s", dir, name) < 0) {
-			free(name);
+		char *path = remind_file_path(dir, &set->notices[i]);
+		if (!path)
 			return r57_fail(err, R57_ENOMEM, _("out of memory"));
-		}
-		free(name);
 		struct stat sb;
 		int rc = R57_OK;
 		if (lstat(path, &sb) == 0) {
@@ -275,12 +266,21 @@ static int check_no_notice_files(const char *dir, const struct remind_set *set, 
 	return R57_OK;
 }
 
-int cmd_remind(struct session *s, struct r57_err *err)
+/* "Wrote FILE" for each notice file, as it is written. */
+static void wrote_notice(const char *path, void *ctx)
+{
+	(void)ctx;
+	print_wrote(path);
+}
+
+/* remind's options but the recipient: --within, --lang (the notices'
+ * language is remind_lang's: remind_write switches the catalogue for it;
+ * r57's own lines stay in r57's language), -o DIR (checked now, before
+ * anything is issued) and --as-of. */
+static int remind_options(struct session *s, struct remind_query *q, enum report_lang *lang,
+                          const char **dir, struct r57_err *err)
 {
 	const struct args *a = &s->args;
-	struct remind_query q = { .as_of = s->r.today, .within_days = REMIND_WITHIN_DEFAULT };
-	enum report_lang lang;
-	bool dry = opt_has(a, "--dry-run");
 	int rc;
 	if (a->npos)
 		return r57_fail(err, R57_EUSAGE, _("remind: unexpected argument"));
@@ -291,77 +291,54 @@ int cmd_remind(struct session *s, struct r57_err *err)
 		if (*end || !*w || n < 0 || n > REMIND_WITHIN_MAX)
 			return r57_fail(err, R57_EUSAGE, _("--within: give a number of days from 0 to %d"),
 			                REMIND_WITHIN_MAX);
-		q.within_days = (int)n;
+		q->within_days = (int)n;
 	}
-	/* The notices' language is remind_lang's (remind_write switches the
-	 * catalogue for it; r57's own lines stay in r57's language). */
 	const char *l = opt_get(a, "--lang");
-	if (l && (rc = parse_lang(a, &lang, err)))
+	if (l && (rc = parse_lang(a, lang, err)))
 		return rc;
-	lang = remind_lang(l ? &lang : NULL);
-	const char *dir = opt_get(a, "--output");
-	if (dir && (rc = check_out_dir(dir, err)))
+	*lang = remind_lang(l ? lang : NULL);
+	*dir = opt_get(a, "--output");
+	if (*dir && (rc = check_out_dir(*dir, err)))
 		return rc;
-	if ((rc = parse_day(s, "--as-of", &q.as_of, err)) || (rc = open_db(s, !dry, err)) ||
-	    (rc = pick_to(s, &q.to, &q.id, err)))
-		return rc;
-	struct remind_set set;
-	if ((rc = remind_collect(s->r.st, &q, &set, err)))
-		return rc;
-	if (set.n == 0) {
-		char b[11];
-		unsigned long n = (unsigned long)q.within_days;
-		if (q.to == REMIND_UNIT)
-			printf(ngettext("Nothing to remind: no unit has overdue tasks or tasks due within %d "
-			                "day as of %s.",
-			                "Nothing to remind: no unit has overdue tasks or tasks due within %d "
-			                "days as of %s.", n),
-			       q.within_days, date_dmy(q.as_of, b));
-		else
-			printf(ngettext("Nothing to remind: no lead person has overdue tasks or tasks due "
-			                "within %d day as of %s.",
-			                "Nothing to remind: no lead person has overdue tasks or tasks due "
-			                "within %d days as of %s.", n),
-			       q.within_days, date_dmy(q.as_of, b));
-		putchar('\n');
-		remind_set_clear(&set);
-		return R57_OK;
-	}
-	/* A notice file already in the folder is never replaced unasked: the
-	 * names are said before anything is recorded, so a refusal issues
-	 * nothing. */
-	bool force = opt_has(a, "--force");
-	if (dir && !force && (rc = check_no_notice_files(dir, &set, err))) {
-		remind_set_clear(&set);
-		return rc;
-	}
-	/* Record first: a refused issue prints nothing. */
-	int64_t seq = 0;
-	if ((rc = remind_issue(&s->r, &set, lang, dry, &seq, err))) {
-		remind_set_clear(&set);
-		return rc;
-	}
-	for (int i = 0; i < set.n && !rc; i++) {
-		if (dir) {
-			char *name = remind_file_name(&set.notices[i]), *path = NULL;
-			if (!name || asprintf(&path, "%s/%s", dir, name) < 0) {
-				free(name);
-				rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
-				break;
-			}
-			const void *ctx[2] = { &set.notices[i], &lang };
-			rc = outfile_write(path, force, NULL, fill_notice, ctx, err);
-			if (!rc)
-				print_wrote(path);
-			free(name);
-			free(path);
-		} else {
+	return parse_day(s, "--as-of", &q->as_of, err);
+}
+
+/* Nobody to remind, as of the day asked. */
+static void say_nothing_to_remind(const struct remind_query *q)
+{
+	char b[11];
+	unsigned long n = (unsigned long)q->within_days;
+	if (q->to == REMIND_UNIT)
+		printf(ngettext("Nothing to remind: no unit has overdue tasks or tasks due within %d "
+		                "day as of %s.",
+		                "Nothing to remind: no unit has overdue tasks or tasks due within %d "
+		                "days as of %s.", n),
+		       q->within_days, date_dmy(q->as_of, b));
+	else
+		printf(ngettext("Nothing to remind: no lead person has overdue tasks or tasks due "
+		                "within %d day as of %s.",
+		                "Nothing to remind: no lead person has overdue tasks or tasks due "
+		                "within %d days as of %s.", n),
+		       q->within_days, date_dmy(q->as_of, b));
+	putchar('\n');
+}
+
+/* The notices issued: to their files in dir (remind_files.c), else on
+ * standard output; then what was recorded. */
+static int put_notices(const struct remind_set *set, const char *dir, bool force,
+                       enum report_lang lang, bool dry, int64_t seq, struct r57_err *err)
+{
+	int rc = R57_OK;
+	if (dir) {
+		rc = remind_files_write(set, dir, lang, force, wrote_notice, NULL, err);
+	} else {
+		for (int i = 0; i < set->n; i++) {
 			if (i)
 				printf("\n----------------------------------------\n\n");
-			remind_write(stdout, &set.notices[i], lang);
+			remind_write(stdout, &set->notices[i], lang);
 		}
 	}
-	char *sum = remind_summary(&set);
+	char *sum = remind_summary(set);
 	if (!rc) {
 		if (!dir)
 			printf("\n");
@@ -374,6 +351,40 @@ int cmd_remind(struct session *s, struct r57_err *err)
 		free(safe);
 	}
 	free(sum);
+	return rc;
+}
+
+int cmd_remind(struct session *s, struct r57_err *err)
+{
+	const struct args *a = &s->args;
+	struct remind_query q = { .as_of = s->r.today, .within_days = REMIND_WITHIN_DEFAULT };
+	enum report_lang lang;
+	const char *dir = NULL;
+	bool dry = opt_has(a, "--dry-run");
+	int rc;
+	if ((rc = remind_options(s, &q, &lang, &dir, err)) || (rc = open_db(s, !dry, err)) ||
+	    (rc = pick_to(s, &q.to, &q.id, err)))
+		return rc;
+	struct remind_set set;
+	if ((rc = remind_collect(s->r.st, &q, &set, err)))
+		return rc;
+	if (set.n == 0) {
+		say_nothing_to_remind(&q);
+		remind_set_clear(&set);
+		return R57_OK;
+	}
+	/* A notice file already in the folder is never replaced unasked: the
+	 * names are said before anything is recorded, so a refusal issues
+	 * nothing. */
+	bool force = opt_has(a, "--force");
+	int64_t seq = 0;
+	if (dir && !force)
+		rc = check_no_notice_files(dir, &set, err);
+	/* Record first: a refused issue prints nothing. */
+	if (!rc)
+		rc = remind_issue(&s->r, &set, lang, dry, &seq, err);
+	if (!rc)
+		rc = put_notices(&set, dir, force, lang, dry, seq, err);
 	remind_set_clear(&set);
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include "r57/out.h"
 #include "r57/store.h"
 #include "r57/store_io.h"
+#include "r57/task_json.h"
 #include "r57/text.h"
 
 #define JSON_START "{\"r57_export\": "
@@ -100,67 +101,13 @@ static int csv_task(const struct task *t, const char *const *units, int n_units,
 
 /* --- JSON ------------------------------------------------------------------ */
 
-static void json_day(FILE *f, r57_day d)
-{
-	char b[11];
-	if (d == R57_NO_DATE)
-		fputs("null", f);
-	else
-		fprintf(f, "\"%s\"", date_iso(d, b));
-}
-
-static void json_key_str(FILE *f, const char *key, const char *v)
-{
-	fprintf(f, ", \"%s\": ", key);
-	out_json_str(f, v);
-}
-
-static void json_key_int(FILE *f, const char *key, long long v, bool present)
-{
-	if (present)
-		fprintf(f, ", \"%s\": %lld", key, v);
-	else
-		fprintf(f, ", \"%s\": null", key);
-}
-
-static void json_key_day(FILE *f, const char *key, r57_day d)
-{
-	fprintf(f, ", \"%s\": ", key);
-	json_day(f, d);
-}
-
+/* One task a line, in export's keys (task_json.c, the writer list and
+ * show use too). */
 static int json_task(const struct task *t, const char *const *units, int n_units, void *vctx)
 {
 	struct ctx *c = vctx;
-	FILE *f = c->f;
-	fprintf(f, "%s  {\"id\": %lld", c->n ? ",\n" : "\n", (long long)t->id);
-	json_key_str(f, "uuid", t->uuid);
-	json_key_str(f, "title", t->title);
-	json_key_str(f, "notes", t->notes);
-	json_key_str(f, "group", t->group_name);
-	json_key_int(f, "group_number", t->group_number, t->group_number > 0);
-	json_key_str(f, "leader", t->leader_name);
-	json_key_str(f, "unit", t->unit_name);
-	fputs(", \"units\": [", f);
-	for (int i = 0; i < n_units; i++) {
-		if (i)
-			fputs(", ", f);
-		out_json_str(f, units[i] ? units[i] : "");
-	}
-	fputc(']', f);
-	json_key_str(f, "source", t->source_code);
-	json_key_int(f, "year", t->year, t->year > 0);
-	json_key_day(f, "due", t->due);
-	json_key_day(f, "first_due", t->first_due);
-	json_key_int(f, "extensions", t->extensions, true);
-	json_key_str(f, "status", task_status_name(t->status));
-	const char *ot = on_time(t);
-	fprintf(f, ", \"on_time\": %s", ot ? ot : "null");
-	json_key_str(f, "product", t->product);
-	json_key_str(f, "result", t->result);
-	json_key_day(f, "created", t->created);
-	json_key_day(f, "closed", t->closed);
-	fputc('}', f);
+	fputs(c->n ? ",\n  " : "\n  ", c->f);
+	task_json_write(c->f, t, units, n_units, TASK_JSON_EXPORT, R57_NO_DATE);
 	c->n++;
 	return 0;
 }

@@ -3,8 +3,8 @@
  * screen shows with overdue tasks or tasks due within 7 days. The screen
  * shows the notices first, asks, records them as one journal entry (one
  * undo) and writes each notice to a file in r57-reminders-DATE/ in the
- * current folder, as `r57 remind -o DIR` does, and says how many and
- * where. */
+ * current folder with the writer of `r57 remind -o DIR` (remind_files.c),
+ * and says how many and where. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include "r57/i18n.h"
-#include "r57/outfile.h"
+#include "r57/remind_files.h"
 #include "r57/text.h"
 #include "tui_int.h"
 
@@ -147,13 +147,6 @@ void status_remind_start(struct app *a, enum remind_to to, const struct selectio
 	modal_confirm(a, _("Record these reminders and write the notices? y records, any other key keeps"));
 }
 
-static int fill_notice(FILE *f, void *ctx)
-{
-	const struct remind_notice *n = ((const void *const *)ctx)[0];
-	const enum report_lang *lang = ((const void *const *)ctx)[1];
-	return remind_write(f, n, *lang);
-}
-
 /* Each notice to a new folder of today's date in the current one,
  * r57-reminders-DATE (or -2, -3 ... when taken: nothing already there is
  * ever replaced), as `r57 remind -o DIR` writes them; dir gets its name. */
@@ -178,20 +171,8 @@ static int write_notices(const struct remind_set *s, r57_day today, char *dir, s
 	if (made != 0)
 		return r57_fail(err, R57_EIO, _("r57-reminders-%s to -%d are all taken; no notice written"),
 		                iso, NAMES_TRIED);
-	for (int i = 0; i < s->n; i++) {
-		char *name = remind_file_name(&s->notices[i]);
-		char path[600];
-		if (!name)
-			return r57_fail(err, R57_ENOMEM, "%s", _("out of memory"));
-		snprintf(path, sizeof path, "%s/%s", dir, name);
-		free(name);
-		const void *ctx[2] = { &s->notices[i], &lang };
-		/* The folder is new: a file already in it is not ours to replace. */
-		int rc = outfile_write(path, false, NULL, fill_notice, ctx, err);
-		if (rc)
-			return rc;
-	}
-	return R57_OK;
+	/* The folder is new: a file already in it is not ours to replace. */
+	return remind_files_write(s, dir, lang, false, NULL, NULL, err);
 }
 
 void status_remind_step(struct app *a, int result)

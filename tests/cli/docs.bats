@@ -86,6 +86,29 @@ load helpers
 	[ -z "$stderr" ]
 }
 
+@test "no include goes up a layer or sideways between cli and tui (tools/layer-check)" {
+	cd "$BATS_TEST_DIRNAME/../.."
+	run tools/layer-check
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	[ -z "$output" ]
+}
+
+@test "tools/layer-check fails on an include that goes sideways or up, and names it" {
+	root="$BATS_TEST_DIRNAME/../.."
+	tree="$BATS_TEST_TMPDIR/tree"
+	mkdir -p "$tree/tools"
+	cp "$root/tools/layer-check" "$tree/tools/"
+	cp -r "$root/src" "$root/include" "$tree/"
+	# the command line reaching into the screen, and the store into core
+	printf '#include "r57/tui.h"\n' >>"$tree/src/cli/cli.c"
+	printf '#include "r57/filter.h"\n' >>"$tree/src/store/store.c"
+	run "$tree/tools/layer-check"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"src/cli/cli.c:"*": cli includes r57/tui.h (tui)"* ]]
+	[[ "$output" == *"src/store/store.c:"*": store includes r57/filter.h (core)"* ]]
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 2 ]
+}
+
 @test "the TUI tests never hand tmux a bare glob character: keys ? would send a file's name" {
 	root="$BATS_TEST_DIRNAME/../.."
 	# an unquoted ? or * in a keys line is expanded by the shell against
