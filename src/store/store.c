@@ -802,6 +802,46 @@ static char *parent_dir(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
+/* Waiting for another program's lock. SQLite's own busy handler
+ * (sqlite3_busy_timeout) sleeps longer and longer between tries, 100 ms
+ * once it has waited a while, so a writer that has waited loses the lock
+ * to every newcomer, who tries again after 1 ms: under eight busy writers
+ * some waited past the 5 s and their users got "locked"
+ * (tests/fault/concur.py, docs/reliability.md). This one tries at random
+ * moments, more often the longer it has waited (every 2 to 4 ms at first,
+ * every 0.25 to 0.5 ms after a second), so the oldest waiter tends to win,
+ * until busy_ms have passed since the wait began. */
+static long long ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (b->tv_sec - a->tv_sec) * 1000LL + (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+static int busy_wait(void *arg, int tries)
+{
+	struct store *st = arg;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (tries == 0)
+		st->busy_since = now;
+	long long waited = ms_between(&st->busy_since, &now);
+	if (waited >= st->busy_ms)
+		return 0;
+	long us = waited < 100 ? 2000 : waited < 1000 ? 1000 : 250;
+	st->busy_rand = st->busy_rand * 1103515245u + 12345u;
+	us += (long)((st->busy_rand >> 16) % (unsigned)us); /* [us, 2us) */
+	struct timespec nap = { 0, us * 1000L };
+	nanosleep(&nap, NULL);
+	return 1;
+}
+
+static void set_busy(struct store *st, int ms)
+{
+	st->busy_ms = ms;
+	if (!st->busy_rand)
+		st->busy_rand = (unsigned)getpid() ^ (unsigned)time(NULL);
+	sqlite3_busy_handler(st->db, ms > 0 ? busy_wait : NULL, st);
+}
+
 /* Open the connection: read-write (read-only when the file cannot be
  * written, as SQLite does) or, with ro, read-only. */
 static int store_connect(struct store *st, bool ro, struct r57_err *err)
@@ -810,7 +850,7 @@ static int store_connect(struct store *st, bool ro, struct r57_err *err)
 	                    NULL) != SQLITE_OK)
 		return store_sqlerr(st, err, N_("opening"));
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 5000);
+	set_busy(st, 5000);
 	/* The file is data, never code (docs/storage.md): no statement of
 	 * r57's can corrupt it (DEFENSIVE: no writable_schema), and nothing
 	 * else is attached to it. trusted_schema stays on: Debian 12's SQLite
@@ -1073,5 +1113,5 @@ void store_bind_id_or_null(sqlite3_stmt *s, int i, int64_t id)
 void store_busy_timeout(struct store *st, int ms)
 {
 	if (st && st->db)
-		sqlite3_busy_timeout(st->db, ms);
+		set_busy(st, ms);
 }
