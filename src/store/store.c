@@ -97,6 +97,14 @@ int store_sqlerr(struct store *st, struct r57_err *err, const char *doing)
 		                path, sqlite3_errmsg(st->db), _(doing));
 		break;
 	default: {
+		/* the journal's JSON is r57's own: JSON that does not parse
+		 * was damaged in the file (tests/fault/damage.py) */
+		if (strcmp(sqlite3_errmsg(st->db), "malformed JSON") == 0) {
+			code = r57_fail(err, R57_EDB,
+			                _("%s: the database is damaged (%s, while %s); restore it from a backup"),
+			                path, "malformed JSON", _(doing));
+			break;
+		}
 		char *m = text_safe(sqlite3_errmsg(st->db), false);
 		code = r57_fail(err, R57_EDB, _("%s: database error while %s: %s"), path, _(doing), m);
 		free(m);
@@ -998,20 +1006,26 @@ const char *store_path(const struct store *st)
 	return st->path;
 }
 
-/* Whether store_begin checks every page first: always for a long
- * session (the screen pays it once), for a command only on a file small
- * enough that the check costs a few milliseconds. A larger file still has
- * cell_size_check on every page a change reads, and r57 check. */
-static bool needs_verify(struct store *st)
+/* The check store_begin makes before the first change: integrity_check on
+ * a file small enough that it costs a few milliseconds (it also finds an
+ * index that misses a row of its table, which quick_check cannot see);
+ * quick_check on a larger one up to STORE_VERIFY_MAX_BYTES, or of any size
+ * for a long session (the screen pays it once); none for a larger file,
+ * which still has cell_size_check on every page a change reads, and r57
+ * check. NULL: no check. */
+static const char *verify_pragma(struct store *st)
 {
-	if (st->verify_any_size)
-		return true;
 	int pages = 0, size = 0;
 	struct r57_err ignored = {0};
 	if (pragma_int(st, "PRAGMA page_count", &pages, &ignored) ||
 	    pragma_int(st, "PRAGMA page_size", &size, &ignored))
-		return true; /* the check itself will say what is wrong */
-	return (long long)pages * size <= STORE_VERIFY_MAX_BYTES;
+		return "PRAGMA quick_check(1)"; /* the check itself will say what is wrong */
+	long long bytes = (long long)pages * size;
+	if (bytes <= STORE_VERIFY_FULL_MAX_BYTES)
+		return "PRAGMA integrity_check(1)";
+	if (st->verify_any_size || bytes <= STORE_VERIFY_MAX_BYTES)
+		return "PRAGMA quick_check(1)";
+	return NULL;
 }
 
 int store_begin(struct store *st, struct r57_err *err)
@@ -1032,11 +1046,12 @@ int store_begin(struct store *st, struct r57_err *err)
 	}
 	/* Nothing is written into a file SQLite can see is damaged: its
 	 * pages are checked once per connection, under the write lock,
-	 * before the first change, where that costs little (needs_verify;
+	 * before the first change, where that costs little (verify_pragma;
 	 * docs/storage.md: what runs when). */
-	if (!st->verified && needs_verify(st)) {
+	const char *check = st->verified ? NULL : verify_pragma(st);
+	if (check) {
 		sqlite3_stmt *q = NULL;
-		bool good = sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &q, NULL) == SQLITE_OK &&
+		bool good = sqlite3_prepare_v2(st->db, check, -1, &q, NULL) == SQLITE_OK &&
 		            sqlite3_step(q) == SQLITE_ROW &&
 		            strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
 		sqlite3_finalize(q);

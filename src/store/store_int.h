@@ -21,7 +21,7 @@ struct store {
 	char *path;
 	struct cached_stmt cache[STORE_CACHE];
 	unsigned long clock;
-	bool verified; /* quick_check passed on this connection (store_begin) */
+	bool verified; /* store_begin's check passed on this connection */
 	int busy_ms;   /* how long a lock is waited for (store_busy_timeout) */
 	struct timespec busy_since; /* when the current wait began */
 	unsigned busy_rand; /* the wait's random tries (store.c busy_wait) */
