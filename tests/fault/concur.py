@@ -30,6 +30,7 @@ import os
 import random
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -118,7 +119,6 @@ def worker(i, db, seed, actions, ntasks, log, lock, timeout):
 
 
 def entries(db):
-    import sqlite3
     c = sqlite3.connect(db)
     rows = c.execute("SELECT seq, actor, kind, target, summary FROM entry WHERE kind <> 'init'"
                      " ORDER BY seq").fetchall()
@@ -147,7 +147,7 @@ def judge_entry(act, e, actor_of):
         if not m or not summary.startswith("add #%s: " % m.group(1)):
             return "entry #%d %r for %r" % (seq, summary, act.out.strip())
         return None
-    if not summary.startswith(SUMMARY[act.kind] % act.task):
+    if not re.match(re.escape(SUMMARY[act.kind] % act.task) + r"(\D|$)", summary):
         return "entry #%d %r" % (seq, summary)
     return None
 
