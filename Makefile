@@ -4,7 +4,8 @@
 #   make check      every test layer; ends with "N passed, N failed"
 #   make SAN=1 ...  the same with AddressSanitizer and UBSan
 #   make bench      speed and memory at 1,000 to 100,000 tasks
-#   make stress     the fault tests' long form (1,000 SIGKILLs)
+#   make stress     the fault tests' long form (1,000 SIGKILLs, 8 x 250 concurrent
+#                   actions, 1,000 damaged copies)
 #   make fuzz       each libFuzzer harness SECONDS=N (60); make fuzz-replay: the corpora (clang)
 #   make valgrind   the unit tests under valgrind memcheck (SAN=0 builds)
 #   make V=1 ...    show the full commands
@@ -188,7 +189,7 @@ tui: test-deps r57 $(MO)
 fault: test-deps r57 $(MO) $(FAULT_BIN)
 	@tests/run fault
 stress: test-deps r57 $(MO) $(FAULT_BIN)
-	@R57_FAULT_KILLS=1000 R57_FAULT_SEED=1057 R57_FAULT_TIMEOUT=7200 tests/run fault
+	@R57_FAULT_KILLS=1000 R57_CONCUR_ACTIONS=250 R57_DAMAGE_COPIES=1000 R57_FAULT_SEED=1057 R57_FAULT_TIMEOUT=7200 tests/run fault
 
 # The unit tests under valgrind memcheck (tests/run valgrind); valgrind
 # cannot run what AddressSanitizer built.

@@ -209,6 +209,10 @@ int report_breakdown(struct store *st, const struct selection *sel, int by,
 		 * "(none)" for a unit that has one would be a wrong report. */
 		struct ref r;
 		rc = store_ref_get(st, k, b.rows[i].id, &r, err);
+		/* the id is a task's, under a foreign key: a row that is not
+		 * there is a damaged file, not the user's mistake */
+		if (rc == R57_ENOTFOUND)
+			rc = store_damage_error(st, err);
 		if (rc == R57_OK) {
 			b.rows[i].name = r.name;
 			r.name = NULL;

@@ -97,6 +97,14 @@ int store_sqlerr(struct store *st, struct r57_err *err, const char *doing)
 		                path, sqlite3_errmsg(st->db), _(doing));
 		break;
 	default: {
+		/* the journal's JSON is r57's own: JSON that does not parse
+		 * was damaged in the file (tests/fault/damage.py) */
+		if (strcmp(sqlite3_errmsg(st->db), "malformed JSON") == 0) {
+			code = r57_fail(err, R57_EDB,
+			                _("%s: the database is damaged (%s, while %s); restore it from a backup"),
+			                path, "malformed JSON", _(doing));
+			break;
+		}
 		char *m = text_safe(sqlite3_errmsg(st->db), false);
 		code = r57_fail(err, R57_EDB, _("%s: database error while %s: %s"), path, _(doing), m);
 		free(m);
@@ -802,6 +810,46 @@ static char *parent_dir(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
+/* Waiting for another program's lock. SQLite's own busy handler
+ * (sqlite3_busy_timeout) sleeps longer and longer between tries, 100 ms
+ * once it has waited a while, so a writer that has waited loses the lock
+ * to every newcomer, who tries again after 1 ms: under eight busy writers
+ * some waited past the 5 s and their users got "locked"
+ * (tests/fault/concur.py, docs/reliability.md). This one tries at random
+ * moments, more often the longer it has waited (every 2 to 4 ms at first,
+ * every 0.25 to 0.5 ms after a second), so the oldest waiter tends to win,
+ * until busy_ms have passed since the wait began. */
+static long long ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (b->tv_sec - a->tv_sec) * 1000LL + (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+static int busy_wait(void *arg, int tries)
+{
+	struct store *st = arg;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (tries == 0)
+		st->busy_since = now;
+	long long waited = ms_between(&st->busy_since, &now);
+	if (waited >= st->busy_ms)
+		return 0;
+	long us = waited < 100 ? 2000 : waited < 1000 ? 1000 : 250;
+	st->busy_rand = st->busy_rand * 1103515245u + 12345u;
+	us += (long)((st->busy_rand >> 16) % (unsigned)us); /* [us, 2us) */
+	struct timespec nap = { 0, us * 1000L };
+	nanosleep(&nap, NULL);
+	return 1;
+}
+
+static void set_busy(struct store *st, int ms)
+{
+	st->busy_ms = ms;
+	if (!st->busy_rand)
+		st->busy_rand = (unsigned)getpid() ^ (unsigned)time(NULL);
+	sqlite3_busy_handler(st->db, ms > 0 ? busy_wait : NULL, st);
+}
+
 /* Open the connection: read-write (read-only when the file cannot be
  * written, as SQLite does) or, with ro, read-only. */
 static int store_connect(struct store *st, bool ro, struct r57_err *err)
@@ -810,7 +858,7 @@ static int store_connect(struct store *st, bool ro, struct r57_err *err)
 	                    NULL) != SQLITE_OK)
 		return store_sqlerr(st, err, N_("opening"));
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 5000);
+	set_busy(st, 5000);
 	/* The file is data, never code (docs/storage.md): no statement of
 	 * r57's can corrupt it (DEFENSIVE: no writable_schema), and nothing
 	 * else is attached to it. trusted_schema stays on: Debian 12's SQLite
@@ -959,20 +1007,26 @@ const char *sqlite_store_path(const struct store *st)
 	return st->path;
 }
 
-/* Whether store_begin checks every page first: always for a long
- * session (the screen pays it once), for a command only on a file small
- * enough that the check costs a few milliseconds. A larger file still has
- * cell_size_check on every page a change reads, and r57 check. */
-static bool needs_verify(struct store *st)
+/* The check store_begin makes before the first change: integrity_check on
+ * a file small enough that it costs a few milliseconds (it also finds an
+ * index that misses a row of its table, which quick_check cannot see);
+ * quick_check on a larger one up to STORE_VERIFY_MAX_BYTES, or of any size
+ * for a long session (the screen pays it once); none for a larger file,
+ * which still has cell_size_check on every page a change reads, and r57
+ * check. NULL: no check. */
+static const char *verify_pragma(struct store *st)
 {
-	if (st->verify_any_size)
-		return true;
 	int pages = 0, size = 0;
 	struct r57_err ignored = {0};
 	if (pragma_int(st, "PRAGMA page_count", &pages, &ignored) ||
 	    pragma_int(st, "PRAGMA page_size", &size, &ignored))
-		return true; /* the check itself will say what is wrong */
-	return (long long)pages * size <= STORE_VERIFY_MAX_BYTES;
+		return "PRAGMA quick_check(1)"; /* the check itself will say what is wrong */
+	long long bytes = (long long)pages * size;
+	if (bytes <= STORE_VERIFY_FULL_MAX_BYTES)
+		return "PRAGMA integrity_check(1)";
+	if (st->verify_any_size || bytes <= STORE_VERIFY_MAX_BYTES)
+		return "PRAGMA quick_check(1)";
+	return NULL;
 }
 
 int sqlite_store_begin(struct store *st, struct r57_err *err)
@@ -993,11 +1047,12 @@ int sqlite_store_begin(struct store *st, struct r57_err *err)
 	}
 	/* Nothing is written into a file SQLite can see is damaged: its
 	 * pages are checked once per connection, under the write lock,
-	 * before the first change, where that costs little (needs_verify;
+	 * before the first change, where that costs little (verify_pragma;
 	 * docs/storage.md: what runs when). */
-	if (!st->verified && needs_verify(st)) {
+	const char *check = st->verified ? NULL : verify_pragma(st);
+	if (check) {
 		sqlite3_stmt *q = NULL;
-		bool good = sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &q, NULL) == SQLITE_OK &&
+		bool good = sqlite3_prepare_v2(st->db, check, -1, &q, NULL) == SQLITE_OK &&
 		            sqlite3_step(q) == SQLITE_ROW &&
 		            strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
 		sqlite3_finalize(q);
@@ -1074,5 +1129,5 @@ void store_bind_id_or_null(sqlite3_stmt *s, int i, int64_t id)
 void sqlite_store_busy_timeout(struct store *st, int ms)
 {
 	if (st && st->db)
-		sqlite3_busy_timeout(st->db, ms);
+		set_busy(st, ms);
 }

@@ -4,6 +4,7 @@
 #define R57_STORE_INT_H
 
 #include <sqlite3.h>
+#include <time.h>
 #include "r57/store.h"
 #include "r57/store_ops.h"
 #include "backends.h"
@@ -25,7 +26,10 @@ struct store {
 	char *path;
 	struct cached_stmt cache[STORE_CACHE];
 	unsigned long clock;
-	bool verified; /* quick_check passed on this connection (store_begin) */
+	bool verified; /* store_begin's check passed on this connection */
+	int busy_ms;   /* how long a lock is waited for (store_busy_timeout) */
+	struct timespec busy_since; /* when the current wait began */
+	unsigned busy_rand; /* the wait's random tries (store.c busy_wait) */
 	bool verify_any_size; /* store_open_opts.verify_any_size */
 	int version;   /* the file's schema version as opened: R57_SCHEMA_VERSION,
 	                * or older when it was opened without write access */
