@@ -228,6 +228,7 @@ uninstall:
 clean:
 	rm -rf build r57
 
-include tests/fuzz/fuzz.mk
+# (-include: make bench builds a copy of src, include, tools and the Makefile alone)
+-include tests/fuzz/fuzz.mk
 
 -include $(wildcard build/*.d build/*/*.d)
