@@ -130,6 +130,9 @@ setup() {
 	sleep 0.3
 	clean_after "the history screen"
 	keys q S
+	# (group 23's row is on the status screen only: the list shows "5. ..."
+	# too, and a wait for it could end before S took effect)
+	wait_re '5723x 23'
 	wait_for "5. x␛[5701mx 1"
 	[[ $SCREEN =~ 5723x\ 23 ]] || { printf 'status bar name of group 23 cut:\n%s\n' "$SCREEN" >&2; false; }
 	clean_after "the status screen"
