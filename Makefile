@@ -179,7 +179,7 @@ run: all
 check: test-deps r57 $(MO) $(UNIT_BIN) $(FAULT_BIN)
 	@tests/run
 
-unit: test-deps $(UNIT_BIN)
+unit: test-deps $(MO) $(UNIT_BIN)
 	@tests/run unit
 cli: test-deps r57 $(MO)
 	@tests/run cli
@@ -196,7 +196,7 @@ stress: test-deps r57 $(MO) $(FAULT_BIN)
 ifeq ($(SAN)$(filter valgrind,$(MAKECMDGOALS)),1valgrind)
 $(error make valgrind: not with SAN=1, valgrind cannot run what ASan built)
 endif
-valgrind: test-deps build/.valgrind-ok $(UNIT_BIN)
+valgrind: test-deps build/.valgrind-ok $(MO) $(UNIT_BIN)
 	@tests/run valgrind
 build/.valgrind-ok: tools/need-packages | build/.testdeps-ok
 	@$(NEED) valgrind

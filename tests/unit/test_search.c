@@ -355,8 +355,13 @@ static void check_all_filters(struct fx *f, struct store *st, const char *when)
 	struct all *a = calloc(1, sizeof *a);
 	read_all(st, a, f->r.today);
 	assert_true(a->n > 0);
+	/* Under valgrind (tests/run valgrind, 50 times slower) each filter is
+	 * tried with one sort, turn about, so that every sort is still seen. */
+	bool one_sort = getenv("R57_UNDER_VALGRIND") != NULL;
 	for (size_t i = 0; i < sizeof filters / sizeof *filters; i++)
 		for (int sort = SORT_DUE; sort <= SORT_TITLE; sort++) {
+			if (one_sort && (size_t)sort != i % (SORT_TITLE + 1))
+				continue;
 			struct task_filter flt;
 			filter_init(&flt);
 			flt.sort = (enum filter_sort)sort;
