@@ -52,7 +52,7 @@ VERSION  := 0.1.0
 LAYERS   = base store core cli tui
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c)) $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 MIGRATE_OBJ = $(patsubst src/store/%.sql,build/store/%.o,$(wildcard src/store/migrate_*.sql))
-LIB_OBJ  = $(LIB_SRC:src/%.c=build/%.o) build/store/schema.o $(MIGRATE_OBJ)
+LIB_OBJ  = $(LIB_SRC:src/%.c=build/%.o) build/store/schema.o build/store/schema_v3.o $(MIGRATE_OBJ)
 MAIN_OBJ = build/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
@@ -100,39 +100,28 @@ build/%.o: src/%.c | build/.deps-ok
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-# The schema stays readable as SQL; make turns it into a C string.
-build/store/schema.c: src/store/schema.sql | build/.deps-ok
-	@mkdir -p $(dir $@)
-	@echo "  GEN     $@"
-	$(Q){ echo '/* generated from src/store/schema.sql by make; do not edit */'; \
-	   echo '#include "r57/schema.h"'; \
-	   echo 'const char r57_schema_sql[] ='; \
-	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
-	   echo ';'; } > $@
-
-build/store/schema.o: build/store/schema.c
-	@echo "  CC      $<"
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
-
-# So are the migrations: src/store/migrate_N.sql becomes r57_migrate_N_sql.
-build/store/migrate_%.c: src/store/migrate_%.sql | build/.deps-ok
+# The schema stays readable as SQL; make turns each file of it into a C
+# string, src/store/NAME.sql into r57_NAME_sql: schema.sql (the schema of
+# a new file), schema_v3.sql (the last schema with the old journal, kept to
+# know a file of that time) and the migrations, migrate_N.sql.
+build/store/%.c: src/store/%.sql | build/.deps-ok
 	@mkdir -p $(dir $@)
 	@echo "  GEN     $@"
 	$(Q){ echo '/* generated from $< by make; do not edit */'; \
 	   echo '#include "r57/schema.h"'; \
-	   echo 'const char r57_migrate_$*_sql[] ='; \
+	   echo 'const char r57_$*_sql[] ='; \
 	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
 	   echo ';'; } > $@
 
-.PRECIOUS: build/store/migrate_%.c
-build/store/migrate_%.o: build/store/migrate_%.c
+.PRECIOUS: build/store/schema.c build/store/schema_v3.c build/store/migrate_%.c
+build/store/schema.o build/store/schema_v3.o $(MIGRATE_OBJ): build/store/%.o: build/store/%.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 build:
 	$(Q)mkdir -p build build/tests
 
-build/tests/test_%: tests/unit/test_%.c tests/unit/fixture.h $(LIB_OBJ) | build/.testdeps-ok
+build/tests/test_%: tests/unit/test_%.c tests/unit/fixture.h tests/unit/journal_v3.h $(LIB_OBJ) | build/.testdeps-ok
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TESTPKGS)) \
 	    -o $@ $< $(LIB_OBJ) $(LDLIBS) $(shell pkg-config --libs $(TESTPKGS))

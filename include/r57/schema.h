@@ -6,4 +6,6 @@
 extern const char r57_schema_sql[];
 extern const char r57_migrate_2_sql[];
 extern const char r57_migrate_3_sql[];
+extern const char r57_migrate_4_sql[];
+extern const char r57_schema_v3_sql[];
 #endif

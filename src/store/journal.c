@@ -1,7 +1,8 @@
-/* journal.c: the undo log. Entries are written by actions; the row images
- * are written by the schema's triggers. Undo and redo restore row images
- * through fixed prepared statements, one per table: the log is data, and
- * no SQL text is ever read from the database. */
+/* journal.c: the undo log. Entries are written by actions; the values
+ * each row had before a change are written by the schema's triggers into
+ * change_log. Undo and redo put them back set-wise, through statements
+ * built here from fixed table and column names: the log is data, and no
+ * SQL text is ever read from the database. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,100 +14,34 @@
 #include "journal_int.h"
 #include "store_int.h"
 
-/* The journaled tables and their columns, in the order of their images. */
+/* The journaled tables, by their code in change_log.tbl, with their
+ * columns after id: v1, v2, ... of a change are these, in this order. The
+ * order is also the order of the references: a table refers only to the
+ * ones before it, so rows are put back parents first and removed
+ * children first. */
 struct journaled {
 	const char *name;
-	const char *cols;  /* the image's keys, in order, one space between */
-	const char *image; /* SELECT img FROM image_<name> WHERE id = ? */
-	const char *insert;
-	const char *update;
-	const char *del;
+	int code;
+	const char *cols; /* one space between */
 };
 
-#define J(col) "json_extract(?1, '$." col "')"
 static const struct journaled tables[] = {
-	{ "task_group", "id name position",
-	  "SELECT img FROM image_task_group WHERE id = ?",
-	  "INSERT INTO task_group(id, name, position) VALUES (" J("id") ", " J("name") ", " J("position") ")",
-	  "UPDATE task_group SET name = " J("name") ", position = " J("position") " WHERE id = ?2",
-	  "DELETE FROM task_group WHERE id = ?" },
-	{ "unit", "id name",
-	  "SELECT img FROM image_unit WHERE id = ?",
-	  "INSERT INTO unit(id, name) VALUES (" J("id") ", " J("name") ")",
-	  "UPDATE unit SET name = " J("name") " WHERE id = ?2",
-	  "DELETE FROM unit WHERE id = ?" },
-	{ "leader", "id name title unit_id",
-	  "SELECT img FROM image_leader WHERE id = ?",
-	  "INSERT INTO leader(id, name, title, unit_id) VALUES (" J("id") ", " J("name") ", "
-	  J("title") ", " J("unit_id") ")",
-	  "UPDATE leader SET name = " J("name") ", title = " J("title") ", unit_id = " J("unit_id")
-	  " WHERE id = ?2",
-	  "DELETE FROM leader WHERE id = ?" },
-	{ "source", "id code title issued",
-	  "SELECT img FROM image_source WHERE id = ?",
-	  "INSERT INTO source(id, code, title, issued) VALUES (" J("id") ", " J("code") ", "
-	  J("title") ", " J("issued") ")",
-	  "UPDATE source SET code = " J("code") ", title = " J("title") ", issued = " J("issued")
-	  " WHERE id = ?2",
-	  "DELETE FROM source WHERE id = ?" },
-	{ "task", "id uuid title notes product result group_id leader_id unit_id source_id"
-	  " year due first_due extensions status closed created updated",
-	  "SELECT img FROM image_task WHERE id = ?",
-	  "INSERT INTO task(id, uuid, title, notes, product, result, group_id, leader_id, unit_id,"
-	  " source_id, year, due, first_due, extensions, status, closed, created, updated) VALUES ("
-	  J("id") ", " J("uuid") ", " J("title") ", " J("notes") ", " J("product") ", " J("result") ", "
-	  J("group_id") ", " J("leader_id") ", " J("unit_id") ", " J("source_id") ", " J("year") ", "
-	  J("due") ", " J("first_due") ", " J("extensions") ", " J("status") ", " J("closed") ", "
-	  J("created") ", " J("updated") ")",
-	  "UPDATE task SET uuid = " J("uuid") ", title = " J("title") ", notes = " J("notes")
-	  ", product = " J("product") ", result = " J("result") ", group_id = " J("group_id")
-	  ", leader_id = " J("leader_id") ", unit_id = " J("unit_id") ", source_id = " J("source_id")
-	  ", year = " J("year") ", due = " J("due") ", first_due = " J("first_due")
-	  ", extensions = " J("extensions") ", status = " J("status") ", closed = " J("closed")
-	  ", created = " J("created") ", updated = " J("updated") " WHERE id = ?2",
-	  "DELETE FROM task WHERE id = ?" },
-	{ "task_unit", "id task_id unit_id",
-	  "SELECT img FROM image_task_unit WHERE id = ?",
-	  "INSERT INTO task_unit(id, task_id, unit_id) VALUES (" J("id") ", " J("task_id") ", " J("unit_id") ")",
-	  "UPDATE task_unit SET task_id = " J("task_id") ", unit_id = " J("unit_id") " WHERE id = ?2",
-	  "DELETE FROM task_unit WHERE id = ?" },
-	{ "reminder", "id unit_id leader_id issued as_of within_days lang",
-	  "SELECT img FROM image_reminder WHERE id = ?",
-	  "INSERT INTO reminder(id, unit_id, leader_id, issued, as_of, within_days, lang) VALUES ("
-	  J("id") ", " J("unit_id") ", " J("leader_id") ", " J("issued") ", " J("as_of") ", "
-	  J("within_days") ", " J("lang") ")",
-	  "UPDATE reminder SET unit_id = " J("unit_id") ", leader_id = " J("leader_id")
-	  ", issued = " J("issued") ", as_of = " J("as_of") ", within_days = " J("within_days")
-	  ", lang = " J("lang") " WHERE id = ?2",
-	  "DELETE FROM reminder WHERE id = ?" },
-	{ "reminder_task", "id reminder_id task_id due days_late",
-	  "SELECT img FROM image_reminder_task WHERE id = ?",
-	  "INSERT INTO reminder_task(id, reminder_id, task_id, due, days_late) VALUES ("
-	  J("id") ", " J("reminder_id") ", " J("task_id") ", " J("due") ", " J("days_late") ")",
-	  "UPDATE reminder_task SET reminder_id = " J("reminder_id") ", task_id = " J("task_id")
-	  ", due = " J("due") ", days_late = " J("days_late") " WHERE id = ?2",
-	  "DELETE FROM reminder_task WHERE id = ?" },
+	{ "task_group", 1, "name position" },
+	{ "unit", 2, "name" },
+	{ "leader", 3, "name title unit_id" },
+	{ "source", 4, "code title issued" },
+	{ "task", 5, "uuid title notes product result group_id leader_id unit_id source_id"
+	             " year due first_due extensions status closed created updated" },
+	{ "task_unit", 6, "task_id unit_id" },
+	{ "reminder", 7, "unit_id leader_id issued as_of within_days lang" },
+	{ "reminder_task", 8, "reminder_id task_id due days_late" },
 };
-#undef J
+#define N_TABLES (sizeof tables / sizeof *tables)
+#define MAX_COLS 17 /* v1 .. v17 */
 
-static const struct journaled *table_named(const char *name)
-{
-	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
-		if (strcmp(tables[i].name, name) == 0)
-			return &tables[i];
-	return NULL;
-}
+enum { OP_ADD = 1, OP_CHANGE = 2, OP_REMOVE = 3 };
 
-/* --- what a change r57 wrote looks like --------------------------------------
- * The triggers write every image with json_object over the table's columns
- * in a fixed order, so an image r57 wrote is text, valid JSON, an object
- * whose "id" is the change's row, and equal byte for byte to json_object
- * built again from its own values (which finds a key missing, added,
- * renamed, repeated or out of order). A row is never changed without an
- * image on one side. Undo and redo refuse an entry with any other change,
- * and r57 check reports every one (journal_int.h). */
-
-#define SQL_MAX 8192
+#define SQL_MAX 32768
 
 struct sqlbuf {
 	char *s;
@@ -134,27 +69,34 @@ static struct sqlbuf sql_new(void)
 	return b;
 }
 
-/* An SQL expression true when column x of a change of table t holds an
- * image r57 wrote, or NULL. CASE, not AND: json_extract of text that is
- * not JSON is an error, and only CASE is sure not to run it. */
-static void put_image_ok(struct sqlbuf *b, const struct journaled *t, const char *x)
+/* Column i (0-based) of table t: its name, of length *len. */
+static const char *column(const struct journaled *t, int i, int *len)
 {
-	put(b, "CASE WHEN %s IS NULL THEN 1 WHEN typeof(%s) <> 'text' OR NOT json_valid(%s) THEN 0"
-	       " WHEN json_type(%s) <> 'object' THEN 0 ELSE json_type(%s, '$.id') IS 'integer'"
-	       " AND json_extract(%s, '$.id') = row_id AND %s = json_object(", x, x, x, x, x, x, x);
-	for (const char *c = t->cols; *c;) {
-		size_t len = strcspn(c, " ");
-		put(b, "%s'%.*s', json_extract(%s, '$.%.*s')", c == t->cols ? "" : ", ",
-		    (int)len, c, x, (int)len, c);
-		c += len;
+	const char *c = t->cols;
+	for (; i > 0; i--) {
+		c += strcspn(c, " ");
 		c += *c == ' ';
 	}
-	put(b, ") END");
+	*len = (int)strcspn(c, " ");
+	return c;
+}
+
+static int n_cols(const struct journaled *t)
+{
+	int n = 1;
+	for (const char *c = t->cols; *c; c++)
+		n += *c == ' ';
+	return n;
+}
+
+static long all_bits(const struct journaled *t)
+{
+	return (1L << n_cols(t)) - 1;
 }
 
 size_t journal_n_tables(void)
 {
-	return sizeof tables / sizeof *tables;
+	return N_TABLES;
 }
 
 const char *journal_table(size_t i)
@@ -162,35 +104,129 @@ const char *journal_table(size_t i)
 	return tables[i].name;
 }
 
-char *journal_bad_images_sql(size_t i, const char *scope)
+int journal_table_code(size_t i)
 {
-	struct sqlbuf b = sql_new();
-	put(&b, "SELECT id, row_id FROM change WHERE %s AND tbl = '%s' AND NOT (", scope, tables[i].name);
-	put_image_ok(&b, &tables[i], "before");
-	put(&b, " AND ");
-	put_image_ok(&b, &tables[i], "after");
-	put(&b, ") ORDER BY id");
-	return b.s;
+	return tables[i].code;
 }
+
+/* --- what a change r57 wrote looks like --------------------------------------
+ * A change names a journaled table by its code and a row by its integer
+ * id; an addition records no value, a removal every column, a change the
+ * columns its cols say (at least one) and no other; no value beyond the
+ * table's columns. Undo and redo refuse an entry with any other change,
+ * and r57 check reports every one (journal_int.h). */
 
 char *journal_foreign_sql(const char *scope)
 {
 	struct sqlbuf b = sql_new();
-	put(&b, "SELECT id FROM change WHERE %s AND (typeof(row_id) <> 'integer'"
-	        " OR (before IS NULL AND after IS NULL) OR typeof(tbl) <> 'text' OR tbl NOT IN (", scope);
-	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
-		put(&b, "%s'%s'", i ? ", " : "", tables[i].name);
-	put(&b, ")) ORDER BY id");
+	put(&b, "SELECT id FROM change_log WHERE %s AND (typeof(row_id) <> 'integer'"
+	        " OR typeof(entry) <> 'integer' OR typeof(tbl) <> 'integer' OR tbl NOT IN (", scope);
+	for (size_t i = 0; i < N_TABLES; i++)
+		put(&b, "%s%d", i ? ", " : "", tables[i].code);
+	put(&b, ") OR typeof(op) <> 'integer' OR op NOT IN (1, 2, 3) OR typeof(cols) <> 'integer')"
+	        " ORDER BY id");
+	return b.s;
+}
+
+char *journal_bad_images_sql(size_t i, const char *scope)
+{
+	const struct journaled *t = &tables[i];
+	int n = n_cols(t);
+	long all = all_bits(t);
+	struct sqlbuf b = sql_new();
+	put(&b, "SELECT id, row_id FROM change_log WHERE %s AND tbl = %d AND typeof(cols) = 'integer'"
+	        " AND (CASE op WHEN 1 THEN cols <> 0 WHEN 3 THEN cols <> %ld"
+	        " ELSE cols <= 0 OR cols & ~%ld END", scope, t->code, all, all);
+	for (int k = 0; k < MAX_COLS; k++) {
+		if (k < n)
+			put(&b, " OR (v%d IS NOT NULL AND NOT cols & %ld)", k + 1, 1L << k);
+		else
+			put(&b, " OR v%d IS NOT NULL", k + 1);
+	}
+	put(&b, ") ORDER BY id");
 	return b.s;
 }
 
 char *journal_broken_chain_sql(const char *scope)
 {
 	struct sqlbuf b = sql_new();
-	/* change_row_ix (tbl, row_id, id) finds the change before each. */
-	put(&b, "SELECT c.id, c.tbl, c.row_id FROM change c WHERE %s AND c.before IS NOT"
-	        " (SELECT p.after FROM change p WHERE p.tbl = c.tbl AND p.row_id = c.row_id"
-	        " AND p.id < c.id ORDER BY p.id DESC LIMIT 1) ORDER BY c.id", scope);
+	/* change_log_row (tbl, row_id, id) finds the change before each: an
+	 * addition follows nothing or a removal, anything else follows a
+	 * change that left the row there. */
+	put(&b, "SELECT c.id, c.tbl, c.row_id FROM change_log c WHERE %s AND"
+	        " CASE c.op WHEN 1 THEN coalesce((SELECT p.op FROM change_log p WHERE p.tbl = c.tbl"
+	        "   AND p.row_id = c.row_id AND p.id < c.id ORDER BY p.id DESC LIMIT 1), 3) <> 3"
+	        " ELSE coalesce((SELECT p.op FROM change_log p WHERE p.tbl = c.tbl"
+	        "   AND p.row_id = c.row_id AND p.id < c.id ORDER BY p.id DESC LIMIT 1), 3) = 3 END"
+	        " ORDER BY c.id", scope);
+	return b.s;
+}
+
+/* --- files of version 3 and before ---------------------------------------------
+ * Their journal, change(entry, tbl, row_id, before, after), holds each
+ * row's whole image before and after as JSON. As change_log rows: an
+ * image of the wrong shape becomes a change of op 0, which undo refuses
+ * and r57 check names, as it named the image before. */
+
+/* An SQL expression true when column x of an old change of table t holds
+ * an image as r57 wrote it (CASE: json_extract of text that is not JSON
+ * is an error, and only CASE is sure not to run it). */
+static void put_image_ok(struct sqlbuf *b, const struct journaled *t, const char *x)
+{
+	put(b, "CASE WHEN %s IS NULL THEN 1 WHEN typeof(%s) <> 'text' OR NOT json_valid(%s) THEN 0"
+	       " WHEN json_type(%s) <> 'object' THEN 0 ELSE json_type(%s, '$.id') IS 'integer'"
+	       " AND json_extract(%s, '$.id') = row_id AND %s = json_object('id', json_extract(%s, '$.id')",
+	    x, x, x, x, x, x, x, x);
+	for (int k = 0; k < n_cols(t); k++) {
+		int len;
+		const char *c = column(t, k, &len);
+		put(b, ", '%.*s', json_extract(%s, '$.%.*s')", len, c, x, len, c);
+	}
+	put(b, ") END");
+}
+
+char *journal_v3_select_sql(void)
+{
+	struct sqlbuf b = sql_new();
+	for (size_t i = 0; i < N_TABLES; i++) {
+		const struct journaled *t = &tables[i];
+		int n = n_cols(t);
+		put(&b, "%sSELECT id, entry, %d AS tbl, row_id, CASE WHEN NOT (", i ? " UNION ALL " : "",
+		    t->code);
+		put_image_ok(&b, t, "before");
+		put(&b, " AND ");
+		put_image_ok(&b, t, "after");
+		put(&b, ") OR (before IS NULL AND after IS NULL) THEN 0"
+		        " WHEN before IS NULL THEN 1 WHEN after IS NULL THEN 3 ELSE 2 END AS op,"
+		        " CASE WHEN before IS NULL THEN 0 WHEN after IS NULL THEN %ld ELSE 0", all_bits(t));
+		for (int k = 0; k < n; k++) {
+			int len;
+			const char *c = column(t, k, &len);
+			put(&b, " | ((json_extract(before, '$.%.*s') IS NOT json_extract(after, '$.%.*s')) << %d)",
+			    len, c, len, c, k);
+		}
+		put(&b, " END AS cols");
+		for (int k = 0; k < MAX_COLS; k++) {
+			int len;
+			const char *c = k < n ? column(t, k, &len) : NULL;
+			if (!c) {
+				put(&b, ", NULL AS v%d", k + 1);
+				continue;
+			}
+			put(&b, ", CASE WHEN before IS NOT NULL AND (after IS NULL OR json_extract(before, '$.%.*s')"
+			        " IS NOT json_extract(after, '$.%.*s')) THEN json_extract(before, '$.%.*s') END AS v%d",
+			    len, c, len, c, len, c, k + 1);
+		}
+		put(&b, " FROM main.change WHERE tbl = '%s'", t->name);
+	}
+	/* a change of no table r57 keeps: named by r57 check as before */
+	put(&b, " UNION ALL SELECT id, entry, 0, row_id, 0, 0");
+	for (int k = 0; k < MAX_COLS; k++)
+		put(&b, ", NULL");
+	put(&b, " FROM main.change WHERE tbl NOT IN (");
+	for (size_t i = 0; i < N_TABLES; i++)
+		put(&b, "%s'%s'", i ? ", " : "", tables[i].name);
+	put(&b, ") OR typeof(tbl) <> 'text'");
 	return b.s;
 }
 
@@ -298,62 +334,159 @@ static int get_entry(struct store *st, const char *sql, const char *actor,
 	return rc;
 }
 
-/* The statements run once per row of an entry (an import's entry has
- * 100,000 rows and more), prepared once per pass rather than per row. */
-#define STMT_CACHE 32
-struct stmt_cache {
-	const char *sql[STMT_CACHE];
-	sqlite3_stmt *s[STMT_CACHE];
-	int n;
+/* --- reverting an entry, set-wise ---------------------------------------------
+ * Undo of entry E sets every row E changed back to the values E recorded:
+ * a row it added is removed, a row it changed or removed gets back, for
+ * each column, the value recorded by E's first change of that column. Redo
+ * of E is the same revert of E's newest undo, which recorded the values E
+ * had left. One statement per table and kind of step, not one per row: an
+ * import's entry has 100,000 rows. Every statement below binds ?1 the
+ * entry read (x), ?2 and ?3 the first and last id of its changes. */
+
+/* The entry being reverted, the one whose changes are read, their range. */
+struct revert {
+	const struct entry *e; /* the action undone or redone */
+	bool undo;
+	int64_t x;             /* undo: e itself; redo: its newest undo */
+	int64_t lo, hi;
+	unsigned tables;       /* bit code - 1: the tables x changed */
+	int64_t task_rows;     /* how many task rows x changed */
 };
 
-/* A statement for sql, ready for new bindings. The cache owns it. */
-static int cached(struct store *st, struct stmt_cache *c, const char *sql,
-                  sqlite3_stmt **out, struct r57_err *err)
+/* c is the first change of x to its row. */
+#define FIRST(c) \
+	" NOT EXISTS (SELECT 1 FROM change_log p WHERE p.tbl = " c ".tbl AND p.row_id = " c ".row_id" \
+	" AND p.id >= ?2 AND p.id < " c ".id AND p.entry = ?1)"
+#define OF_X(c) " " c ".id BETWEEN ?2 AND ?3 AND " c ".entry = ?1 "
+
+static int prepare_run(struct store *st, const char *sql, const struct revert *rv,
+                       sqlite3_stmt **out, struct r57_err *err)
 {
-	for (int i = 0; i < c->n; i++)
-		if (c->sql[i] == sql) {
-			sqlite3_reset(c->s[i]);
-			sqlite3_clear_bindings(c->s[i]);
-			*out = c->s[i];
-			return R57_OK;
-		}
-	if (c->n == STMT_CACHE) {
-		sqlite3_finalize(c->s[--c->n]);
-	}
 	int rc = store_prepare(st, sql, out, err);
 	if (rc)
 		return rc;
-	c->sql[c->n] = sql;
-	c->s[c->n++] = *out;
+	sqlite3_bind_int64(*out, 1, rv->x);
+	sqlite3_bind_int64(*out, 2, rv->lo);
+	sqlite3_bind_int64(*out, 3, rv->hi);
 	return R57_OK;
 }
 
-static void cache_free(struct stmt_cache *c)
-{
-	for (int i = 0; i < c->n; i++)
-		sqlite3_finalize(c->s[i]);
-	c->n = 0;
-}
-
-/* The first change of entry seq that one of the statements of
- * journal_int.h finds (0: none), the statement made for scope
- * "entry = ?1" (the chain's "c.entry = ?1"). */
-static int first_bad(struct store *st, char *sql, int64_t seq, int64_t *bad,
-                     struct r57_err *err)
+/* Run sql to its end (a write). */
+static int run_write(struct store *st, char *sql, const struct revert *rv, struct r57_err *err)
 {
 	sqlite3_stmt *s;
-	int rc = store_prepare(st, sql, &s, err);
+	int rc = prepare_run(st, sql, rv, &s, err);
 	free(sql);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, seq);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_sqlerr(st, err, rv->undo ? N_("undoing") : N_("redoing"));
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The first row sql finds: *id its first column, 0 for none. */
+static int run_first(struct store *st, char *sql, const struct revert *rv, int64_t *id,
+                     struct r57_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = prepare_run(st, sql, rv, &s, err);
+	free(sql);
+	if (rc)
+		return rc;
 	int step = sqlite3_step(s);
-	*bad = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	*id = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = store_sqlerr(st, err, N_("reading the journal"));
 	sqlite3_finalize(s);
 	return rc;
+}
+
+/* The value column k of table t gets back from the first change f of x to
+ * its row: f's own when it recorded it, else that of the first later
+ * change of x that did (a removal records every column). */
+static void put_value(struct sqlbuf *b, const struct journaled *t, int k)
+{
+	put(b, "CASE WHEN f.cols & %ld THEN f.v%d ELSE (SELECT p.v%d FROM change_log p"
+	       " WHERE p.tbl = %d AND p.row_id = f.row_id AND p.id > f.id AND p.id <= ?3"
+	       " AND p.entry = ?1 AND p.cols & %ld ORDER BY p.id LIMIT 1) END",
+	    1L << k, k + 1, k + 1, t->code, 1L << k);
+}
+
+/* Remove the rows x added. */
+static char *delete_sql(const struct journaled *t)
+{
+	struct sqlbuf b = sql_new();
+	put(&b, "DELETE FROM %s WHERE id IN (SELECT c.row_id FROM change_log c WHERE" OF_X("c")
+	        "AND c.tbl = %d AND c.op = 1 AND" FIRST("c") ")", t->name, t->code);
+	return b.s;
+}
+
+/* Set back the rows x changed that are there now. */
+static char *update_sql(const struct journaled *t)
+{
+	struct sqlbuf b = sql_new();
+	int n = n_cols(t);
+	put(&b, "UPDATE %s SET ", t->name);
+	for (int k = 0; k < n; k++) {
+		int len;
+		const char *c = column(t, k, &len);
+		put(&b, "%s%.*s = CASE WHEN f.cols & %ld THEN f.v%d WHEN NOT f.multi THEN %s.%.*s"
+		        " WHEN EXISTS (SELECT 1 FROM change_log p WHERE p.tbl = %d AND p.row_id = f.row_id"
+		        " AND p.id > f.id AND p.id <= ?3 AND p.entry = ?1 AND p.cols & %ld) THEN ",
+		    k ? ", " : "", len, c, 1L << k, k + 1, t->name, len, c, t->code, 1L << k);
+		put_value(&b, t, k);
+		put(&b, " ELSE %s.%.*s END", t->name, len, c);
+	}
+	put(&b, " FROM (SELECT c.id, c.row_id, c.cols");
+	for (int k = 0; k < n; k++)
+		put(&b, ", c.v%d", k + 1);
+	put(&b, ", EXISTS (SELECT 1 FROM change_log o WHERE o.tbl = c.tbl AND o.row_id = c.row_id"
+	        " AND o.id > c.id AND o.id <= ?3 AND o.entry = ?1) AS multi"
+	        " FROM change_log c WHERE" OF_X("c") "AND c.tbl = %d AND c.op <> 1 AND" FIRST("c")
+	        ") AS f WHERE %s.id = f.row_id", t->code, t->name);
+	return b.s;
+}
+
+/* Put back the rows x removed (those not there now). */
+static char *insert_sql(const struct journaled *t)
+{
+	struct sqlbuf b = sql_new();
+	int n = n_cols(t);
+	put(&b, "INSERT INTO %s(id", t->name);
+	for (int k = 0; k < n; k++) {
+		int len;
+		const char *c = column(t, k, &len);
+		put(&b, ", %.*s", len, c);
+	}
+	put(&b, ") SELECT f.row_id");
+	for (int k = 0; k < n; k++) {
+		put(&b, ", ");
+		put_value(&b, t, k);
+	}
+	put(&b, " FROM change_log f WHERE" OF_X("f") "AND f.tbl = %d AND f.op <> 1 AND" FIRST("f")
+	        " AND NOT EXISTS (SELECT 1 FROM %s WHERE id = f.row_id) ORDER BY f.row_id",
+	    t->code, t->name);
+	return b.s;
+}
+
+/* After the revert: the first change of x whose row is not as it
+ * recorded (a value the column turned into another, a row still there or
+ * missing). */
+static char *verify_sql(const struct journaled *t)
+{
+	struct sqlbuf b = sql_new();
+	int n = n_cols(t);
+	put(&b, "SELECT f.id FROM change_log f LEFT JOIN %s r ON r.id = f.row_id WHERE" OF_X("f")
+	        "AND f.tbl = %d AND" FIRST("f") " AND CASE WHEN f.op = 1 THEN r.id IS NOT NULL"
+	        " ELSE r.id IS NULL", t->name, t->code);
+	for (int k = 0; k < n; k++) {
+		int len;
+		const char *c = column(t, k, &len);
+		put(&b, " OR (f.cols & %ld AND r.%.*s IS NOT f.v%d)", 1L << k, len, c, k + 1);
+	}
+	put(&b, " END ORDER BY f.id LIMIT 1");
+	return b.s;
 }
 
 static int damaged(struct r57_err *err, const struct entry *e, bool undo, int64_t change)
@@ -367,273 +500,235 @@ static int damaged(struct r57_err *err, const struct entry *e, bool undo, int64_
 	return rc;
 }
 
-/* Is every change of entry seq one r57 wrote, and does each follow from
- * the one before it to the same row? The journal is data: an image that
- * is not one (SQL text, a number, another table's row) must stop undo,
- * not be written. */
-static int check_sound(struct store *st, const struct entry *e, int64_t seq, bool undo,
-                       struct r57_err *err)
+static int apply(struct store *st, const struct revert *rv, struct r57_err *err)
+{
+	int rc = R57_OK;
+	/* A big revert leaves the search index to the next search's rebuild,
+	 * as an import does: kept row by row it costs more than the revert. */
+	bool bulk = rv->task_rows > 1000;
+	if (bulk && (rc = store_search_triggers_drop(st, err)))
+		return rc;
+	/* The references are checked at commit: rows come back and go in
+	 * any order. Removals first, so that a name they held is free. */
+	rc = store_exec(st, "PRAGMA defer_foreign_keys = ON", err);
+	for (size_t i = N_TABLES; !rc && i-- > 0;)
+		if (rv->tables & (1u << (tables[i].code - 1)))
+			rc = run_write(st, delete_sql(&tables[i]), rv, err);
+	for (size_t i = 0; !rc && i < N_TABLES; i++)
+		if (rv->tables & (1u << (tables[i].code - 1)))
+			rc = run_write(st, update_sql(&tables[i]), rv, err);
+	for (size_t i = 0; !rc && i < N_TABLES; i++)
+		if (rv->tables & (1u << (tables[i].code - 1)))
+			rc = run_write(st, insert_sql(&tables[i]), rv, err);
+	for (size_t i = 0; !rc && i < N_TABLES; i++) {
+		int64_t bad = 0;
+		if (!(rv->tables & (1u << (tables[i].code - 1))))
+			continue;
+		if (!(rc = run_first(st, verify_sql(&tables[i]), rv, &bad, err)) && bad)
+			rc = damaged(err, rv->e, rv->undo, bad);
+	}
+	if (bulk) {
+		int back = store_search_triggers(st, rc ? NULL : err);
+		if (!rc)
+			rc = back;
+	}
+	return rc;
+}
+
+/* --- before a revert: is the journal sound, and may it be done ---------------- */
+
+/* Is every change of x one r57 wrote, and does each follow from the one
+ * before it to the same row? The journal is data: a change that is not
+ * one (SQL text, a number, another table's row) must stop undo, not be
+ * written. */
+static int check_sound(struct store *st, const struct revert *rv, struct r57_err *err)
 {
 	int64_t bad = 0;
-	int rc = first_bad(st, journal_foreign_sql("entry = ?1"), seq, &bad, err);
-	for (size_t i = 0; !rc && !bad && i < journal_n_tables(); i++)
-		rc = first_bad(st, journal_bad_images_sql(i, "entry = ?1"), seq, &bad, err);
+	int rc = run_first(st, journal_foreign_sql("entry = ?1 AND id BETWEEN ?2 AND ?3"), rv, &bad, err);
+	for (size_t i = 0; !rc && !bad && i < N_TABLES; i++)
+		rc = run_first(st, journal_bad_images_sql(i, "entry = ?1 AND id BETWEEN ?2 AND ?3"), rv,
+		               &bad, err);
 	if (!rc && !bad)
-		rc = first_bad(st, journal_broken_chain_sql("c.entry = ?1"), seq, &bad, err);
+		rc = run_first(st, journal_broken_chain_sql("c.entry = ?1 AND c.id BETWEEN ?2 AND ?3"), rv,
+		               &bad, err);
 	if (!rc && bad)
-		rc = damaged(err, e, undo, bad);
+		rc = damaged(err, rv->e, rv->undo, bad);
 	return rc;
 }
 
-/* The entry's changes, and for redo those of the undo that reverted it
- * (whose before images are the after images redo writes again). */
-static int check_entry_sound(struct store *st, const struct entry *e, bool undo,
-                             struct r57_err *err)
+/* The action behind change c: the action itself, or the one an undo or
+ * redo reverted or re-applied (d). */
+#define BEHIND(c) \
+	" JOIN entry ce ON ce.seq = " c ".entry JOIN entry d ON d.seq =" \
+	" CASE WHEN ce.kind IN ('undo', 'redo') THEN ce.target ELSE ce.seq END"
+/* Did the changes of action d made after entry ?1 leave its rows other
+ * than they were? Yes if d came after ?1 and stands, or if d came before
+ * and stands now but was undone then, or the other way round: an undo and
+ * its redo since come to nothing. (d stood at ?1 unless its newest undo
+ * or redo before ?1 was an undo.) */
+#define MOVED \
+	" CASE WHEN d.seq > ?1 THEN d.undone = 0 ELSE (d.undone = 0) <>" \
+	" (coalesce((SELECT k.kind FROM entry k WHERE k.target = d.seq AND k.seq < ?1" \
+	"   AND k.kind IN ('undo', 'redo') ORDER BY k.seq DESC LIMIT 1), 'redo') = 'redo') END"
+
+static int conflict(sqlite3_stmt *who, const struct revert *rv,
+                    bool in_use, struct r57_err *err)
 {
-	int rc = check_sound(st, e, e->seq, undo, err);
-	if (rc || undo)
-		return rc;
+	char *what = text_safe(rv->e->summary ? rv->e->summary : "", false);
+	int rc;
+	if (sqlite3_step(who) == SQLITE_ROW) {
+		char *actor = text_safe((const char *)sqlite3_column_text(who, 1), false);
+		char *sum = text_safe((const char *)sqlite3_column_text(who, 2), false);
+		long long seq = (long long)sqlite3_column_int64(who, 0);
+		if (in_use)
+			rc = r57_fail(err, R57_ECONFLICT,
+			              rv->undo ? _("cannot undo #%lld (%s): %s made use of what it added in #%lld (%s); nothing was changed")
+			                       : _("cannot redo #%lld (%s): %s made use of what it removed in #%lld (%s); nothing was changed"),
+			              (long long)rv->e->seq, what, actor, seq, sum);
+		else
+			rc = r57_fail(err, R57_ECONFLICT,
+			              rv->undo ? _("cannot undo #%lld (%s): %s changed it since in #%lld (%s); nothing was changed")
+			                       : _("cannot redo #%lld (%s): %s changed it since in #%lld (%s); nothing was changed"),
+			              (long long)rv->e->seq, what, actor, seq, sum);
+		free(actor);
+		free(sum);
+	} else if (in_use) {
+		rc = r57_fail(err, R57_ECONFLICT,
+		              rv->undo ? _("cannot undo #%lld (%s): what it added is in use; nothing was changed")
+		                       : _("cannot redo #%lld (%s): what it removed is in use; nothing was changed"),
+		              (long long)rv->e->seq, what);
+	} else {
+		rc = r57_fail(err, R57_ECONFLICT,
+		              rv->undo ? _("cannot undo #%lld (%s): its rows were changed since; nothing was changed")
+		                       : _("cannot redo #%lld (%s): its rows were changed since; nothing was changed"),
+		              (long long)rv->e->seq, what);
+	}
+	free(what);
+	return rc;
+}
+
+/* Is every row x changed still as x left it? It is unless another
+ * action's changes since moved it (MOVED). If not, say who changed it.
+ * One statement: the later changes to the rows of x, through the index of
+ * each row. */
+static int check_rows(struct store *st, const struct revert *rv, struct r57_err *err)
+{
 	sqlite3_stmt *s;
-	if ((rc = store_prepare(st, "SELECT max(seq) FROM entry WHERE kind = 'undo' AND target = ?",
-	                        &s, err)))
-		return rc;
-	sqlite3_bind_int64(s, 1, e->seq);
-	int64_t u = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
-	return u ? check_sound(st, e, u, undo, err) : R57_OK;
-}
-
-/* Does every row the entry touched still look as `side` of the entry left
- * it (after, for undo; before, for redo)? If not, say who changed it. */
-static int check_rows(struct store *st, const struct entry *e, bool undo,
-                      struct r57_err *err)
-{
-	/* Per row: the image the entry left it in (its last change's after for
-	 * undo, its first change's before for redo). */
-	const char *sql = undo
-		? "SELECT tbl, row_id, after, max(id) FROM change WHERE entry = ? GROUP BY tbl, row_id"
-		: "SELECT tbl, row_id, before, min(id) FROM change WHERE entry = ? GROUP BY tbl, row_id";
-	sqlite3_stmt *s, *img = NULL, *who = NULL;
-	struct stmt_cache images = { .n = 0 };
-	int rc = store_prepare(st, sql, &s, err), step;
+	int rc = prepare_run(st,
+		"SELECT d.seq, d.actor, d.summary FROM change_log x"
+		" JOIN change_log c ON c.tbl = x.tbl AND c.row_id = x.row_id AND c.id > ?3" BEHIND("c")
+		" WHERE x.id BETWEEN ?2 AND ?3 AND x.entry = ?1 AND d.seq <> ?4 AND" MOVED
+		" ORDER BY c.id LIMIT 1",
+		rv, &s, err);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, e->seq);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *tbl = (const char *)sqlite3_column_text(s, 0);
-		int64_t row = sqlite3_column_int64(s, 1);
-		const char *want = (const char *)sqlite3_column_text(s, 2);
-		const struct journaled *t = table_named(tbl ? tbl : "");
-		if (!t) {
-			rc = r57_fail(err, R57_EDB, _("the journal names an unknown table; nothing was changed"));
-			break;
-		}
-		if ((rc = cached(st, &images, t->image, &img, err)))
-			break;
-		sqlite3_bind_int64(img, 1, row);
-		int istep = sqlite3_step(img);
-		const char *have = istep == SQLITE_ROW ? (const char *)sqlite3_column_text(img, 0) : NULL;
-		bool same = (!have && !want) || (have && want && strcmp(have, want) == 0);
-		if (istep != SQLITE_ROW && istep != SQLITE_DONE) {
-			rc = store_sqlerr(st, err, N_("reading the journal"));
-			break;
-		}
-		sqlite3_reset(img);
-		if (same)
-			continue;
-		/* Name the change that made the row differ: the first later one
-		 * that still stands (not undone, not itself an undo), else the
-		 * newest. */
-		if ((rc = store_prepare(st,
-		        "SELECT e.seq, e.actor, e.summary FROM change c JOIN entry e ON e.seq = c.entry"
-		        " WHERE c.tbl = ?1 AND c.row_id = ?2 AND c.entry > ?3"
-		        " ORDER BY (e.kind = 'do' AND e.undone = 0) DESC,"
-		        "   CASE WHEN e.kind = 'do' AND e.undone = 0 THEN c.id ELSE -c.id END LIMIT 1",
-		        &who, err)))
-			break;
-		sqlite3_bind_text(who, 1, tbl, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(who, 2, row);
-		sqlite3_bind_int64(who, 3, e->seq);
-		char *what = text_safe(e->summary ? e->summary : "", false);
-		if (sqlite3_step(who) == SQLITE_ROW) {
-			char *actor = text_safe((const char *)sqlite3_column_text(who, 1), false);
-			char *sum = text_safe((const char *)sqlite3_column_text(who, 2), false);
-			rc = r57_fail(err, R57_ECONFLICT,
-			              undo ? _("cannot undo #%lld (%s): %s changed it since in #%lld (%s); nothing was changed")
-			                   : _("cannot redo #%lld (%s): %s changed it since in #%lld (%s); nothing was changed"),
-			              (long long)e->seq, what, actor,
-			              (long long)sqlite3_column_int64(who, 0), sum);
-			free(actor);
-			free(sum);
-		} else {
-			rc = r57_fail(err, R57_ECONFLICT,
-			              undo ? _("cannot undo #%lld (%s): its rows were changed since; nothing was changed")
-			                   : _("cannot redo #%lld (%s): its rows were changed since; nothing was changed"),
-			              (long long)e->seq, what);
-		}
-		free(what);
-		sqlite3_finalize(who);
-		who = NULL;
-		break;
-	}
-	if (!rc && step != SQLITE_DONE)
+	sqlite3_bind_int64(s, 4, rv->e->seq);
+	int step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		sqlite3_reset(s);
+		rc = conflict(s, rv, false, err);
+	} else if (step != SQLITE_DONE) {
 		rc = store_sqlerr(st, err, N_("reading the journal"));
-	cache_free(&images);
+	}
 	sqlite3_finalize(s);
 	return rc;
 }
 
-/* Set every row the entry changed to its before image (undo, newest
- * change first) or its after image (redo, oldest first), and read each
- * row back: it must now be that image, byte for byte. The checks before
- * have found every change well formed; this finds what only the table can
- * say (a number where the column holds text, a value the column turns
- * into another), and the whole transaction is rolled back. */
-static int apply_images(struct store *st, const struct entry *e, bool undo, struct r57_err *err)
-{
-	const char *sql = undo
-		? "SELECT tbl, row_id, before, after, id FROM change WHERE entry = ? ORDER BY id DESC"
-		: "SELECT tbl, row_id, before, after, id FROM change WHERE entry = ? ORDER BY id";
-	sqlite3_stmt *s, *w = NULL, *img = NULL;
-	struct stmt_cache writes = { .n = 0 };
-	int rc = store_prepare(st, sql, &s, err), step;
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(s, 1, e->seq);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const struct journaled *t = table_named((const char *)sqlite3_column_text(s, 0));
-		int64_t row = sqlite3_column_int64(s, 1);
-		const char *from = (const char *)sqlite3_column_text(s, undo ? 3 : 2);
-		const char *to = (const char *)sqlite3_column_text(s, undo ? 2 : 3);
-		if (!t) {
-			rc = r57_fail(err, R57_EDB, _("the journal names an unknown table; nothing was changed"));
-			break;
-		}
-		const char *q = !to ? t->del : !from ? t->insert : t->update;
-		if ((rc = cached(st, &writes, q, &w, err)))
-			break;
-		if (!to) {
-			sqlite3_bind_int64(w, 1, row);
-		} else {
-			sqlite3_bind_text(w, 1, to, -1, SQLITE_TRANSIENT);
-			if (from)
-				sqlite3_bind_int64(w, 2, row);
-		}
-		if (sqlite3_step(w) != SQLITE_DONE) {
-			rc = store_sqlerr(st, err, undo ? N_("undoing") : N_("redoing"));
-			break;
-		}
-		sqlite3_reset(w);
-		if ((rc = cached(st, &writes, t->image, &img, err)))
-			break;
-		sqlite3_bind_int64(img, 1, row);
-		int istep = sqlite3_step(img);
-		const char *now = istep == SQLITE_ROW ? (const char *)sqlite3_column_text(img, 0) : NULL;
-		if (istep != SQLITE_ROW && istep != SQLITE_DONE) {
-			rc = store_sqlerr(st, err, N_("reading the journal"));
-			break;
-		}
-		bool same = (!now && !to) || (now && to && strcmp(now, to) == 0);
-		sqlite3_reset(img);
-		if (!same) {
-			rc = damaged(err, e, undo, sqlite3_column_int64(s, 4));
-			break;
-		}
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, N_("reading the journal"));
-	cache_free(&writes);
-	sqlite3_finalize(s);
-	return rc;
-}
-
-/* Who refers to a row of each table: (referring table, column), and one
- * query per direction that finds, in a single pass over the entry's
- * changes, a row the entry added (undo would delete it) or deleted (redo
- * would) that a row outside the entry refers to. One statement per kind of
- * reference, not one per row: an import adds 100,000 rows in one entry. */
+/* Who refers to a row of each table: (referring table, column). */
 static const struct {
-	const char *target, *tbl, *col, *used_undo, *used_redo;
+	int target;
+	const char *tbl;
+	int tbl_code;
+	const char *col;
 } references[] = {
-	/* The referring rows this entry touched itself do not count: undo
-	 * (redo) puts them back as they were, before the row is deleted. */
-#define USED(target, tbl, col, side) \
-	"SELECT c.row_id FROM change c WHERE c.entry = ?1 AND c.tbl = '" target "'" \
-	" AND c." side " IS NULL AND EXISTS (SELECT 1 FROM " tbl " r WHERE r." col " = c.row_id" \
-	" AND r.id NOT IN (SELECT row_id FROM change WHERE entry = ?1 AND tbl = '" tbl "'))" \
-	" ORDER BY c.id LIMIT 1"
-#define REF(target, tbl, col) \
-	{ target, tbl, col, USED(target, tbl, col, "before"), USED(target, tbl, col, "after") }
-	REF("unit", "task", "unit_id"),
-	REF("unit", "task_unit", "unit_id"),
-	REF("unit", "leader", "unit_id"),
-	REF("leader", "task", "leader_id"),
-	REF("task_group", "task", "group_id"),
-	REF("source", "task", "source_id"),
-	REF("task", "task_unit", "task_id"),
-	REF("unit", "reminder", "unit_id"),
-	REF("leader", "reminder", "leader_id"),
-	REF("task", "reminder_task", "task_id"),
-	REF("reminder", "reminder_task", "reminder_id"),
-#undef REF
-#undef USED
+	{ 2, "task", 5, "unit_id" },
+	{ 2, "task_unit", 6, "unit_id" },
+	{ 2, "leader", 3, "unit_id" },
+	{ 3, "task", 5, "leader_id" },
+	{ 1, "task", 5, "group_id" },
+	{ 4, "task", 5, "source_id" },
+	{ 5, "task_unit", 6, "task_id" },
+	{ 2, "reminder", 7, "unit_id" },
+	{ 3, "reminder", 7, "leader_id" },
+	{ 5, "reminder_task", 8, "task_id" },
+	{ 7, "reminder_task", 8, "reminder_id" },
 };
 
-/* A row that undo (or redo) would delete must not be in use by a later
- * change: binh assigned a task to the leader an's entry created. Refuse
- * and name the change, before anything is written. */
-static int check_references(struct store *st, const struct entry *e, bool undo,
-                            struct r57_err *err)
+/* A row the revert would remove must not be in use by a row outside x:
+ * binh assigned a task to the leader an's entry created. Refuse and name
+ * the change, before anything is written. One statement per kind of
+ * reference, not one per row. */
+static int check_references(struct store *st, const struct revert *rv, struct r57_err *err)
 {
-	sqlite3_stmt *q = NULL;
 	int rc = R57_OK;
 	for (size_t i = 0; i < sizeof references / sizeof *references && !rc; i++) {
-		if ((rc = store_prepare(st, undo ? references[i].used_undo : references[i].used_redo,
-		                        &q, err)))
-			break;
-		sqlite3_bind_int64(q, 1, e->seq);
-		int step = sqlite3_step(q);
-		int64_t row = step == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-		sqlite3_finalize(q);
-		q = NULL;
-		if (step != SQLITE_ROW && step != SQLITE_DONE) {
-			rc = store_sqlerr(st, err, N_("reading the journal"));
-			break;
-		}
-		if (step != SQLITE_ROW)
+		if (!(rv->tables & (1u << (references[i].target - 1))))
 			continue;
-		char *what = text_safe(e->summary ? e->summary : "", false);
-		if ((rc = store_prepare(st,
-		        "SELECT e.seq, e.actor, e.summary FROM change c JOIN entry e ON e.seq = c.entry"
-		        " WHERE c.tbl = ? AND c.entry > ? AND json_extract(c.after, '$.' || ?) = ?"
-		        " ORDER BY c.id DESC LIMIT 1", &q, err))) {
-			free(what);
+		struct sqlbuf b = sql_new();
+		/* The referring rows x touched itself do not count: the revert
+		 * puts them back as they were too. */
+		put(&b, "SELECT r.id FROM change_log c JOIN %s r ON r.%s = c.row_id WHERE" OF_X("c")
+		        "AND c.tbl = %d AND c.op = 1 AND" FIRST("c") " AND NOT EXISTS (SELECT 1 FROM"
+		        " change_log m WHERE m.tbl = %d AND m.row_id = r.id AND m.id BETWEEN ?2 AND ?3"
+		        " AND m.entry = ?1) LIMIT 1",
+		    references[i].tbl, references[i].col, references[i].target, references[i].tbl_code);
+		int64_t row = 0;
+		if ((rc = run_first(st, b.s, rv, &row, err)) || !row)
+			continue;
+		sqlite3_stmt *who;
+		if ((rc = prepare_run(st,
+		        "SELECT d.seq, d.actor, d.summary FROM change_log c" BEHIND("c")
+		        " WHERE c.tbl = ?4 AND c.row_id = ?5 AND c.id > ?3 AND" MOVED
+		        " ORDER BY c.id LIMIT 1",
+		        rv, &who, err)))
 			break;
-		}
-		sqlite3_bind_text(q, 1, references[i].tbl, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 2, e->seq);
-		sqlite3_bind_text(q, 3, references[i].col, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 4, row);
-		if (sqlite3_step(q) == SQLITE_ROW) {
-			char *actor = text_safe((const char *)sqlite3_column_text(q, 1), false);
-			char *sum = text_safe((const char *)sqlite3_column_text(q, 2), false);
-			rc = r57_fail(err, R57_ECONFLICT,
-			              undo ? _("cannot undo #%lld (%s): %s made use of what it added in #%lld (%s); nothing was changed")
-			                   : _("cannot redo #%lld (%s): %s made use of what it removed in #%lld (%s); nothing was changed"),
-			              (long long)e->seq, what, actor, (long long)sqlite3_column_int64(q, 0), sum);
-			free(actor);
-			free(sum);
-		} else {
-			rc = r57_fail(err, R57_ECONFLICT,
-			              undo ? _("cannot undo #%lld (%s): what it added is in use; nothing was changed")
-			                   : _("cannot redo #%lld (%s): what it removed is in use; nothing was changed"),
-			              (long long)e->seq, what);
-		}
-		free(what);
-		sqlite3_finalize(q);
-		q = NULL;
+		sqlite3_bind_int(who, 4, references[i].tbl_code);
+		sqlite3_bind_int64(who, 5, row);
+		rc = conflict(who, rv, true, err);
+		sqlite3_finalize(who);
 	}
-	sqlite3_finalize(q);
+	return rc;
+}
+
+/* What x is, for entry e: its range of changes and the tables it
+ * changed. */
+static int read_revert(struct store *st, const struct entry *e, bool undo, struct revert *rv,
+                       struct r57_err *err)
+{
+	memset(rv, 0, sizeof *rv);
+	rv->e = e;
+	rv->undo = undo;
+	rv->x = e->seq;
+	sqlite3_stmt *s;
+	int rc;
+	if (!undo) {
+		if ((rc = store_prepare(st, "SELECT max(seq) FROM entry WHERE kind = 'undo' AND target = ?",
+		                        &s, err)))
+			return rc;
+		sqlite3_bind_int64(s, 1, e->seq);
+		rv->x = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		sqlite3_finalize(s);
+	}
+	if ((rc = store_prepare(st,
+	        "SELECT min(id), max(id), (SELECT group_concat(DISTINCT tbl) FROM change_log"
+	        " WHERE entry = ?1), (SELECT count(DISTINCT row_id) FROM change_log WHERE entry = ?1"
+	        " AND tbl = 5) FROM change_log WHERE entry = ?1", &s, err)))
+		return rc;
+	sqlite3_bind_int64(s, 1, rv->x);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		rv->lo = sqlite3_column_int64(s, 0);
+		rv->hi = sqlite3_column_int64(s, 1);
+		const char *t = (const char *)sqlite3_column_text(s, 2);
+		for (; t && *t; t += strcspn(t, ","), t += *t == ',') {
+			long code = strtol(t, NULL, 10);
+			if (code >= 1 && code <= (long)N_TABLES)
+				rv->tables |= 1u << (code - 1);
+		}
+		rv->task_rows = sqlite3_column_int64(s, 3);
+	} else {
+		rc = store_sqlerr(st, err, N_("reading the journal"));
+	}
+	sqlite3_finalize(s);
 	return rc;
 }
 
@@ -648,8 +743,10 @@ static const char redo_sql[] =
 	" AND NOT EXISTS (SELECT 1 FROM entry d WHERE d.actor = ?1 AND d.kind = 'do' AND d.seq > u.seq)"
 	" ORDER BY u.seq DESC LIMIT 1";
 
+/* The entry undo (redo) would revert for actor, checked: the journal
+ * sound, its rows as it left them, nothing it would remove in use. */
 static int plan(struct store *st, const char *actor, bool undo,
-                struct entry *target, struct r57_err *err)
+                struct entry *target, struct revert *rv, struct r57_err *err)
 {
 	bool found;
 	int rc = get_entry(st, undo ? undo_sql : redo_sql, actor, target, &found, err);
@@ -661,11 +758,15 @@ static int plan(struct store *st, const char *actor, bool undo,
 		free(a);
 		return rc;
 	}
-	rc = check_entry_sound(st, target, undo, err);
+	rc = read_revert(st, target, undo, rv, err);
+	if (!rc && !rv->x)
+		rc = damaged(err, target, undo, 0);
 	if (!rc)
-		rc = check_rows(st, target, undo, err);
+		rc = check_sound(st, rv, err);
 	if (!rc)
-		rc = check_references(st, target, undo, err);
+		rc = check_rows(st, rv, err);
+	if (!rc)
+		rc = check_references(st, rv, err);
 	if (rc)
 		entry_clear(target);
 	return rc;
@@ -674,24 +775,27 @@ static int plan(struct store *st, const char *actor, bool undo,
 int sqlite_store_journal_undo_plan(struct store *st, const char *actor, struct entry *target,
                       struct r57_err *err)
 {
-	return plan(st, actor, true, target, err);
+	struct revert rv;
+	return plan(st, actor, true, target, &rv, err);
 }
 
 int sqlite_store_journal_redo_plan(struct store *st, const char *actor, struct entry *target,
                       struct r57_err *err)
 {
-	return plan(st, actor, false, target, err);
+	struct revert rv;
+	return plan(st, actor, false, target, &rv, err);
 }
 
 static int revert(struct store *st, const char *actor, const char *now,
                   r57_day today, bool undo, struct entry *done, struct r57_err *err)
 {
+	struct revert rv;
 	int rc = sqlite_store_begin(st, err);
 	if (rc)
 		return rc;
 	/* Plan inside the write transaction, so nobody slips in between the
 	 * check and the change. */
-	if ((rc = plan(st, actor, undo, done, err))) {
+	if ((rc = plan(st, actor, undo, done, &rv, err))) {
 		sqlite_store_rollback(st);
 		return rc;
 	}
@@ -708,7 +812,7 @@ static int revert(struct store *st, const char *actor, const char *now,
 	                  done->seq, NULL, err);
 	free(summary);
 	if (!rc)
-		rc = apply_images(st, done, undo, err);
+		rc = apply(st, &rv, err);
 	if (!rc) {
 		sqlite3_stmt *s;
 		if (!(rc = store_prepare(st, "UPDATE entry SET undone = ? WHERE seq = ?", &s, err))) {
@@ -746,17 +850,15 @@ int sqlite_store_journal_history(struct store *st, const struct history_query *q
 	char sql[1024];
 	size_t n = (size_t)snprintf(sql, sizeof sql, "%s WHERE 1", ENTRY_COLS);
 	/* A task's history: the entries that changed it, and those that
-	 * issued (or undid) a reminder naming it, found through the partial
-	 * index change_reminder_task_ix (its expression, word for word). A
-	 * file of version 1 read as it is has neither index nor reminders. */
-	if (q->task_id && st->version >= 2)
+	 * issued (or undid) a reminder naming it: the reminder_task rows that
+	 * name it now, and those removed, found through the partial index
+	 * change_log_reminder_task (its condition, word for word). */
+	if (q->task_id)
 		n += (size_t)snprintf(sql + n, sizeof sql - n,
-		        " AND seq IN (SELECT entry FROM change WHERE tbl = 'task' AND row_id = :task"
-		        " UNION ALL SELECT entry FROM change WHERE tbl = 'reminder_task'"
-		        " AND json_extract(coalesce(after, before), '$.task_id') = :task)");
-	else if (q->task_id)
-		n += (size_t)snprintf(sql + n, sizeof sql - n,
-		        " AND seq IN (SELECT entry FROM change WHERE tbl = 'task' AND row_id = :task)");
+		        " AND seq IN (SELECT entry FROM change_log WHERE tbl = 5 AND row_id = :task"
+		        " UNION ALL SELECT entry FROM change_log WHERE tbl = 8 AND row_id IN"
+		        " (SELECT id FROM reminder_task WHERE task_id = :task UNION SELECT row_id"
+		        " FROM change_log WHERE v2 = :task AND tbl = 8 AND op = 3))");
 	if (q->actor)
 		n += (size_t)snprintf(sql + n, sizeof sql - n, " AND actor = :actor");
 	if (q->since != R57_NO_DATE)
@@ -797,7 +899,7 @@ int sqlite_store_journal_task_last(struct store *st, int64_t task_id, struct ent
 {
 	sqlite3_stmt *s;
 	int rc = store_prepare(st,
-		ENTRY_COLS " WHERE seq = (SELECT entry FROM change WHERE tbl = 'task' AND row_id = ?"
+		ENTRY_COLS " WHERE seq = (SELECT entry FROM change_log WHERE tbl = 5 AND row_id = ?"
 		" ORDER BY id DESC LIMIT 1)", &s, err);
 	if (rc)
 		return rc;

@@ -1,29 +1,40 @@
-/* journal_int.h: what r57 check (store_check.c) shares with the journal
- * (journal.c): the statements that find a change r57 did not write, so
- * that undo, redo and the check agree on what a sound journal is. Each
- * statement is malloc'd (free it); scope is an SQL condition on table
- * change (its columns unqualified, or c. for the chain), "1" for all. */
+/* journal_int.h: what r57 check (store_check.c) and the opening of older
+ * files (store.c) share with the journal (journal.c): the statements that
+ * find a change r57 did not write, so that undo, redo and the check agree
+ * on what a sound journal is, and the reading of a version 3 journal.
+ * Each statement is malloc'd (free it); scope is an SQL condition on table
+ * change_log (its columns unqualified, or c. for the chain), "1" for all. */
 #ifndef R57_JOURNAL_INT_H
 #define R57_JOURNAL_INT_H
 
 #include <stddef.h>
 
-/* The journaled tables: journal_table(i) for i < journal_n_tables(). */
+/* The journaled tables: journal_table(i) for i < journal_n_tables(), and
+ * the code change_log.tbl names it by. */
 size_t journal_n_tables(void);
 const char *journal_table(size_t i);
+int journal_table_code(size_t i);
 
-/* SELECT id, row_id: the changes of table i in scope whose before or after
- * is not an image of a row of that table as the triggers write it (NULL,
- * or a JSON object of its columns in order, "id" the change's row). */
+/* SELECT id, row_id: the changes of table i in scope whose values are not
+ * as the triggers write them (an addition with values, a removal without
+ * all of them, a change of no column or of a column the table has not, a
+ * value where cols says none). */
 char *journal_bad_images_sql(size_t i, const char *scope);
 
 /* SELECT id: the changes in scope that name no row of a journaled table
- * (an unknown table, a row id that is not an integer) or hold no image. */
+ * (an unknown table, a row id that is not an integer) or no known op. */
 char *journal_foreign_sql(const char *scope);
 
-/* SELECT c.id, c.tbl, c.row_id: the changes in scope whose before is not
- * the after of the change before it to the same row (NULL for the first):
- * the account of the row is broken there. */
+/* SELECT c.id, c.tbl, c.row_id: the changes in scope that do not follow
+ * from the change before them to the same row (an addition of a row that
+ * is there, a change or removal of a row that is not). */
 char *journal_broken_chain_sql(const char *scope);
+
+/* A SELECT of the rows of change_log (id, entry, tbl, row_id, op, cols,
+ * v1 .. v17) that the journal of a file of version 3 or before, table
+ * main.change with whole JSON images, holds; an image r57 did not write
+ * becomes op 0. Uses SQL's JSON functions: run by r57 itself, never from
+ * the schema. */
+char *journal_v3_select_sql(void);
 
 #endif

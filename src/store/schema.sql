@@ -1,10 +1,12 @@
--- r57 schema, version 3 (PRAGMA user_version = 3): the whole schema of a
--- new database. Older files are brought here by src/migrate_N.sql.
+-- r57 schema, version 4 (PRAGMA user_version = 4): the whole schema of a
+-- new database. Older files are brought here by src/store/migrate_N.sql.
 -- Dates are ISO text 'yyyy-mm-dd' in local time; times are ISO 8601 text.
--- Every change to the eight data tables is recorded by the triggers below as
--- a row image before and after, under the newest journal entry. An action
--- writes its entry first, so no code path can change data unrecorded: a
--- write with no entry at all fails on change.entry NOT NULL.
+-- Every change to the eight data tables is recorded by the triggers below,
+-- under the newest journal entry, as the values the row had before it (see
+-- change_log). An action writes its entry first, so no code path can change
+-- data unrecorded: a write with no entry at all fails on entry NOT NULL.
+-- The schema calls no SQL function: the file is opened with
+-- trusted_schema off, and nothing in it runs but plain SQL.
 
 CREATE TABLE task_group (
     id        INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -175,175 +177,257 @@ CREATE TABLE entry (
 CREATE INDEX entry_actor_ix ON entry(actor, kind, seq);
 CREATE INDEX entry_day_ix   ON entry(day);
 
-CREATE TABLE change (
-    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+-- The changes of each entry, oldest first, one row per row changed: the
+-- table (tbl: 1 task_group, 2 unit, 3 leader, 4 source, 5 task,
+-- 6 task_unit, 7 reminder, 8 reminder_task), the row, and what was done to
+-- it (op: 1 added, 2 changed, 3 removed). v1, v2, ... hold the values the
+-- row had before the change, in the order of the table's columns after id
+-- (journal.c lists them): for a change, only the columns it changed (bit
+-- i - 1 of cols is set for v<i>); for a removal, all of them; an addition
+-- holds none, the row itself (or the next change to it) says what it became.
+-- Undo sets each row back to the values its entry recorded; redo is the
+-- undo of that undo. The values are data, bound and compared as values:
+-- no SQL text is ever read from here.
+CREATE TABLE change_log (
+    id      INTEGER PRIMARY KEY,
     entry   INTEGER NOT NULL REFERENCES entry(seq),
-    tbl     TEXT NOT NULL,
+    tbl     INTEGER NOT NULL,
     row_id  INTEGER NOT NULL,
-    before  TEXT,
-    after   TEXT
+    op      INTEGER NOT NULL,
+    cols    INTEGER NOT NULL,
+    v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17
 );
-CREATE INDEX change_row_ix   ON change(tbl, row_id, id);
-CREATE INDEX change_entry_ix ON change(entry, id);
--- A task's history includes the reminders that named it: the changes of
--- reminder_task rows by the task they name (written or removed).
-CREATE INDEX change_reminder_task_ix ON change(json_extract(coalesce(after, before), '$.task_id'))
-    WHERE tbl = 'reminder_task';
-
--- Row images, as the triggers below write them: undo compares a row's
--- image now with the image an entry left, before it restores anything.
-CREATE VIEW image_task_group AS SELECT id, json_object('id', id, 'name', name, 'position', position) AS img FROM task_group;
-CREATE VIEW image_unit AS SELECT id, json_object('id', id, 'name', name) AS img FROM unit;
-CREATE VIEW image_leader AS SELECT id, json_object('id', id, 'name', name, 'title', title, 'unit_id', unit_id) AS img FROM leader;
-CREATE VIEW image_source AS SELECT id, json_object('id', id, 'code', code, 'title', title, 'issued', issued) AS img FROM source;
-CREATE VIEW image_task AS SELECT id, json_object('id', id, 'uuid', uuid, 'title', title, 'notes', notes,
-      'product', product, 'result', result, 'group_id', group_id,
-      'leader_id', leader_id, 'unit_id', unit_id, 'source_id', source_id,
-      'year', year, 'due', due, 'first_due', first_due,
-      'extensions', extensions, 'status', status, 'closed', closed,
-      'created', created, 'updated', updated) AS img FROM task;
-CREATE VIEW image_task_unit AS SELECT id, json_object('id', id, 'task_id', task_id, 'unit_id', unit_id) AS img FROM task_unit;
-CREATE VIEW image_reminder AS SELECT id, json_object('id', id, 'unit_id', unit_id, 'leader_id', leader_id,
-      'issued', issued, 'as_of', as_of, 'within_days', within_days, 'lang', lang) AS img FROM reminder;
-CREATE VIEW image_reminder_task AS SELECT id, json_object('id', id, 'reminder_id', reminder_id,
-      'task_id', task_id, 'due', due, 'days_late', days_late) AS img FROM reminder_task;
+CREATE INDEX change_log_row ON change_log(tbl, row_id, id);
+CREATE INDEX change_log_entry ON change_log(entry, id);
+-- A task's history includes the reminders that named it: those still
+-- there (reminder_task.task_id), and those removed, whose task_id (v2) the
+-- removal recorded.
+CREATE INDEX change_log_reminder_task ON change_log(v2) WHERE tbl = 8 AND op = 3;
 
 CREATE TRIGGER task_group_ins AFTER INSERT ON task_group BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'task_group', NEW.id, NULL,
-    json_object('id', NEW.id, 'name', NEW.name, 'position', NEW.position));
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 1, NEW.id, 1, 0);
 END;
-CREATE TRIGGER task_group_upd AFTER UPDATE ON task_group BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'task_group', NEW.id,
-    json_object('id', OLD.id, 'name', OLD.name, 'position', OLD.position),
-    json_object('id', NEW.id, 'name', NEW.name, 'position', NEW.position));
+
+CREATE TRIGGER task_group_upd AFTER UPDATE ON task_group WHEN OLD.id IS NEW.id AND (OLD.name IS NOT NEW.name OR OLD.position IS NOT NEW.position) BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2) VALUES ((SELECT max(seq) FROM entry), 1, NEW.id, 2,
+    (OLD.name IS NOT NEW.name) |
+    ((OLD.position IS NOT NEW.position) << 1),
+    CASE WHEN OLD.name IS NOT NEW.name THEN OLD.name END,
+    CASE WHEN OLD.position IS NOT NEW.position THEN OLD.position END);
 END;
+
+CREATE TRIGGER task_group_rekey AFTER UPDATE OF id ON task_group WHEN OLD.id IS NOT NEW.id BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2) VALUES ((SELECT max(seq) FROM entry), 1, OLD.id, 3, 3,
+    OLD.name, OLD.position);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 1, NEW.id, 1, 0);
+END;
+
 CREATE TRIGGER task_group_del AFTER DELETE ON task_group BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'task_group', OLD.id,
-    json_object('id', OLD.id, 'name', OLD.name, 'position', OLD.position), NULL);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2) VALUES ((SELECT max(seq) FROM entry), 1, OLD.id, 3, 3,
+    OLD.name, OLD.position);
 END;
 
 CREATE TRIGGER unit_ins AFTER INSERT ON unit BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'unit', NEW.id, NULL,
-    json_object('id', NEW.id, 'name', NEW.name));
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 2, NEW.id, 1, 0);
 END;
-CREATE TRIGGER unit_upd AFTER UPDATE ON unit BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'unit', NEW.id,
-    json_object('id', OLD.id, 'name', OLD.name),
-    json_object('id', NEW.id, 'name', NEW.name));
+
+CREATE TRIGGER unit_upd AFTER UPDATE ON unit WHEN OLD.id IS NEW.id AND (OLD.name IS NOT NEW.name) BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1) VALUES ((SELECT max(seq) FROM entry), 2, NEW.id, 2,
+    (OLD.name IS NOT NEW.name),
+    CASE WHEN OLD.name IS NOT NEW.name THEN OLD.name END);
 END;
+
+CREATE TRIGGER unit_rekey AFTER UPDATE OF id ON unit WHEN OLD.id IS NOT NEW.id BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1) VALUES ((SELECT max(seq) FROM entry), 2, OLD.id, 3, 1,
+    OLD.name);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 2, NEW.id, 1, 0);
+END;
+
 CREATE TRIGGER unit_del AFTER DELETE ON unit BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'unit', OLD.id,
-    json_object('id', OLD.id, 'name', OLD.name), NULL);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1) VALUES ((SELECT max(seq) FROM entry), 2, OLD.id, 3, 1,
+    OLD.name);
 END;
 
 CREATE TRIGGER leader_ins AFTER INSERT ON leader BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'leader', NEW.id, NULL,
-    json_object('id', NEW.id, 'name', NEW.name, 'title', NEW.title, 'unit_id', NEW.unit_id));
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 3, NEW.id, 1, 0);
 END;
-CREATE TRIGGER leader_upd AFTER UPDATE ON leader BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'leader', NEW.id,
-    json_object('id', OLD.id, 'name', OLD.name, 'title', OLD.title, 'unit_id', OLD.unit_id),
-    json_object('id', NEW.id, 'name', NEW.name, 'title', NEW.title, 'unit_id', NEW.unit_id));
+
+CREATE TRIGGER leader_upd AFTER UPDATE ON leader WHEN OLD.id IS NEW.id AND (OLD.name IS NOT NEW.name OR OLD.title IS NOT NEW.title OR OLD.unit_id IS NOT NEW.unit_id) BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3) VALUES ((SELECT max(seq) FROM entry), 3, NEW.id, 2,
+    (OLD.name IS NOT NEW.name) |
+    ((OLD.title IS NOT NEW.title) << 1) |
+    ((OLD.unit_id IS NOT NEW.unit_id) << 2),
+    CASE WHEN OLD.name IS NOT NEW.name THEN OLD.name END,
+    CASE WHEN OLD.title IS NOT NEW.title THEN OLD.title END,
+    CASE WHEN OLD.unit_id IS NOT NEW.unit_id THEN OLD.unit_id END);
 END;
+
+CREATE TRIGGER leader_rekey AFTER UPDATE OF id ON leader WHEN OLD.id IS NOT NEW.id BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3) VALUES ((SELECT max(seq) FROM entry), 3, OLD.id, 3, 7,
+    OLD.name, OLD.title, OLD.unit_id);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 3, NEW.id, 1, 0);
+END;
+
 CREATE TRIGGER leader_del AFTER DELETE ON leader BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'leader', OLD.id,
-    json_object('id', OLD.id, 'name', OLD.name, 'title', OLD.title, 'unit_id', OLD.unit_id), NULL);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3) VALUES ((SELECT max(seq) FROM entry), 3, OLD.id, 3, 7,
+    OLD.name, OLD.title, OLD.unit_id);
 END;
 
 CREATE TRIGGER source_ins AFTER INSERT ON source BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'source', NEW.id, NULL,
-    json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'issued', NEW.issued));
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 4, NEW.id, 1, 0);
 END;
-CREATE TRIGGER source_upd AFTER UPDATE ON source BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'source', NEW.id,
-    json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'issued', OLD.issued),
-    json_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'issued', NEW.issued));
+
+CREATE TRIGGER source_upd AFTER UPDATE ON source WHEN OLD.id IS NEW.id AND (OLD.code IS NOT NEW.code OR OLD.title IS NOT NEW.title OR OLD.issued IS NOT NEW.issued) BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3) VALUES ((SELECT max(seq) FROM entry), 4, NEW.id, 2,
+    (OLD.code IS NOT NEW.code) |
+    ((OLD.title IS NOT NEW.title) << 1) |
+    ((OLD.issued IS NOT NEW.issued) << 2),
+    CASE WHEN OLD.code IS NOT NEW.code THEN OLD.code END,
+    CASE WHEN OLD.title IS NOT NEW.title THEN OLD.title END,
+    CASE WHEN OLD.issued IS NOT NEW.issued THEN OLD.issued END);
 END;
+
+CREATE TRIGGER source_rekey AFTER UPDATE OF id ON source WHEN OLD.id IS NOT NEW.id BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3) VALUES ((SELECT max(seq) FROM entry), 4, OLD.id, 3, 7,
+    OLD.code, OLD.title, OLD.issued);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 4, NEW.id, 1, 0);
+END;
+
 CREATE TRIGGER source_del AFTER DELETE ON source BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'source', OLD.id,
-    json_object('id', OLD.id, 'code', OLD.code, 'title', OLD.title, 'issued', OLD.issued), NULL);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3) VALUES ((SELECT max(seq) FROM entry), 4, OLD.id, 3, 7,
+    OLD.code, OLD.title, OLD.issued);
 END;
 
 CREATE TRIGGER task_ins AFTER INSERT ON task BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'task', NEW.id, NULL,
-    json_object('id', NEW.id, 'uuid', NEW.uuid, 'title', NEW.title, 'notes', NEW.notes,
-      'product', NEW.product, 'result', NEW.result, 'group_id', NEW.group_id,
-      'leader_id', NEW.leader_id, 'unit_id', NEW.unit_id, 'source_id', NEW.source_id,
-      'year', NEW.year, 'due', NEW.due, 'first_due', NEW.first_due,
-      'extensions', NEW.extensions, 'status', NEW.status, 'closed', NEW.closed,
-      'created', NEW.created, 'updated', NEW.updated));
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 5, NEW.id, 1, 0);
 END;
-CREATE TRIGGER task_upd AFTER UPDATE ON task BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'task', NEW.id,
-    json_object('id', OLD.id, 'uuid', OLD.uuid, 'title', OLD.title, 'notes', OLD.notes,
-      'product', OLD.product, 'result', OLD.result, 'group_id', OLD.group_id,
-      'leader_id', OLD.leader_id, 'unit_id', OLD.unit_id, 'source_id', OLD.source_id,
-      'year', OLD.year, 'due', OLD.due, 'first_due', OLD.first_due,
-      'extensions', OLD.extensions, 'status', OLD.status, 'closed', OLD.closed,
-      'created', OLD.created, 'updated', OLD.updated),
-    json_object('id', NEW.id, 'uuid', NEW.uuid, 'title', NEW.title, 'notes', NEW.notes,
-      'product', NEW.product, 'result', NEW.result, 'group_id', NEW.group_id,
-      'leader_id', NEW.leader_id, 'unit_id', NEW.unit_id, 'source_id', NEW.source_id,
-      'year', NEW.year, 'due', NEW.due, 'first_due', NEW.first_due,
-      'extensions', NEW.extensions, 'status', NEW.status, 'closed', NEW.closed,
-      'created', NEW.created, 'updated', NEW.updated));
+
+CREATE TRIGGER task_upd AFTER UPDATE ON task WHEN OLD.id IS NEW.id AND (OLD.uuid IS NOT NEW.uuid OR OLD.title IS NOT NEW.title OR OLD.notes IS NOT NEW.notes OR OLD.product IS NOT NEW.product OR OLD.result IS NOT NEW.result OR OLD.group_id IS NOT NEW.group_id OR OLD.leader_id IS NOT NEW.leader_id OR OLD.unit_id IS NOT NEW.unit_id OR OLD.source_id IS NOT NEW.source_id OR OLD.year IS NOT NEW.year OR OLD.due IS NOT NEW.due OR OLD.first_due IS NOT NEW.first_due OR OLD.extensions IS NOT NEW.extensions OR OLD.status IS NOT NEW.status OR OLD.closed IS NOT NEW.closed OR OLD.created IS NOT NEW.created OR OLD.updated IS NOT NEW.updated) BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17) VALUES ((SELECT max(seq) FROM entry), 5, NEW.id, 2,
+    (OLD.uuid IS NOT NEW.uuid) |
+    ((OLD.title IS NOT NEW.title) << 1) |
+    ((OLD.notes IS NOT NEW.notes) << 2) |
+    ((OLD.product IS NOT NEW.product) << 3) |
+    ((OLD.result IS NOT NEW.result) << 4) |
+    ((OLD.group_id IS NOT NEW.group_id) << 5) |
+    ((OLD.leader_id IS NOT NEW.leader_id) << 6) |
+    ((OLD.unit_id IS NOT NEW.unit_id) << 7) |
+    ((OLD.source_id IS NOT NEW.source_id) << 8) |
+    ((OLD.year IS NOT NEW.year) << 9) |
+    ((OLD.due IS NOT NEW.due) << 10) |
+    ((OLD.first_due IS NOT NEW.first_due) << 11) |
+    ((OLD.extensions IS NOT NEW.extensions) << 12) |
+    ((OLD.status IS NOT NEW.status) << 13) |
+    ((OLD.closed IS NOT NEW.closed) << 14) |
+    ((OLD.created IS NOT NEW.created) << 15) |
+    ((OLD.updated IS NOT NEW.updated) << 16),
+    CASE WHEN OLD.uuid IS NOT NEW.uuid THEN OLD.uuid END,
+    CASE WHEN OLD.title IS NOT NEW.title THEN OLD.title END,
+    CASE WHEN OLD.notes IS NOT NEW.notes THEN OLD.notes END,
+    CASE WHEN OLD.product IS NOT NEW.product THEN OLD.product END,
+    CASE WHEN OLD.result IS NOT NEW.result THEN OLD.result END,
+    CASE WHEN OLD.group_id IS NOT NEW.group_id THEN OLD.group_id END,
+    CASE WHEN OLD.leader_id IS NOT NEW.leader_id THEN OLD.leader_id END,
+    CASE WHEN OLD.unit_id IS NOT NEW.unit_id THEN OLD.unit_id END,
+    CASE WHEN OLD.source_id IS NOT NEW.source_id THEN OLD.source_id END,
+    CASE WHEN OLD.year IS NOT NEW.year THEN OLD.year END,
+    CASE WHEN OLD.due IS NOT NEW.due THEN OLD.due END,
+    CASE WHEN OLD.first_due IS NOT NEW.first_due THEN OLD.first_due END,
+    CASE WHEN OLD.extensions IS NOT NEW.extensions THEN OLD.extensions END,
+    CASE WHEN OLD.status IS NOT NEW.status THEN OLD.status END,
+    CASE WHEN OLD.closed IS NOT NEW.closed THEN OLD.closed END,
+    CASE WHEN OLD.created IS NOT NEW.created THEN OLD.created END,
+    CASE WHEN OLD.updated IS NOT NEW.updated THEN OLD.updated END);
 END;
+
+CREATE TRIGGER task_rekey AFTER UPDATE OF id ON task WHEN OLD.id IS NOT NEW.id BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17) VALUES ((SELECT max(seq) FROM entry), 5, OLD.id, 3, 131071,
+    OLD.uuid, OLD.title, OLD.notes, OLD.product, OLD.result, OLD.group_id, OLD.leader_id, OLD.unit_id, OLD.source_id, OLD.year, OLD.due, OLD.first_due, OLD.extensions, OLD.status, OLD.closed, OLD.created, OLD.updated);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 5, NEW.id, 1, 0);
+END;
+
 CREATE TRIGGER task_del AFTER DELETE ON task BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'task', OLD.id,
-    json_object('id', OLD.id, 'uuid', OLD.uuid, 'title', OLD.title, 'notes', OLD.notes,
-      'product', OLD.product, 'result', OLD.result, 'group_id', OLD.group_id,
-      'leader_id', OLD.leader_id, 'unit_id', OLD.unit_id, 'source_id', OLD.source_id,
-      'year', OLD.year, 'due', OLD.due, 'first_due', OLD.first_due,
-      'extensions', OLD.extensions, 'status', OLD.status, 'closed', OLD.closed,
-      'created', OLD.created, 'updated', OLD.updated), NULL);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17) VALUES ((SELECT max(seq) FROM entry), 5, OLD.id, 3, 131071,
+    OLD.uuid, OLD.title, OLD.notes, OLD.product, OLD.result, OLD.group_id, OLD.leader_id, OLD.unit_id, OLD.source_id, OLD.year, OLD.due, OLD.first_due, OLD.extensions, OLD.status, OLD.closed, OLD.created, OLD.updated);
 END;
 
 CREATE TRIGGER task_unit_ins AFTER INSERT ON task_unit BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'task_unit', NEW.id, NULL,
-    json_object('id', NEW.id, 'task_id', NEW.task_id, 'unit_id', NEW.unit_id));
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 6, NEW.id, 1, 0);
 END;
-CREATE TRIGGER task_unit_upd AFTER UPDATE ON task_unit BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'task_unit', NEW.id,
-    json_object('id', OLD.id, 'task_id', OLD.task_id, 'unit_id', OLD.unit_id),
-    json_object('id', NEW.id, 'task_id', NEW.task_id, 'unit_id', NEW.unit_id));
+
+CREATE TRIGGER task_unit_upd AFTER UPDATE ON task_unit WHEN OLD.id IS NEW.id AND (OLD.task_id IS NOT NEW.task_id OR OLD.unit_id IS NOT NEW.unit_id) BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2) VALUES ((SELECT max(seq) FROM entry), 6, NEW.id, 2,
+    (OLD.task_id IS NOT NEW.task_id) |
+    ((OLD.unit_id IS NOT NEW.unit_id) << 1),
+    CASE WHEN OLD.task_id IS NOT NEW.task_id THEN OLD.task_id END,
+    CASE WHEN OLD.unit_id IS NOT NEW.unit_id THEN OLD.unit_id END);
 END;
+
+CREATE TRIGGER task_unit_rekey AFTER UPDATE OF id ON task_unit WHEN OLD.id IS NOT NEW.id BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2) VALUES ((SELECT max(seq) FROM entry), 6, OLD.id, 3, 3,
+    OLD.task_id, OLD.unit_id);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 6, NEW.id, 1, 0);
+END;
+
 CREATE TRIGGER task_unit_del AFTER DELETE ON task_unit BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'task_unit', OLD.id,
-    json_object('id', OLD.id, 'task_id', OLD.task_id, 'unit_id', OLD.unit_id), NULL);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2) VALUES ((SELECT max(seq) FROM entry), 6, OLD.id, 3, 3,
+    OLD.task_id, OLD.unit_id);
 END;
 
 CREATE TRIGGER reminder_ins AFTER INSERT ON reminder BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder', NEW.id, NULL,
-    json_object('id', NEW.id, 'unit_id', NEW.unit_id, 'leader_id', NEW.leader_id,
-      'issued', NEW.issued, 'as_of', NEW.as_of, 'within_days', NEW.within_days, 'lang', NEW.lang));
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 7, NEW.id, 1, 0);
 END;
-CREATE TRIGGER reminder_upd AFTER UPDATE ON reminder BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder', NEW.id,
-    json_object('id', OLD.id, 'unit_id', OLD.unit_id, 'leader_id', OLD.leader_id,
-      'issued', OLD.issued, 'as_of', OLD.as_of, 'within_days', OLD.within_days, 'lang', OLD.lang),
-    json_object('id', NEW.id, 'unit_id', NEW.unit_id, 'leader_id', NEW.leader_id,
-      'issued', NEW.issued, 'as_of', NEW.as_of, 'within_days', NEW.within_days, 'lang', NEW.lang));
+
+CREATE TRIGGER reminder_upd AFTER UPDATE ON reminder WHEN OLD.id IS NEW.id AND (OLD.unit_id IS NOT NEW.unit_id OR OLD.leader_id IS NOT NEW.leader_id OR OLD.issued IS NOT NEW.issued OR OLD.as_of IS NOT NEW.as_of OR OLD.within_days IS NOT NEW.within_days OR OLD.lang IS NOT NEW.lang) BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3, v4, v5, v6) VALUES ((SELECT max(seq) FROM entry), 7, NEW.id, 2,
+    (OLD.unit_id IS NOT NEW.unit_id) |
+    ((OLD.leader_id IS NOT NEW.leader_id) << 1) |
+    ((OLD.issued IS NOT NEW.issued) << 2) |
+    ((OLD.as_of IS NOT NEW.as_of) << 3) |
+    ((OLD.within_days IS NOT NEW.within_days) << 4) |
+    ((OLD.lang IS NOT NEW.lang) << 5),
+    CASE WHEN OLD.unit_id IS NOT NEW.unit_id THEN OLD.unit_id END,
+    CASE WHEN OLD.leader_id IS NOT NEW.leader_id THEN OLD.leader_id END,
+    CASE WHEN OLD.issued IS NOT NEW.issued THEN OLD.issued END,
+    CASE WHEN OLD.as_of IS NOT NEW.as_of THEN OLD.as_of END,
+    CASE WHEN OLD.within_days IS NOT NEW.within_days THEN OLD.within_days END,
+    CASE WHEN OLD.lang IS NOT NEW.lang THEN OLD.lang END);
 END;
+
+CREATE TRIGGER reminder_rekey AFTER UPDATE OF id ON reminder WHEN OLD.id IS NOT NEW.id BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3, v4, v5, v6) VALUES ((SELECT max(seq) FROM entry), 7, OLD.id, 3, 63,
+    OLD.unit_id, OLD.leader_id, OLD.issued, OLD.as_of, OLD.within_days, OLD.lang);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 7, NEW.id, 1, 0);
+END;
+
 CREATE TRIGGER reminder_del AFTER DELETE ON reminder BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder', OLD.id,
-    json_object('id', OLD.id, 'unit_id', OLD.unit_id, 'leader_id', OLD.leader_id,
-      'issued', OLD.issued, 'as_of', OLD.as_of, 'within_days', OLD.within_days, 'lang', OLD.lang), NULL);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3, v4, v5, v6) VALUES ((SELECT max(seq) FROM entry), 7, OLD.id, 3, 63,
+    OLD.unit_id, OLD.leader_id, OLD.issued, OLD.as_of, OLD.within_days, OLD.lang);
 END;
 
 CREATE TRIGGER reminder_task_ins AFTER INSERT ON reminder_task BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder_task', NEW.id, NULL,
-    json_object('id', NEW.id, 'reminder_id', NEW.reminder_id, 'task_id', NEW.task_id,
-      'due', NEW.due, 'days_late', NEW.days_late));
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 8, NEW.id, 1, 0);
 END;
-CREATE TRIGGER reminder_task_upd AFTER UPDATE ON reminder_task BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder_task', NEW.id,
-    json_object('id', OLD.id, 'reminder_id', OLD.reminder_id, 'task_id', OLD.task_id,
-      'due', OLD.due, 'days_late', OLD.days_late),
-    json_object('id', NEW.id, 'reminder_id', NEW.reminder_id, 'task_id', NEW.task_id,
-      'due', NEW.due, 'days_late', NEW.days_late));
+
+CREATE TRIGGER reminder_task_upd AFTER UPDATE ON reminder_task WHEN OLD.id IS NEW.id AND (OLD.reminder_id IS NOT NEW.reminder_id OR OLD.task_id IS NOT NEW.task_id OR OLD.due IS NOT NEW.due OR OLD.days_late IS NOT NEW.days_late) BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3, v4) VALUES ((SELECT max(seq) FROM entry), 8, NEW.id, 2,
+    (OLD.reminder_id IS NOT NEW.reminder_id) |
+    ((OLD.task_id IS NOT NEW.task_id) << 1) |
+    ((OLD.due IS NOT NEW.due) << 2) |
+    ((OLD.days_late IS NOT NEW.days_late) << 3),
+    CASE WHEN OLD.reminder_id IS NOT NEW.reminder_id THEN OLD.reminder_id END,
+    CASE WHEN OLD.task_id IS NOT NEW.task_id THEN OLD.task_id END,
+    CASE WHEN OLD.due IS NOT NEW.due THEN OLD.due END,
+    CASE WHEN OLD.days_late IS NOT NEW.days_late THEN OLD.days_late END);
 END;
+
+CREATE TRIGGER reminder_task_rekey AFTER UPDATE OF id ON reminder_task WHEN OLD.id IS NOT NEW.id BEGIN
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3, v4) VALUES ((SELECT max(seq) FROM entry), 8, OLD.id, 3, 15,
+    OLD.reminder_id, OLD.task_id, OLD.due, OLD.days_late);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols) VALUES ((SELECT max(seq) FROM entry), 8, NEW.id, 1, 0);
+END;
+
 CREATE TRIGGER reminder_task_del AFTER DELETE ON reminder_task BEGIN
-  INSERT INTO change(entry, tbl, row_id, before, after) VALUES ((SELECT max(seq) FROM entry), 'reminder_task', OLD.id,
-    json_object('id', OLD.id, 'reminder_id', OLD.reminder_id, 'task_id', OLD.task_id,
-      'due', OLD.due, 'days_late', OLD.days_late), NULL);
+  INSERT INTO change_log(entry, tbl, row_id, op, cols, v1, v2, v3, v4) VALUES ((SELECT max(seq) FROM entry), 8, OLD.id, 3, 15,
+    OLD.reminder_id, OLD.task_id, OLD.due, OLD.days_late);
 END;

@@ -14,6 +14,7 @@
 #include "r57/schema.h"
 #include "r57/store.h"
 #include "r57/text.h"
+#include "journal_int.h"
 #include "store_int.h"
 
 /* The default key task groups of a new database: Bắc Ninh's four
@@ -313,7 +314,7 @@ static int pragma_int(struct store *st, const char *sql, int *out,
 	return R57_OK;
 }
 
-static int schema_only_ours(struct store *st, struct r57_err *err);
+static int schema_only_ours(struct store *st, int ver, struct r57_err *err);
 
 /* Identify the file before anything is written to it: *ver is its
  * schema version, 0 for a new (empty) file. */
@@ -341,7 +342,7 @@ static int store_check(struct store *st, int *ver_out, struct r57_err *err)
 	}
 	free(path);
 	*ver_out = ver;
-	return rc ? rc : schema_only_ours(st, err);
+	return rc ? rc : schema_only_ours(st, ver, err);
 }
 
 /* --- the file is data: only r57's own schema objects ----------------------
@@ -371,28 +372,45 @@ static const char *const early_v3_statements[] = {
 	"END",
 };
 
-static bool schema_has_statement(const char *sql, size_t len)
+static bool schema_text_has(const char *schema, const char *sql, size_t len)
 {
-	for (size_t i = 0; i < sizeof early_v3_statements / sizeof *early_v3_statements; i++)
-		if (strcmp(sql, early_v3_statements[i]) == 0)
-			return true;
-	for (const char *p = r57_schema_sql; (p = strstr(p, sql)); p++)
-		if ((p == r57_schema_sql || p[-1] == '\n') && p[len] == ';')
+	for (const char *p = schema; (p = strstr(p, sql)); p++)
+		if ((p == schema || p[-1] == '\n') && p[len] == ';')
 			return true;
 	return false;
 }
 
+/* A file of version 3 or before holds statements of the schema of version
+ * 3 (src/store/schema_v3.sql), the old journal's among them, until the
+ * migration to version 4 drops those. */
+static bool schema_has_statement(const char *sql, size_t len, int ver)
+{
+	if (ver < 4) {
+		for (size_t i = 0; i < sizeof early_v3_statements / sizeof *early_v3_statements; i++)
+			if (strcmp(sql, early_v3_statements[i]) == 0)
+				return true;
+		if (schema_text_has(r57_schema_v3_sql, sql, len))
+			return true;
+	}
+	return schema_text_has(r57_schema_sql, sql, len);
+}
+
 /* "CREATE <kind> name" at the start of a line of the built-in schema. */
+static bool schema_text_names(const char *schema, const char *head)
+{
+	for (const char *p = schema; (p = strstr(p, head)); p++)
+		if (p == schema || p[-1] == '\n')
+			return true;
+	return false;
+}
+
 static bool schema_has_name(const char *kind, const char *name)
 {
 	char head[160];
 	int n = snprintf(head, sizeof head, "CREATE %s %s ", kind, name);
 	if (n < 0 || (size_t)n >= sizeof head)
 		return false;
-	for (const char *p = r57_schema_sql; (p = strstr(p, head)); p++)
-		if (p == r57_schema_sql || p[-1] == '\n')
-			return true;
-	return false;
+	return schema_text_names(r57_schema_sql, head) || schema_text_names(r57_schema_v3_sql, head);
 }
 
 /* An object SQLite made for one of r57's own: sqlite_autoindex_T_N of a
@@ -443,7 +461,7 @@ static int foreign_object(struct store *st, const char *type, const char *name, 
 	return rc;
 }
 
-static int schema_only_ours(struct store *st, struct r57_err *err)
+static int schema_only_ours(struct store *st, int ver, struct r57_err *err)
 {
 	sqlite3_stmt *q = NULL;
 	int rc = store_prepare(st, "SELECT type, name, sql FROM main.sqlite_master", &q, err);
@@ -455,7 +473,7 @@ static int schema_only_ours(struct store *st, struct r57_err *err)
 		const char *name = (const char *)sqlite3_column_text(q, 1);
 		const char *sql = (const char *)sqlite3_column_text(q, 2);
 		if (type && name &&
-		    (made_by_sqlite(type, name, sql) || (sql && schema_has_statement(sql, strlen(sql)))))
+		    (made_by_sqlite(type, name, sql) || (sql && schema_has_statement(sql, strlen(sql), ver))))
 			continue;
 		rc = foreign_object(st, type ? type : "?", name ? name : "?", err);
 		break;
@@ -474,7 +492,39 @@ static const struct {
 } migrations[] = {
 	{ 2, r57_migrate_2_sql },
 	{ 3, r57_migrate_3_sql },
+	{ 4, r57_migrate_4_sql },
 };
+
+/* The journal of a file of version 3 or before read as change_log rows,
+ * temp.change_v3 (journal_int.h): what the migration to version 4
+ * copies, and what r57 reads of a file it cannot write. */
+static bool old_journal(struct store *st)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT count(*) FROM main.sqlite_master WHERE type = 'table'"
+	                      " AND name = 'change'", &s, NULL))
+		return false;
+	bool yes = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
+	sqlite3_finalize(s);
+	return yes;
+}
+
+static int old_journal_view(struct store *st, struct r57_err *err)
+{
+	char *select = journal_v3_select_sql();
+	size_t len = strlen(select) + 64;
+	char *sql = malloc(len);
+	int rc;
+	if (!sql) {
+		free(select);
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
+	}
+	snprintf(sql, len, "CREATE TEMP VIEW IF NOT EXISTS change_v3 AS %s", select);
+	rc = store_exec(st, sql, err);
+	free(sql);
+	free(select);
+	return rc;
+}
 
 /* A file older than version 2 read without write access: what version 2
  * added, as empty temporary tables (the temp schema is the connection's
@@ -489,9 +539,13 @@ static const char no_reminders_sql[] =
 static int read_as_is(struct store *st, int ver, struct r57_err *err)
 {
 	st->version = ver;
-	if (ver < 2)
-		return store_exec(st, no_reminders_sql, err);
-	return R57_OK;
+	int rc = ver < 2 ? store_exec(st, no_reminders_sql, err) : R57_OK;
+	if (!rc && old_journal(st))
+		rc = old_journal_view(st, err);
+	if (!rc && old_journal(st))
+		rc = store_exec(st, "CREATE TEMP VIEW IF NOT EXISTS change_log AS SELECT * FROM temp.change_v3",
+		                err);
+	return rc;
 }
 
 /* SQLite's answer when the file, its folder or the medium cannot be
@@ -536,8 +590,16 @@ static int store_migrate(struct store *st, int ver, struct r57_err *err)
 		st->version = now;
 		return R57_OK;
 	}
+	/* (a file made from the schema of today but stamped older, as
+	 * tests/bench makes them, has the new journal and everything the
+	 * migrations make already: only its version is set) */
+	bool old = now < 4 && old_journal(st);
+	if (old && (rc = old_journal_view(st, err)))
+		goto fail;
 	for (size_t i = 0; i < sizeof migrations / sizeof *migrations; i++) {
 		if (migrations[i].to <= now || migrations[i].to > R57_SCHEMA_VERSION)
+			continue;
+		if (!old)
 			continue;
 		if (sqlite3_exec(st->db, migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK)
 			goto sqlfail;
@@ -548,7 +610,7 @@ static int store_migrate(struct store *st, int ver, struct r57_err *err)
 	    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		goto sqlfail;
 	st->version = R57_SCHEMA_VERSION;
-	return R57_OK;
+	return store_exec(st, "DROP VIEW IF EXISTS temp.change_v3", err);
 sqlfail:
 	if (cannot_write(sqlite3_extended_errcode(st->db))) {
 		sqlite_store_rollback(st);
@@ -569,18 +631,25 @@ fail:
 #define SEARCH_COLS \
 	"task_search(id, group_id, leader_id, unit_id, source_id, year, status," \
 	" due_key, title_key, body)"
-/* (a DELETE and a plain INSERT, not INSERT OR REPLACE: the conflict rule of
- * the statement that fires a trigger overrides its own, and the import's
- * UPDATE OR ROLLBACK would make a REPLACE a ROLLBACK) */
+/* The full-text index is written by top-level statements only (SQLite
+ * refuses a virtual table inside a trigger under trusted_schema off): the
+ * triggers note each task whose words change, with the words the index
+ * holds for it (NULL: none), the first time in the transaction, and
+ * search_fts_flush writes the index before the commit. (A DELETE and a
+ * plain INSERT, no OR IGNORE or OR REPLACE: the conflict rule of the
+ * statement that fires a trigger overrides its own, and the import's
+ * UPDATE OR ROLLBACK would make either a ROLLBACK.) */
+#define SEARCH_NOTE(row) \
+	"  INSERT INTO search_fts_dirty(id, old_body) SELECT " row ".id," \
+	"    (SELECT body FROM task_search WHERE id = " row ".id)" \
+	"    WHERE NOT EXISTS (SELECT 1 FROM search_fts_dirty WHERE id = " row ".id);"
 #define SEARCH_ROW \
-	"  INSERT INTO task_search_fts(task_search_fts, rowid, body)" \
-	"    SELECT 'delete', id, body FROM task_search WHERE id = NEW.id;" \
+	SEARCH_NOTE("NEW") \
 	"  DELETE FROM task_search WHERE id = NEW.id;" \
 	"  INSERT INTO " SEARCH_COLS " VALUES (NEW.id, NEW.group_id," \
 	"    NEW.leader_id, NEW.unit_id, NEW.source_id, NEW.year, NEW.status," \
 	"    coalesce(NEW.due, '9999-12-31'), r57_sortkey(NEW.title)," \
 	"    r57_search_body(NEW.title || ' ' || coalesce(NEW.notes, ''), 0));" \
-	"  INSERT INTO task_search_fts(rowid, body) SELECT id, body FROM task_search WHERE id = NEW.id;" \
 	"  UPDATE search_state SET seen = seen + 1;"
 /* A change of what is copied but not of the words: the row alone, the
  * full-text index as it is. */
@@ -594,6 +663,7 @@ fail:
 	" AFTER UPDATE OF title, notes, group_id, leader_id, unit_id, source_id, year, status, due" \
 	" ON main.task"
 static const char search_triggers_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS search_fts_dirty (id INTEGER PRIMARY KEY, old_body TEXT);"
 	"CREATE TEMP TRIGGER IF NOT EXISTS r57_search_ins AFTER INSERT ON main.task BEGIN"
 	SEARCH_ROW " END;"
 	"CREATE TEMP TRIGGER IF NOT EXISTS r57_search_upd" SEARCH_UPD_OF
@@ -603,8 +673,7 @@ static const char search_triggers_sql[] =
 	" WHEN OLD.title IS NEW.title AND OLD.notes IS NEW.notes BEGIN"
 	SEARCH_FIELDS " END;"
 	"CREATE TEMP TRIGGER IF NOT EXISTS r57_search_del AFTER DELETE ON main.task BEGIN"
-	"  INSERT INTO task_search_fts(task_search_fts, rowid, body)"
-	"    SELECT 'delete', id, body FROM task_search WHERE id = OLD.id;"
+	SEARCH_NOTE("OLD")
 	"  DELETE FROM task_search WHERE id = OLD.id;"
 	"  UPDATE search_state SET seen = seen + 1;"
 	" END;";
@@ -743,6 +812,10 @@ int store_search_rebuild(struct store *st, struct r57_err *err)
 		rc = store_exec(st, ix[i], err);
 	if (!rc)
 		rc = store_exec(st, search_finish_sql, err);
+	/* (what the triggers noted is in the index now; no connection
+	 * triggers, no table: nothing noted) */
+	if (!rc)
+		sqlite3_exec(st->db, "DELETE FROM temp.search_fts_dirty", NULL, NULL, NULL);
 	store_schema_indexes_free(ix, n);
 	return rc;
 }
@@ -974,6 +1047,12 @@ int sqlite_store_open(const char *path, const struct store_open_opts *o,
 		rc = store_migrate(st, ver, err);
 	else
 		st->version = ver;
+	/* The file of this version calls no SQL function from its schema: a
+	 * trigger, view or index another program slipped in may not either
+	 * (schema_only_ours refused them already; this is the second lock).
+	 * An older file read as it is keeps its own r57 statements running. */
+	if (!rc && st->version == R57_SCHEMA_VERSION)
+		rc = store_exec(st, "PRAGMA trusted_schema = OFF", err);
 	if (!rc && st->version >= 3)
 		rc = store_search_triggers(st, err);
 	if (rc)
@@ -1065,8 +1144,35 @@ int sqlite_store_begin(struct store *st, struct r57_err *err)
 	return R57_OK;
 }
 
+/* Write to the full-text index what the search triggers noted: the old
+ * words of each task out, its words now in. */
+static int search_fts_flush(struct store *st, struct r57_err *err)
+{
+	if (st->version < 3)
+		return R57_OK;
+	sqlite3_stmt *s;
+	int rc = store_cached(st, "SELECT EXISTS (SELECT 1 FROM temp.search_fts_dirty)", &s, err);
+	if (rc)
+		return R57_OK; /* no triggers on this connection: nothing noted */
+	bool any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	store_release(s);
+	if (!any)
+		return R57_OK;
+	return store_exec(st,
+		"INSERT INTO task_search_fts(task_search_fts, rowid, body)"
+		" SELECT 'delete', id, old_body FROM temp.search_fts_dirty WHERE old_body IS NOT NULL;"
+		"INSERT INTO task_search_fts(rowid, body) SELECT s.id, s.body"
+		" FROM temp.search_fts_dirty d JOIN task_search s ON s.id = d.id;"
+		"DELETE FROM temp.search_fts_dirty;", err);
+}
+
 int sqlite_store_commit(struct store *st, struct r57_err *err)
 {
+	int frc = search_fts_flush(st, err);
+	if (frc) {
+		sqlite_store_rollback(st);
+		return frc;
+	}
 	if (damage_seen) {
 		sqlite_store_rollback(st);
 		return damaged_fail(st, err, N_("saving the change"));

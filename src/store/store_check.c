@@ -1,7 +1,8 @@
 /* store_check.c: r57 check, the whole file read against what it should
  * be: SQLite's own checks (every page, every index, the foreign keys) and
- * r57's invariants (the journal's newest image of each row equals the
- * row; the search index holds each task as it is). Reads only. */
+ * r57's invariants (every row is in the journal, and no row the journal
+ * keeps is missing; the search index holds each task as it is). Reads
+ * only. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,11 +13,6 @@
 #include "r57/text.h"
 #include "journal_int.h"
 #include "store_int.h"
-
-/* The tables the schema's triggers journal, each with its image view. */
-static const char *const journaled[] = {
-	"task_group", "unit", "leader", "source", "task", "task_unit", "reminder", "reminder_task",
-};
 
 struct run {
 	struct store *st;
@@ -83,7 +79,7 @@ static void fk_row(struct run *r, sqlite3_stmt *s, const void *arg)
 
 static void image_row(struct run *r, sqlite3_stmt *s, const void *tbl)
 {
-	problem(r, _("journal: %s row %lld differs from its newest image in the journal"),
+	problem(r, _("journal: %s row %lld is not in the journal"),
 	        (const char *)tbl, (long long)sqlite3_column_int64(s, 0));
 }
 
@@ -96,13 +92,13 @@ static void gone_row(struct run *r, sqlite3_stmt *s, const void *tbl)
 static void foreign_change(struct run *r, sqlite3_stmt *s, const void *arg)
 {
 	(void)arg;
-	problem(r, _("journal: change #%lld names no row of a table r57 keeps, or holds no image"),
+	problem(r, _("journal: change #%lld names no row of a table r57 keeps, or no change r57 makes"),
 	        (long long)sqlite3_column_int64(s, 0));
 }
 
 static void bad_image(struct run *r, sqlite3_stmt *s, const void *tbl)
 {
-	problem(r, _("journal: change #%lld of %s row %lld holds an image r57 did not write"),
+	problem(r, _("journal: change #%lld of %s row %lld holds values r57 did not write"),
 	        (long long)sqlite3_column_int64(s, 0), (const char *)tbl,
 	        (long long)sqlite3_column_int64(s, 1));
 }
@@ -110,10 +106,12 @@ static void bad_image(struct run *r, sqlite3_stmt *s, const void *tbl)
 static void broken_chain(struct run *r, sqlite3_stmt *s, const void *arg)
 {
 	(void)arg;
-	char *t = text_safe(col(s, 1), false);
+	const char *t = "?";
+	for (size_t i = 0; i < journal_n_tables(); i++)
+		if (journal_table_code(i) == sqlite3_column_int(s, 1))
+			t = journal_table(i);
 	problem(r, _("journal: change #%lld of %s row %lld does not start from the row as the change before it left it"),
 	        (long long)sqlite3_column_int64(s, 0), t, (long long)sqlite3_column_int64(s, 2));
-	free(t);
 }
 
 static void bad_undone(struct run *r, sqlite3_stmt *s, const void *arg)
@@ -175,21 +173,23 @@ int sqlite_store_check_all(struct store *st, store_problem_fn fn, void *ctx, int
 	(void)err;
 	each_row(&r, "PRAGMA integrity_check", integrity_row, NULL);
 	each_row(&r, "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check", fk_row, NULL);
-	for (size_t i = 0; st->version >= 2 && i < sizeof journaled / sizeof *journaled; i++) {
-		const char *t = journaled[i];
-		/* (the rows of version 1 files had their images from the start too) */
+	for (size_t i = 0; i < journal_n_tables(); i++) {
+		const char *t = journal_table(i);
+		int code = journal_table_code(i);
+		/* Every row has its addition in the journal, and the newest
+		 * change of a row there is not its removal. */
 		snprintf(sql, sizeof sql,
-		         "SELECT v.id FROM image_%s v WHERE v.img IS NOT (SELECT after FROM change"
-		         " WHERE tbl = '%s' AND row_id = v.id ORDER BY id DESC LIMIT 1) ORDER BY v.id", t, t);
+		         "SELECT v.id FROM %s v WHERE coalesce((SELECT op FROM change_log"
+		         " WHERE tbl = %d AND row_id = v.id ORDER BY id DESC LIMIT 1), 3) = 3 ORDER BY v.id",
+		         t, code);
 		each_row(&r, sql, image_row, t);
 		snprintf(sql, sizeof sql,
-		         "SELECT c.row_id FROM change c WHERE c.tbl = '%s' AND c.after IS NOT NULL"
-		         " AND c.id = (SELECT max(id) FROM change WHERE tbl = '%s' AND row_id = c.row_id)"
-		         " AND c.row_id NOT IN (SELECT id FROM %s) ORDER BY c.row_id", t, t, t);
+		         "SELECT c.row_id FROM change_log c WHERE c.tbl = %d AND c.op IN (1, 2)"
+		         " AND c.id = (SELECT max(id) FROM change_log WHERE tbl = %d AND row_id = c.row_id)"
+		         " AND c.row_id NOT IN (SELECT id FROM %s) ORDER BY c.row_id", code, code, t);
 		each_row(&r, sql, gone_row, t);
 	}
-	if (st->version >= 2)
-		check_journal(&r);
+	check_journal(&r);
 	/* The search index is checked when it says it is up to date (else the
 	 * next search builds it again from the tasks). */
 	if (st->version >= 3) {

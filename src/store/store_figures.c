@@ -1,8 +1,8 @@
 /* store_figures.c: the counts behind the status figures, in one query
- * (two for a report as of today). A task's state on date D is the "before"
- * image of its first change recorded after D, or the row as it is if
- * nothing changed it since; its completion follows the closing date the
- * user gave (docs/figures.md). */
+ * (two for a report as of today). A task's state on date D is, column by
+ * column, the value recorded by the first change after D that changed the
+ * column, or the row as it is if nothing changed it since; its completion
+ * follows the closing date the user gave (docs/figures.md). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,41 +24,54 @@
  * follows the work done since, and it holds only the tasks extended. */
 #define PREV_CTE \
 	"prev AS MATERIALIZED (" \
-	"  SELECT c.row_id AS id, json_extract(c.before, '$.extensions') AS ext, min(c.id)" \
-	"  FROM entry e CROSS JOIN change c ON c.entry = e.seq" \
-	"  WHERE e.day > :since AND c.tbl = 'task' AND c.before IS NOT NULL" \
-	"    AND json_extract(c.before, '$.extensions') IS NOT json_extract(c.after, '$.extensions')" \
+	"  SELECT c.row_id AS id, c.v13 AS ext, min(c.id)" \
+	"  FROM entry e CROSS JOIN change_log c ON c.entry = e.seq" \
+	"  WHERE e.day > :since AND c.tbl = 5 AND c.cols & 4096" \
 	"  GROUP BY c.row_id)"
 
-/* `later`: the first change after D of every task changed since, with its
- * before image (NULL: the task did not exist yet). It is read from the
- * entries after D (index on entry.day), so its cost follows the work done
- * since D, not the size of the journal. */
+/* A column of a task on D: the value the first change after D that
+ * changed it recorded (v<k>, bit b of cols), else the row as it is. The
+ * first change after D itself answers most (a removal records every
+ * column; a task changed once since is the row but for what it records). */
+#define ON_D(k, b, x) \
+	" CASE WHEN f.cols & " b " THEN f.v" k " WHEN l.n = 1 THEN t." x \
+	" WHEN EXISTS (SELECT 1 FROM change_log p WHERE p.tbl = 5 AND p.row_id = l.id" \
+	"   AND p.id > f.id AND p.cols & " b ")" \
+	" THEN (SELECT p.v" k " FROM change_log p WHERE p.tbl = 5 AND p.row_id = l.id" \
+	"   AND p.id > f.id AND p.cols & " b " ORDER BY p.id LIMIT 1)" \
+	" ELSE t." x " END"
+/* A column of a task as it is: the row, or what its removal recorded. */
+#define NOW(k, x) \
+	" CASE WHEN t.id IS NOT NULL THEN t." x " ELSE (SELECT p.v" k " FROM change_log p" \
+	"   WHERE p.tbl = 5 AND p.row_id = l.id AND p.op = 3 ORDER BY p.id DESC LIMIT 1) END"
+
+/* `later`: the first change after D of every task changed since, and how
+ * many there were (change_log: v6 group_id, v7 leader_id, v8 unit_id,
+ * v9 source_id, v10 year, v11 due, v13 extensions, v14 status, v15 closed,
+ * v16 created). A task whose first change since is its addition did not
+ * exist yet. It is read from the entries after D (index on entry.day), so
+ * its cost follows the work done since D, not the size of the journal. */
 #define LATER_CTE \
 	"WITH " PREV_CTE ", later AS MATERIALIZED (" \
-	"  SELECT c.row_id AS id, c.before AS img, min(c.id)" \
-	"  FROM entry e CROSS JOIN change c ON c.entry = e.seq" \
-	"  WHERE e.day > :asof AND c.tbl = 'task' GROUP BY c.row_id)," \
-	/* The task's final state: the row, or its image when it was deleted. */ \
-	" final AS MATERIALIZED (" \
-	"  SELECT c.row_id AS id, coalesce(c.after, c.before) AS img, max(c.id)" \
-	"  FROM later l CROSS JOIN change c ON c.tbl = 'task' AND c.row_id = l.id" \
-	"  GROUP BY c.row_id)," \
+	"  SELECT c.row_id AS id, min(c.id) AS first, count(*) AS n" \
+	"  FROM entry e CROSS JOIN change_log c ON c.entry = e.seq" \
+	"  WHERE e.day > :asof AND c.tbl = 5 GROUP BY c.row_id)," \
 	" state AS (" \
-	"  SELECT l.id AS id, json_extract(l.img, '$.group_id') AS group_id," \
-	"         json_extract(l.img, '$.leader_id') AS leader_id," \
-	"         json_extract(l.img, '$.unit_id') AS unit_id," \
-	"         json_extract(l.img, '$.source_id') AS source_id," \
-	"         json_extract(l.img, '$.year') AS year," \
-	"         json_extract(l.img, '$.due') AS due," \
-	"         json_extract(l.img, '$.status') AS status," \
-	"         json_extract(l.img, '$.closed') AS closed," \
-	"         json_extract(l.img, '$.created') AS created," \
-	"         json_extract(l.img, '$.extensions') AS extensions," \
-	"         json_extract(f.img, '$.status') AS now_status," \
-	"         json_extract(f.img, '$.closed') AS now_closed," \
-	"         json_extract(f.img, '$.due') AS now_due" \
-	"  FROM later l JOIN final f ON f.id = l.id WHERE l.img IS NOT NULL" \
+	"  SELECT l.id AS id," ON_D("6", "32", "group_id") " AS group_id," \
+	ON_D("7", "64", "leader_id") " AS leader_id," \
+	ON_D("8", "128", "unit_id") " AS unit_id," \
+	ON_D("9", "256", "source_id") " AS source_id," \
+	ON_D("10", "512", "year") " AS year," \
+	ON_D("11", "1024", "due") " AS due," \
+	ON_D("14", "8192", "status") " AS status," \
+	ON_D("15", "16384", "closed") " AS closed," \
+	ON_D("16", "32768", "created") " AS created," \
+	ON_D("13", "4096", "extensions") " AS extensions," \
+	NOW("14", "status") " AS now_status," \
+	NOW("15", "closed") " AS now_closed," \
+	NOW("11", "due") " AS now_due" \
+	"  FROM later l JOIN change_log f ON f.id = l.first LEFT JOIN task t ON t.id = l.id" \
+	"  WHERE f.op <> 1" \
 	"  UNION ALL" \
 	"  SELECT t.id, t.group_id, t.leader_id, t.unit_id, t.source_id, t.year, t.due, t.status," \
 	"         t.closed, t.created, t.extensions, t.status, t.closed, t.due" \
@@ -197,7 +210,7 @@ static int ext_now(struct store *st, const struct selection *sel, const struct s
                    r57_day as_of, r57_day since, struct ext_bucket **out, int *n_out,
                    struct r57_err *err)
 {
-	char sql[8192];
+	char sql[16384];
 	sqlite3_stmt *s;
 	*out = NULL;
 	*n_out = 0;
@@ -235,7 +248,7 @@ int sqlite_store_figures(struct store *st, const struct selection *sel,
                   enum group_by by, r57_day as_of, r57_day since,
                   figures_each_fn each, void *ctx, struct r57_err *err)
 {
-	char sql[8192], head[3072];
+	char sql[16384], head[8192];
 	bool past = false;
 	int rc = changed_after(st, as_of, &past, err);
 	if (rc)

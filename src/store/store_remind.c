@@ -147,8 +147,8 @@ int sqlite_store_remind_tasks_now(struct store *st, const struct remind_task *ta
 	" FROM reminder r" \
 	" LEFT JOIN unit u ON u.id = r.unit_id" \
 	" LEFT JOIN leader l ON l.id = r.leader_id" \
-	" LEFT JOIN entry e ON e.seq = (SELECT c.entry FROM change c" \
-	"   WHERE c.tbl = 'reminder' AND c.row_id = r.id AND c.before IS NULL ORDER BY c.id LIMIT 1)"
+	" LEFT JOIN entry e ON e.seq = (SELECT c.entry FROM change_log c" \
+	"   WHERE c.tbl = 7 AND c.row_id = r.id AND c.op = 1 ORDER BY c.id LIMIT 1)"
 
 static void reminder_free(struct reminder *rm)
 {

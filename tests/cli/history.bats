@@ -173,7 +173,7 @@ story() {
 @test "a no-op leaves the journal as it was, byte for byte, and does not block another's undo" {
 	ok add "Một"
 	R57_ACTOR=binh ok edit 1 --notes "của Bình"
-	before=$(sqlite3 "$R57_DB" 'SELECT * FROM entry; SELECT * FROM change' | sha256sum)
+	before=$(sqlite3 "$R57_DB" 'SELECT * FROM entry; SELECT * FROM change_log' | sha256sum)
 	ok edit 1 --title "Một" --notes "của Bình"
 	eq "$output" "$(t 'Nothing changed.')"
 	ok close 1
@@ -181,7 +181,7 @@ story() {
 	eq "$(sqlite3 "$R57_DB" "SELECT count(*) FROM entry WHERE summary LIKE '%#1%'")" 3
 	ok reopen 1
 	ok reopen 1
-	eq "$(sqlite3 "$R57_DB" 'SELECT * FROM entry WHERE seq <= 3; SELECT * FROM change WHERE entry <= 3' | sha256sum)" "$before"
+	eq "$(sqlite3 "$R57_DB" 'SELECT * FROM entry WHERE seq <= 3; SELECT * FROM change_log WHERE entry <= 3' | sha256sum)" "$before"
 	ok undo
 	ok undo
 	R57_ACTOR=binh ok undo

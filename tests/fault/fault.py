@@ -36,7 +36,7 @@ TODAY = "2026-03-15"
 
 DATA_TABLES = ["task_group", "unit", "leader", "source", "task", "task_unit",
                "reminder", "reminder_task"]
-JOURNAL_TABLES = ["entry", "change"]
+JOURNAL_TABLES = ["entry", "change_log"]
 
 MASKS = [
     (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?"), "<time>"),
@@ -132,23 +132,23 @@ def problems(db):
         fk = c.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             bad.append("foreign_key_check: %r" % fk[:5])
-        # the journal against the rows: the newest image of every row
-        views = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
-        for t in DATA_TABLES:
-            if "image_" + t not in views:
-                continue
+        # the journal against the rows: every row has its addition there
+        # and its newest change is not its removal; no row the journal
+        # keeps is missing (change_log.tbl is the table's place in
+        # DATA_TABLES, from 1)
+        for code, t in enumerate(DATA_TABLES, 1):
             n = c.execute(
-                "SELECT count(*) FROM image_%s i WHERE (SELECT after FROM change"
-                " WHERE tbl = ? AND row_id = i.id ORDER BY id DESC LIMIT 1)"
-                " IS NOT i.img" % t, (t,)).fetchone()[0]
+                "SELECT count(*) FROM %s i WHERE coalesce((SELECT op FROM change_log"
+                " WHERE tbl = ? AND row_id = i.id ORDER BY id DESC LIMIT 1), 3) = 3" % t,
+                (code,)).fetchone()[0]
             gone = c.execute(
-                "SELECT count(*) FROM change c WHERE c.tbl = ? AND c.after IS NOT NULL"
-                " AND c.id = (SELECT max(id) FROM change WHERE tbl = c.tbl AND row_id = c.row_id)"
-                " AND c.row_id NOT IN (SELECT id FROM %s)" % t, (t,)).fetchone()[0]
+                "SELECT count(*) FROM change_log c WHERE c.tbl = ? AND c.op IN (1, 2)"
+                " AND c.id = (SELECT max(id) FROM change_log WHERE tbl = c.tbl AND row_id = c.row_id)"
+                " AND c.row_id NOT IN (SELECT id FROM %s)" % t, (code,)).fetchone()[0]
             if n or gone:
-                bad.append("journal vs rows of %s: %d rows differ from their newest"
-                           " after-image, %d journaled rows missing" % (t, n, gone))
-        orphans = c.execute("SELECT count(*) FROM change WHERE entry NOT IN"
+                bad.append("journal vs rows of %s: %d rows not in the journal,"
+                           " %d journaled rows missing" % (t, n, gone))
+        orphans = c.execute("SELECT count(*) FROM change_log WHERE entry NOT IN"
                             " (SELECT seq FROM entry)").fetchone()[0]
         if orphans:
             bad.append("%d changes with no journal entry" % orphans)

@@ -7,6 +7,7 @@
  * out of date on a read-only connection (each row folded), and after add,
  * edit, close, undo, redo, import and a write by another program. */
 #include "fixture.h"
+#include "journal_v3.h"
 
 #include "r57/import.h"
 #include "r57/text.h"
@@ -504,6 +505,7 @@ static void test_search_early_v3(void **state)
 	struct fx *f = *state;
 	make_tasks(f, 100);
 	fx_close(f);
+	fx_downgrade_v3(f->path);
 	fx_sql_exec(f->path,
 		"DROP TRIGGER task_search_count_ins; DROP TRIGGER task_search_count_upd;"
 		" DROP TRIGGER task_search_count_del; DROP TABLE task_search_fts; DROP TABLE task_search;"

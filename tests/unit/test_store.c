@@ -4,6 +4,7 @@
  * sources as people type them, removal refused while in use, group order,
  * and listing tasks by every filter, limit and order. */
 #include "fixture.h"
+#include "journal_v3.h"
 
 #include "r57/journal.h"
 #include "r57/text.h"
@@ -67,7 +68,7 @@ static void test_new_database(void **state)
 	assert_int_equal(fx_sql_int(f->path, "PRAGMA application_id"), R57_APPLICATION_ID);
 	assert_int_equal(fx_sql_int(f->path, "PRAGMA application_id"), 0x52353701);
 	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), R57_SCHEMA_VERSION);
-	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), 3);
+	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), 4);
 	/* the rollback journal, not WAL (design.md) */
 	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'delete'"), 1);
 	assert_int_equal(stat(f->path, &sb), 0);
@@ -271,8 +272,10 @@ static void test_newer_version_refused(void **state)
 	snprintf(journal, sizeof journal, "%s-journal", f->path);
 	assert_int_equal(access(journal, F_OK), -1);
 
-	/* set back to 1, it opens (the teardown closes it): the migration to
-	 * version 2 finds its tables there and only sets the version */
+	/* made a file of version 3 and set back to 1, it opens (the teardown
+	 * closes it): the migration to version 2 finds its tables there and
+	 * only sets the version */
+	fx_downgrade_v3(f->path);
 	fx_sql_exec(f->path, "PRAGMA user_version = 1");
 	fx_open(f, false);
 	assert_int_equal(fx_entries(f), 2);
@@ -834,13 +837,14 @@ static void test_migrate_v2(void **state)
 	make_list_data(f);
 	char *fresh = schema_of(f->path);
 	fx_close(f);
+	fx_downgrade_v3(f->path);
 	fx_sql_exec(f->path,
 		"DROP TRIGGER task_search_count_ins; DROP TRIGGER task_search_count_upd;"
 		" DROP TRIGGER task_search_count_del; DROP TABLE task_search_fts;"
 		" DROP TABLE task_search; DROP TABLE search_state; PRAGMA user_version = 2;");
 	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%search%'"), 0);
 	fx_open(f, false);
-	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), 3);
+	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), R57_SCHEMA_VERSION);
 	char *migrated = schema_of(f->path);
 	fx_str_eq(migrated, fresh, "schema after migration");
 	free(migrated);
@@ -893,7 +897,7 @@ static void test_migrate_v1_to_3(void **state)
 		" '2025-06-15', '2025-06-15', '2025-06-01', '2025-06-01T09:00:02+07:00');");
 	snprintf(f->path, sizeof f->path, "%s", v1);
 	fx_open(f, false);
-	assert_int_equal(fx_sql_int(v1, "PRAGMA user_version"), 3);
+	assert_int_equal(fx_sql_int(v1, "PRAGMA user_version"), R57_SCHEMA_VERSION);
 	char *migrated = schema_of(v1);
 	fx_str_eq(migrated, fresh, "schema after migration from version 1");
 	free(migrated);
@@ -997,6 +1001,156 @@ static void test_task_read_back(void **state)
 	free(units);
 }
 
+/* r57 check's lines, printed (a failing test shows them). */
+static void check_line(const char *line, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "check: %s\n", line);
+}
+
+/* One text value from SQL on the file (its own read-only connection). */
+static char *sql_row_text(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	const unsigned char *t = sqlite3_column_text(s, 0);
+	char *v = strdup(t ? (const char *)t : "");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/* tests/unit/NAME beside this file, found from the binary. */
+static char *unit_file(const char *name, size_t *len)
+{
+	char exe[512], path[700];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	char *cut = strstr(exe, "/build/tests/");
+	if (cut) {
+		*cut = '\0';
+		snprintf(path, sizeof path, "%s/tests/unit/%s", exe, name);
+	} else {
+		snprintf(path, sizeof path, "tests/unit/%s", name);
+	}
+	return (char *)fx_slurp(path, len);
+}
+
+/* A file r57 of version 3 wrote (tests/unit/v3_history.sql: its dump, 68
+ * entries by three people over the demo data: adds in three scripts,
+ * edits, deadlines, closes, cancels, reopens, assigns, deletes, a
+ * reminder, an import, undos and redos) is migrated to version 4, and
+ * every change means what it meant: the whole images before and after
+ * each, computed back from the compact journal, are the ones version 3
+ * wrote, byte for byte; the entries and rows are as they were; r57 check
+ * finds nothing; undo and redo go on from the migrated history. */
+static void test_migrate_v3_history_lossless(void **state)
+{
+	struct fx *f = *state;
+	fx_close(f);
+	size_t len;
+	char *dump = unit_file("v3_history.sql", &len);
+	char old[sizeof f->path];
+	if ((size_t)snprintf(old, sizeof old, "%s/old.db", f->dir) >= sizeof old)
+		fail_msg("path too long");
+	unlink(f->path);
+	const char *stamp = "PRAGMA application_id = 1379219201; PRAGMA user_version = 3;";
+	fx_sql_exec(f->path, dump);
+	fx_sql_exec(f->path, stamp);
+	fx_sql_exec(old, dump);
+	fx_sql_exec(old, stamp);
+	free(dump);
+	int64_t changes = fx_sql_int(old, "SELECT count(*) FROM change");
+	assert_true(changes > 100);
+
+	fx_open(f, false);
+	assert_int_equal(fx_sql_int(f->path, "PRAGMA user_version"), R57_SCHEMA_VERSION);
+	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM sqlite_master WHERE name = 'change'"), 0);
+	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM change_log"), changes);
+
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	char attach[800];
+	snprintf(attach, sizeof attach, "ATTACH '%s' AS old", old);
+	v3_exec(db, attach);
+	char *select = v3_images_select(db);
+	size_t qlen = strlen(select) + 1024;
+	char *q = malloc(qlen);
+	snprintf(q, qlen,
+	         "SELECT count(*), sum(n.id IS NULL OR n.entry IS NOT o.entry OR n.tbl IS NOT o.tbl"
+	         " OR n.row_id IS NOT o.row_id OR n.before IS NOT o.before OR n.after IS NOT o.after),"
+	         " min(CASE WHEN n.id IS NULL OR n.before IS NOT o.before OR n.after IS NOT o.after"
+	         " THEN o.id END) FROM old.change o LEFT JOIN (%s) n ON n.id = o.id", select);
+	free(select);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db, q, -1, &s, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(db));
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int64(s, 0), changes);
+	if (sqlite3_column_int64(s, 1) != 0)
+		fail_msg("%lld changes mean something else after the migration, the first #%lld",
+		         (long long)sqlite3_column_int64(s, 1), (long long)sqlite3_column_int64(s, 2));
+	sqlite3_finalize(s);
+	free(q);
+	/* the entries and every row as they were */
+	static const char *const same[] = {
+		"SELECT count(*) FROM (SELECT * FROM old.entry EXCEPT SELECT * FROM main.entry)",
+		"SELECT count(*) FROM (SELECT * FROM old.task EXCEPT SELECT * FROM main.task)",
+		"SELECT count(*) FROM (SELECT * FROM old.unit EXCEPT SELECT * FROM main.unit)",
+		"SELECT count(*) FROM (SELECT * FROM old.leader EXCEPT SELECT * FROM main.leader)",
+		"SELECT count(*) FROM (SELECT * FROM old.task_unit EXCEPT SELECT * FROM main.task_unit)",
+		"SELECT count(*) FROM (SELECT * FROM old.reminder_task EXCEPT SELECT * FROM main.reminder_task)",
+	};
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+		if (sqlite3_prepare_v2(db, same[i], -1, &s, NULL) != SQLITE_OK)
+			fail_msg("%s", sqlite3_errmsg(db));
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		if (sqlite3_column_int64(s, 0) != 0)
+			fail_msg("%s: %lld", same[i], (long long)sqlite3_column_int64(s, 0));
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	assert_int_equal(fx_entries(f), fx_sql_int(old, "SELECT count(*) FROM entry"));
+
+	int problems = -1;
+	FX_OK(f, store_check_all(f->st, check_line, NULL, &problems, &f->err));
+	assert_int_equal(problems, 0);
+	/* an's newest action deleted task #15 (Urdu, with a bidi override in
+	 * its notes): its undo brings the row back as it was, redo takes it
+	 * away again */
+	char *row = NULL;
+	row = sql_row_text(old, "SELECT title || '|' || notes || '|' || coalesce(unit_id, '') FROM"
+	                        " (SELECT json_extract(before, '$.title') AS title, json_extract(before,"
+	                        " '$.notes') AS notes, json_extract(before, '$.unit_id') AS unit_id"
+	                        " FROM change WHERE tbl = 'task' AND row_id = 15 AND after IS NULL)");
+	struct entry done;
+	fx_as(f, "an", 2025, 6, 20);
+	FX_OK(f, journal_undo(f->st, "an", f->r.now, f->r.today, &done, &f->err));
+	fx_contains(done.summary, "delete #15");
+	entry_clear(&done);
+	char *back = sql_row_text(f->path, "SELECT title || '|' || notes || '|' || coalesce(unit_id, '')"
+	                                   " FROM task WHERE id = 15");
+	fx_str_eq(back, row, "task #15 after undo");
+	free(back);
+	free(row);
+	fx_tick(f);
+	FX_OK(f, journal_redo(f->st, "an", f->r.now, f->r.today, &done, &f->err));
+	entry_clear(&done);
+	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM task WHERE id = 15"), 0);
+	/* binh's newest, the assign of #4 undone, is redone from the old history */
+	fx_as(f, "binh", 2025, 6, 20);
+	FX_OK(f, journal_redo(f->st, "binh", f->r.now, f->r.today, &done, &f->err));
+	fx_contains(done.summary, "assign #4");
+	entry_clear(&done);
+	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM task_unit WHERE task_id = 4"),
+	                 fx_sql_int(old, "SELECT count(*) FROM task_unit WHERE task_id = 4") + 1);
+	FX_OK(f, store_check_all(f->st, check_line, NULL, &problems, &f->err));
+	assert_int_equal(problems, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1009,6 +1163,7 @@ int main(void)
 		FX_TEST(test_newer_version_refused),
 		FX_TEST(test_migrate_v2),
 		FX_TEST(test_migrate_v1_to_3),
+		FX_TEST(test_migrate_v3_history_lossless),
 		FX_TEST(test_search_index_kept),
 		FX_TEST(test_list_word_starts),
 		FX_TEST(test_damaged_refused),
