@@ -69,6 +69,8 @@
 	    struct r57_err *err), (st, f, today, id, yes, err)) \
 	OP(int, store_ref_list, ref_list, (struct store *st, enum ref_kind k, \
 	    ref_each_fn each, void *ctx, struct r57_err *err), (st, k, each, ctx, err)) \
+	OP(int, store_ref_names, ref_names, (struct store *st, enum ref_kind k, \
+	    ref_each_fn each, void *ctx, struct r57_err *err), (st, k, each, ctx, err)) \
 	OP(int, store_ref_get, ref_get, (struct store *st, enum ref_kind k, int64_t id, \
 	    struct ref *out, struct r57_err *err), (st, k, id, out, err)) \
 	OP(int, store_ref_find, ref_find, (struct store *st, enum ref_kind k, \

@@ -159,22 +159,34 @@ static int take_bucket(int64_t id, const char *month, const struct figures *f, v
 	return 0;
 }
 
-/* Units in Vietnamese alphabetical order, persons by given name first
- * (text.h), "none" last. */
-static int unit_by_name(const void *x, const void *y)
+/* The rows in the order of the names (units in Vietnamese alphabetical
+ * order, persons by given name first: the store's one query of the names,
+ * each key made once), "none" last. */
+struct naming {
+	struct breakdown *b;
+	struct report_row *ordered;
+	int n;
+};
+
+static int by_id(const void *x, const void *y)
 {
-	const struct report_row *a = x, *b = y;
-	if (!a->id != !b->id)
-		return !a->id - !b->id;
-	return text_collate(a->name ? a->name : "", b->name ? b->name : "");
+	const struct report_row *a = x, *c = y;
+	return (a->id > c->id) - (a->id < c->id);
 }
 
-static int person_by_name(const void *x, const void *y)
+static int take_name(const struct ref *r, void *ctx)
 {
-	const struct report_row *a = x, *b = y;
-	if (!a->id != !b->id)
-		return !a->id - !b->id;
-	return text_person_collate(a->name ? a->name : "", b->name ? b->name : "");
+	struct naming *nm = ctx;
+	struct report_row key = { .id = r->id };
+	struct report_row *row = bsearch(&key, nm->b->rows, (size_t)nm->b->n, sizeof *row, by_id);
+	if (!row || row->name || !row->id)
+		return 0;
+	if (!(row->name = strdup(r->name ? r->name : ""))) {
+		nm->b->rc = r57_fail(nm->b->err, R57_ENOMEM, _("out of memory"));
+		return 1;
+	}
+	nm->ordered[nm->n++] = *row;
+	return 0;
 }
 
 static int take_reminders(int64_t id, int64_t n, void *ctx)
@@ -202,29 +214,32 @@ int report_breakdown(struct store *st, const struct selection *sel, int by,
 		rc = store_remind_counts(st, by == BY_UNIT ? REMIND_UNIT : REMIND_LEADER, as_of,
 		                         take_reminders, &b, err);
 	enum ref_kind k = by == BY_UNIT ? REF_UNIT : REF_LEADER;
+	struct naming nm = { .b = &b };
+	if (!rc && b.n > 0 && !(nm.ordered = calloc((size_t)b.n, sizeof *nm.ordered)))
+		rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
+	if (!rc && b.n > 1) /* qsort may not be given a NULL array */
+		qsort(b.rows, (size_t)b.n, sizeof *b.rows, by_id);
+	if (!rc && b.n > 0)
+		rc = store_ref_names(st, k, take_name, &nm, err);
+	if (!rc)
+		rc = b.rc;
 	for (int i = 0; !rc && i < b.n; i++) {
-		if (!b.rows[i].id)
-			continue;
 		/* A name that cannot be read fails the report: a row that says
-		 * "(none)" for a unit that has one would be a wrong report. */
-		struct ref r;
-		rc = store_ref_get(st, k, b.rows[i].id, &r, err);
-		/* the id is a task's, under a foreign key: a row that is not
-		 * there is a damaged file, not the user's mistake */
-		if (rc == R57_ENOTFOUND)
+		 * "(none)" for a unit that has one would be a wrong report. The
+		 * id is a task's, under a foreign key: a row that is not there is
+		 * a damaged file, not the user's mistake. */
+		if (b.rows[i].id && !b.rows[i].name)
 			rc = store_damage_error(st, err);
-		if (rc == R57_OK) {
-			b.rows[i].name = r.name;
-			r.name = NULL;
-			ref_clear(&r);
-		}
+		else if (!b.rows[i].id)
+			nm.ordered[nm.n++] = b.rows[i];
 	}
 	if (rc) {
+		free(nm.ordered);
 		report_rows_free(b.rows, b.n);
 		return rc;
 	}
-	if (b.n > 1) /* qsort may not be given a NULL array */
-		qsort(b.rows, (size_t)b.n, sizeof *b.rows, by == BY_LEADER ? person_by_name : unit_by_name);
+	free(b.rows);
+	b.rows = nm.ordered;
 	*rows = b.rows;
 	*n = b.n;
 	return R57_OK;

@@ -137,6 +137,28 @@ int sqlite_store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
 	return rc;
 }
 
+int sqlite_store_ref_names(struct store *st, enum ref_kind k, ref_each_fn each,
+                    void *ctx, struct r57_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, ref_sql[k].names, &s, err), step;
+	if (rc)
+		return rc;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct ref r = { .id = sqlite3_column_int64(s, 0) };
+		r.name = store_col_dup(s, 1);
+		r.title = store_col_dup(s, 2);
+		int stop = each(&r, ctx);
+		ref_clear(&r);
+		if (stop)
+			break;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, N_("listing"));
+	sqlite3_finalize(s);
+	return rc;
+}
+
 int sqlite_store_ref_get(struct store *st, enum ref_kind k, int64_t id,
                   struct ref *out, struct r57_err *err)
 {

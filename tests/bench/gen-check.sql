@@ -4,9 +4,10 @@
 .mode tabs
 SELECT 'entry out of time order', count(*) FROM entry a JOIN entry b ON b.seq = a.seq + 1 WHERE b.at < a.at;
 SELECT 'entry.day not the day of entry.at', count(*) FROM entry WHERE day <> substr(at, 1, 10);
-SELECT 'change under no entry', count(*) FROM change WHERE entry IS NULL;
-SELECT 'task without its insert image', count(*) FROM task t WHERE NOT EXISTS (SELECT 1 FROM change c WHERE c.tbl = 'task' AND c.row_id = t.id AND c.before IS NULL);
-SELECT 'task differs from its last image', count(*) FROM task t JOIN image_task i ON i.id = t.id WHERE i.img <> (SELECT c.after FROM change c WHERE c.tbl = 'task' AND c.row_id = t.id ORDER BY c.id DESC LIMIT 1);
+SELECT 'change under no entry', count(*) FROM change_log WHERE entry IS NULL;
+SELECT 'task without its addition', count(*) FROM task t WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.tbl = 5 AND c.row_id = t.id AND c.op = 1);
+SELECT 'task removed by its last change', count(*) FROM task t WHERE (SELECT c.op FROM change_log c WHERE c.tbl = 5 AND c.row_id = t.id ORDER BY c.id DESC LIMIT 1) = 3;
+SELECT 'a recorded status that is not a status', count(*) FROM change_log WHERE tbl = 5 AND cols & 8192 AND v14 NOT IN ('open', 'done', 'cancelled');
 SELECT 'closed missing or set wrongly', count(*) FROM task WHERE (status = 'open') <> (closed IS NULL);
 SELECT 'closed before created', count(*) FROM task WHERE closed < created;
 SELECT 'closed after it was entered', count(*) FROM task t WHERE closed > substr(updated, 1, 10);

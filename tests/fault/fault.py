@@ -36,7 +36,7 @@ TODAY = "2026-03-15"
 
 DATA_TABLES = ["task_group", "unit", "leader", "source", "task", "task_unit",
                "reminder", "reminder_task"]
-JOURNAL_TABLES = ["entry", "change_log"]
+JOURNAL_TABLES = ["entry", "change", "change_log"]
 
 MASKS = [
     (re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?"), "<time>"),
@@ -132,23 +132,40 @@ def problems(db):
         fk = c.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             bad.append("foreign_key_check: %r" % fk[:5])
-        # the journal against the rows: every row has its addition there
-        # and its newest change is not its removal; no row the journal
-        # keeps is missing (change_log.tbl is the table's place in
-        # DATA_TABLES, from 1)
-        for code, t in enumerate(DATA_TABLES, 1):
-            n = c.execute(
-                "SELECT count(*) FROM %s i WHERE coalesce((SELECT op FROM change_log"
-                " WHERE tbl = ? AND row_id = i.id ORDER BY id DESC LIMIT 1), 3) = 3" % t,
-                (code,)).fetchone()[0]
-            gone = c.execute(
-                "SELECT count(*) FROM change_log c WHERE c.tbl = ? AND c.op IN (1, 2)"
-                " AND c.id = (SELECT max(id) FROM change_log WHERE tbl = c.tbl AND row_id = c.row_id)"
-                " AND c.row_id NOT IN (SELECT id FROM %s)" % t, (code,)).fetchone()[0]
-            if n or gone:
-                bad.append("journal vs rows of %s: %d rows not in the journal,"
-                           " %d journaled rows missing" % (t, n, gone))
-        orphans = c.execute("SELECT count(*) FROM change_log WHERE entry NOT IN"
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        journal = "change_log" if "change_log" in tables else "change"
+        if journal == "change_log":
+            # the journal against the rows: every row has its addition
+            # there and its newest change is not its removal; no row the
+            # journal keeps is missing (change_log.tbl is the table's place
+            # in DATA_TABLES, from 1)
+            for code, t in enumerate(DATA_TABLES, 1):
+                n = c.execute(
+                    "SELECT count(*) FROM %s i WHERE coalesce((SELECT op FROM change_log"
+                    " WHERE tbl = ? AND row_id = i.id ORDER BY id DESC LIMIT 1), 3) = 3" % t,
+                    (code,)).fetchone()[0]
+                gone = c.execute(
+                    "SELECT count(*) FROM change_log c WHERE c.tbl = ? AND c.op IN (1, 2)"
+                    " AND c.id = (SELECT max(id) FROM change_log WHERE tbl = c.tbl AND row_id = c.row_id)"
+                    " AND c.row_id NOT IN (SELECT id FROM %s)" % t, (code,)).fetchone()[0]
+                if n or gone:
+                    bad.append("journal vs rows of %s: %d rows not in the journal,"
+                               " %d journaled rows missing" % (t, n, gone))
+        else:
+            # a file of version 3 or before (a migration rolled back): the
+            # newest image of every row
+            views = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+            for t in DATA_TABLES:
+                if "image_" + t not in views:
+                    continue
+                n = c.execute(
+                    "SELECT count(*) FROM image_%s i WHERE (SELECT after FROM change"
+                    " WHERE tbl = ? AND row_id = i.id ORDER BY id DESC LIMIT 1)"
+                    " IS NOT i.img" % t, (t,)).fetchone()[0]
+                if n:
+                    bad.append("journal vs rows of %s: %d rows differ from their newest"
+                               " after-image" % (t, n))
+        orphans = c.execute("SELECT count(*) FROM %s WHERE entry NOT IN" % journal +
                             " (SELECT seq FROM entry)").fetchone()[0]
         if orphans:
             bad.append("%d changes with no journal entry" % orphans)

@@ -1,20 +1,19 @@
 -- r57 undo: the actor's newest entry (a close of #K), checked, reverted
 BEGIN IMMEDIATE;
--- the check: every row it changed still equals the image it left
-SELECT c.tbl, c.row_id, c.after = (SELECT img FROM image_task WHERE id = c.row_id), max(c.id)
-FROM change c WHERE c.entry = (SELECT seq FROM entry WHERE actor = 'bench' AND kind = 'do' AND undone = 0 ORDER BY seq DESC LIMIT 1)
-GROUP BY c.tbl, c.row_id;
+CREATE TEMP TABLE e AS
+  SELECT max(seq) AS seq FROM entry WHERE actor = 'bench' AND kind = 'do' AND undone = 0;
+-- the check: no later change to the rows it changed
+SELECT count(*) FROM change_log x JOIN change_log c ON c.tbl = x.tbl AND c.row_id = x.row_id
+  AND c.id > x.id WHERE x.entry = (SELECT seq FROM e);
 INSERT INTO entry(at, day, actor, summary, kind, target)
   SELECT '@NOW@', '@TODAY@', 'bench', 'undo #' || seq || ': ' || summary, 'undo', seq
-  FROM entry WHERE seq = (SELECT seq FROM entry WHERE actor = 'bench' AND kind = 'do' AND undone = 0 ORDER BY seq DESC LIMIT 1);
-UPDATE task SET (uuid, title, notes, product, result, group_id, leader_id, unit_id,
-                 source_id, year, due, first_due, extensions, status, closed, created, updated) =
-  (SELECT b->>'uuid', b->>'title', b->>'notes', b->>'product', b->>'result',
-          b->>'group_id', b->>'leader_id', b->>'unit_id', b->>'source_id', b->>'year',
-          b->>'due', b->>'first_due', b->>'extensions', b->>'status', b->>'closed',
-          b->>'created', b->>'updated'
-   FROM (SELECT before AS b FROM change
-         WHERE entry = (SELECT seq FROM entry WHERE actor = 'bench' AND kind = 'do' AND undone = 0 ORDER BY seq DESC LIMIT 1) AND tbl = 'task' AND row_id = @K@))
-WHERE id = @K@;
-UPDATE entry SET undone = 1 WHERE seq = (SELECT seq FROM entry WHERE actor = 'bench' AND kind = 'do' AND undone = 0 ORDER BY seq DESC LIMIT 1);
+  FROM entry WHERE seq = (SELECT seq FROM e);
+-- the columns it changed, back to the values it recorded
+UPDATE task SET status = CASE WHEN c.cols & 8192 THEN c.v14 ELSE status END,
+                closed = CASE WHEN c.cols & 16384 THEN c.v15 ELSE closed END,
+                result = CASE WHEN c.cols & 16 THEN c.v5 ELSE result END,
+                updated = CASE WHEN c.cols & 65536 THEN c.v17 ELSE updated END
+  FROM change_log c WHERE c.entry = (SELECT seq FROM e) AND c.tbl = 5 AND task.id = c.row_id;
+UPDATE entry SET undone = 1 WHERE seq = (SELECT seq FROM e);
+DROP TABLE e;
 COMMIT;
