@@ -55,7 +55,7 @@
 	CMD(export, "export", "", cmd_export, \
 	    N_("Write every task with every field (uuid, the names of its group, leader, units and source, ISO dates) as CSV (the default) or JSON, to standard output or to FILE. The file is replaced in one step, never half written; a file r57 did not write is replaced only with --force. A CSV cell that a spreadsheet would take for a formula (= + - @) begins with a quote. --bom starts the CSV with a byte order mark for spreadsheet programs that need it.")) \
 	CMD(check, "check", "", cmd_check, \
-	    N_("Read the whole database file and say what is wrong with it, one line per problem, or ok: SQLite's integrity and foreign key checks, the journal's newest record of each row against the row, and the search index against the tasks. It changes nothing; exit 1 when it finds a problem. r57 itself refuses to write into a file it sees is damaged.")) \
+	    N_("Read the whole database file and say what is wrong with it, one line per problem, or ok: SQLite's integrity and foreign key checks, every row against the journal (each accounted for, none it keeps missing, every change one r57 writes), and the search index against the tasks. It changes nothing; exit 1 when it finds a problem. r57 itself refuses to write into a file it sees is damaged.")) \
 	CMD(backup, "backup", "FILE", cmd_backup, \
 	    N_("Copy the database to FILE with SQLite's online backup: one consistent state even while others write, readable by you alone (mode 0600). An existing FILE is replaced only with --force.")) \
 	CMD(import, "import", "FILE", cmd_import, \

@@ -114,8 +114,9 @@ bool store_damaged(const struct store *st);
 int store_damage_error(struct store *st, struct r57_err *err);
 
 /* r57 check (store_check.c): SQLite's integrity and foreign key checks,
- * then r57's own invariants (the journal's newest image of each row is
- * the row; the search index holds every task as it is). Each problem is
+ * then r57's own invariants (every row is accounted for by the journal
+ * and every change in it is one r57 writes; the search index holds every
+ * task as it is). Each problem is
  * one line to fn, made safe to print; *n counts them. Writes nothing. */
 /* r57 backup (store_backup.c): a consistent copy of the whole file at
  * path, mode 0600, by SQLite's online backup; an existing path only with
