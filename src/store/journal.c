@@ -22,19 +22,22 @@
 struct journaled {
 	const char *name;
 	int code;
-	const char *cols; /* one space between */
+	const char *cols;  /* one space between */
+	const char *types; /* a letter a column: t text, i integer (the
+	                    * schema's TEXT and INTEGER); NULL fits all */
 };
 
 static const struct journaled tables[] = {
-	{ "task_group", 1, "name position" },
-	{ "unit", 2, "name" },
-	{ "leader", 3, "name title unit_id" },
-	{ "source", 4, "code title issued" },
+	{ "task_group", 1, "name position", "ti" },
+	{ "unit", 2, "name", "t" },
+	{ "leader", 3, "name title unit_id", "tti" },
+	{ "source", 4, "code title issued", "ttt" },
 	{ "task", 5, "uuid title notes product result group_id leader_id unit_id source_id"
-	             " year due first_due extensions status closed created updated" },
-	{ "task_unit", 6, "task_id unit_id" },
-	{ "reminder", 7, "unit_id leader_id issued as_of within_days lang" },
-	{ "reminder_task", 8, "reminder_id task_id due days_late" },
+	             " year due first_due extensions status closed created updated",
+	  "tttttiiiiittitttt" },
+	{ "task_unit", 6, "task_id unit_id", "ii" },
+	{ "reminder", 7, "unit_id leader_id issued as_of within_days lang", "iittit" },
+	{ "reminder_task", 8, "reminder_id task_id due days_late", "iiti" },
 };
 #define N_TABLES (sizeof tables / sizeof *tables)
 #define MAX_COLS 17 /* v1 .. v17 */
@@ -113,37 +116,69 @@ int journal_table_code(size_t i)
  * A change names a journaled table by its code and a row by its integer
  * id; an addition records no value, a removal every column, a change the
  * columns its cols say (at least one) and no other; no value beyond the
- * table's columns. Undo and redo refuse an entry with any other change,
+ * table's columns; each value of its column's type or NULL (the table
+ * would keep a blob, or text in a number's column, as it is: the check
+ * after writing could not tell). Undo and redo refuse an entry with any other change,
  * and r57 check reports every one (journal_int.h). */
+
+/* A change that names no row of a journaled table or no known op. */
+static void put_foreign(struct sqlbuf *b)
+{
+	put(b, "(typeof(row_id) <> 'integer' OR typeof(entry) <> 'integer' OR typeof(tbl) <> 'integer'"
+	       " OR tbl NOT IN (");
+	for (size_t i = 0; i < N_TABLES; i++)
+		put(b, "%s%d", i ? ", " : "", tables[i].code);
+	put(b, ") OR typeof(op) <> 'integer' OR op NOT IN (1, 2, 3) OR typeof(cols) <> 'integer')");
+}
+
+/* A change of table t whose values are not as the triggers write them. */
+static void put_bad_values(struct sqlbuf *b, const struct journaled *t)
+{
+	int n = n_cols(t);
+	long all = all_bits(t);
+	put(b, "(typeof(cols) = 'integer' AND (CASE op WHEN 1 THEN cols <> 0 WHEN 3 THEN cols <> %ld"
+	       " ELSE cols <= 0 OR cols & ~%ld END", all, all);
+	for (int k = 0; k < MAX_COLS; k++) {
+		if (k < n)
+			put(b, " OR (v%d IS NOT NULL AND NOT cols & %ld) OR typeof(v%d) NOT IN ('null', '%s')",
+			    k + 1, 1L << k, k + 1, t->types[k] == 'i' ? "integer" : "text");
+		else
+			put(b, " OR v%d IS NOT NULL", k + 1);
+	}
+	put(b, "))");
+}
 
 char *journal_foreign_sql(const char *scope)
 {
 	struct sqlbuf b = sql_new();
-	put(&b, "SELECT id FROM change_log WHERE %s AND (typeof(row_id) <> 'integer'"
-	        " OR typeof(entry) <> 'integer' OR typeof(tbl) <> 'integer' OR tbl NOT IN (", scope);
-	for (size_t i = 0; i < N_TABLES; i++)
-		put(&b, "%s%d", i ? ", " : "", tables[i].code);
-	put(&b, ") OR typeof(op) <> 'integer' OR op NOT IN (1, 2, 3) OR typeof(cols) <> 'integer')"
-	        " ORDER BY id");
+	put(&b, "SELECT id FROM change_log WHERE %s AND ", scope);
+	put_foreign(&b);
+	put(&b, " ORDER BY id");
 	return b.s;
 }
 
 char *journal_bad_images_sql(size_t i, const char *scope)
 {
-	const struct journaled *t = &tables[i];
-	int n = n_cols(t);
-	long all = all_bits(t);
 	struct sqlbuf b = sql_new();
-	put(&b, "SELECT id, row_id FROM change_log WHERE %s AND tbl = %d AND typeof(cols) = 'integer'"
-	        " AND (CASE op WHEN 1 THEN cols <> 0 WHEN 3 THEN cols <> %ld"
-	        " ELSE cols <= 0 OR cols & ~%ld END", scope, t->code, all, all);
-	for (int k = 0; k < MAX_COLS; k++) {
-		if (k < n)
-			put(&b, " OR (v%d IS NOT NULL AND NOT cols & %ld)", k + 1, 1L << k);
-		else
-			put(&b, " OR v%d IS NOT NULL", k + 1);
+	put(&b, "SELECT id, row_id FROM change_log WHERE %s AND tbl = %d AND ", scope, tables[i].code);
+	put_bad_values(&b, &tables[i]);
+	put(&b, " ORDER BY id");
+	return b.s;
+}
+
+/* Both, in one pass over the changes in scope: the first change that is
+ * not one r57 writes. */
+static char *bad_change_sql(const char *scope)
+{
+	struct sqlbuf b = sql_new();
+	put(&b, "SELECT id FROM change_log WHERE %s AND (", scope);
+	put_foreign(&b);
+	put(&b, " OR CASE tbl");
+	for (size_t i = 0; i < N_TABLES; i++) {
+		put(&b, " WHEN %d THEN ", tables[i].code);
+		put_bad_values(&b, &tables[i]);
 	}
-	put(&b, ") ORDER BY id");
+	put(&b, " ELSE 0 END) ORDER BY id LIMIT 1");
 	return b.s;
 }
 
@@ -153,12 +188,13 @@ char *journal_broken_chain_sql(const char *scope)
 	/* change_log_row (tbl, row_id, id) finds the change before each: an
 	 * addition follows nothing or a removal, anything else follows a
 	 * change that left the row there. */
-	put(&b, "SELECT c.id, c.tbl, c.row_id FROM change_log c WHERE %s AND"
+	put(&b, "SELECT c.id, c.tbl, c.row_id FROM change_log c WHERE %s AND typeof(c.row_id) = 'integer'"
+	        " AND typeof(c.tbl) = 'integer' AND c.tbl BETWEEN 1 AND %d AND c.op IN (1, 2, 3) AND"
 	        " CASE c.op WHEN 1 THEN coalesce((SELECT p.op FROM change_log p WHERE p.tbl = c.tbl"
 	        "   AND p.row_id = c.row_id AND p.id < c.id ORDER BY p.id DESC LIMIT 1), 3) <> 3"
 	        " ELSE coalesce((SELECT p.op FROM change_log p WHERE p.tbl = c.tbl"
 	        "   AND p.row_id = c.row_id AND p.id < c.id ORDER BY p.id DESC LIMIT 1), 3) = 3 END"
-	        " ORDER BY c.id", scope);
+	        " ORDER BY c.id", scope, (int)N_TABLES);
 	return b.s;
 }
 
@@ -356,7 +392,7 @@ struct revert {
 /* c is the first change of x to its row. */
 #define FIRST(c) \
 	" NOT EXISTS (SELECT 1 FROM change_log p WHERE p.tbl = " c ".tbl AND p.row_id = " c ".row_id" \
-	" AND p.id >= ?2 AND p.id < " c ".id AND p.entry = ?1)"
+	" AND p.id >= ?2 AND p.id < " c ".id AND +p.entry = ?1)"
 #define OF_X(c) " " c ".id BETWEEN ?2 AND ?3 AND " c ".entry = ?1 "
 
 static int prepare_run(struct store *st, const char *sql, const struct revert *rv,
@@ -372,6 +408,12 @@ static int prepare_run(struct store *st, const char *sql, const struct revert *r
 }
 
 /* Run sql to its end (a write). */
+static int damaged(struct r57_err *err, const struct entry *e, bool undo, int64_t change);
+static int changed_since(struct r57_err *err, const struct revert *rv);
+
+/* Run sql to its end (a write). A value a constraint of the table
+ * refuses is a journal r57 did not write (a status that is none, a NULL
+ * title), or, for a name or uuid taken since, rows changed since. */
 static int run_write(struct store *st, char *sql, const struct revert *rv, struct r57_err *err)
 {
 	sqlite3_stmt *s;
@@ -379,8 +421,15 @@ static int run_write(struct store *st, char *sql, const struct revert *rv, struc
 	free(sql);
 	if (rc)
 		return rc;
-	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_sqlerr(st, err, rv->undo ? N_("undoing") : N_("redoing"));
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		int ext = sqlite3_extended_errcode(st->db);
+		if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+			rc = changed_since(err, rv);
+		else if ((ext & 0xff) == SQLITE_CONSTRAINT)
+			rc = damaged(err, rv->e, rv->undo, rv->lo);
+		else
+			rc = store_sqlerr(st, err, rv->undo ? N_("undoing") : N_("redoing"));
+	}
 	sqlite3_finalize(s);
 	return rc;
 }
@@ -409,7 +458,7 @@ static void put_value(struct sqlbuf *b, const struct journaled *t, int k)
 {
 	put(b, "CASE WHEN f.cols & %ld THEN f.v%d ELSE (SELECT p.v%d FROM change_log p"
 	       " WHERE p.tbl = %d AND p.row_id = f.row_id AND p.id > f.id AND p.id <= ?3"
-	       " AND p.entry = ?1 AND p.cols & %ld ORDER BY p.id LIMIT 1) END",
+	       " AND +p.entry = ?1 AND p.cols & %ld ORDER BY p.id LIMIT 1) END",
 	    1L << k, k + 1, k + 1, t->code, 1L << k);
 }
 
@@ -433,7 +482,7 @@ static char *update_sql(const struct journaled *t)
 		const char *c = column(t, k, &len);
 		put(&b, "%s%.*s = CASE WHEN f.cols & %ld THEN f.v%d WHEN NOT f.multi THEN %s.%.*s"
 		        " WHEN EXISTS (SELECT 1 FROM change_log p WHERE p.tbl = %d AND p.row_id = f.row_id"
-		        " AND p.id > f.id AND p.id <= ?3 AND p.entry = ?1 AND p.cols & %ld) THEN ",
+		        " AND p.id > f.id AND p.id <= ?3 AND +p.entry = ?1 AND p.cols & %ld) THEN ",
 		    k ? ", " : "", len, c, 1L << k, k + 1, t->name, len, c, t->code, 1L << k);
 		put_value(&b, t, k);
 		put(&b, " ELSE %s.%.*s END", t->name, len, c);
@@ -442,7 +491,7 @@ static char *update_sql(const struct journaled *t)
 	for (int k = 0; k < n; k++)
 		put(&b, ", c.v%d", k + 1);
 	put(&b, ", EXISTS (SELECT 1 FROM change_log o WHERE o.tbl = c.tbl AND o.row_id = c.row_id"
-	        " AND o.id > c.id AND o.id <= ?3 AND o.entry = ?1) AS multi"
+	        " AND o.id > c.id AND o.id <= ?3 AND +o.entry = ?1) AS multi"
 	        " FROM change_log c WHERE" OF_X("c") "AND c.tbl = %d AND c.op <> 1 AND" FIRST("c")
 	        ") AS f WHERE %s.id = f.row_id", t->code, t->name);
 	return b.s;
@@ -500,17 +549,78 @@ static int damaged(struct r57_err *err, const struct entry *e, bool undo, int64_
 	return rc;
 }
 
+/* A big revert is written as an import is (store_io.c): in a larger
+ * page cache, and with the indexes of task and task_unit dropped and made
+ * again afterwards, each in one sorted pass (kept row by row they cost
+ * several times the rest), from r57's own schema text. */
+#define BULK_ROWS 1000
+#define BULK_CACHE_KIB 16000
+struct bulk {
+	char **ix;
+	int n;
+	int old_cache;
+};
+
+static int bulk_begin(struct store *st, struct bulk *bk, struct r57_err *err)
+{
+	memset(bk, 0, sizeof *bk);
+	sqlite3_stmt *c;
+	if (store_prepare(st, "PRAGMA cache_size", &c, NULL) == R57_OK) {
+		if (sqlite3_step(c) == SQLITE_ROW)
+			bk->old_cache = sqlite3_column_int(c, 0);
+		sqlite3_finalize(c);
+	}
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", BULK_CACHE_KIB);
+	sqlite3_exec(st->db, pragma, NULL, NULL, NULL);
+	char **a = NULL, **b = NULL;
+	int na = 0, nb = 0;
+	if (store_schema_indexes("task", &a, &na) || store_schema_indexes("task_unit", &b, &nb) ||
+	    !(bk->ix = calloc((size_t)(na + nb) + 1, sizeof *bk->ix))) {
+		store_schema_indexes_free(a, na);
+		store_schema_indexes_free(b, nb);
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
+	}
+	for (int i = 0; i < na; i++, a[i - 1] = NULL)
+		bk->ix[bk->n++] = a[i];
+	for (int i = 0; i < nb; i++, b[i - 1] = NULL)
+		bk->ix[bk->n++] = b[i];
+	store_schema_indexes_free(a, na);
+	store_schema_indexes_free(b, nb);
+	/* The search index is left to the next search's rebuild. */
+	int rc = store_search_triggers_drop(st, err);
+	for (int i = 0; i < bk->n && !rc; i++)
+		rc = store_drop_index_of(st, bk->ix[i], err);
+	return rc;
+}
+
+static int bulk_end(struct store *st, struct bulk *bk, int rc, struct r57_err *err)
+{
+	for (int i = 0; i < bk->n && !rc; i++)
+		rc = store_exec(st, bk->ix[i], err);
+	store_schema_indexes_free(bk->ix, bk->n);
+	if (bk->old_cache) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %d", bk->old_cache);
+		sqlite3_exec(st->db, pragma, NULL, NULL, NULL);
+	}
+	int back = store_search_triggers(st, rc ? NULL : err);
+	return rc ? rc : back;
+}
+
 static int apply(struct store *st, const struct revert *rv, struct r57_err *err)
 {
 	int rc = R57_OK;
-	/* A big revert leaves the search index to the next search's rebuild,
-	 * as an import does: kept row by row it costs more than the revert. */
-	bool bulk = rv->task_rows > 1000;
-	if (bulk && (rc = store_search_triggers_drop(st, err)))
+	struct bulk bk;
+	bool bulk = rv->task_rows > BULK_ROWS;
+	if (bulk && (rc = bulk_begin(st, &bk, err))) {
+		bulk_end(st, &bk, rc, NULL);
 		return rc;
+	}
 	/* The references are checked at commit: rows come back and go in
 	 * any order. Removals first, so that a name they held is free. */
-	rc = store_exec(st, "PRAGMA defer_foreign_keys = ON", err);
+	if (!rc)
+		rc = store_exec(st, "PRAGMA defer_foreign_keys = ON", err);
 	for (size_t i = N_TABLES; !rc && i-- > 0;)
 		if (rv->tables & (1u << (tables[i].code - 1)))
 			rc = run_write(st, delete_sql(&tables[i]), rv, err);
@@ -527,11 +637,8 @@ static int apply(struct store *st, const struct revert *rv, struct r57_err *err)
 		if (!(rc = run_first(st, verify_sql(&tables[i]), rv, &bad, err)) && bad)
 			rc = damaged(err, rv->e, rv->undo, bad);
 	}
-	if (bulk) {
-		int back = store_search_triggers(st, rc ? NULL : err);
-		if (!rc)
-			rc = back;
-	}
+	if (bulk)
+		rc = bulk_end(st, &bk, rc, err);
 	return rc;
 }
 
@@ -544,10 +651,7 @@ static int apply(struct store *st, const struct revert *rv, struct r57_err *err)
 static int check_sound(struct store *st, const struct revert *rv, struct r57_err *err)
 {
 	int64_t bad = 0;
-	int rc = run_first(st, journal_foreign_sql("entry = ?1 AND id BETWEEN ?2 AND ?3"), rv, &bad, err);
-	for (size_t i = 0; !rc && !bad && i < N_TABLES; i++)
-		rc = run_first(st, journal_bad_images_sql(i, "entry = ?1 AND id BETWEEN ?2 AND ?3"), rv,
-		               &bad, err);
+	int rc = run_first(st, bad_change_sql("entry = ?1 AND id BETWEEN ?2 AND ?3"), rv, &bad, err);
 	if (!rc && !bad)
 		rc = run_first(st, journal_broken_chain_sql("c.entry = ?1 AND c.id BETWEEN ?2 AND ?3"), rv,
 		               &bad, err);
@@ -598,11 +702,19 @@ static int conflict(sqlite3_stmt *who, const struct revert *rv,
 		                       : _("cannot redo #%lld (%s): what it removed is in use; nothing was changed"),
 		              (long long)rv->e->seq, what);
 	} else {
-		rc = r57_fail(err, R57_ECONFLICT,
-		              rv->undo ? _("cannot undo #%lld (%s): its rows were changed since; nothing was changed")
-		                       : _("cannot redo #%lld (%s): its rows were changed since; nothing was changed"),
-		              (long long)rv->e->seq, what);
+		rc = changed_since(err, rv);
 	}
+	free(what);
+	return rc;
+}
+
+static int changed_since(struct r57_err *err, const struct revert *rv)
+{
+	char *what = text_safe(rv->e->summary ? rv->e->summary : "", false);
+	int rc = r57_fail(err, R57_ECONFLICT,
+	                  rv->undo ? _("cannot undo #%lld (%s): its rows were changed since; nothing was changed")
+	                           : _("cannot redo #%lld (%s): its rows were changed since; nothing was changed"),
+	                  (long long)rv->e->seq, what);
 	free(what);
 	return rc;
 }
@@ -670,7 +782,7 @@ static int check_references(struct store *st, const struct revert *rv, struct r5
 		put(&b, "SELECT r.id FROM change_log c JOIN %s r ON r.%s = c.row_id WHERE" OF_X("c")
 		        "AND c.tbl = %d AND c.op = 1 AND" FIRST("c") " AND NOT EXISTS (SELECT 1 FROM"
 		        " change_log m WHERE m.tbl = %d AND m.row_id = r.id AND m.id BETWEEN ?2 AND ?3"
-		        " AND m.entry = ?1) LIMIT 1",
+		        " AND +m.entry = ?1) LIMIT 1",
 		    references[i].tbl, references[i].col, references[i].target, references[i].tbl_code);
 		int64_t row = 0;
 		if ((rc = run_first(st, b.s, rv, &row, err)) || !row)
@@ -759,8 +871,17 @@ static int plan(struct store *st, const char *actor, bool undo,
 		return rc;
 	}
 	rc = read_revert(st, target, undo, rv, err);
-	if (!rc && !rv->x)
-		rc = damaged(err, target, undo, 0);
+	/* Every action changed a row (one that would not writes no entry),
+	 * and so did every undo: none of its changes is a journal damaged,
+	 * and reverting nothing would say something untrue. */
+	if (!rc && (!rv->x || !rv->lo)) {
+		char *what = text_safe(target->summary ? target->summary : "", false);
+		rc = r57_fail(err, R57_EDB,
+		              undo ? _("cannot undo #%lld (%s): the journal holds none of its changes (r57 check says more); nothing was changed")
+		                   : _("cannot redo #%lld (%s): the journal holds none of its changes (r57 check says more); nothing was changed"),
+		              (long long)target->seq, what);
+		free(what);
+	}
 	if (!rc)
 		rc = check_sound(st, rv, err);
 	if (!rc)
@@ -823,9 +944,12 @@ static int revert(struct store *st, const char *actor, const char *now,
 			sqlite3_finalize(s);
 		}
 	}
-	if (!rc)
-		rc = sqlite_store_commit(st, err);
-	else
+	if (!rc && (rc = sqlite_store_commit(st, err)) &&
+	    sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+		/* (the references are checked at the commit: a row put back
+		 * that refers to none, check_references having let it pass) */
+		rc = damaged(err, done, undo, rv.lo);
+	else if (rc)
 		sqlite_store_rollback(st);
 	if (rc)
 		entry_clear(done);

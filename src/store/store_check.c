@@ -121,6 +121,12 @@ static void bad_undone(struct run *r, sqlite3_stmt *s, const void *arg)
 	        (long long)sqlite3_column_int64(s, 0));
 }
 
+static void empty_entry(struct run *r, sqlite3_stmt *s, const void *arg)
+{
+	(void)arg;
+	problem(r, _("journal: entry #%lld holds no change"), (long long)sqlite3_column_int64(s, 0));
+}
+
 static void bad_target(struct run *r, sqlite3_stmt *s, const void *arg)
 {
 	(void)arg;
@@ -143,6 +149,9 @@ static void check_journal(struct run *r)
 	sql = journal_broken_chain_sql("1");
 	each_row(r, sql, broken_chain, NULL);
 	free(sql);
+	each_row(r, "SELECT e.seq FROM entry e WHERE NOT EXISTS (SELECT 1 FROM change_log c"
+	            " WHERE c.entry = e.seq) ORDER BY e.seq",
+	         empty_entry, NULL);
 	each_row(r, "SELECT u.seq FROM entry u WHERE u.kind IN ('undo', 'redo') AND NOT EXISTS"
 	            " (SELECT 1 FROM entry d WHERE d.seq = u.target AND d.kind = 'do') ORDER BY u.seq",
 	         bad_target, NULL);
@@ -185,6 +194,7 @@ int sqlite_store_check_all(struct store *st, store_problem_fn fn, void *ctx, int
 		each_row(&r, sql, image_row, t);
 		snprintf(sql, sizeof sql,
 		         "SELECT c.row_id FROM change_log c WHERE c.tbl = %d AND c.op IN (1, 2)"
+		         " AND typeof(c.row_id) = 'integer'"
 		         " AND c.id = (SELECT max(id) FROM change_log WHERE tbl = %d AND row_id = c.row_id)"
 		         " AND c.row_id NOT IN (SELECT id FROM %s) ORDER BY c.row_id", code, code, t);
 		each_row(&r, sql, gone_row, t);
