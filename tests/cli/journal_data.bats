@@ -26,8 +26,10 @@
 # before a change, so a row changed behind the journal's back (triggers
 # dropped, the row updated, the triggers made again), or a change moved to
 # another row that was added, or the changes of an action deleted with
-# their entry, are not seen by undo nor by r57 check. Those cases are left
-# out: this file does not assert what r57 cannot know.
+# their entry, or an action repeated with its changes (the close twice:
+# the second's change records status 'open' before it, where the first
+# left 'done'), are not seen by undo nor by r57 check. Those cases are
+# left out: this file does not assert what r57 cannot know.
 
 load helpers
 
