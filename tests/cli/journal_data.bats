@@ -1,12 +1,35 @@
 #!/usr/bin/env bats
 # The journal is data (issue 13, part 7): entries and changes tampered with
-# by sqlite3 (SQL text in any field, wrong types, images that are not JSON
-# or not of the row's shape, images that no longer match the row, a broken
-# sequence, a table r57 does not have, hostile text). undo, redo, history,
-# show and r57 check refuse clearly or answer correctly; no SQL from the
-# data ever runs (no table appears, no row changes but the action's own),
-# nothing crashes (teardown fails on any sanitizer report) and no hostile
-# text reaches the terminal raw.
+# by sqlite3 (SQL text in any field, tbl, op and cols included; wrong
+# types; blobs; the values of another row or table; values where cols says
+# none; cols bits beyond the table's columns; a removal without all its
+# columns; a broken sequence; a missing or repeated entry; changes under no
+# entry; an undo that targets no action; an action marked undone that no
+# undo reverted; hostile text). undo, redo, history, show and r57 check
+# refuse clearly or answer correctly; no SQL from the data ever runs (no
+# table appears, no row changes but the action's own), nothing crashes
+# (teardown fails on any sanitizer report) and no hostile text reaches the
+# terminal raw.
+#
+# The journal of version 4 (src/store/schema.sql, change_log): a change is
+# (entry, tbl, row_id, op, cols, v1..v17): tbl a table's code (5 task),
+# op 1 added (no values, cols 0), 2 changed (cols the bits of the columns
+# changed, v<i> the old value of column i, the others NULL), 3 removed
+# (every column's old value, cols every bit). task's columns after id are
+# uuid title notes product result group_id leader_id unit_id source_id
+# year due first_due extensions status closed created updated: v1 .. v17
+# (journal.c, tables[]).
+#
+# Some cases of the journal of version 3 have no equivalent: it held every
+# row's whole image after each change, and undo refused when the row no
+# longer matched its newest image. Version 4 records only the values
+# before a change, so a row changed behind the journal's back (triggers
+# dropped, the row updated, the triggers made again), or a change moved to
+# another row that was added, or the changes of an action deleted with
+# their entry, or an action repeated with its changes (the close twice:
+# the second's change records status 'open' before it, where the first
+# left 'done'), are not seen by undo nor by r57 check. Those cases are
+# left out: this file does not assert what r57 cannot know.
 
 load helpers
 
@@ -18,16 +41,30 @@ db() { sqlite3 -batch "$R57_DB" "$@"; }
 # q TEXT: TEXT as an SQL string literal.
 q() { printf "'%s'" "${1//\'/\'\'}"; }
 
+# The bits of cols for task's columns (bit i-1 for v<i>).
+TITLE=2      # v2
+NOTES=4      # v3
+EXTENSIONS=4096 # v13
+STATUS=8192  # v14
+CLOSED=16384 # v15
+UPDATED=65536 # v17
+ALL_TASK=131071 # v1 .. v17
+
 # story: entries 1 (init), 2 add #1, 3 add #2, 4 close #1, all by an; the
-# changes: #5 inserted task 1, #6 task 2, #7 closed task 1. S3 and S4 are
-# the summaries of entries 3 and 4, in the run's language.
+# changes: #5 added task 1, #6 task 2, #7 changed task 1's status and
+# closed (v14 'open', v15 NULL). S3 and S4 are the summaries of entries 3
+# and 4, in the run's language.
 story() {
 	ok add "Nâng cấp hệ thống" --due 31/12/2025
 	ok add "Kết nối dữ liệu"
 	ok close 1
 	eq "$(db 'select group_concat(seq) from entry')" "1,2,3,4" "the story's entries"
-	eq "$(db "select id from change where entry = 4 and tbl = 'task' and row_id = 1")" 7 "close #1 is change #7"
-	eq "$(db "select id from change where entry = 2 and tbl = 'task'")" 5 "add #1 is change #5"
+	# (the close changes status and closed; updated too when the clock
+	# ticked since the addition)
+	eq "$(db "select id || ' ' || op || ' ' || (cols & ~$UPDATED) || ' ' || v14 from change_log where entry = 4 and tbl = 5 and row_id = 1")" \
+		"7 2 $((STATUS | CLOSED)) open" "close #1 is change #7"
+	eq "$(db "select id || ' ' || op || ' ' || cols from change_log where entry = 2 and tbl = 5")" "5 1 0" "add #1 is change #5"
+	eq "$(db "select id || ' ' || op || ' ' || cols from change_log where entry = 3 and tbl = 5")" "6 1 0" "add #2 is change #6"
 	# the summaries as this run's language wrote them
 	S3=$(db 'select summary from entry where seq = 3')
 	S4=$(db 'select summary from entry where seq = 4')
@@ -36,12 +73,20 @@ story() {
 # data: every data row and the schema, one line each (the journal aside).
 data() {
 	db "select 'schema', type, name from sqlite_master order by name;
-	    select 'task', img from image_task order by id;
-	    select 'unit', img from image_unit order by id;
-	    select 'leader', img from image_leader order by id;
-	    select 'group', img from image_task_group order by id;
-	    select 'source', img from image_source order by id;
-	    select 'task_unit', img from image_task_unit order by id;"
+	    select 'task', * from task order by id;
+	    select 'unit', * from unit order by id;
+	    select 'leader', * from leader order by id;
+	    select 'group', * from task_group order by id;
+	    select 'source', * from source order by id;
+	    select 'task_unit', * from task_unit order by id;
+	    select 'reminder', * from reminder order by id;
+	    select 'reminder_task', * from reminder_task order by id;"
+}
+
+# row ID: task ID as it is, with each column's type.
+row() {
+	db "select typeof(title), title, typeof(notes), notes, status, closed, typeof(extensions), extensions
+	    from task where id = $1"
 }
 
 # nothing_ran: no statement of the data's SQL text took effect.
@@ -89,10 +134,11 @@ check_says() {
 	has "$output" "$1"
 }
 
-# refused_damaged VERB CHANGE: r57 VERB refuses, the database byte for
-# byte as it was, the message names the damaged change.
+# refused_damaged VERB CHANGE [ACTION SUMMARY]: r57 VERB refuses, the
+# database byte for byte as it was, the message names the damaged change
+# (of action 4, the close, unless ACTION and SUMMARY say another).
 refused_damaged() {
-	local verb=$1 change=$2 msg
+	local verb=$1 change=$2 action=${3:-4} summary=${4-$S4} msg
 	assert_db_unchanged "$verb"
 	if [ "$verb" = undo ]; then
 		msg='cannot undo #%lld (%s): the journal is damaged at change #%lld (r57 check says more); nothing was changed'
@@ -100,13 +146,25 @@ refused_damaged() {
 		msg='cannot redo #%lld (%s): the journal is damaged at change #%lld (r57 check says more); nothing was changed'
 	fi
 	assert_error 1
-	eq "$stderr" "r57: $(t "$msg" 4 "$S4" "$change")"
+	eq "$stderr" "r57: $(t "$msg" "$action" "$summary" "$change")"
 	nothing_ran
 }
 
-# bad_image_says CHANGE ROW: check names change CHANGE of task row ROW.
-bad_image_says() {
-	check_says "$(t 'journal: change #%lld of %s row %lld holds an image r57 did not write' "$1" task "$2")"
+# foreign_says CHANGE: check names change CHANGE as none r57 makes.
+foreign_says() {
+	check_says "$(t 'journal: change #%lld names no row of a table r57 keeps, or no change r57 makes' "$1")"
+}
+
+# bad_values_says CHANGE ROW [TABLE]: check names change CHANGE of TABLE
+# (task) row ROW as holding values r57 did not write.
+bad_values_says() {
+	check_says "$(t 'journal: change #%lld of %s row %lld holds values r57 did not write' "$1" "${3:-task}" "$2")"
+}
+
+# chain_says CHANGE ROW: check names change CHANGE of task row ROW as not
+# following from the change before it.
+chain_says() {
+	check_says "$(t 'journal: change #%lld of %s row %lld does not start from the row as the change before it left it' "$1" task "$2")"
 }
 
 # tamper_refused SQL CHANGE: on the story, SQL run by sqlite3 makes undo
@@ -124,14 +182,14 @@ tamper_refused() {
 @test "SQL text in the actor: undo by that actor reverts exactly the actor's newest action" {
 	story
 	db "update entry set actor = $(q "$SQL_TEXT") where actor = 'an'"
-	local before
-	before=$(db "select img from image_task where id = 2")
+	local before1 before2
+	before2=$(db "select * from task where id = 2")
 	run --separate-stderr r57 --actor "$SQL_TEXT" undo
 	eq "$status" 0 "undo exit"
 	eq "$output" "$(t 'Undid #%lld: %s' 4 "$S4")"
-	eq "$(db "select img from image_task where id = 1")" "$(db "select after from change where id = 5")" \
+	eq "$(db "select status || ' ' || coalesce(closed, 'NULL') from task where id = 1")" "open NULL" \
 		"task 1 as it was before the close"
-	eq "$(db "select img from image_task where id = 2")" "$before" "task 2 untouched"
+	eq "$(db "select * from task where id = 2")" "$before2" "task 2 untouched"
 	eq "$(db "select actor from entry where seq = 5")" "$SQL_TEXT" "the undo's actor, as given"
 	nothing_ran
 	reads_safely
@@ -159,185 +217,258 @@ tamper_refused() {
 }
 
 @test "SQL text as the table of a change: undo refuses, check names the change" {
-	tamper_refused "update change set tbl = $(q "task'; $SQL_TEXT") where id = 7" 7
-	check_says "$(t 'journal: change #%lld names no row of a table r57 keeps, or holds no image' 7)"
+	tamper_refused "update change_log set tbl = $(q "task'; $SQL_TEXT") where id = 7" 7
+	foreign_says 7
 }
 
-@test "SQL text as a before image: undo refuses and writes nothing" {
-	tamper_refused "update change set before = $(q "$SQL_TEXT") where id = 7" 7
-	bad_image_says 7 1
+@test "SQL text as the op of a change: undo refuses, check names the change" {
+	tamper_refused "update change_log set op = $(q "$SQL_TEXT") where id = 7" 7
+	foreign_says 7
 }
 
-@test "SQL text as the after image: undo refuses and writes nothing" {
-	tamper_refused "update change set after = $(q "$SQL_TEXT") where id = 7" 7
-	bad_image_says 7 1
+@test "SQL text as the cols of a change: undo refuses, check names the change" {
+	tamper_refused "update change_log set cols = $(q "$SQL_TEXT") where id = 7" 7
+	foreign_says 7
 }
 
-@test "SQL text inside a before image's value, out of step with the journal: undo refuses" {
-	tamper_refused "update change set before = json_set(before, '\$.title', $(q "$SQL_TEXT")) where id = 7" 7
-	check_says "$(t 'journal: change #%lld of %s row %lld does not start from the row as the change before it left it' 7 task 1)"
+@test "SQL text as a value its cols does not name (the title, unchanged by the close): undo refuses" {
+	tamper_refused "update change_log set v2 = $(q "$SQL_TEXT") where id = 7" 7
+	bad_values_says 7 1
 }
 
-@test "SQL text inside the images, in step with each other: undo writes it as a title, runs none of it" {
+@test "SQL text as a value its cols names (the title before the close): undo writes it as a title, runs none of it" {
 	story
-	db "update change set after = json_set(after, '\$.title', $(q "$SQL_TEXT")) where id = 5;
-	    update change set before = json_set(before, '\$.title', $(q "$SQL_TEXT")) where id = 7"
+	db "update change_log set cols = cols | $TITLE, v2 = $(q "$SQL_TEXT") where id = 7"
 	ok undo
+	eq "$output" "$(t 'Undid #%lld: %s' 4 "$S4")"
 	# what the journal says the row was, as data: the title is the text
 	eq "$(db "select title from task where id = 1")" "$SQL_TEXT" "the title written"
 	eq "$(db "select status from task where id = 1")" open "task 1 reopened"
 	eq "$(db "select title from task where id = 2")" "Kết nối dữ liệu" "task 2"
 	nothing_ran
+	reads_safely
+	eq "$status" 0 "check: the journal is as r57 wrote it, the title is data"
+	# redo puts back the title the close's undo found
+	ok redo
+	eq "$(db "select title || ' ' || status from task where id = 1")" "Nâng cấp hệ thống done"
+	nothing_ran
 }
 
-@test "an integer as a before image: undo refuses" {
-	tamper_refused "update change set before = 42 where id = 7" 7
-	bad_image_says 7 1
+@test "wrong types in a change's fields (text row_id, real cols, real tbl, text op, text entry): undo refuses" {
+	# (text SQLite's affinity turns into an integer, '2 ' as op, is 2:
+	# the integer r57 wrote, not a wrong type)
+	local set
+	for set in "row_id = 'one'" "cols = cols + 0.5" "tbl = 5.5" "op = '2x'" "entry = '4x'"; do
+		rm -f "$R57_DB"
+		story
+		db "update change_log set $set where id = 7"
+		local before
+		before=$(data)
+		if [ "$set" = "entry = '4x'" ]; then
+			# the close's change is under no entry now: undo of the
+			# close would revert nothing (see the case of a change
+			# filed under no entry, below); the entry's own check
+			# names it
+			foreign_says 7
+			continue
+		fi
+		refused_damaged undo 7
+		eq "$(data)" "$before" "$set: the data after the refused undo"
+		foreign_says 7
+		reads_safely
+	done
 }
 
-@test "a blob as a before image: undo refuses" {
-	tamper_refused "update change set before = cast(before as blob) where id = 7" 7
-	bad_image_says 7 1
+@test "a blob as the table, op, cols or row_id of a change: undo refuses" {
+	local c
+	for c in tbl op cols row_id; do
+		rm -f "$R57_DB"
+		story
+		db "update change_log set $c = cast($c as blob) where id = 7"
+		eq "$(db "select typeof($c) from change_log where id = 7")" blob "$c: a blob"
+		local before
+		before=$(data)
+		refused_damaged undo 7
+		eq "$(data)" "$before" "$c: the data after the refused undo"
+		foreign_says 7
+		reads_safely
+	done
 }
 
-@test "a before image that is not JSON: undo refuses" {
-	tamper_refused "update change set before = substr(before, 1, 40) where id = 7" 7
-	bad_image_says 7 1
+@test "a table code r57 does not have (0, 9, -1, an entry's): undo refuses, the journal unchanged" {
+	local code
+	for code in 0 9 -1 1000; do
+		rm -f "$R57_DB"
+		story
+		db "update change_log set tbl = $code where id = 7"
+		refused_damaged undo 7
+		eq "$(db 'select summary from entry where seq = 4')" "$S4" "tbl $code: the entry"
+		foreign_says 7
+	done
 }
 
-@test "a JSON array as a before image: undo refuses" {
-	tamper_refused "update change set before = '[1, 2, 3]' where id = 7" 7
-	bad_image_says 7 1
+@test "an op r57 does not write (0, 7, -2): undo refuses" {
+	local op
+	for op in 0 7 -2; do
+		rm -f "$R57_DB"
+		story
+		db "update change_log set op = $op where id = 7"
+		local before
+		before=$(data)
+		refused_damaged undo 7
+		eq "$(data)" "$before" "op $op: the data after the refused undo"
+		foreign_says 7
+		reads_safely
+	done
 }
 
-@test "a before image with a column missing: undo refuses (it would empty the notes)" {
-	tamper_refused "update change set before = json_remove(before, '\$.notes') where id = 7" 7
-	bad_image_says 7 1
+@test "cols with bits beyond the table's columns, or none: undo refuses" {
+	local set
+	for set in "cols = cols | (1 << 17)" "cols = cols | (1 << 40)" "cols = -1" "cols = 0, v14 = NULL, v17 = NULL"; do
+		rm -f "$R57_DB"
+		story
+		db "update change_log set $set where id = 7"
+		local before
+		before=$(data)
+		refused_damaged undo 7
+		eq "$(data)" "$before" "$set: the data after the refused undo"
+		bad_values_says 7 1
+	done
+	reads_safely
 }
 
-@test "a before image with a column r57 does not have: undo refuses" {
-	tamper_refused "update change set before = json_set(before, '\$.owner', 'x') where id = 7" 7
-	bad_image_says 7 1
+@test "an addition with values, or with cols: undo of the addition refuses" {
+	local set
+	for set in "v2 = 'Kết nối'" "v17 = 42" "cols = $TITLE, v2 = 'Kết nối'" "cols = $ALL_TASK"; do
+		rm -f "$R57_DB"
+		story
+		ok undo
+		db "update change_log set $set where id = 6"
+		local before
+		before=$(data)
+		refused_damaged undo 6 3 "$S3"
+		eq "$(data)" "$before" "$set: the data after the refused undo"
+		eq "$(db 'select count(*) from task where id = 2')" 1 "$set: task 2 still there"
+		bad_values_says 6 2
+	done
+	reads_safely
 }
 
-@test "a before image of another row: undo refuses" {
-	tamper_refused "update change set before = json_set(before, '\$.id', 2) where id = 7" 7
-	bad_image_says 7 1
+@test "a removal without all its columns: redo refuses (it would empty the notes)" {
+	story
+	ok undo
+	ok undo
+	# the undo of add #2 removed task 2: change #9, every column
+	eq "$(db "select op || ' ' || cols from change_log where id = 9 and tbl = 5 and row_id = 2")" "3 $ALL_TASK"
+	db "update change_log set cols = cols & ~$NOTES where id = 9"
+	local before
+	before=$(data)
+	refused_damaged redo 9 3 "$S3"
+	eq "$(data)" "$before" "the data after the refused redo"
+	eq "$(db 'select count(*) from task where id = 2')" 0 "task 2 not back"
+	bad_values_says 9 2
+	reads_safely
+}
+
+@test "a change of a task moved to another table (unit #1): its values beyond the unit's columns, undo refuses" {
+	tamper_refused "update change_log set tbl = 2 where id = 7" 7
+	bad_values_says 7 1 unit
+	eq "$(db 'select name from unit where id = 1')" "" "no unit written"
+}
+
+@test "a change moved to a row never added (task #99): undo refuses, check names the broken chain" {
+	# (moved to a row that was added, task #2, it is not seen: see above)
+	tamper_refused "update change_log set row_id = 99 where id = 7" 7
+	chain_says 7 99
+	eq "$(db 'select count(*) from task where id = 99')" 0 "no task #99"
 }
 
 @test "a number where the title is text, in step with the journal: undo reads the row back and refuses" {
 	story
-	db "update change set after = json_set(after, '\$.title', 123) where id = 5;
-	    update change set before = json_set(before, '\$.title', 123) where id = 7"
+	db "update change_log set cols = cols | $TITLE, v2 = 123 where id = 7"
 	local before
 	before=$(data)
 	refused_damaged undo 7
 	eq "$(data)" "$before" "the data after the refused undo"
 	eq "$(db "select typeof(title) || ' ' || title from task where id = 1")" "text Nâng cấp hệ thống"
-}
-
-@test "an after image that no longer matches the row: undo refuses" {
-	story
-	db "update change set after = json_set(after, '\$.due', '2030-01-01') where id = 7"
-	assert_db_unchanged undo
-	assert_error 1
-	eq "$stderr" "r57: $(t 'cannot undo #%lld (%s): its rows were changed since; nothing was changed' \
-		4 "$S4")"
-	nothing_ran
 	reads_safely
-	check_says "$(t 'journal: %s row %lld differs from its newest image in the journal' task 1)"
 }
 
-@test "a before image that no longer matches the row: redo refuses" {
+@test "a number where redo would write the closing date as text: redo reads the row back and refuses" {
 	story
 	ok undo
-	# redo checks the row is as the entry found it: its first before image
-	db "update change set before = json_set(before, '\$.notes', 'khác') where id = 7"
+	# the close's undo, change #8, recorded what the close left
+	eq "$(db "select op || ' ' || (cols & ~$UPDATED) || ' ' || v14 || ' ' || v15 from change_log where id = 8")" \
+		"2 $((STATUS | CLOSED)) done 2025-06-30"
+	db "update change_log set v15 = 20250630 where id = 8"
 	local before
 	before=$(data)
-	refused_damaged redo 7
+	refused_damaged redo 8
 	eq "$(data)" "$before" "the data after the refused redo"
 	eq "$(field 1 .status)" open "task 1 still open"
 	reads_safely
 }
 
-@test "an after image redo would write that is not the one its undo reverted: redo refuses" {
+@test "an undo's removal turned into an addition: redo refuses, check names the broken chain" {
 	story
 	ok undo
-	db "update change set after = json_set(after, '\$.status', 'cancelled') where id = 7"
+	ok undo
+	db "update change_log set op = 1, cols = 0, v1 = NULL, v2 = NULL, v3 = NULL, v4 = NULL, v5 = NULL,
+	    v6 = NULL, v7 = NULL, v8 = NULL, v9 = NULL, v10 = NULL, v11 = NULL, v12 = NULL, v13 = NULL,
+	    v14 = NULL, v15 = NULL, v16 = NULL, v17 = NULL where id = 9"
 	local before
 	before=$(data)
-	run --separate-stderr r57 redo
-	assert_error 1
-	# the undo's change #8 no longer starts from what #7 left
-	eq "$stderr" "r57: $(t 'cannot redo #%lld (%s): the journal is damaged at change #%lld (r57 check says more); nothing was changed' \
-		4 "$S4" 8)"
+	refused_damaged redo 9 3 "$S3"
 	eq "$(data)" "$before" "the data after the refused redo"
-	check_says "$(t 'journal: change #%lld of %s row %lld does not start from the row as the change before it left it' 8 task 1)"
+	chain_says 9 2
+	reads_safely
 }
 
-@test "a missing entry (the close and its changes gone): undo reverts what is still whole, refuses the rest" {
+@test "a missing entry (add #2 and its changes gone): check names the row; undo reverts the close and add #1" {
 	story
-	db "delete from change where entry = 4; delete from entry where seq = 4"
-	check_says "$(t 'journal: %s row %lld differs from its newest image in the journal' task 1)"
-	# an's newest action is now add #2: undone, task 2 goes
+	db "delete from change_log where entry = 3; delete from entry where seq = 3"
+	check_says "$(t 'journal: %s row %lld is not in the journal' task 2)"
 	ok undo
-	eq "$output" "$(t 'Undid #%lld: %s' 3 "$S3")"
-	eq "$(db 'select group_concat(id) from task')" 1 "task 1 stays"
-	# add #1 left a task the file no longer holds as it is: refused
-	assert_db_unchanged undo
-	assert_error 1 "$(tre 'cannot undo #%lld (%s): its rows were changed since; nothing was changed')"
+	eq "$output" "$(t 'Undid #%lld: %s' 4 "$S4")"
+	eq "$(field 1 .status)" open "task 1 reopened"
 	nothing_ran
 	reads_safely
+	ok undo
+	eq "$(db 'select group_concat(id) from task')" 2 "task 1 gone, task 2 as the file has it"
 }
 
 @test "an entry gone but its changes kept: check names them; undo reverts the newest entry left" {
 	story
 	db "delete from entry where seq = 4"
-	check_says "$(t 'foreign key: %s row %lld refers to a %s row that does not exist' change 7 entry)"
+	check_says "$(t 'foreign key: %s row %lld refers to a %s row that does not exist' change_log 7 entry)"
 	ok undo
 	eq "$output" "$(t 'Undid #%lld: %s' 3 "$S3")"
 	eq "$(field 1 .status)" done "task 1 as the file has it"
 	reads_safely
 }
 
-@test "a repeated entry (the close again, with its changes): undo refuses, check names it" {
+@test "a repeated entry (add #2 again, with its change): undo refuses, check names it" {
 	story
-	db "insert into entry(seq, at, day, actor, summary, kind) select 5, at, day, actor, summary, kind from entry where seq = 4;
-	    insert into change(entry, tbl, row_id, before, after) select 5, tbl, row_id, before, after from change where entry = 4"
-	eq "$(db 'select max(id) from change')" 8
+	db "insert into entry(seq, at, day, actor, summary, kind) select 5, at, day, actor, summary, kind from entry where seq = 3;
+	    insert into change_log(entry, tbl, row_id, op, cols) select 5, tbl, row_id, op, cols from change_log where entry = 3"
+	eq "$(db 'select max(id) from change_log')" 8
 	local before
 	before=$(data)
-	assert_db_unchanged undo
-	assert_error 1
-	eq "$stderr" "r57: $(t 'cannot undo #%lld (%s): the journal is damaged at change #%lld (r57 check says more); nothing was changed' \
-		5 "$S4" 8)"
+	refused_damaged undo 8 5 "$S3"
 	eq "$(data)" "$before"
-	check_says "$(t 'journal: change #%lld of %s row %lld does not start from the row as the change before it left it' 8 task 1)"
+	chain_says 8 2
 	reads_safely
 }
 
 @test "a change filed under no entry: check names it; undo reverts the close as it should" {
 	story
-	db "update change set entry = 999 where id = 6"
-	check_says "$(t 'foreign key: %s row %lld refers to a %s row that does not exist' change 6 entry)"
+	db "update change_log set entry = 999 where id = 6"
+	check_says "$(t 'foreign key: %s row %lld refers to a %s row that does not exist' change_log 6 entry)"
 	ok undo
 	eq "$output" "$(t 'Undid #%lld: %s' 4 "$S4")"
 	eq "$(field 1 .status)" open
 	eq "$(db 'select count(*) from task')" 2
 	reads_safely
-}
-
-@test "an image of a table r57 does not journal (entry, sqlite_master): undo refuses, the journal unchanged" {
-	local t
-	for t in entry sqlite_master; do
-		rm -f "$R57_DB"
-		story
-		db "update change set tbl = '$t', after = '{\"seq\":4,\"summary\":\"forged\"}' where id = 7"
-		refused_damaged undo 7
-		eq "$(db 'select summary from entry where seq = 4')" "$S4" "$t: the entry"
-		check_says "$(t 'journal: change #%lld names no row of a table r57 keeps, or holds no image' 7)"
-	done
 }
 
 @test "an undo whose target is no action: redo finds nothing to redo, check names it" {
@@ -401,4 +532,57 @@ tamper_refused() {
 	raw_free "$output$stderr"
 	reads_safely
 	eq "$status" 0 "check: the journal's text is not damage"
+}
+
+# --- Cases journal-v4 gets wrong (reported): they fail until journal.c is
+# fixed. A value of a type its column never holds, that SQLite's affinity
+# does not turn into the column's (a blob anywhere, text in an integer
+# column), is written by undo and read back equal: the read-back check
+# (verify_sql) compares values, not types, and journal_bad_images_sql
+# looks only at which values are there. A value the table refuses (a
+# CHECK) stops undo with SQLite's own message, not the journal's.
+
+@test "a blob where the title holds text, in step with the journal: undo reads the row back and refuses" {
+	story
+	db "update change_log set cols = cols | $TITLE, v2 = cast('Nâng cấp' as blob) where id = 7"
+	local before
+	before=$(data)
+	refused_damaged undo 7
+	eq "$(data)" "$before" "the data after the refused undo"
+	eq "$(db "select typeof(title) from task where id = 1")" text "task 1's title"
+	run --separate-stderr r57 check
+	[ "$status" -ne 0 ] || { echo "check passed a blob in the journal: $output" >&2; return 1; }
+}
+
+@test "text where the extensions are an integer, in step with the journal: undo reads the row back and refuses" {
+	story
+	db "update change_log set cols = cols | $EXTENSIONS, v13 = 'nhiều' where id = 7"
+	local before
+	before=$(data)
+	refused_damaged undo 7
+	eq "$(data)" "$before" "the data after the refused undo"
+	eq "$(db "select typeof(extensions) from task where id = 1")" integer "task 1's extensions"
+	run --separate-stderr r57 check
+	[ "$status" -ne 0 ] || { echo "check passed text for an integer in the journal: $output" >&2; return 1; }
+}
+
+@test "SQL text as the status before the close, a value the table refuses: undo refuses, naming the change" {
+	tamper_refused "update change_log set v14 = $(q "$SQL_TEXT") where id = 7" 7
+}
+
+@test "the close's change filed under no entry: undo of the close does not say it undid what still stands" {
+	story
+	db "update change_log set entry = 999 where id = 7"
+	local before
+	before=$(sha "$R57_DB")
+	run --separate-stderr r57 undo
+	if [ "$status" -eq 0 ]; then
+		# it said "Undid #4": then the close is undone
+		eq "$(field 1 .status)" open "task 1 after \"$output\""
+	else
+		assert_error 1
+		eq "$(sha "$R57_DB")" "$before" "the database after the refused undo"
+	fi
+	nothing_ran
+	reads_safely
 }
