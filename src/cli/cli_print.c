@@ -56,7 +56,7 @@ static void due_words(const struct task *t, r57_day today, char *buf, size_t len
 /* The table's columns are fitted to its first rows (and the terminal's
  * width); every later row is printed as it is read, so memory does not
  * grow with the tasks listed (out.h, table_stream). */
-#define LIST_SAMPLE 200
+#define LIST_SAMPLE 200 /* the help says 200 (commands.h) */
 
 struct list_ctx {
 	enum format fmt;
