@@ -43,7 +43,7 @@
 	CMD(history, "history", "[ID]", cmd_history, \
 	    N_("The journal, newest first: who changed what, when.")) \
 	CMD(list, "list", "[FILTER...]", cmd_list, \
-	    N_("List tasks. Filters: group:G leader:L unit:U source:S year:Y status:open|within|overdue|done|cancelled|all due.before:DATE due.after:DATE, and words to find in title and notes, each matching the beginning of a word (ten finds Tên mới): typed without diacritics they ignore case and diacritics (nang finds Nâng and Năng, d finds Đ), typed with them they match exactly.")) \
+	    N_("List tasks. Filters: group:G leader:L unit:U source:S year:Y status:open|within|overdue|done|cancelled|all due.before:DATE due.after:DATE, and words to find in title and notes, each matching the beginning of a word (ten finds Tên mới): typed without diacritics they ignore case and diacritics (nang finds Nâng and Năng, d finds Đ), typed with them they match exactly. A table longer than 200 rows takes its column widths from the first 200 and writes the rest as they are read: a longer text further on is cut with … on a terminal (or with COLUMNS) and written whole into a pipe.")) \
 	CMD(show, "show", "ID", cmd_show, \
 	    N_("Every field of one task, its coordinating units, first deadline and history.")) \
 	CMD(status, "status", "[FILTER...]", cmd_report_status, \

@@ -35,6 +35,20 @@ void table_col(struct table *t, int i, const char *head, enum col_align a,
                int flex, int min);
 void table_row(struct table *t, const char *const *cells);
 void table_print(struct table *t, FILE *f, int width);
+
+/* Streaming, for tables that may be long: the first `sample` rows are
+ * held, and the columns fitted to them and to width, only when one more
+ * row comes; from then on each row is printed to f as it comes, in those
+ * widths, and nothing is held. A later cell wider than its column is cut
+ * with the mark in a flexible column fitted to a width; printed whole
+ * otherwise (a fixed column, or width 0: no limit), moving the rest of its
+ * row right. table_print then prints only what is still held: a table
+ * that never outgrew its sample comes out exactly as without streaming.
+ * Call after the columns are declared. */
+void table_stream(struct table *t, FILE *f, int width, int sample);
+/* The least width of column i once the table streams: the widest value
+ * the column can take that a sample may miss (a status word, a date). */
+void table_col_floor(struct table *t, int i, int width);
 void table_free(struct table *t);
 
 #endif

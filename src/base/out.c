@@ -123,6 +123,7 @@ struct column {
 	const char *head;
 	enum col_align align;
 	int flex, min, width;
+	int floor; /* the least width when the table streams */
 	bool shown;
 };
 
@@ -130,6 +131,13 @@ struct table {
 	int ncols, nrows, cap;
 	struct column *cols;
 	char **cells; /* nrows * ncols, made safe */
+	/* Streaming (table_stream): the held rows are the sample; once it is
+	 * full and one more row comes, the widths are fixed and every row is
+	 * printed as it comes. */
+	FILE *out;
+	int width, sample;
+	bool fitted;
+	char **row; /* a streamed row's cells, made safe */
 };
 
 struct table *table_new(int ncols)
@@ -150,8 +158,53 @@ void table_col(struct table *t, int i, const char *head, enum col_align a,
 	t->cols[i] = (struct column){ .head = head, .align = a, .flex = flex, .min = min, .shown = true };
 }
 
+void table_col_floor(struct table *t, int i, int width)
+{
+	t->cols[i].floor = width;
+}
+
+void table_stream(struct table *t, FILE *f, int width, int sample)
+{
+	t->out = f;
+	t->width = width;
+	t->sample = sample > 0 ? sample : 1;
+	if (!t->row && !(t->row = calloc((size_t)t->ncols, sizeof *t->row)))
+		abort();
+}
+
+static void fit_columns(struct table *t, int width);
+static void print_line(const struct table *t, FILE *f, const char *const *cells, bool streamed);
+
+/* The sample is full and another row has come: fix the widths, print the
+ * heading and the held rows, and let them go. */
+static void fit_sample(struct table *t)
+{
+	t->fitted = true; /* first: the floors count (natural_width) */
+	fit_columns(t, t->width);
+	print_line(t, t->out, NULL, false);
+	for (int r = 0; r < t->nrows; r++)
+		print_line(t, t->out, (const char *const *)&t->cells[r * t->ncols], false);
+	for (int i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	t->cells = NULL;
+	t->nrows = t->cap = 0;
+}
+
 void table_row(struct table *t, const char *const *cells)
 {
+	if (t->out && !t->fitted && t->nrows == t->sample)
+		fit_sample(t);
+	if (t->fitted) {
+		for (int i = 0; i < t->ncols; i++)
+			t->row[i] = text_safe(cells[i] ? cells[i] : "", false);
+		print_line(t, t->out, (const char *const *)t->row, true);
+		for (int i = 0; i < t->ncols; i++) {
+			free(t->row[i]);
+			t->row[i] = NULL;
+		}
+		return;
+	}
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
 		char **grown = realloc(t->cells, (size_t)t->cap * (size_t)t->ncols * sizeof *grown);
@@ -164,11 +217,11 @@ void table_row(struct table *t, const char *const *cells)
 	t->nrows++;
 }
 
-static void print_cell(FILE *f, const char *s, const struct column *c)
+static void print_cell(FILE *f, const char *s, const struct column *c, int width)
 {
-	char *fit = text_fit(s, c->width, c->align == ALIGN_LEFT);
+	char *fit = text_fit(s, width, c->align == ALIGN_LEFT);
 	if (c->align == ALIGN_RIGHT)
-		for (int pad = c->width - text_width(fit); pad > 0; pad--)
+		for (int pad = width - text_width(fit); pad > 0; pad--)
 			fputc(' ', f);
 	fputs(fit, f);
 	free(fit);
@@ -177,6 +230,9 @@ static void print_cell(FILE *f, const char *s, const struct column *c)
 static int natural_width(const struct table *t, int i)
 {
 	int w = text_width(t->cols[i].head);
+	/* Fitting a sample, more rows to come: what is known of them counts. */
+	if (t->fitted && t->cols[i].floor > w)
+		w = t->cols[i].floor;
 	for (int r = 0; r < t->nrows; r++) {
 		int cw = text_width(t->cells[r * t->ncols + i]);
 		if (cw > w)
@@ -248,34 +304,53 @@ static void fit_columns(struct table *t, int width)
 	}
 }
 
+/* One line: the heading (cells NULL) or a row, in the fitted widths. A
+ * streamed row came after the widths were fixed: a cell wider than its
+ * column is cut with the mark only where the table is fitted to a width
+ * and the column is a flexible one; a fixed column (an id, a date) or a
+ * table without a width limit (a pipe: every character) prints it whole,
+ * and that row's later columns move right. */
+static void print_line(const struct table *t, FILE *f, const char *const *cells, bool streamed)
+{
+	bool first = true;
+	for (int i = 0; i < t->ncols; i++) {
+		const struct column *c = &t->cols[i];
+		if (!c->shown)
+			continue;
+		if (!first)
+			fputs("  ", f);
+		first = false;
+		const char *s = cells ? cells[i] : c->head;
+		int width = c->width;
+		if (streamed && (!c->flex || t->width <= 0)) {
+			int sw = text_width(s);
+			if (sw > width)
+				width = sw;
+		}
+		/* No trailing spaces after the last column. */
+		bool is_last = true;
+		for (int j = i + 1; j < t->ncols; j++)
+			if (t->cols[j].shown)
+				is_last = false;
+		if (is_last && c->align == ALIGN_LEFT) {
+			char *fit = text_fit(s, width, false);
+			fputs(fit, f);
+			free(fit);
+		} else {
+			print_cell(f, s, c, width);
+		}
+	}
+	fputc('\n', f);
+}
+
 void table_print(struct table *t, FILE *f, int width)
 {
+	if (t->fitted)
+		return; /* streamed: every row is out */
 	fit_columns(t, width);
-	for (int r = -1; r < t->nrows; r++) {
-		bool first = true;
-		for (int i = 0; i < t->ncols; i++) {
-			struct column *c = &t->cols[i];
-			if (!c->shown)
-				continue;
-			if (!first)
-				fputs("  ", f);
-			first = false;
-			struct column last = *c;
-			/* No trailing spaces after the last column. */
-			bool is_last = true;
-			for (int j = i + 1; j < t->ncols; j++)
-				if (t->cols[j].shown)
-					is_last = false;
-			if (is_last && last.align == ALIGN_LEFT) {
-				char *fit = text_fit(r < 0 ? c->head : t->cells[r * t->ncols + i], c->width, false);
-				fputs(fit, f);
-				free(fit);
-			} else {
-				print_cell(f, r < 0 ? c->head : t->cells[r * t->ncols + i], c);
-			}
-		}
-		fputc('\n', f);
-	}
+	print_line(t, f, NULL, false);
+	for (int r = 0; r < t->nrows; r++)
+		print_line(t, f, (const char *const *)&t->cells[r * t->ncols], false);
 }
 
 void table_free(struct table *t)
@@ -285,6 +360,7 @@ void table_free(struct table *t)
 	for (int i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);
+	free(t->row);
 	free(t->cols);
 	free(t);
 }

@@ -5,6 +5,7 @@
  * unmade-safe. */
 #include <errno.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -434,6 +435,12 @@ int cli_main(int argc, char **argv, const struct cli_hooks *hooks)
 	int rc;
 	memset(&s, 0, sizeof s);
 	s.hooks = hooks;
+	/* A reader that goes away (r57 list | head) ends r57 as it ends ls:
+	 * at once and quietly, by SIGPIPE, even when the parent left SIGPIPE
+	 * ignored (then every write would fail with EPIPE and the list would
+	 * go on reading to the end, then complain). r57 writes to no pipe or
+	 * socket of its own. */
+	signal(SIGPIPE, SIG_DFL);
 
 	if (!args_valid_utf8(argc, argv))
 		return 1;

@@ -1,6 +1,7 @@
 /* cli_print.c: the commands that print tasks and the journal: r57 list
  * (a table, TSV or JSON), r57 show (every field of one task and its
  * history) and r57 history. Every piece of user text is made safe. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,11 +53,17 @@ static void due_words(const struct task *t, r57_day today, char *buf, size_t len
 
 /* --- list ------------------------------------------------------------------ */
 
+/* The table's columns are fitted to its first rows (and the terminal's
+ * width); every later row is printed as it is read, so memory does not
+ * grow with the tasks listed (out.h, table_stream). */
+#define LIST_SAMPLE 200 /* the help says 200 (commands.h) */
+
 struct list_ctx {
 	enum format fmt;
 	r57_day today;
 	struct table *table;
 	int64_t n;
+	int write_errno; /* a write to stdout failed: stop reading */
 };
 
 /* A data format: the exact text, escaped (out_tsv_str). */
@@ -112,7 +119,26 @@ static int list_one(const struct task *t, void *vctx)
 	}
 	}
 	c->n++;
+	/* Output that cannot be written (a full disk) ends the list: no
+	 * point in reading the rest. (A closed pipe ends r57 by SIGPIPE
+	 * before this: cli_main.) */
+	if (ferror(stdout)) {
+		c->write_errno = errno ? errno : EIO;
+		return 1;
+	}
 	return 0;
+}
+
+/* The widest status word in this language: a column's floor, since the
+ * sample may hold only open tasks. */
+static int status_floor(void)
+{
+	const char *words[] = { _("done late"), _("done"), _("cancelled"), _("overdue"), _("open") };
+	int w = 0;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (text_width(words[i]) > w)
+			w = text_width(words[i]);
+	return w;
 }
 
 int cmd_list(struct session *s, struct r57_err *err)
@@ -158,6 +184,9 @@ int cmd_list(struct session *s, struct r57_err *err)
 		table_col(c.table, 4, _("TITLE"), ALIGN_LEFT, 6, 12);
 		table_col(c.table, 5, _("LEADER"), ALIGN_LEFT, 2, 10);
 		table_col(c.table, 6, _("UNIT"), ALIGN_LEFT, 2, 10);
+		table_col_floor(c.table, 2, 10); /* dd/mm/yyyy */
+		table_col_floor(c.table, 3, status_floor());
+		table_stream(c.table, stdout, out_width(), LIST_SAMPLE);
 	} else if (fmt == FMT_JSON) {
 		fputs("[", stdout);
 	} else if (fmt == FMT_TSV) {
@@ -174,6 +203,8 @@ int cmd_list(struct session *s, struct r57_err *err)
 		}
 		table_free(c.table);
 	}
+	if (!rc && c.write_errno)
+		rc = r57_fail(err, R57_EIO, _("cannot write the output: %s"), strerror(c.write_errno));
 out:
 	filter_clear(&f);
 	return rc;
