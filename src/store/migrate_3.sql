@@ -11,10 +11,11 @@
 -- title (Vietnamese order), and a copy of what the list filters and
 -- orders by (status, group, leader, unit, source, year, and the deadline
 -- as it sorts: none is '9999-12-31'), with a full-text index of the words
--- that finds the few tasks a rare word names. The page indexes hold all
--- of it, in the order the screen pages a bucket by deadline: a filter
--- with words is checked inside the index, and only the rows shown are
--- read from task. r57 keeps them right with triggers of its own
+-- that finds the few tasks a rare word names. The page indexes hold the
+-- fields, in the order the screen pages a bucket by deadline: a filter is
+-- checked inside the index, its words by the row of task_search (by its
+-- id: a copy of the words in each of five indexes cost 50 MB at 100,000
+-- tasks), and only the rows shown are read from task. r57 keeps them right with triggers of its own
 -- connection (TEMP: they call r57's functions, which the sqlite3 shell
 -- has not); the triggers below, plain SQL, only count the changes to the
 -- columns copied, so that r57 knows when another program wrote tasks
@@ -33,15 +34,15 @@ CREATE TABLE IF NOT EXISTS task_search (
 );
 CREATE INDEX IF NOT EXISTS task_search_title ON task_search(title_key);
 CREATE INDEX IF NOT EXISTS task_search_due ON task_search(due_key, id,
-    status, group_id, leader_id, unit_id, source_id, year, body);
+    status, group_id, leader_id, unit_id, source_id, year);
 CREATE INDEX IF NOT EXISTS task_search_group ON task_search(group_id, due_key, id,
-    status, leader_id, unit_id, source_id, year, body);
+    status, leader_id, unit_id, source_id, year);
 CREATE INDEX IF NOT EXISTS task_search_leader ON task_search(leader_id, due_key, id,
-    status, group_id, unit_id, source_id, year, body);
+    status, group_id, unit_id, source_id, year);
 CREATE INDEX IF NOT EXISTS task_search_unit ON task_search(unit_id, due_key, id,
-    status, group_id, leader_id, source_id, year, body);
+    status, group_id, leader_id, source_id, year);
 CREATE INDEX IF NOT EXISTS task_search_source ON task_search(source_id, due_key, id,
-    status, group_id, leader_id, unit_id, year, body);
+    status, group_id, leader_id, unit_id, year);
 CREATE VIRTUAL TABLE IF NOT EXISTS task_search_fts USING fts5(body, content='task_search',
     content_rowid='id', detail='none', columnsize=0, prefix='3 4 5 6');
 CREATE TABLE IF NOT EXISTS search_state (

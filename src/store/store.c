@@ -563,6 +563,27 @@ static bool cannot_write(int code)
 	}
 }
 
+static int search_indexes_again(struct store *st, struct r57_err *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT count(*) FROM pragma_table_info('task_search')"
+	                      " WHERE name = 'due_key'", &s, NULL))
+		return R57_OK;
+	bool fields = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
+	sqlite3_finalize(s);
+	if (!fields)
+		return R57_OK;
+	char **ix;
+	int n, rc = R57_OK;
+	if (store_schema_indexes("task_search", &ix, &n))
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
+	for (int i = 0; i < n && !rc; i++)
+		if (!(rc = store_drop_index_of(st, ix[i], err)))
+			rc = store_exec(st, ix[i], err);
+	store_schema_indexes_free(ix, n);
+	return rc;
+}
+
 /* Bring a file of version ver up to R57_SCHEMA_VERSION: every step and
  * the version bump in one BEGIN IMMEDIATE transaction, so that an
  * interrupted migration leaves the file as it was. Without write access
@@ -604,6 +625,12 @@ static int store_migrate(struct store *st, int ver, struct r57_err *err)
 		if (sqlite3_exec(st->db, migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK)
 			goto sqlfail;
 	}
+	/* Version 4's page indexes of the search index hold no copy of the
+	 * words: made again from the schema's own text, from the rows
+	 * task_search has (an early version 3 file, without its fields, is
+	 * made again whole by search_early_v3). */
+	if (old && now == 3 && (rc = search_indexes_again(st, err)))
+		goto fail;
 	char bump[64];
 	snprintf(bump, sizeof bump, "PRAGMA user_version = %d", R57_SCHEMA_VERSION);
 	if (sqlite3_exec(st->db, bump, NULL, NULL, NULL) != SQLITE_OK ||
