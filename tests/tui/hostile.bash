@@ -69,7 +69,7 @@ sqltext() { printf "CAST(X'%s' AS TEXT)" "$(hex "$1")"; }
 # each in a group of its own named by the payload, with a lead person, a
 # lead unit, a coordinating unit and a source named by it, the payload in
 # its notes, product and result; the journal's actors and summaries carry
-# the payloads too. r57 refuses most of these; sqlite3 writes them over
+# the payloads too (each entry holding its payload's changes). r57 refuses most of these; sqlite3 writes them over
 # names r57 made (the triggers journal that, so r57 check stays clean).
 hostile_db() {
 	local n=${#HOSTILE_TEXT[@]} i csv=$BATS_TEST_TMPDIR/hostile.csv sql
@@ -84,10 +84,14 @@ hostile_db() {
 		done
 	} >"$csv"
 	r57 import "$csv" >/dev/null || return 1
+	# the journal: one entry per payload, by an actor named by it, holding
+	# the changes of that payload's rows (the triggers file them under it)
 	sql="BEGIN;"
 	for ((i = 1; i <= n; i++)); do
 		local p=${HOSTILE_TEXT[$((i - 1))]} e
 		e=$(sqltext "$p")
+		sql+="INSERT INTO entry(at, day, actor, summary) VALUES ('2025-06-30T09:00:00+07:00', '2025-06-30',
+			'an' || $e, 'sửa #$i: ' || $e);"
 		sql+="UPDATE task SET title = $e, notes = 'Ghi chú ' || $e || char(10) || 'dòng 2 ' || $e,
 			product = $e, result = $e WHERE title = 'Việc $i';
 			UPDATE task_group SET name = $e || ' $i' WHERE name = 'Nhóm $i';
@@ -95,12 +99,6 @@ hostile_db() {
 			UPDATE unit SET name = 'Đơn vị ' || $e WHERE name = 'Đơn vị $i';
 			UPDATE unit SET name = 'Phối hợp ' || $e WHERE name = 'Phối hợp $i';
 			UPDATE source SET code = 'NQ ' || $e, title = 'Nghị quyết ' || $e WHERE code = 'NQ-$i';"
-	done
-	# the journal: one entry per payload, by an actor named by it
-	for ((i = 1; i <= n; i++)); do
-		e=$(sqltext "${HOSTILE_TEXT[$((i - 1))]}")
-		sql+="INSERT INTO entry(at, day, actor, summary) VALUES ('2025-06-30T09:00:00+07:00', '2025-06-30',
-			'an' || $e, 'sửa #$i: ' || $e);"
 	done
 	sql+="COMMIT;"
 	sqlite3 -batch "$R57_DB" "$sql" || return 1
