@@ -961,9 +961,9 @@ static int store_connect(struct store *st, bool ro, struct r57_err *err)
 	set_busy(st, 5000);
 	/* The file is data, never code (docs/storage.md): no statement of
 	 * r57's can corrupt it (DEFENSIVE: no writable_schema), and nothing
-	 * else is attached to it. trusted_schema stays on: Debian 12's SQLite
-	 * (3.40) does not mark its JSON functions harmless, and the schema's
-	 * journal triggers call json_object. */
+	 * else is attached to it. trusted_schema goes off once the file is
+	 * known to be of this version (sqlite_store_open): its schema calls
+	 * no function. */
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
 	sqlite3_limit(st->db, SQLITE_LIMIT_ATTACHED, 0);
 	sqlite3_create_function(st->db, "r57_fold", 1,

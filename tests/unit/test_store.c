@@ -1023,6 +1023,54 @@ static char *sql_row_text(const char *path, const char *sql)
 	return v;
 }
 
+/* The schema calls no SQL function (issue 11, docs/storage.md): through a
+ * connection of its own with trusted_schema off, as r57 opens a file,
+ * every trigger of the eight journaled tables runs (an insert, an update
+ * and a delete of each), where a function in one would be refused
+ * ("unsafe use of ..."), and r57 itself goes on writing. */
+static void test_schema_calls_no_function(void **state)
+{
+	struct fx *f = *state;
+	int64_t t = fx_add(f, "Số hóa hồ sơ", "1", NULL, NULL, fx_day(2025, 6, 30));
+	fx_close(f);
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	char sql[4096];
+	snprintf(sql, sizeof sql,
+	         "PRAGMA trusted_schema = OFF; BEGIN;"
+	         "INSERT INTO entry(at, day, actor, summary) VALUES ('2025-06-30T09:00:00+07:00', '2025-06-30', 'an', 't');"
+	         "INSERT INTO task_group(name, position) VALUES ('Nhóm 5', 5); UPDATE task_group SET name = 'Nhóm năm' WHERE position = 5;"
+	         "INSERT INTO unit(name) VALUES ('Sở Tài chính'); UPDATE unit SET name = 'Sở Tài Chính' WHERE name = 'Sở Tài chính';"
+	         "INSERT INTO leader(name, unit_id) VALUES ('Lê Văn Bình', (SELECT max(id) FROM unit)); UPDATE leader SET title = 'Giám đốc';"
+	         "INSERT INTO source(code) VALUES ('57-NQ/TW'); UPDATE source SET title = 'Nghị quyết 57';"
+	         "UPDATE task SET notes = 'ghi chú', unit_id = (SELECT max(id) FROM unit) WHERE id = %lld;"
+	         "INSERT INTO task_unit(task_id, unit_id) VALUES (%lld, (SELECT max(id) FROM unit));"
+	         "INSERT INTO reminder(unit_id, issued, as_of, within_days) VALUES ((SELECT max(id) FROM unit), '2025-06-30', '2025-06-30', 7);"
+	         "INSERT INTO reminder_task(reminder_id, task_id, due, days_late) VALUES ((SELECT max(id) FROM reminder), %lld, '2025-06-30', 0);"
+	         "UPDATE reminder_task SET days_late = 1; UPDATE reminder SET within_days = 8; UPDATE task_unit SET unit_id = unit_id;"
+	         "DELETE FROM reminder_task; DELETE FROM reminder; DELETE FROM task_unit; UPDATE task SET unit_id = NULL;"
+	         "DELETE FROM task WHERE id = %lld; DELETE FROM leader WHERE name = 'Lê Văn Bình';"
+	         "DELETE FROM source WHERE code = '57-NQ/TW'; DELETE FROM unit WHERE name = 'Sở Tài Chính';"
+	         "DELETE FROM task_group WHERE position = 5; COMMIT;",
+	         (long long)t, (long long)t, (long long)t, (long long)t);
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("with trusted_schema off: %s", msg ? msg : "?");
+	sqlite3_free(msg);
+	sqlite3_close(db);
+	/* each of those filed its change under the entry: 7 additions, 8
+	 * changes (the update that changed nothing filed none), 8 removals */
+	assert_int_equal(fx_sql_int(f->path, "SELECT count(*) FROM change_log WHERE entry ="
+	                                     " (SELECT max(seq) FROM entry)"), 23);
+	assert_int_equal(fx_sql_int(f->path, "SELECT sum(op = 1) * 100 + sum(op = 2) * 10 + sum(op = 3)"
+	                                     " FROM change_log WHERE entry = (SELECT max(seq) FROM entry)"), 788);
+	fx_open(f, false);
+	int problems = -1;
+	FX_OK(f, store_check_all(f->st, check_line, NULL, &problems, &f->err));
+	assert_int_equal(problems, 0);
+	fx_add(f, "Kết nối dữ liệu", "1", NULL, NULL, R57_NO_DATE);
+}
+
 /* tests/unit/NAME beside this file, found from the binary. */
 static char *unit_file(const char *name, size_t *len)
 {
@@ -1164,6 +1212,7 @@ int main(void)
 		FX_TEST(test_migrate_v2),
 		FX_TEST(test_migrate_v1_to_3),
 		FX_TEST(test_migrate_v3_history_lossless),
+		FX_TEST(test_schema_calls_no_function),
 		FX_TEST(test_search_index_kept),
 		FX_TEST(test_list_word_starts),
 		FX_TEST(test_damaged_refused),
