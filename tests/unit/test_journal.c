@@ -5,6 +5,7 @@
  * else changed the rows since (naming them, writing nothing); a new action
  * ending the actor's redo; and the history's filters. */
 #include "fixture.h"
+#include "r57/import.h"
 
 /* Undo (or redo) as the current actor; returns the seq of the entry it
  * reverted (re-applied) and checks its summary. */
@@ -910,6 +911,97 @@ static void test_history(void **state)
 	entry_clear(&first);
 }
 
+static void check_print(const char *line, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "check: %s\n", line);
+}
+
+/* The rows of the tables an import writes, as one text (every column). */
+static char *rows_text(struct fx *f)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+	        "SELECT coalesce((SELECT group_concat(r, char(10)) FROM (SELECT quote(id) || quote(uuid) ||"
+	        " quote(title) || quote(notes) || quote(group_id) || quote(leader_id) || quote(unit_id) ||"
+	        " quote(due) || quote(first_due) || quote(status) || quote(closed) || quote(created) ||"
+	        " quote(updated) AS r FROM task ORDER BY id)), '') || '|' ||"
+	        " coalesce((SELECT group_concat(id || ',' || task_id || ',' || unit_id, ';') FROM"
+	        " (SELECT * FROM task_unit ORDER BY id)), '') || '|' ||"
+	        " (SELECT group_concat(id || name, ';') FROM (SELECT * FROM unit ORDER BY id))",
+	        -1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW)
+		fail_msg("rows: %s", sqlite3_errmsg(db));
+	char *v = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/* An import of more than 1,000 tasks (the bulk revert: set-wise, the task
+ * indexes made again after) is undone to the rows as they were, redone
+ * to the rows as the import left them, byte for byte, and undone again;
+ * r57 check finds nothing at each step, and search finds what is there. */
+static void test_undo_big_import(void **state)
+{
+	struct fx *f = *state;
+	fx_ref(f, REF_UNIT, "Sở Nội vụ", NULL, NULL);
+	fx_tick(f);
+	char *before = rows_text(f);
+	char csv[400];
+	snprintf(csv, sizeof csv, "%s/big.csv", f->dir);
+	FILE *fp = fopen(csv, "w");
+	assert_non_null(fp);
+	fputs("Nhiệm vụ,Nhóm nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn,Ghi chú\n", fp);
+	for (int i = 1; i <= 1500; i++)
+		fprintf(fp, "Nhiệm vụ số %d,%d,Sở Nội vụ,\"Sở Tài chính%s\",%02d/%02d/2025,ghi chú %d\n", i,
+		        1 + i % 4, i % 3 ? ", Sở Tư pháp" : "", 1 + i % 28, 1 + i % 12, i);
+	fclose(fp);
+	struct import_opts io = { .path = csv };
+	struct import_result res;
+	FX_OK(f, import_file(&f->r, &io, &res, &f->err));
+	assert_int_equal(res.added, 1500);
+	char *imported = rows_text(f);
+	int problems = -1;
+	struct entry done;
+	for (int round = 0; round < 2; round++) {
+		fx_tick(f);
+		FX_OK(f, journal_undo(f->st, f->r.actor, f->r.now, f->r.today, &done, &f->err));
+		fx_contains(done.summary, "import");
+		entry_clear(&done);
+		char *now = rows_text(f);
+		/* (the units the import made are removed with it) */
+		fx_str_eq(now, before, "after undo");
+		free(now);
+		FX_OK(f, store_check_all(f->st, check_print, NULL, &problems, &f->err));
+		assert_int_equal(problems, 0);
+		struct task_filter flt;
+		filter_init(&flt);
+		FX_OK(f, filter_add_word(&flt, "ghi", f->r.today, &f->err));
+		int64_t n = -1;
+		FX_OK(f, store_task_count(f->st, &flt, f->r.today, &n, &f->err));
+		assert_int_equal(n, 0);
+		if (round == 1) {
+			filter_clear(&flt);
+			break;
+		}
+		fx_tick(f);
+		FX_OK(f, journal_redo(f->st, f->r.actor, f->r.now, f->r.today, &done, &f->err));
+		entry_clear(&done);
+		now = rows_text(f);
+		fx_str_eq(now, imported, "after redo");
+		free(now);
+		FX_OK(f, store_check_all(f->st, check_print, NULL, &problems, &f->err));
+		assert_int_equal(problems, 0);
+		FX_OK(f, store_task_count(f->st, &flt, f->r.today, &n, &f->err));
+		assert_int_equal(n, 1500);
+		filter_clear(&flt);
+	}
+	free(before);
+	free(imported);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -931,6 +1023,7 @@ int main(void)
 		FX_TEST(test_new_action_ends_redo),
 		FX_TEST(test_undo_after_restart),
 		FX_TEST(test_history),
+		FX_TEST(test_undo_big_import),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
