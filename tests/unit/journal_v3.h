@@ -29,6 +29,8 @@ static void v3_put(struct v3_sql *b, const char *fmt, ...) __attribute__((format
 static void v3_put(struct v3_sql *b, const char *fmt, ...)
 {
 	va_list ap;
+	if (!b->s && !(b->s = calloc(1, b->cap = 4096)))
+		fail_msg("out of memory");
 	for (;;) {
 		va_start(ap, fmt);
 		int k = vsnprintf(b->s + b->n, b->cap - b->n, fmt, ap);
