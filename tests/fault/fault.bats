@@ -13,6 +13,8 @@ setup() {
 fault() {
 	run python3 "$ROOT/tests/fault/fault.py" "$@"
 	printf '# %s\n' "${lines[@]}" >&3
+	# (and on stdout, which bats shows when the test fails: its FAIL lines)
+	printf '%s\n' "$output"
 }
 
 @test "crash: SIGKILL at random moments loses no acknowledged action, leaves nothing partial, undo reverts the last" {
