@@ -550,72 +550,19 @@ static int damaged(struct r57_err *err, const struct entry *e, bool undo, int64_
 }
 
 /* A big revert is written as an import is (store_io.c): in a larger
- * page cache, and with the indexes of task and task_unit dropped and made
- * again afterwards, each in one sorted pass (kept row by row they cost
- * several times the rest), from r57's own schema text. */
+ * page cache, with the task indexes made again afterwards in one pass
+ * each and the search index left to the next search (store_bulk_begin). */
 #define BULK_ROWS 1000
 #define BULK_CACHE_KIB 16000
-struct bulk {
-	char **ix;
-	int n;
-	int old_cache;
-};
-
-static int bulk_begin(struct store *st, struct bulk *bk, struct r57_err *err)
-{
-	memset(bk, 0, sizeof *bk);
-	sqlite3_stmt *c;
-	if (store_prepare(st, "PRAGMA cache_size", &c, NULL) == R57_OK) {
-		if (sqlite3_step(c) == SQLITE_ROW)
-			bk->old_cache = sqlite3_column_int(c, 0);
-		sqlite3_finalize(c);
-	}
-	char pragma[64];
-	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", BULK_CACHE_KIB);
-	sqlite3_exec(st->db, pragma, NULL, NULL, NULL);
-	char **a = NULL, **b = NULL;
-	int na = 0, nb = 0;
-	if (store_schema_indexes("task", &a, &na) || store_schema_indexes("task_unit", &b, &nb) ||
-	    !(bk->ix = calloc((size_t)(na + nb) + 1, sizeof *bk->ix))) {
-		store_schema_indexes_free(a, na);
-		store_schema_indexes_free(b, nb);
-		return r57_fail(err, R57_ENOMEM, _("out of memory"));
-	}
-	for (int i = 0; i < na; i++, a[i - 1] = NULL)
-		bk->ix[bk->n++] = a[i];
-	for (int i = 0; i < nb; i++, b[i - 1] = NULL)
-		bk->ix[bk->n++] = b[i];
-	store_schema_indexes_free(a, na);
-	store_schema_indexes_free(b, nb);
-	/* The search index is left to the next search's rebuild. */
-	int rc = store_search_triggers_drop(st, err);
-	for (int i = 0; i < bk->n && !rc; i++)
-		rc = store_drop_index_of(st, bk->ix[i], err);
-	return rc;
-}
-
-static int bulk_end(struct store *st, struct bulk *bk, int rc, struct r57_err *err)
-{
-	for (int i = 0; i < bk->n && !rc; i++)
-		rc = store_exec(st, bk->ix[i], err);
-	store_schema_indexes_free(bk->ix, bk->n);
-	if (bk->old_cache) {
-		char pragma[64];
-		snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %d", bk->old_cache);
-		sqlite3_exec(st->db, pragma, NULL, NULL, NULL);
-	}
-	int back = store_search_triggers(st, rc ? NULL : err);
-	return rc ? rc : back;
-}
 
 static int apply(struct store *st, const struct revert *rv, struct r57_err *err)
 {
-	int rc = R57_OK;
-	struct bulk bk;
+	int rc = R57_OK, old_cache = 0;
+	struct store_bulk bk = { NULL, 0 };
 	bool bulk = rv->task_rows > BULK_ROWS;
-	if (bulk && (rc = bulk_begin(st, &bk, err))) {
-		bulk_end(st, &bk, rc, NULL);
-		return rc;
+	if (bulk) {
+		old_cache = store_cache_set(st, BULK_CACHE_KIB);
+		rc = store_bulk_begin(st, &bk, err);
 	}
 	/* The references are checked at commit: rows come back and go in
 	 * any order. Removals first, so that a name they held is free. */
@@ -637,8 +584,15 @@ static int apply(struct store *st, const struct revert *rv, struct r57_err *err)
 		if (!(rc = run_first(st, verify_sql(&tables[i]), rv, &bad, err)) && bad)
 			rc = damaged(err, rv->e, rv->undo, bad);
 	}
-	if (bulk)
-		rc = bulk_end(st, &bk, rc, err);
+	if (bulk) {
+		if (!rc)
+			rc = store_bulk_indexes(st, &bk, err);
+		store_bulk_free(&bk);
+		store_cache_back(st, old_cache);
+		int back = store_search_triggers(st, rc ? NULL : err);
+		if (!rc)
+			rc = back;
+	}
 	return rc;
 }
 

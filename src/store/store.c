@@ -540,9 +540,9 @@ static int read_as_is(struct store *st, int ver, struct r57_err *err)
 {
 	st->version = ver;
 	int rc = ver < 2 ? store_exec(st, no_reminders_sql, err) : R57_OK;
-	if (!rc && old_journal(st))
-		rc = old_journal_view(st, err);
-	if (!rc && old_journal(st))
+	if (rc || !old_journal(st))
+		return rc;
+	if (!(rc = old_journal_view(st, err)))
 		rc = store_exec(st, "CREATE TEMP VIEW IF NOT EXISTS change_log AS SELECT * FROM temp.change_v3",
 		                err);
 	return rc;
@@ -807,6 +807,67 @@ int store_drop_index_of(struct store *st, const char *create, struct r57_err *er
 		return R57_OK;
 	snprintf(drop, sizeof drop, "DROP INDEX IF EXISTS %.*s", (int)len, name);
 	return store_exec(st, drop, err);
+}
+
+int store_bulk_begin(struct store *st, struct store_bulk *b, struct r57_err *err)
+{
+	/* (those that keep a UNIQUE constraint are not among them: they stay;
+	 * the file's own sqlite_master is never run) */
+	char **t = NULL, **u = NULL;
+	int nt = 0, nu = 0, rc = R57_OK;
+	memset(b, 0, sizeof *b);
+	if (store_schema_indexes("task", &t, &nt) || store_schema_indexes("task_unit", &u, &nu) ||
+	    !(b->ix = calloc((size_t)(nt + nu) + 1, sizeof *b->ix)))
+		rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
+	for (int i = 0; i < nt && !rc; i++, t[i - 1] = NULL)
+		b->ix[b->n++] = t[i];
+	for (int i = 0; i < nu && !rc; i++, u[i - 1] = NULL)
+		b->ix[b->n++] = u[i];
+	store_schema_indexes_free(t, nt);
+	store_schema_indexes_free(u, nu);
+	if (!rc)
+		rc = store_search_triggers_drop(st, err);
+	for (int i = 0; i < b->n && !rc; i++)
+		rc = store_drop_index_of(st, b->ix[i], err);
+	return rc;
+}
+
+int store_bulk_indexes(struct store *st, struct store_bulk *b, struct r57_err *err)
+{
+	int rc = R57_OK;
+	for (int i = 0; i < b->n && !rc; i++)
+		rc = store_exec(st, b->ix[i], err);
+	return rc;
+}
+
+void store_bulk_free(struct store_bulk *b)
+{
+	store_schema_indexes_free(b->ix, b->n);
+	memset(b, 0, sizeof *b);
+}
+
+int store_cache_set(struct store *st, int kib)
+{
+	int old = 0;
+	sqlite3_stmt *c;
+	if (store_prepare(st, "PRAGMA cache_size", &c, NULL) == R57_OK) {
+		if (sqlite3_step(c) == SQLITE_ROW)
+			old = sqlite3_column_int(c, 0);
+		sqlite3_finalize(c);
+	}
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", kib);
+	sqlite3_exec(st->db, pragma, NULL, NULL, NULL);
+	return old;
+}
+
+void store_cache_back(struct store *st, int old)
+{
+	if (!old)
+		return;
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %d", old);
+	sqlite3_exec(st->db, pragma, NULL, NULL, NULL);
 }
 
 /* Everything again from the tasks as they are: the rows first, then

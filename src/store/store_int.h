@@ -87,6 +87,24 @@ void store_schema_indexes_free(char **v, int n);
 /* DROP INDEX IF EXISTS the index such a statement makes. */
 int store_drop_index_of(struct store *st, const char *create, struct r57_err *err);
 
+/* A bulk write of tasks (an import, the undo or redo of a big entry):
+ * the indexes of task and task_unit that r57's schema makes dropped, and
+ * the connection's search triggers (the next search builds the index
+ * again); store_bulk_indexes makes them again, each in one sorted pass
+ * (kept row by row they cost several times the rest). Free it either
+ * way with store_bulk_free. */
+struct store_bulk {
+	char **ix;
+	int n;
+};
+int store_bulk_begin(struct store *st, struct store_bulk *b, struct r57_err *err);
+int store_bulk_indexes(struct store *st, struct store_bulk *b, struct r57_err *err);
+void store_bulk_free(struct store_bulk *b);
+/* Set the page cache to kib KiB; the value it had, for store_cache_back
+ * (0: unknown, left as it is). */
+int store_cache_set(struct store *st, int kib);
+void store_cache_back(struct store *st, int old);
+
 /* The SQLite store's operations (store_ops.h), one per operation of the
  * interface, and their table (sqlite_ops.c). */
 #define SQLITE_STORE_PROTO(type, pub, member, params, args) type sqlite_store_##member params;

@@ -222,8 +222,7 @@ struct store_io {
 	sqlite3_stmt *s[IO_COUNT];
 	sqlite3_stmt *task_batch, *unit_batch;
 	int old_cache, old_temp;
-	char **index_sql;
-	int n_index;
+	struct store_bulk bulk;
 	char *now;
 	struct pending_task tasks[TASK_BATCH];
 	int n_tasks;
@@ -266,11 +265,6 @@ int sqlite_store_io_open(struct store *st, struct store_io **out, struct r57_err
 		return r57_fail(err, R57_ENOMEM, _("out of memory"));
 	io->st = st;
 	sqlite3_stmt *c;
-	if (store_prepare(st, "PRAGMA cache_size", &c, NULL) == R57_OK) {
-		if (sqlite3_step(c) == SQLITE_ROW)
-			io->old_cache = sqlite3_column_int(c, 0);
-		sqlite3_finalize(c);
-	}
 	if (store_prepare(st, "PRAGMA temp_store", &c, NULL) == R57_OK) {
 		if (sqlite3_step(c) == SQLITE_ROW)
 			io->old_temp = sqlite3_column_int(c, 0);
@@ -279,9 +273,7 @@ int sqlite_store_io_open(struct store *st, struct store_io **out, struct r57_err
 	/* The statement journals (above) in memory, not in a temporary file:
 	 * this must be set before the transaction begins. The index sorts of
 	 * store_io_bulk_end go there too. */
-	char pragma[64];
-	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", IO_CACHE_KIB);
-	sqlite3_exec(st->db, pragma, NULL, NULL, NULL);
+	io->old_cache = store_cache_set(st, IO_CACHE_KIB);
 	sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	/* Changing temp_store deletes the connection's TEMP triggers, which
 	 * keep the search index right (store.c): make them again, so a small
@@ -324,17 +316,12 @@ void sqlite_store_io_close(struct store_io *io)
 	sqlite3_finalize(io->task_batch);
 	sqlite3_finalize(io->unit_batch);
 	char pragma[64];
-	if (io->old_cache) {
-		snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %d", io->old_cache);
-		sqlite3_exec(io->st->db, pragma, NULL, NULL, NULL);
-	}
+	store_cache_back(io->st, io->old_cache);
 	snprintf(pragma, sizeof pragma, "PRAGMA temp_store = %d", io->old_temp);
 	sqlite3_exec(io->st->db, pragma, NULL, NULL, NULL);
 	/* (that deleted the search triggers again; the connection goes on) */
 	store_search_triggers(io->st, NULL);
-	for (int i = 0; i < io->n_index; i++)
-		free(io->index_sql[i]);
-	free(io->index_sql);
+	store_bulk_free(&io->bulk);
 	free(io->now);
 	free(io->units);
 	free(io);
@@ -343,40 +330,18 @@ void sqlite_store_io_close(struct store_io *io)
 int sqlite_store_io_bulk_begin(struct store_io *io, struct r57_err *err)
 {
 	/* The indexes of task and task_unit that r57's built-in schema makes
-	 * (those that keep a UNIQUE constraint are not among them: they
-	 * stay), dropped now and made again from that same text in
-	 * store_io_bulk_end; the file's own sqlite_master is never run. */
-	char **a = NULL, **b = NULL;
-	int na = 0, nb = 0;
-	int rc = R57_OK;
-	if (store_schema_indexes("task", &a, &na) || store_schema_indexes("task_unit", &b, &nb) ||
-	    !(io->index_sql = calloc((size_t)(na + nb) + 1, sizeof *io->index_sql)))
-		rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
-	for (int i = 0; i < na && !rc; i++, a[i - 1] = NULL)
-		io->index_sql[io->n_index++] = a[i];
-	for (int i = 0; i < nb && !rc; i++, b[i - 1] = NULL)
-		io->index_sql[io->n_index++] = b[i];
-	store_schema_indexes_free(a, na);
-	store_schema_indexes_free(b, nb);
-	/* The search index is made again by the next search, in one sorted
+	 * dropped now and made again from that same text in store_io_bulk_end;
+	 * the search index is made again by the next search, in one sorted
 	 * pass (docs/storage.md). */
-	if (!rc)
-		rc = store_search_triggers_drop(io->st, err);
-	for (int i = 0; i < io->n_index && !rc; i++)
-		rc = store_drop_index_of(io->st, io->index_sql[i], err);
-	return rc;
+	return store_bulk_begin(io->st, &io->bulk, err);
 }
 
 int sqlite_store_io_bulk_end(struct store_io *io, struct r57_err *err)
 {
 	int rc = sqlite_store_io_flush(io, err);
-	for (int i = 0; i < io->n_index && !rc; i++)
-		rc = store_exec(io->st, io->index_sql[i], err);
-	for (int i = 0; i < io->n_index; i++)
-		free(io->index_sql[i]);
-	free(io->index_sql);
-	io->index_sql = NULL;
-	io->n_index = 0;
+	if (!rc)
+		rc = store_bulk_indexes(io->st, &io->bulk, err);
+	store_bulk_free(&io->bulk);
 	return rc;
 }
 

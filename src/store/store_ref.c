@@ -116,16 +116,27 @@ static void read_ref(sqlite3_stmt *s, struct ref *r)
 	r->extra_id = sqlite3_column_int64(s, 6);
 }
 
-int sqlite_store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
-                   void *ctx, struct r57_err *err)
+/* The names query: id, name, and its third column (a leader's unit, a
+ * source's title) as the title. */
+static void read_name(sqlite3_stmt *s, struct ref *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(s, 0);
+	r->name = store_col_dup(s, 1);
+	r->title = store_col_dup(s, 2);
+}
+
+/* Each row of sql, read by read, to each. */
+static int each_ref(struct store *st, const char *sql, void (*read)(sqlite3_stmt *, struct ref *),
+                    ref_each_fn each, void *ctx, struct r57_err *err)
 {
 	sqlite3_stmt *s;
-	int rc = store_prepare(st, ref_sql[k].list, &s, err), step;
+	int rc = store_prepare(st, sql, &s, err), step;
 	if (rc)
 		return rc;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct ref r;
-		read_ref(s, &r);
+		read(s, &r);
 		int stop = each(&r, ctx);
 		ref_clear(&r);
 		if (stop)
@@ -137,26 +148,16 @@ int sqlite_store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
 	return rc;
 }
 
+int sqlite_store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
+                   void *ctx, struct r57_err *err)
+{
+	return each_ref(st, ref_sql[k].list, read_ref, each, ctx, err);
+}
+
 int sqlite_store_ref_names(struct store *st, enum ref_kind k, ref_each_fn each,
                     void *ctx, struct r57_err *err)
 {
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, ref_sql[k].names, &s, err), step;
-	if (rc)
-		return rc;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		struct ref r = { .id = sqlite3_column_int64(s, 0) };
-		r.name = store_col_dup(s, 1);
-		r.title = store_col_dup(s, 2);
-		int stop = each(&r, ctx);
-		ref_clear(&r);
-		if (stop)
-			break;
-	}
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, N_("listing"));
-	sqlite3_finalize(s);
-	return rc;
+	return each_ref(st, ref_sql[k].names, read_name, each, ctx, err);
 }
 
 int sqlite_store_ref_get(struct store *st, enum ref_kind k, int64_t id,
