@@ -29,7 +29,7 @@
 	ACTION(open,        "list",    "Enter l Right", N_("Open the task; on a group heading, fold or unfold it")) \
 	ACTION(fold,        "list",    "z h Left",      N_("Fold or unfold the group under the cursor")) \
 	ACTION(fold_all,    "list",    "Z",             N_("Fold or unfold every group")) \
-	ACTION(filter,      "list",    "/",             N_("Filter: the words of r57 list (group:1 status:overdue nguyen ...); empty clears")) \
+	ACTION(filter,      "list",    "/",             N_("Filter: the words of r57 list (group:1 status:overdue nguyen ...); the rows follow each key, the headings' figures a pause in typing; empty clears")) \
 	ACTION(mark,        "list",    "Space",         N_("Mark or unmark the task; assign, close and cancel act on all marked tasks")) \
 	ACTION(unmark_all,  "list",    "M",             N_("Clear every mark")) \
 	ACTION(add,         "list",    "a",             N_("Add a task in the group under the cursor")) \

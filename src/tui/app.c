@@ -22,6 +22,10 @@
 #define MIN_COLS 30
 #define MIN_ROWS 6
 #define POLL_MS 400
+/* A pause in typing this long runs what the live filter left (list.h):
+ * longer than the gap between the keys of a word, short enough to seem
+ * at once. */
+#define LIVE_PAUSE_MS 150
 /* How long a read waits for another program's lock, and a write. */
 #define READ_WAIT_MS 100
 #define WRITE_WAIT_MS 5000
@@ -532,9 +536,15 @@ int tui_run(struct r57 *r, const char *db_path)
 	while (!a.quit && !stop_signal) {
 		draw_all(&a);
 		wint_t ch;
+		timeout(a.list.pending != LIVE_DONE ? LIVE_PAUSE_MS : POLL_MS);
 		int rc = get_wch(&ch);
 		if (stop_signal)
 			break;
+		if (rc == ERR && a.list.pending != LIVE_DONE) {
+			a.read_failed = false;
+			list_reload_pending(&a);
+			continue;
+		}
 		if (rc == ERR) {
 			poll_changes(&a);
 			continue;

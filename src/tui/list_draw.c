@@ -21,8 +21,13 @@ static void draw_header_line(struct app *a, WINDOW *w, int y, int width, const s
 	                                         : asprintf(&left, "%s %s", fold, b->name)) < 0)
 		left = NULL;
 	char figs[100];
-	snprintf(figs, sizeof figs, _("%lld/%lld done %d.%02d%%  %lld overdue"), (long long)f->completed,
-	         (long long)f->total, f->rate_bp / 100, f->rate_bp % 100, (long long)f->open_overdue);
+	if (a->list.pending != LIVE_DONE)
+		/* the figures of the filter before the last key: not shown as
+		 * this filter's, which are read when typing pauses */
+		snprintf(figs, sizeof figs, "%s", _("counting…"));
+	else
+		snprintf(figs, sizeof figs, _("%lld/%lld done %d.%02d%%  %lld overdue"), (long long)f->completed,
+		         (long long)f->total, f->rate_bp / 100, f->rate_bp % 100, (long long)f->open_overdue);
 	snprintf(right, sizeof right, " %s ", figs);
 	int rw = text_width(right);
 	int attr = paint_attr(a, P_TITLE) | (selected ? paint_attr(a, P_SELECTED) : 0);
@@ -34,7 +39,7 @@ static void draw_header_line(struct app *a, WINDOW *w, int y, int width, const s
 	draw_text(w, y, 0, width - rw, left, attr);
 	free(left);
 	draw_text(w, y, width - rw, rw, right,
-	          (f->open_overdue ? paint_attr(a, P_OVERDUE) : attr) | (selected ? paint_attr(a, P_SELECTED) : 0));
+	          (f->open_overdue && a->list.pending == LIVE_DONE ? paint_attr(a, P_OVERDUE) : attr) | (selected ? paint_attr(a, P_SELECTED) : 0));
 }
 
 static void draw_task_line(struct app *a, WINDOW *w, int y, int width, const struct task *t,

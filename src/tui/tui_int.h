@@ -83,6 +83,10 @@ struct list_state {
 	int height;          /* rows of the last draw */
 	int64_t *marks;
 	int nmarks, capmarks;
+	/* What the live filter left for the next pause in typing: the
+	 * headings' figures (the rows are already the filter's), or the
+	 * whole reload (app.c runs it when no key comes for LIVE_PAUSE_MS). */
+	enum { LIVE_DONE, LIVE_FIGURES, LIVE_ALL } pending;
 };
 
 /* --- other views ----------------------------------------------------------- */
@@ -229,6 +233,14 @@ int due_width(void);
 
 /* the task list (list_page.c, list_marks.c), for flows and other views */
 void list_reload(struct app *a);
+/* The live filter's reload: the rows at once, from the headings read
+ * before (key task groups, which are all shown whatever the filter), the
+ * headings' figures at the next pause (pending = LIVE_FIGURES); grouped
+ * otherwise, the headings themselves depend on the filter, so all of it
+ * waits for the pause (LIVE_ALL). */
+void list_reload_live(struct app *a);
+/* What the live filter left: done now (a pause in typing). */
+void list_reload_pending(struct app *a);
 bool list_marked(const struct app *a, int64_t id);
 /* The tasks an action works on: the marked ones, else the one under the
  * cursor. Returns the count (0: none). */

@@ -49,10 +49,11 @@ static bool apply_filter(struct app *a, const char *text)
 static void filter_live(struct app *a)
 {
 	char *text = edit_text(&a->modal.ed);
-	/* The headings count what is shown, so every word reads them again. */
+	/* The headings count what is shown: they are read again when typing
+	 * pauses (list_reload_live), so that a key never waits for them. */
 	if (apply_filter(a, text)) {
 		list_to_top(a);
-		list_reload(a);
+		list_reload_live(a);
 	}
 	free(text);
 }

@@ -91,3 +91,34 @@ cli_ids() {
 	keys Enter
 	wait_re "× +13 "
 }
+
+@test "filter: while the prompt is open the headings count the filter once typing pauses, grouped by group and by leader" {
+	demo
+	tui_start
+	wait_for "▾ 4. "
+	keys /
+	wait_status "$(tl 'Filter: ')"
+	# typed in one burst: the rows follow at once, the figures at the pause
+	type "Long"
+	wait_rows 7
+	wait_status "$(t 'Filter: ')Long"
+	wait_re "2\. .* $(t '%lld/%lld done %d.%02d%%  %lld overdue' 0 1 0 0 1)"
+	hasnt "$(screen)" "$(t 'counting…')"
+	# grouped by leader, the headings themselves follow the filter: only
+	# Lê Hoàng Cường, the lead person of task 7, after the pause
+	keys Escape
+	wait_rows "$(cli_ids)"
+	keys b
+	wait_for "$(t 'Grouped by leader')"
+	wait_for "▾ Trần Thị Bình"
+	keys /
+	wait_status "$(tl 'Filter: ')"
+	type "Long"
+	wait_rows 7
+	wait_gone "▾ Trần Thị Bình"
+	wait_re "▾ Lê Hoàng Cường .* $(t '%lld/%lld done %d.%02d%%  %lld overdue' 0 1 0 0 1)"
+	eq "$(screen | grep -c '▾ ')" 1 "headings while the prompt is open"
+	keys Enter
+	wait_for "$(head_filter Long)"
+	eq "$(hist length)" 37 "journal entries: the filter changed nothing"
+}
