@@ -1,9 +1,9 @@
-/* store_ref.c: key task groups, leaders, units and sources: list with how
- * many tasks use each (people by given name, then family and middle
- * names; units and sources by name; all in Vietnamese order), find what a user typed (id, group number, or a name:
- * exact with case aside, then ignoring diacritics, then a part), warn of
- * a name that looks like another, add, rename, remove, reorder. */
-#include <ctype.h>
+/* store_ref.c: key task groups, leaders, units and sources in an SQLite
+ * file: list with how many tasks use each (people by given name, then
+ * family and middle names; units and sources by name; all in Vietnamese
+ * order), find what a user typed (an id or group number here, a name by
+ * ref_match.c), warn of a name that looks like another, add, rename,
+ * remove, reorder. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +11,11 @@
 #include "r57/i18n.h"
 #include "r57/store.h"
 #include "r57/text.h"
+#include "ref_match.h"
 #include "store_int.h"
 
 /* Per kind: the table, the name column, and the queries. */
 struct ref_sql {
-	const char *kind;      /* the command's name: r57 KIND list */
-	const char *label;     /* for messages, translated at use */
 	const char *list;      /* id, name, title, extra, position, uses */
 	const char *by_id;     /* same columns, WHERE id = ? */
 	const char *by_number; /* id from what a number means for the kind */
@@ -41,8 +40,6 @@ struct ref_sql {
 
 static const struct ref_sql ref_sql[] = {
 	[REF_GROUP] = {
-		.kind = "group",
-		.label = N_("group"),
 		.list = GROUP_COLS " ORDER BY g.position, g.id",
 		.by_id = GROUP_COLS " WHERE g.id = ?",
 		.by_number = "SELECT id FROM task_group WHERE position = ?",
@@ -54,8 +51,6 @@ static const struct ref_sql ref_sql[] = {
 		.del = "DELETE FROM task_group WHERE id = ?",
 	},
 	[REF_LEADER] = {
-		.kind = "leader",
-		.label = N_("leader"),
 		.list = LEADER_COLS " ORDER BY r57_person_key(l.name), l.id",
 		.by_id = LEADER_COLS " WHERE l.id = ?",
 		.by_number = "SELECT id FROM leader WHERE id = ?",
@@ -67,8 +62,6 @@ static const struct ref_sql ref_sql[] = {
 		.del = "DELETE FROM leader WHERE id = ?",
 	},
 	[REF_UNIT] = {
-		.kind = "unit",
-		.label = N_("unit"),
 		.list = UNIT_COLS " ORDER BY r57_sortkey(u.name), u.id",
 		.by_id = UNIT_COLS " WHERE u.id = ?",
 		.by_number = "SELECT id FROM unit WHERE id = ?",
@@ -79,8 +72,6 @@ static const struct ref_sql ref_sql[] = {
 		.del = "DELETE FROM unit WHERE id = ?",
 	},
 	[REF_SOURCE] = {
-		.kind = "source",
-		.label = N_("source"),
 		.list = SOURCE_COLS " ORDER BY r57_sortkey(s.code), s.id",
 		.by_id = SOURCE_COLS " WHERE s.id = ?",
 		.by_number = "SELECT id FROM source WHERE id = ?",
@@ -91,19 +82,6 @@ static const struct ref_sql ref_sql[] = {
 		.del = "DELETE FROM source WHERE id = ?",
 	},
 };
-
-const char *ref_kind_name(enum ref_kind k)
-{
-	return ref_sql[k].kind;
-}
-
-void ref_clear(struct ref *r)
-{
-	free(r->name);
-	free(r->title);
-	free(r->extra);
-	memset(r, 0, sizeof *r);
-}
 
 static void read_ref(sqlite3_stmt *s, struct ref *r)
 {
@@ -172,63 +150,31 @@ int sqlite_store_ref_get(struct store *st, enum ref_kind k, int64_t id,
 	if (step == SQLITE_ROW)
 		read_ref(s, out);
 	else if (step == SQLITE_DONE)
-		rc = r57_fail(err, R57_ENOTFOUND, _("%s #%lld does not exist"), _(ref_sql[k].label), (long long)id);
+		rc = r57_fail(err, R57_ENOTFOUND, _("%s #%lld does not exist"), _(ref_label(k)), (long long)id);
 	else
 		rc = store_sqlerr(st, err, N_("reading"));
 	sqlite3_finalize(s);
 	return rc;
 }
 
-static bool all_digits(const char *s)
+/* Every row of the kind's names (the third column a group's number). */
+static int read_names(struct store *st, enum ref_kind k, struct ref_names *ns, struct r57_err *err)
 {
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return false;
-	return true;
-}
-
-/* Append one candidate to the message list, "name (#id, extra)". */
-static void add_candidate(char *buf, size_t len, int shown, sqlite3_stmt *s, enum ref_kind k)
-{
-	char *name = text_safe((const char *)sqlite3_column_text(s, 1), false);
-	const unsigned char *x = sqlite3_column_text(s, 2);
-	char *extra = x ? text_safe((const char *)x, false) : NULL;
-	size_t n = strlen(buf);
-	if (k == REF_GROUP)
-		snprintf(buf + n, len - n, "%s%d. %s", shown ? "; " : "",
-		         sqlite3_column_int(s, 2), name);
-	else
-		snprintf(buf + n, len - n, "%s%s (#%lld%s%s)", shown ? "; " : "", name,
-		         (long long)sqlite3_column_int64(s, 0), extra ? ", " : "", extra ? extra : "");
-	free(name);
-	free(extra);
-}
-
-/* How well a stored name matches what was typed, best first; -1 for not
- * at all. The typed text is given as its case fold (NFC, marks kept) and
- * its fold (no marks); marks says it was typed with diacritics. */
-enum { TIER_EXACT, TIER_FOLDED, TIER_PART_MARKS, TIER_PART, N_TIERS };
-
-static int match_tier(const char *stored, const char *cf, const char *folded, bool marks,
-                      bool marks_matter)
-{
-	char *scf = text_casefold(stored), *sf = text_fold(stored);
-	int tier = -1;
-	if (scf && sf) {
-		if (strcmp(scf, cf) == 0)
-			tier = TIER_EXACT;
-		else if (strcmp(sf, folded) == 0)
-			tier = marks && marks_matter ? -1 : TIER_FOLDED;
-		else if (marks && *cf && strstr(scf, cf))
-			tier = TIER_PART_MARKS;
-		else if (*folded && strstr(sf, folded))
-			tier = TIER_PART;
-	}
-	free(scf);
-	free(sf);
-	return tier;
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, ref_sql[k].names, &s, err), step;
+	if (rc)
+		return rc;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		if (!ref_names_push(ns, sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1),
+		                    k == REF_GROUP ? NULL : (const char *)sqlite3_column_text(s, 2),
+		                    k == REF_GROUP ? sqlite3_column_int(s, 2) : 0)) {
+			rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
+			break;
+		}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, N_("finding"));
+	sqlite3_finalize(s);
+	return rc;
 }
 
 static int find(struct store *st, enum ref_kind k, const char *typed, bool marks_matter,
@@ -238,7 +184,7 @@ static int find(struct store *st, enum ref_kind k, const char *typed, bool marks
 	sqlite3_stmt *s;
 	int rc;
 
-	if (all_digits(typed)) {
+	if (ref_all_digits(typed)) {
 		if ((rc = store_prepare(st, q->by_number, &s, err)))
 			return rc;
 		sqlite3_bind_int64(s, 1, strtoll(typed, NULL, 10));
@@ -247,7 +193,7 @@ static int find(struct store *st, enum ref_kind k, const char *typed, bool marks
 			*id_out = sqlite3_column_int64(s, 0);
 		else if (step == SQLITE_DONE)
 			rc = r57_fail(err, R57_ENOTFOUND, _("%s %s does not exist (see: r57 %s list)"),
-			              _(q->label), typed, q->kind);
+			              _(ref_label(k)), typed, ref_kind_name(k));
 		else
 			rc = store_sqlerr(st, err, N_("finding"));
 		sqlite3_finalize(s);
@@ -256,63 +202,10 @@ static int find(struct store *st, enum ref_kind k, const char *typed, bool marks
 		/* A leader or unit may also be named by digits; fall through. */
 	}
 
-	char *cf = text_casefold(typed), *folded = text_fold(typed);
-	if (!cf || !folded) {
-		free(cf);
-		free(folded);
-		return r57_fail(err, R57_EINPUT, _("%s: not valid UTF-8"), _(q->label));
-	}
-	bool marks = strcmp(cf, folded) != 0;
-	if ((rc = store_prepare(st, q->names, &s, err))) {
-		free(cf);
-		free(folded);
-		return rc;
-	}
-	/* The best tier that matches decides: the exact name (case aside)
-	 * wins over one that differs only in its diacritics ("Nguyễn Văn Ân"
-	 * is not "Nguyễn Văn An"), which wins over parts of names. */
-	int64_t id[N_TIERS] = { 0 };
-	int n[N_TIERS] = { 0 }, step;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		int t = match_tier((const char *)sqlite3_column_text(s, 1), cf, folded, marks, marks_matter);
-		if (t >= 0) {
-			id[t] = sqlite3_column_int64(s, 0);
-			n[t]++;
-		}
-	}
-	if (step != SQLITE_DONE) {
-		rc = store_sqlerr(st, err, N_("finding"));
-		goto out;
-	}
-	int best = 0;
-	while (best < N_TIERS && n[best] == 0)
-		best++;
-	if (best < N_TIERS && n[best] == 1) {
-		*id_out = id[best];
-		goto out;
-	}
-	char *safe = text_safe(typed, false);
-	if (best == N_TIERS) {
-		rc = r57_fail(err, R57_ENOTFOUND,
-		              _("%s '%s' does not exist (see: r57 %s list; --new creates it)"),
-		              _(q->label), safe, q->kind);
-		free(safe);
-		goto out;
-	}
-	/* Ambiguous: list the candidates of the deciding tier. */
-	char list[700] = "";
-	int shown = 0;
-	sqlite3_reset(s);
-	while (sqlite3_step(s) == SQLITE_ROW && shown < 8)
-		if (match_tier((const char *)sqlite3_column_text(s, 1), cf, folded, marks, marks_matter) == best)
-			add_candidate(list, sizeof list, shown++, s, k);
-	rc = r57_fail(err, R57_EAMBIGUOUS, _("%s '%s' is ambiguous: %d match (%s%s); give the id"),
-	              _(q->label), safe, n[best], list, n[best] > shown ? "; ..." : "");
-	free(safe);
-out:
-	sqlite3_finalize(s);
-	free(cf);
-	free(folded);
+	struct ref_names ns = { 0 };
+	if (!(rc = read_names(st, k, &ns, err)))
+		rc = ref_pick(k, typed, marks_matter, &ns, id_out, err);
+	ref_names_free(&ns);
 	return rc;
 }
 
@@ -331,34 +224,9 @@ int sqlite_store_ref_find_new(struct store *st, enum ref_kind k, const char *typ
 bool sqlite_store_ref_lookalike(struct store *st, enum ref_kind k, const char *name,
                          int64_t except, struct r57_err *warn)
 {
-	sqlite3_stmt *s;
-	char *folded = text_fold(name);
-	if (!folded || store_prepare(st, ref_sql[k].names, &s, NULL)) {
-		free(folded);
-		return false;
-	}
-	bool found = false;
-	while (!found && sqlite3_step(s) == SQLITE_ROW) {
-		if (sqlite3_column_int64(s, 0) == except)
-			continue;
-		char *other = text_fold((const char *)sqlite3_column_text(s, 1));
-		if (other && strcmp(other, folded) == 0) {
-			char *a = text_safe(name, false);
-			char *b = text_safe((const char *)sqlite3_column_text(s, 1), false);
-			if (k == REF_GROUP)
-				r57_fail(warn, R57_OK, _("group '%s' looks like group %d '%s'; both are kept, so give the exact name or the number"),
-				         a, sqlite3_column_int(s, 2), b);
-			else
-				r57_fail(warn, R57_OK, _("%s '%s' looks like '%s' (#%lld); both are kept, so give the exact name or the id"),
-				         _(ref_sql[k].label), a, b, (long long)sqlite3_column_int64(s, 0));
-			free(a);
-			free(b);
-			found = true;
-		}
-		free(other);
-	}
-	sqlite3_finalize(s);
-	free(folded);
+	struct ref_names ns = { 0 };
+	bool found = !read_names(st, k, &ns, NULL) && ref_looks_like(k, name, except, &ns, warn);
+	ref_names_free(&ns);
 	return found;
 }
 
@@ -383,9 +251,7 @@ int sqlite_store_ref_insert(struct store *st, enum ref_kind k, const char *name,
 		if (id_out)
 			*id_out = sqlite3_last_insert_rowid(st->db);
 	} else if ((sqlite3_extended_errcode(st->db)) == SQLITE_CONSTRAINT_UNIQUE) {
-		char *safe = text_safe(name, false);
-		rc = r57_fail(err, R57_EINPUT, _("%s '%s' already exists"), _(ref_sql[k].label), safe);
-		free(safe);
+		rc = ref_exists(k, name, err);
 	} else {
 		rc = store_sqlerr(st, err, N_("adding"));
 	}
@@ -406,11 +272,9 @@ static int update_text(struct store *st, enum ref_kind k, const char *sql,
 	if (step == SQLITE_DONE) {
 		if (sqlite3_changes(st->db) == 0)
 			rc = r57_fail(err, R57_ENOTFOUND, _("%s #%lld does not exist"),
-			              _(ref_sql[k].label), (long long)id);
+			              _(ref_label(k)), (long long)id);
 	} else if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE) {
-		char *safe = text_safe(text, false);
-		rc = r57_fail(err, R57_EINPUT, _("%s '%s' already exists"), _(ref_sql[k].label), safe);
-		free(safe);
+		rc = ref_exists(k, text, err);
 	} else {
 		rc = store_sqlerr(st, err, N_("renaming"));
 	}
@@ -428,7 +292,7 @@ int sqlite_store_ref_set_title(struct store *st, enum ref_kind k, int64_t id,
                         const char *title, struct r57_err *err)
 {
 	if (!ref_sql[k].title)
-		return r57_fail(err, R57_EUSAGE, _("a %s has no title"), _(ref_sql[k].label));
+		return r57_fail(err, R57_EUSAGE, _("a %s has no title"), _(ref_label(k)));
 	return update_text(st, k, ref_sql[k].title, id, title, err);
 }
 
@@ -440,14 +304,7 @@ int sqlite_store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
 	if (rc)
 		return rc;
 	if (r.uses > 0) {
-		char *safe = text_safe(r.name, false);
-		rc = r57_fail(err, R57_EINUSE,
-		              k == REF_UNIT ? _("%s '%s' is in use (%lld tasks and leaders refer to it); nothing removed")
-		                            : ngettext("%s '%s' is in use (%lld task refers to it); nothing removed",
-		                                       "%s '%s' is in use (%lld tasks refer to it); nothing removed",
-		                                       (unsigned long)r.uses),
-		              _(ref_sql[k].label), safe, (long long)r.uses);
-		free(safe);
+		rc = ref_in_use(k, &r, err);
 		ref_clear(&r);
 		return rc;
 	}
@@ -466,13 +323,7 @@ int sqlite_store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
 		int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 		sqlite3_finalize(s);
 		if (n > 0) {
-			char *safe = text_safe(r.name, false);
-			rc = r57_fail(err, R57_EINUSE,
-			              ngettext("%s '%s' has received %lld reminder, kept on record; nothing removed",
-			                       "%s '%s' has received %lld reminders, kept on record; nothing removed",
-			                       (unsigned long)n),
-			              _(ref_sql[k].label), safe, (long long)n);
-			free(safe);
+			rc = ref_reminded(k, &r, n, err);
 			ref_clear(&r);
 			return rc;
 		}

@@ -10,6 +10,7 @@
 #include "r57/store.h"
 #include "r57/text.h"
 #include "store_int.h"
+#include "store_rows.h"
 
 static const char *const status_names[] = {
 	[TASK_OPEN] = "open", [TASK_DONE] = "done", [TASK_CANCELLED] = "cancelled",
@@ -67,55 +68,6 @@ void task_clear(struct task *t)
 #define TASK_COLS TASK_COLS_HEAD TASK_COLS_UNITS TASK_COLS_TAIL
 #define TASK_SELECT TASK_COLS " FROM task t" TASK_JOINS
 
-/* The coordinating units come as "<bytes>:<name>" one after another, so
- * that a name holding "; " stays one name: split into t->unit_list, and
- * joined by "; " into t->units for display. */
-static void read_units(sqlite3_stmt *s, int col, struct task *t)
-{
-	const char *p = (const char *)sqlite3_column_text(s, col);
-	if (!p)
-		return;
-	size_t total = strlen(p), at = 0, shown = 0;
-	int cap = 0;
-	while (at < total) {
-		char *end;
-		unsigned long len = strtoul(p + at, &end, 10);
-		if (*end != ':' || len > total - (size_t)(end + 1 - p))
-			break;
-		if (t->n_units == cap) {
-			cap = cap ? cap * 2 : 4;
-			char **grown = realloc(t->unit_list, (size_t)cap * sizeof *grown);
-			if (!grown)
-				abort();
-			t->unit_list = grown;
-		}
-		char *name = malloc(len + 1);
-		if (!name)
-			abort();
-		memcpy(name, end + 1, len);
-		name[len] = '\0';
-		t->unit_list[t->n_units++] = name;
-		shown += len + 2;
-		at = (size_t)(end + 1 - p) + len;
-	}
-	if (!t->n_units)
-		return;
-	t->units = malloc(shown + 1);
-	if (!t->units)
-		abort();
-	size_t o = 0;
-	for (int i = 0; i < t->n_units; i++) {
-		if (i) {
-			memcpy(t->units + o, "; ", 2);
-			o += 2;
-		}
-		size_t n = strlen(t->unit_list[i]);
-		memcpy(t->units + o, t->unit_list[i], n);
-		o += n;
-	}
-	t->units[o] = '\0';
-}
-
 static void read_task(sqlite3_stmt *s, struct task *t)
 {
 	memset(t, 0, sizeof *t);
@@ -135,7 +87,7 @@ static void read_task(sqlite3_stmt *s, struct task *t)
 	t->leader_name = store_col_dup(s, 12);
 	t->unit_name = store_col_dup(s, 13);
 	t->source_code = store_col_dup(s, 14);
-	read_units(s, 15, t);
+	store_units_unpack((const char *)sqlite3_column_text(s, 15), t);
 	t->year = sqlite3_column_int(s, 16);
 	t->due = store_col_day(s, 17);
 	t->first_due = store_col_day(s, 18);

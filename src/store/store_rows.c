@@ -1,0 +1,55 @@
+/* store_rows.c: what both stores (store_task.c, pg_task.c) do alike with
+ * the rows they read: the coordinating units of a task, which each reads
+ * in one column. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_rows.h"
+
+/* The coordinating units come as "<bytes>:<name>" one after another, so
+ * that a name holding "; " stays one name: split into t->unit_list, and
+ * joined by "; " into t->units for display. */
+void store_units_unpack(const char *p, struct task *t)
+{
+	if (!p)
+		return;
+	size_t total = strlen(p), at = 0, shown = 0;
+	int cap = 0;
+	while (at < total) {
+		char *end;
+		unsigned long len = strtoul(p + at, &end, 10);
+		if (*end != ':' || len > total - (size_t)(end + 1 - p))
+			break;
+		if (t->n_units == cap) {
+			cap = cap ? cap * 2 : 4;
+			char **grown = realloc(t->unit_list, (size_t)cap * sizeof *grown);
+			if (!grown)
+				abort();
+			t->unit_list = grown;
+		}
+		char *name = malloc(len + 1);
+		if (!name)
+			abort();
+		memcpy(name, end + 1, len);
+		name[len] = '\0';
+		t->unit_list[t->n_units++] = name;
+		shown += len + 2;
+		at = (size_t)(end + 1 - p) + len;
+	}
+	if (!t->n_units)
+		return;
+	t->units = malloc(shown + 1);
+	if (!t->units)
+		abort();
+	size_t o = 0;
+	for (int i = 0; i < t->n_units; i++) {
+		if (i) {
+			memcpy(t->units + o, "; ", 2);
+			o += 2;
+		}
+		size_t n = strlen(t->unit_list[i]);
+		memcpy(t->units + o, t->unit_list[i], n);
+		o += n;
+	}
+	t->units[o] = '\0';
+}
