@@ -58,6 +58,8 @@
 	    N_("Read the whole database file and say what is wrong with it, one line per problem, or ok: SQLite's integrity and foreign key checks, every row against the journal (each accounted for, none it keeps missing, every change one r57 writes), and the search index against the tasks. It changes nothing; exit 1 when it finds a problem. r57 itself refuses to write into a file it sees is damaged.")) \
 	CMD(backup, "backup", "FILE", cmd_backup, \
 	    N_("Copy the database to FILE with SQLite's online backup: one consistent state even while others write, readable by you alone (mode 0600). An existing FILE is replaced only with --force.")) \
+	CMD(init, "init", "", cmd_init, \
+	    N_("Make the database: on a PostgreSQL server (--db postgresql://... or a libpq string), as a login that may create roles and schemas, the schema r57 with its journal and the roles r57_viewer, r57_editor and r57_admin that an administrator grants to officials' logins; a database file is made at its path. Says what it found; a database already there is left as it is.")) \
 	CMD(import, "import", "FILE", cmd_import, \
 	    N_("Bring in tasks from a CSV file as kept in spreadsheets (a header row in Vietnamese or English) or from r57's own export (CSV or JSON). Every row is checked first: one bad row and nothing is imported, with the line, column and value named. Rows match tasks by uuid, else by title and group, so a second import of the same file changes nothing; missing leaders, units, groups and sources are created. One import is one change: r57 undo removes it whole. --dry-run shows what would be added, changed and created.")) \
 	CMD(group, "group", "", NULL, \
@@ -190,6 +192,7 @@
 #define R57_OPTS_check(OPT)
 #define R57_OPTS_backup(OPT) \
 	OPT("--force", "", "", 0, N_("replace an existing FILE"))
+#define R57_OPTS_init(OPT)
 #define R57_OPTS_import(OPT) \
 	OPT("--dry-run", "", "", 0, N_("say what it would do; change nothing"))
 #define R57_OPTS_group(OPT)

@@ -86,6 +86,9 @@ struct store_open_opts {
 	                       * whatever the file's size (the screen: once
 	                       * per session); otherwise only files up to
 	                       * STORE_VERIFY_MAX_BYTES (docs/storage.md) */
+	bool init;          /* r57 init: on a server, make the schema and the
+	                     * roles where there are none (a file is made by
+	                     * create) */
 	const char *actor;  /* for the 'init' journal entry */
 	const char *now;    /* ISO time for that entry */
 	r57_day today;
@@ -101,6 +104,13 @@ int store_open(const char *path, const struct store_open_opts *o,
 #define STORE_VERIFY_FULL_MAX_BYTES (1L * 1024 * 1024)
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
+/* The actor a server writes into every entry, whatever the client says
+ * (the login, PostgreSQL's session_user); NULL for a file, where the
+ * caller names the actor (--actor, $R57_ACTOR, the user's login). */
+const char *store_actor(const struct store *st);
+/* Whether a --db value names a server rather than a file: a
+ * postgresql:// or postgres:// URI, or a libpq string with dbname=. */
+bool store_is_server(const char *where);
 
 /* Write transactions: every change happens between store_begin (BEGIN
  * IMMEDIATE) and store_commit; store_rollback undoes it. */

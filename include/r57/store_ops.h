@@ -32,6 +32,7 @@
 #define R57_STORE_OPS(OP, OPV) \
 	OPV(store_close, close, (struct store *st), (st)) \
 	OP(const char *, store_path, path, (const struct store *st), (st)) \
+	OP(const char *, store_actor, actor, (const struct store *st), (st)) \
 	OP(int, store_begin, begin, (struct store *st, struct r57_err *err), (st, err)) \
 	OP(int, store_commit, commit, (struct store *st, struct r57_err *err), (st, err)) \
 	OPV(store_rollback, rollback, (struct store *st), (st)) \

@@ -93,6 +93,7 @@ static int setup_session(struct session *s, struct r57_err *err)
 	const char *actor = opt_get(&s->args, "--actor");
 	if (!actor)
 		actor = getenv("R57_ACTOR");
+	s->actor_given = actor && *actor;
 	if (!actor || !*actor) {
 		struct passwd *pw = getpwuid(geteuid());
 		actor = pw ? pw->pw_name : "unknown";
@@ -127,10 +128,32 @@ int open_db(struct session *s, bool writes, struct r57_err *err)
 	return open_db_for(s, writes, false, err);
 }
 
+/* A server: no file to make or look for; every change is recorded under
+ * the login the connection is made as, so no other actor can be named. */
+static int open_server(struct session *s, struct r57_err *err)
+{
+	if (s->actor_given)
+		return r57_fail(err, R57_EUSAGE, "%s",
+		                _("--actor: on a PostgreSQL server every change is recorded under the login r57 connects as; connect as the official instead (user= in --db, or $PGUSER), and unset $R57_ACTOR"));
+	struct store_open_opts o = { .init = s->init, .actor = s->actor, .now = s->r.now, .today = s->r.today };
+	int rc = store_open(s->db_path, &o, &s->r.st, err);
+	if (rc)
+		return rc;
+	char *login = strdup(store_actor(s->r.st) ? store_actor(s->r.st) : "");
+	if (!login)
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
+	free(s->actor);
+	s->actor = login;
+	s->r.actor = login;
+	return R57_OK;
+}
+
 /* open_db, for the screen too: a long session checks every page of the
  * file before its first change whatever the size (store_begin). */
 static int open_db_for(struct session *s, bool writes, bool screen, struct r57_err *err)
 {
+	if (store_is_server(s->db_path))
+		return open_server(s, err);
 	struct store_open_opts o = {
 		.verify_any_size = screen,
 		.create = writes || !s->explicit_db,

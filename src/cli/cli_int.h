@@ -39,6 +39,8 @@ struct session {
 	char *db_path;
 	bool explicit_db;
 	bool created_db;    /* this run made the file: removed if the command fails */
+	bool actor_given;   /* --actor or $R57_ACTOR, which a server refuses */
+	bool init;          /* r57 init: a server gets its schema if it has none */
 	struct args args;
 	const char *cmd;
 	const char *sub;    /* the subcommand of group, leader, unit, source */
@@ -150,6 +152,7 @@ int cmd_help(struct session *s, struct r57_err *err);
 int cmd_export(struct session *s, struct r57_err *err);
 int cmd_check(struct session *s, struct r57_err *err);
 int cmd_backup(struct session *s, struct r57_err *err);
+int cmd_init(struct session *s, struct r57_err *err);
 int cmd_import(struct session *s, struct r57_err *err);
 
 /* cli_report.c: r57 status (every format), r57 remind, r57 reminders. */

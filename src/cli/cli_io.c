@@ -125,6 +125,23 @@ int cmd_backup(struct session *s, struct r57_err *err)
 	return R57_OK;
 }
 
+/* --- init -------------------------------------------------------------------- */
+
+int cmd_init(struct session *s, struct r57_err *err)
+{
+	if (s->args.npos)
+		return r57_fail(err, R57_EUSAGE, "%s", _("init: takes no arguments (the database is --db or $R57_DB)"));
+	s->init = true;
+	int rc = open_db(s, true, err);
+	if (rc)
+		return rc;
+	char *safe = text_safe(store_path(s->r.st), false);
+	printf(_("The r57 database at %s is ready (schema version %d)."), safe, R57_SCHEMA_VERSION);
+	putchar('\n');
+	free(safe);
+	return R57_OK;
+}
+
 /* --- import ------------------------------------------------------------------ */
 
 /* What the import reports is held back until it has succeeded (a failed

@@ -9,4 +9,9 @@
 int sqlite_store_open(const char *path, const struct store_open_opts *o,
                       struct store **out, struct r57_err *err);
 
+/* A PostgreSQL server (pg_store.c), and whether a --db value names one. */
+int pg_store_open(const char *where, const struct store_open_opts *o,
+                  struct store **out, struct r57_err *err);
+bool pg_store_is_server(const char *where);
+
 #endif

@@ -1174,6 +1174,12 @@ const char *sqlite_store_path(const struct store *st)
 	return st->path;
 }
 
+const char *sqlite_store_actor(const struct store *st)
+{
+	(void)st;
+	return NULL; /* (a file's actor is whoever its caller says) */
+}
+
 /* The check store_begin makes before the first change: integrity_check on
  * a file small enough that it costs a few milliseconds (it also finds an
  * index that misses a row of its table, which quick_check cannot see);

@@ -1,9 +1,9 @@
 /* store_front.c: the store's functions as the layers above call them
  * (store.h, store_io.h, store_remind.h, journal.h): each passes the call
  * to the operations of the store its handle belongs to (store_ops.h), so
- * that core, cli and tui work on any store. store_open chooses the store:
- * an SQLite file today; a PostgreSQL server next (issue 15), by the form
- * of what it is given. */
+ * that core, cli and tui work on any store. store_open chooses the store
+ * by the form of what it is given: a PostgreSQL server (a postgresql://
+ * URI or a libpq string, pg_store.c) or an SQLite file (store.c). */
 #include "r57/store_ops.h"
 #include "backends.h"
 
@@ -43,5 +43,12 @@ R57_STORE_OPS(FRONT, FRONT_V)
 int store_open(const char *path, const struct store_open_opts *o,
                struct store **out, struct r57_err *err)
 {
+	if (pg_store_is_server(path))
+		return pg_store_open(path, o, out, err);
 	return sqlite_store_open(path, o, out, err);
+}
+
+bool store_is_server(const char *where)
+{
+	return pg_store_is_server(where);
 }

@@ -1,0 +1,72 @@
+/* pg_int.h: what the PostgreSQL store's files (pg_*.c) share and nothing
+ * else sees: the connection, its parameters, and the calls every query
+ * makes. Every statement is sent with its values as parameters ($1, $2,
+ * ...), in text: no value is ever written into SQL text. */
+#ifndef R57_PG_INT_H
+#define R57_PG_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <libpq-fe.h>
+#include "r57/err.h"
+#include "r57/store.h"
+#include "r57/store_ops.h"
+
+/* The PostgreSQL store's handle: the head the front reads first
+ * (store_ops.h), then the connection. */
+struct pg_store {
+	struct store_head head;
+	PGconn *conn;
+	char *where;     /* the --db value as given, for messages (its password hidden) */
+	char *login;     /* session_user: the actor of every entry */
+	bool in_tx;      /* between store_begin and commit or rollback */
+	bool failed;     /* the connection broke: every call says so */
+};
+
+static inline struct pg_store *pg_of(struct store *st)
+{
+	return (struct pg_store *)(void *)st;
+}
+
+/* The values of one statement, as text; NULL is SQL NULL. */
+#define PG_MAX_ARGS 32
+struct pg_args {
+	const char *v[PG_MAX_ARGS];
+	char num[PG_MAX_ARGS][24];
+	int n;
+};
+void pg_arg_text(struct pg_args *a, const char *s);      /* NULL: NULL */
+void pg_arg_text_or_null(struct pg_args *a, const char *s); /* NULL or "": NULL */
+void pg_arg_int(struct pg_args *a, int64_t i);
+void pg_arg_id(struct pg_args *a, int64_t id);           /* 0: NULL */
+void pg_arg_day(struct pg_args *a, r57_day d);           /* R57_NO_DATE: NULL */
+
+/* Run sql with a's values (a may be NULL). R57_OK with *out the result
+ * (PQclear it) when it returned rows or none; on an error, a message
+ * saying what was being done (doing: "reading", "writing", ...) and what
+ * the server said, and *out is NULL. A refusal of the server's rights
+ * (42501) says that the login may not, never the raw SQL error. */
+int pg_run(struct pg_store *ps, const char *sql, const struct pg_args *a, PGresult **out,
+           const char *doing, struct r57_err *err);
+/* The same, for a statement whose rows are not wanted. */
+int pg_do(struct pg_store *ps, const char *sql, const struct pg_args *a, const char *doing,
+          struct r57_err *err);
+
+/* Column i of row r: a copy (NULL for NULL), an integer (0 for NULL), a day. */
+char *pg_dup(const PGresult *res, int r, int i);
+int64_t pg_int(const PGresult *res, int r, int i);
+r57_day pg_day(const PGresult *res, int r, int i);
+bool pg_null(const PGresult *res, int r, int i);
+
+/* An operation this store does not have yet: a clear refusal, nothing done. */
+int pg_unsupported(struct store *st, const char *what, struct r57_err *err);
+
+/* The store's operations (store_ops.h), and their table (pg_ops.c). */
+#define PG_STORE_PROTO(type, pub, member, params, args) type pg_store_##member params;
+#define PG_STORE_PROTO_V(pub, member, params, args) void pg_store_##member params;
+R57_STORE_OPS(PG_STORE_PROTO, PG_STORE_PROTO_V)
+#undef PG_STORE_PROTO
+#undef PG_STORE_PROTO_V
+extern const struct store_ops pg_store_ops;
+
+#endif

@@ -1,0 +1,414 @@
+/* pg_store.c: the PostgreSQL store's connection: open (a libpq URI or
+ * keyword string; libpq's PG* variables, ~/.pgpass and sslmode apply),
+ * the schema's check and `r57 init`, transactions, and the calls every
+ * query of pg_*.c makes (pg_int.h). docs/postgresql.md says what the
+ * server holds and who may do what. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "r57/i18n.h"
+#include "r57/schema.h"
+#include "r57/text.h"
+#include "backends.h"
+#include "pg_int.h"
+
+/* The oldest server with what the schema uses (GENERATED AS IDENTITY,
+ * EXECUTE FUNCTION in triggers, to_char's TZH:TZM). */
+#define PG_MIN_SERVER 120000
+
+/* --- values and results --------------------------------------------------- */
+
+void pg_arg_text(struct pg_args *a, const char *s)
+{
+	if (a->n < PG_MAX_ARGS)
+		a->v[a->n++] = s;
+}
+
+/* An empty optional field is none, as the SQLite store stores it
+ * (store_bind_text_or_null). */
+void pg_arg_text_or_null(struct pg_args *a, const char *s)
+{
+	pg_arg_text(a, s && *s ? s : NULL);
+}
+
+void pg_arg_int(struct pg_args *a, int64_t i)
+{
+	if (a->n >= PG_MAX_ARGS)
+		return;
+	snprintf(a->num[a->n], sizeof a->num[a->n], "%lld", (long long)i);
+	a->v[a->n] = a->num[a->n];
+	a->n++;
+}
+
+void pg_arg_id(struct pg_args *a, int64_t id)
+{
+	if (id)
+		pg_arg_int(a, id);
+	else
+		pg_arg_text(a, NULL);
+}
+
+void pg_arg_day(struct pg_args *a, r57_day d)
+{
+	if (a->n >= PG_MAX_ARGS)
+		return;
+	if (d == R57_NO_DATE) {
+		a->v[a->n++] = NULL;
+		return;
+	}
+	date_iso(d, a->num[a->n]);
+	a->v[a->n] = a->num[a->n];
+	a->n++;
+}
+
+char *pg_dup(const PGresult *res, int r, int i)
+{
+	if (PQgetisnull(res, r, i))
+		return NULL;
+	char *s = strdup(PQgetvalue(res, r, i));
+	if (!s)
+		abort(); /* (as r57_xstrdup: out of memory has no way on) */
+	return s;
+}
+
+int64_t pg_int(const PGresult *res, int r, int i)
+{
+	return PQgetisnull(res, r, i) ? 0 : strtoll(PQgetvalue(res, r, i), NULL, 10);
+}
+
+r57_day pg_day(const PGresult *res, int r, int i)
+{
+	r57_day d;
+	if (!PQgetisnull(res, r, i) && date_from_iso(PQgetvalue(res, r, i), &d))
+		return d;
+	return R57_NO_DATE;
+}
+
+bool pg_null(const PGresult *res, int r, int i)
+{
+	return PQgetisnull(res, r, i) != 0;
+}
+
+/* The server's words, on one line and made safe. */
+static char *server_says(const char *msg)
+{
+	char *one = strdup(msg ? msg : "");
+	if (!one)
+		return NULL;
+	for (char *p = one; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	size_t n = strlen(one);
+	while (n && one[n - 1] == ' ')
+		one[--n] = '\0';
+	char *safe = text_safe(one, false);
+	free(one);
+	return safe;
+}
+
+static int result_error(struct pg_store *ps, PGresult *res, const char *doing, struct r57_err *err)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	char *where = text_safe(ps->where, false);
+	char *who = text_safe(ps->login ? ps->login : "", false);
+	char *says = server_says(res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY)
+	                             : PQerrorMessage(ps->conn));
+	int rc;
+	if (PQstatus(ps->conn) != CONNECTION_OK) {
+		ps->failed = true;
+		rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost while %s (%s); nothing was changed"),
+		              where, _(doing), says ? says : "");
+	} else if (state && strcmp(state, "42501") == 0) {
+		rc = r57_fail(err, R57_EDB, _("%s: %s may not do this (the server refused: %s); nothing was changed"),
+		              where, who, says ? says : "");
+	} else if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+	                     strcmp(state, "55P03") == 0)) {
+		rc = r57_fail(err, R57_EBUSY, _("%s: busy: another official's change is being written; try again (%s)"),
+		              where, says ? says : "");
+	} else {
+		rc = r57_fail(err, R57_EDB, _("%s: the server refused %s: %s"), where, _(doing),
+		              says ? says : "");
+	}
+	free(where);
+	free(who);
+	free(says);
+	return rc;
+}
+
+int pg_run(struct pg_store *ps, const char *sql, const struct pg_args *a, PGresult **out,
+           const char *doing, struct r57_err *err)
+{
+	*out = NULL;
+	if (ps->failed) {
+		char *where = text_safe(ps->where, false);
+		int rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost; nothing was changed"), where);
+		free(where);
+		return rc;
+	}
+	PGresult *res = PQexecParams(ps->conn, sql, a ? a->n : 0, NULL, a ? a->v : NULL, NULL, NULL, 0);
+	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+		*out = res;
+		return R57_OK;
+	}
+	int rc = result_error(ps, res, doing, err);
+	PQclear(res);
+	return rc;
+}
+
+int pg_do(struct pg_store *ps, const char *sql, const struct pg_args *a, const char *doing,
+          struct r57_err *err)
+{
+	PGresult *res;
+	int rc = pg_run(ps, sql, a, &res, doing, err);
+	PQclear(res);
+	return rc;
+}
+
+int pg_unsupported(struct store *st, const char *what, struct r57_err *err)
+{
+	char *where = text_safe(pg_of(st)->where, false);
+	int rc = r57_fail(err, R57_EDB, _("%s: %s is not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"),
+	                  where, what);
+	free(where);
+	return rc;
+}
+
+/* --- the connection ----------------------------------------------------------- */
+
+bool pg_store_is_server(const char *where)
+{
+	return strncmp(where, "postgresql://", 13) == 0 || strncmp(where, "postgres://", 11) == 0 ||
+	       strstr(where, "dbname=") != NULL;
+}
+
+/* The --db value for messages: a password in it (user:secret@ or
+ * password=...) shown as ***. */
+static char *hide_password(const char *where)
+{
+	char *s = strdup(where);
+	if (!s)
+		return NULL;
+	char *at = strchr(s, '@'), *scheme = strstr(s, "://");
+	if (scheme && at) {
+		char *colon = memchr(scheme + 3, ':', (size_t)(at - scheme - 3));
+		if (colon) {
+			char *out = NULL;
+			if (asprintf(&out, "%.*s:***%s", (int)(colon - s), s, at) < 0)
+				out = NULL;
+			free(s);
+			s = out;
+		}
+	}
+	char *pw = s ? strstr(s, "password=") : NULL;
+	if (pw) {
+		char *end = pw + 9;
+		while (*end && *end != ' ' && *end != '&')
+			end++;
+		char *out = NULL;
+		if (asprintf(&out, "%.*spassword=***%s", (int)(pw - s), s, end) < 0)
+			out = NULL;
+		free(s);
+		s = out;
+	}
+	return s;
+}
+
+/* The schema's version on the server: 0 when there is no r57 schema. */
+static int schema_version(struct pg_store *ps, int *ver, struct r57_err *err)
+{
+	PGresult *res;
+	*ver = 0;
+	int rc = pg_run(ps, "SELECT to_regclass('r57.meta') IS NOT NULL", NULL, &res,
+	                N_("reading the schema"), err);
+	if (rc)
+		return rc;
+	bool have = PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	PQclear(res);
+	if (!have)
+		return R57_OK;
+	if ((rc = pg_run(ps, "SELECT version FROM r57.meta WHERE id = 1", NULL, &res,
+	                 N_("reading the schema"), err)))
+		return rc;
+	*ver = PQntuples(res) == 1 ? (int)pg_int(res, 0, 0) : -1;
+	PQclear(res);
+	return R57_OK;
+}
+
+/* r57 init: the roles and the schema, in one transaction, with the
+ * 'init' entry as on SQLite. Only a login that may create roles and
+ * schemas can; any other is refused by the server. */
+static int make_schema(struct pg_store *ps, const struct store_open_opts *o, struct r57_err *err)
+{
+	int rc = pg_do(ps, "BEGIN", NULL, N_("writing"), err);
+	if (rc)
+		return rc;
+	PGresult *res = PQexec(ps->conn, r57_pg_schema_sql);
+	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
+		rc = result_error(ps, res, N_("creating the schema (r57 init)"), err);
+		PQclear(res);
+		PQclear(PQexec(ps->conn, "ROLLBACK"));
+		return rc;
+	}
+	PQclear(res);
+	char today[11];
+	struct pg_args a = { 0 };
+	pg_arg_text(&a, date_iso(o->today, today));
+	if ((rc = pg_do(ps, "INSERT INTO r57.entry(at, day, actor, summary, kind, xid)"
+	                    " VALUES (to_char(now(), 'YYYY-MM-DD\"T\"HH24:MI:SSTZH:TZM'), $1,"
+	                    " session_user, 'create the database', 'init', txid_current())",
+	                &a, N_("writing"), err)) ||
+	    (rc = pg_do(ps, "COMMIT", NULL, N_("writing"), err))) {
+		PQclear(PQexec(ps->conn, "ROLLBACK"));
+		return rc;
+	}
+	return R57_OK;
+}
+
+int pg_store_open(const char *where, const struct store_open_opts *o, struct store **out,
+                  struct r57_err *err)
+{
+	*out = NULL;
+	struct pg_store *ps = calloc(1, sizeof *ps);
+	if (!ps || !(ps->where = hide_password(where))) {
+		free(ps);
+		return r57_fail(err, R57_ENOMEM, _("out of memory"));
+	}
+	ps->head.ops = &pg_store_ops;
+	ps->conn = PQconnectdb(where);
+	char *shown = text_safe(ps->where, false);
+	int rc = R57_OK, ver = 0;
+	if (!ps->conn || PQstatus(ps->conn) != CONNECTION_OK) {
+		char *says = server_says(ps->conn ? PQerrorMessage(ps->conn) : "out of memory");
+		rc = r57_fail(err, R57_EDB, _("%s: cannot connect to the server (%s)"), shown, says ? says : "");
+		free(says);
+		goto fail;
+	}
+	if (PQserverVersion(ps->conn) < PG_MIN_SERVER) {
+		rc = r57_fail(err, R57_EDB, _("%s: the server is PostgreSQL %d; r57 needs 12 or newer"), shown,
+		              PQserverVersion(ps->conn) / 10000);
+		goto fail;
+	}
+	PGresult *res;
+	/* Every value is read and written as UTF-8 text, whatever the
+	 * database's or the client's locale. */
+	if ((rc = pg_do(ps, "SET client_encoding = 'UTF8'", NULL, N_("connecting"), err)) ||
+	    (rc = pg_run(ps, "SELECT session_user", NULL, &res, N_("connecting"), err)))
+		goto fail;
+	ps->login = pg_dup(res, 0, 0);
+	PQclear(res);
+	if ((rc = schema_version(ps, &ver, err)))
+		goto fail;
+	if (ver == 0 && o->init) {
+		if ((rc = make_schema(ps, o, err)) || (rc = schema_version(ps, &ver, err)))
+			goto fail;
+	}
+	if (ver == 0) {
+		rc = r57_fail(err, R57_EDB, _("%s: no r57 database on this server yet (an admin runs r57 init to make one)"),
+		              shown);
+	} else if (ver > R57_SCHEMA_VERSION) {
+		rc = r57_fail(err, R57_EDB,
+		              _("%s: written by a newer r57 (schema version %d; this r57 knows up to %d); not opened, nothing changed"),
+		              shown, ver, R57_SCHEMA_VERSION);
+	} else if (ver < R57_SCHEMA_VERSION) {
+		rc = r57_fail(err, R57_EDB, _("%s: not an r57 database (schema version %d)"), shown, ver);
+	}
+	if (rc)
+		goto fail;
+	free(shown);
+	*out = (struct store *)(void *)ps;
+	return R57_OK;
+fail:
+	free(shown);
+	pg_store_close((struct store *)(void *)ps);
+	return rc;
+}
+
+void pg_store_close(struct store *st)
+{
+	struct pg_store *ps = pg_of(st);
+	if (ps->conn)
+		PQfinish(ps->conn);
+	free(ps->where);
+	free(ps->login);
+	free(ps);
+}
+
+const char *pg_store_path(const struct store *st)
+{
+	return ((const struct pg_store *)(const void *)st)->where;
+}
+
+const char *pg_store_actor(const struct store *st)
+{
+	return ((const struct pg_store *)(const void *)st)->login;
+}
+
+/* --- transactions ------------------------------------------------------------- */
+
+int pg_store_begin(struct store *st, struct r57_err *err)
+{
+	struct pg_store *ps = pg_of(st);
+	/* Deferred references are checked at commit, as on SQLite, where an
+	 * undo puts rows back in any order. */
+	int rc = pg_do(ps, "BEGIN ISOLATION LEVEL READ COMMITTED", NULL, N_("writing"), err);
+	if (!rc && (rc = pg_do(ps, "SET CONSTRAINTS ALL DEFERRED", NULL, N_("writing"), err)))
+		PQclear(PQexec(ps->conn, "ROLLBACK"));
+	ps->in_tx = rc == R57_OK;
+	return rc;
+}
+
+int pg_store_commit(struct store *st, struct r57_err *err)
+{
+	struct pg_store *ps = pg_of(st);
+	int rc = pg_do(ps, "COMMIT", NULL, N_("writing"), err);
+	if (rc)
+		PQclear(PQexec(ps->conn, "ROLLBACK"));
+	ps->in_tx = false;
+	return rc;
+}
+
+void pg_store_rollback(struct store *st)
+{
+	struct pg_store *ps = pg_of(st);
+	if (ps->in_tx && !ps->failed)
+		PQclear(PQexec(ps->conn, "ROLLBACK"));
+	ps->in_tx = false;
+}
+
+bool pg_store_damaged(const struct store *st)
+{
+	(void)st;
+	return false; /* (the server keeps its own pages; it says when it cannot) */
+}
+
+int pg_store_damage_error(struct store *st, struct r57_err *err)
+{
+	char *where = text_safe(pg_of(st)->where, false);
+	int rc = r57_fail(err, R57_EDB, _("%s: the server reported an error; nothing was changed"), where);
+	free(where);
+	return rc;
+}
+
+void pg_store_busy_timeout(struct store *st, int ms)
+{
+	struct pg_store *ps = pg_of(st);
+	char sql[64];
+	snprintf(sql, sizeof sql, "SET lock_timeout = %d", ms > 0 ? ms : 1);
+	if (!ps->failed)
+		PQclear(PQexec(ps->conn, sql));
+}
+
+/* Any change anyone made shows as a new newest change. */
+int pg_store_data_version(struct store *st, int64_t *v, struct r57_err *err)
+{
+	PGresult *res;
+	int rc = pg_run(pg_of(st), "SELECT coalesce(max(id), 0) FROM r57.change_log", NULL, &res,
+	                N_("reading"), err);
+	if (rc)
+		return rc;
+	*v = pg_int(res, 0, 0);
+	PQclear(res);
+	return R57_OK;
+}

@@ -1,0 +1,251 @@
+/* pg_todo.c: the operations the PostgreSQL store does not have yet, each
+ * a clear refusal that names what cannot be done and changes nothing
+ * (pg_unsupported). Each goes from here to a pg_*.c file of its own as it
+ * is written; docs/postgresql.md lists what works on a server today. */
+#include "r57/i18n.h"
+#include "pg_int.h"
+
+int pg_store_backup(struct store *st, const char *path, bool force, struct r57_err *err)
+{
+	(void)path;
+	(void)force;
+	return pg_unsupported(st, _("a backup (r57 backup)"), err);
+}
+
+int pg_store_check_all(struct store *st, store_problem_fn fn, void *ctx, int *n, struct r57_err *err)
+{
+	(void)fn;
+	(void)ctx;
+	(void)n;
+	return pg_unsupported(st, _("r57 check"), err);
+}
+
+int pg_store_figures(struct store *st, const struct selection *sel, enum group_by by, r57_day as_of, r57_day since, figures_each_fn each, void *ctx, struct r57_err *err)
+{
+	(void)sel;
+	(void)by;
+	(void)as_of;
+	(void)since;
+	(void)each;
+	(void)ctx;
+	return pg_unsupported(st, _("the status report"), err);
+}
+
+int pg_store_task_page(struct store *st, const struct task_filter *f, r57_day today, enum group_by by, int64_t bucket, const char *month, const char *after_sort, int64_t after_id, bool backward, int limit, task_each_fn each, void *ctx, struct r57_err *err)
+{
+	(void)f;
+	(void)today;
+	(void)by;
+	(void)bucket;
+	(void)month;
+	(void)after_sort;
+	(void)after_id;
+	(void)backward;
+	(void)limit;
+	(void)each;
+	(void)ctx;
+	return pg_unsupported(st, _("the screen"), err);
+}
+
+int pg_store_io_each_task(struct store *st, io_task_fn each, void *ctx, struct r57_err *err)
+{
+	(void)each;
+	(void)ctx;
+	return pg_unsupported(st, _("import and export"), err);
+}
+
+int pg_store_io_task_stats(struct store *st, int64_t *count, int64_t *max_id, struct r57_err *err)
+{
+	(void)count;
+	(void)max_id;
+	return pg_unsupported(st, _("import and export"), err);
+}
+
+int pg_store_io_each_key(struct store *st, io_key_fn each, void *ctx, struct r57_err *err)
+{
+	(void)each;
+	(void)ctx;
+	return pg_unsupported(st, _("import and export"), err);
+}
+
+int pg_store_io_open(struct store *st, struct store_io **out, struct r57_err *err)
+{
+	(void)out;
+	return pg_unsupported(st, _("import and export"), err);
+}
+
+void pg_store_io_close(struct store_io *io)
+{
+	(void)io;
+}
+
+int pg_store_io_snapshot(struct store_io *io, struct r57_err *err)
+{
+	(void)io;
+	return r57_fail(err, R57_EDB, "%s", _("import and export are not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"));
+}
+
+int pg_store_io_find_uuid(struct store_io *io, const char *uuid, int64_t *id, struct r57_err *err)
+{
+	(void)uuid;
+	(void)id;
+	(void)io;
+	return r57_fail(err, R57_EDB, "%s", _("import and export are not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"));
+}
+
+int pg_store_io_read(struct store_io *io, int64_t id, struct task *t, int64_t **units, int *n_units, struct r57_err *err)
+{
+	(void)id;
+	(void)t;
+	(void)units;
+	(void)n_units;
+	(void)io;
+	return r57_fail(err, R57_EDB, "%s", _("import and export are not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"));
+}
+
+int pg_store_io_insert(struct store_io *io, int64_t id, const struct task_row *r, const char *now, struct r57_err *err)
+{
+	(void)id;
+	(void)r;
+	(void)now;
+	(void)io;
+	return r57_fail(err, R57_EDB, "%s", _("import and export are not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"));
+}
+
+int pg_store_io_update(struct store_io *io, int64_t id, const struct task_row *r, const char *now, struct r57_err *err)
+{
+	(void)id;
+	(void)r;
+	(void)now;
+	(void)io;
+	return r57_fail(err, R57_EDB, "%s", _("import and export are not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"));
+}
+
+int pg_store_io_unit_add(struct store_io *io, int64_t task, int64_t unit, struct r57_err *err)
+{
+	(void)task;
+	(void)unit;
+	(void)io;
+	return r57_fail(err, R57_EDB, "%s", _("import and export are not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"));
+}
+
+int pg_store_io_flush(struct store_io *io, struct r57_err *err)
+{
+	(void)io;
+	return r57_fail(err, R57_EDB, "%s", _("import and export are not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"));
+}
+
+int pg_store_io_unit_remove(struct store_io *io, int64_t task, int64_t unit, struct r57_err *err)
+{
+	(void)task;
+	(void)unit;
+	(void)io;
+	return r57_fail(err, R57_EDB, "%s", _("import and export are not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"));
+}
+
+int pg_store_io_bulk_begin(struct store_io *io, struct r57_err *err)
+{
+	(void)io;
+	return r57_fail(err, R57_EDB, "%s", _("import and export are not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"));
+}
+
+int pg_store_io_bulk_end(struct store_io *io, struct r57_err *err)
+{
+	(void)io;
+	return r57_fail(err, R57_EDB, "%s", _("import and export are not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"));
+}
+
+int pg_store_io_group_position(struct store_io *io, int64_t id, int pos, struct r57_err *err)
+{
+	(void)id;
+	(void)pos;
+	(void)io;
+	return r57_fail(err, R57_EDB, "%s", _("import and export are not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed"));
+}
+
+int pg_store_remind_due(struct store *st, enum remind_to to, int64_t id, r57_day until, remind_row_fn each, void *ctx, struct r57_err *err)
+{
+	(void)to;
+	(void)id;
+	(void)until;
+	(void)each;
+	(void)ctx;
+	return pg_unsupported(st, _("reminders"), err);
+}
+
+int pg_store_remind_insert(struct store *st, enum remind_to to, int64_t to_id, r57_day issued, r57_day as_of, int within_days, enum report_lang lang, int64_t *id_out, struct r57_err *err)
+{
+	(void)to;
+	(void)to_id;
+	(void)issued;
+	(void)as_of;
+	(void)within_days;
+	(void)lang;
+	(void)id_out;
+	return pg_unsupported(st, _("reminders"), err);
+}
+
+int pg_store_remind_tasks_insert(struct store *st, int64_t reminder, const struct remind_task *tasks, int n, struct r57_err *err)
+{
+	(void)reminder;
+	(void)tasks;
+	(void)n;
+	return pg_unsupported(st, _("reminders"), err);
+}
+
+int pg_store_remind_tasks_now(struct store *st, const struct remind_task *tasks, int n, struct remind_task_now *out, struct r57_err *err)
+{
+	(void)tasks;
+	(void)n;
+	(void)out;
+	return pg_unsupported(st, _("reminders"), err);
+}
+
+int pg_store_reminders(struct store *st, const struct remind_list_query *q, reminder_each_fn each, void *ctx, struct r57_err *err)
+{
+	(void)q;
+	(void)each;
+	(void)ctx;
+	return pg_unsupported(st, _("reminders"), err);
+}
+
+int pg_store_remind_counts(struct store *st, enum remind_to to, r57_day as_of, remind_count_fn each, void *ctx, struct r57_err *err)
+{
+	(void)to;
+	(void)as_of;
+	(void)each;
+	(void)ctx;
+	return pg_unsupported(st, _("reminders"), err);
+}
+
+int pg_store_journal_undo_plan(struct store *st, const char *actor, struct entry *target, struct r57_err *err)
+{
+	(void)actor;
+	(void)target;
+	return pg_unsupported(st, _("undo"), err);
+}
+
+int pg_store_journal_redo_plan(struct store *st, const char *actor, struct entry *target, struct r57_err *err)
+{
+	(void)actor;
+	(void)target;
+	return pg_unsupported(st, _("redo"), err);
+}
+
+int pg_store_journal_undo(struct store *st, const char *actor, const char *now, r57_day today, struct entry *done, struct r57_err *err)
+{
+	(void)actor;
+	(void)now;
+	(void)today;
+	(void)done;
+	return pg_unsupported(st, _("undo"), err);
+}
+
+int pg_store_journal_redo(struct store *st, const char *actor, const char *now, r57_day today, struct entry *done, struct r57_err *err)
+{
+	(void)actor;
+	(void)now;
+	(void)today;
+	(void)done;
+	return pg_unsupported(st, _("redo"), err);
+}

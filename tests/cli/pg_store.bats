@@ -1,0 +1,206 @@
+#!/usr/bin/env bats
+# r57 on a PostgreSQL server (issue 15, its first part): a real cluster of
+# the machine's PostgreSQL, started by the file in a temporary folder
+# (tests/pg/cluster.bash). r57 init makes the schema and the roles; the
+# actor of every entry is the login, written by the server; the roles are
+# enforced by the server and refused in a sentence; the journal keeps the
+# same values as in an SQLite file; what the server does not do yet says
+# so and changes nothing.
+
+load helpers
+source "$BATS_TEST_DIRNAME/../pg/cluster.bash"
+
+setup_file() {
+	pg_start
+	"$PGBIN/psql" -X -q -U "$PGSU" -d postgres -c \
+		"CREATE ROLE lan LOGIN; CREATE ROLE binh LOGIN; CREATE ROLE chi LOGIN; CREATE ROLE khoa LOGIN CREATEDB" >/dev/null
+	export PGHOST PGPORT PGSU PGBIN PG_DIR
+}
+
+teardown_file() {
+	pg_stop
+}
+
+setup() {
+	r57_setup
+	unset R57_ACTOR
+	DB=t$BATS_TEST_NUMBER
+	"$PGBIN/psql" -X -q -U "$PGSU" -d postgres -c "CREATE DATABASE $DB" >/dev/null
+	URI="postgresql:///$DB?host=$PGHOST&port=$PGPORT"
+}
+teardown() { r57_teardown; }
+
+# as LOGIN ARGS...: r57 on this test's database, connected as LOGIN.
+as() {
+	local who=$1
+	shift
+	r57 --db "$URI&user=$who" "$@"
+}
+
+sql() {
+	PGOPTIONS="-c client_min_messages=warning" \
+		"$PGBIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -U "$PGSU" -d "$DB" -c "$1"
+}
+
+# A database made by the superuser, lan an editor, binh a viewer, chi an
+# admin; a unit and a group made by chi.
+made() {
+	run --separate-stderr as "$PGSU" init
+	[ "$status" -eq 0 ] || { echo "init: $stderr" >&2; return 1; }
+	sql "GRANT r57_editor TO lan; GRANT r57_viewer TO binh; GRANT r57_admin TO chi"
+	as chi unit add "Sở Nội vụ" >/dev/null
+	as chi group add "Hạ tầng số" >/dev/null
+}
+
+@test "pg: init makes the schema and the roles, and a second init leaves them as they are" {
+	ok --db "$URI&user=$PGSU" init
+	has "$output" "$(t 'The r57 database at %s is ready (schema version %d).' "postgresql:///$DB?host=$PGHOST&port=$PGPORT&user=$PGSU" 4)"
+	eq "$(sql "SELECT string_agg(rolname, ' ' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'r57\_%'")" \
+		"r57_admin r57_editor r57_owner r57_viewer" "roles"
+	eq "$(sql "SELECT nspowner::regrole FROM pg_namespace WHERE nspname = 'r57'")" r57_owner "owner of the schema"
+	eq "$(sql "SELECT version FROM r57.meta")" 4 "schema version"
+	eq "$(sql "SELECT actor || ' ' || kind || ' ' || summary FROM r57.entry")" "$PGSU init create the database" "the init entry"
+	ok --db "$URI&user=$PGSU" init
+	eq "$(sql "SELECT count(*) FROM r57.entry")" 1 "entries after a second init"
+}
+
+@test "pg: a login that may not create roles cannot init; a database without the schema says who can make it" {
+	run --separate-stderr as khoa init
+	[ "$status" -eq 1 ]
+	has "$stderr" "khoa"
+	eq "$(sql "SELECT count(*) FROM pg_namespace WHERE nspname = 'r57'")" 0 "schemas made"
+	run --separate-stderr as lan list
+	[ "$status" -eq 1 ]
+	has "$stderr" "$(t '%s: no r57 database on this server yet (an admin runs r57 init to make one)' "postgresql:///$DB?host=$PGHOST&port=$PGPORT&user=lan")"
+}
+
+@test "pg: add, list, show and close; every entry's actor is the login" {
+	made
+	id=$(as lan add "Nâng cấp hệ thống" --group 1 --unit "so noi vu" --due 31/12/2025 | sed -n 's/.*#\([0-9]*\).*/\1/p' | head -n 1)
+	[ -n "$id" ]
+	ok --db "$URI&user=lan" add "Second task" --due 15/06/2025
+	ok --db "$URI&user=binh" list --format json
+	eq "$(jq -r '[.[] | "\(.id):\(.title)"] | join(" | ")' <<<"$output")" "2:Second task | $id:Nâng cấp hệ thống" "list by deadline, read by a viewer"
+	ok --db "$URI&user=binh" list nang --format json
+	eq "$(jq -r '[.[].id] | join(" ")' <<<"$output")" "$id" "a word without diacritics"
+	ok --db "$URI&user=binh" list "nâng" --format json
+	eq "$(jq -r '[.[].id] | join(" ")' <<<"$output")" "$id" "a word with them"
+	ok --db "$URI&user=binh" list "năng" --format json
+	eq "$(jq -r 'length' <<<"$output")" 0 "a word whose diacritics differ"
+	ok --db "$URI&user=binh" list status:overdue --format json
+	eq "$(jq -r '[.[].id] | join(" ")' <<<"$output")" 2 "status:overdue"
+	ok --db "$URI&user=lan" close "$id" --result "Đã vận hành"
+	ok --db "$URI&user=binh" show "$id" --format json
+	eq "$(jq -r '.status + " " + .closed + " " + .result + " " + .unit' <<<"$output")" "done 2025-06-30 Đã vận hành Sở Nội vụ" "the task after close"
+	eq "$(sql "SELECT string_agg(actor, ' ' ORDER BY seq) FROM r57.entry")" "$PGSU chi chi lan lan lan" "the journal's actors"
+	has "$(sql "SELECT summary FROM r57.entry ORDER BY seq DESC LIMIT 1")" "#$id" "the close's summary"
+	ok --db "$URI&user=binh" history --format json
+	eq "$(jq -r '.[0].actor' <<<"$output")" lan "history's newest actor"
+}
+
+@test "pg: --actor and R57_ACTOR are refused on a server; nothing is written" {
+	made
+	run --separate-stderr as lan --actor someone add "A task"
+	[ "$status" -eq 2 ]
+	has "$stderr" "$(t '--actor: on a PostgreSQL server every change is recorded under the login r57 connects as; connect as the official instead (user= in --db, or $PGUSER), and unset $R57_ACTOR')"
+	R57_ACTOR=someone run --separate-stderr as lan add "A task"
+	[ "$status" -eq 2 ]
+	eq "$(sql "SELECT count(*) FROM r57.task")" 0 "tasks"
+	eq "$(sql "SELECT count(*) FROM r57.entry WHERE actor = 'someone'")" 0 "entries by someone"
+}
+
+@test "pg: the server enforces the roles: a viewer cannot change, an editor cannot add a unit, refused in a sentence" {
+	made
+	run --separate-stderr as binh add "A task"
+	[ "$status" -eq 1 ]
+	has "$stderr" "binh"
+	hasnt "$stderr" "ERROR"
+	run --separate-stderr as lan unit add "Sở Tài chính"
+	[ "$status" -eq 1 ]
+	has "$stderr" "lan"
+	eq "$(sql "SELECT count(*) FROM r57.task") $(sql "SELECT count(*) FROM r57.unit")" "0 1" "tasks and units after the refusals"
+	eq "$(sql "SELECT count(*) FROM r57.entry")" 3 "entries after the refusals"
+}
+
+@test "pg: a client cannot write the journal, forge an actor or change a task unrecorded" {
+	made
+	ok --db "$URI&user=lan" add "A task"
+	psql_lan() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -U lan -d "$DB" -c "$1" 2>&1; }
+	run psql_lan "INSERT INTO r57.entry(at, day, actor, summary, kind, xid) VALUES ('x', '2025-06-30', 'chi', 'forged', 'do', txid_current())"
+	[ "$status" -ne 0 ]
+	has "$output" "permission denied"
+	run psql_lan "UPDATE r57.change_log SET v1 = 'x'"
+	[ "$status" -ne 0 ]
+	run psql_lan "DELETE FROM r57.entry"
+	[ "$status" -ne 0 ]
+	run psql_lan "UPDATE r57.entry SET actor = 'chi'"
+	[ "$status" -ne 0 ]
+	# a write of its own, outside r57, without an entry: refused
+	run psql_lan "UPDATE r57.task SET title = 'sneaky'"
+	[ "$status" -ne 0 ]
+	has "$output" "a change without a journal entry"
+	# nor can another transaction's entry be borrowed or renamed
+	run psql_lan "SELECT r57.entry_set_summary(1, 'rewritten')"
+	[ "$status" -ne 0 ]
+	# through r57's own function, the entry is the login's whatever is said
+	run psql_lan "BEGIN; SELECT r57.entry_start('2025-06-30', 'by hand'); UPDATE r57.task SET title = 'by hand'; COMMIT;"
+	[ "$status" -eq 0 ]
+	eq "$(sql "SELECT actor FROM r57.entry WHERE summary = 'by hand'")" lan "the actor of a hand-made entry"
+	eq "$(sql "SELECT op || ' ' || cols || ' ' || v2 FROM r57.change_log WHERE entry = (SELECT seq FROM r57.entry WHERE summary = 'by hand')")" \
+		"2 2 A task" "the change it filed"
+	eq "$(sql "SELECT title FROM r57.task")" "by hand" "the title"
+}
+
+@test "pg: the journal records the same values as an SQLite file for the same actions" {
+	made
+	file=$BATS_TEST_TMPDIR/same.db
+	for db in "$URI&user=lan" "$file"; do
+		if [ "$db" = "$file" ]; then
+			R57_ACTOR=an r57 --db "$db" unit add "Sở Nội vụ" >/dev/null
+			R57_ACTOR=an r57 --db "$db" group add "Hạ tầng số" >/dev/null
+			act() { R57_ACTOR=an r57 --db "$file" "$@"; }
+		else
+			act() { r57 --db "$URI&user=lan" "$@"; }
+		fi
+		act add "Cơ sở dữ liệu đất đai" --group 1 --due 31/12/2025 --notes "ghi chú" >/dev/null
+		act edit 1 --title "Cơ sở dữ liệu đất đai tỉnh" --notes "" >/dev/null
+		act assign 1 --unit "Sở Nội vụ" --with "Sở Nội vụ" >/dev/null
+		act close 1 --result "xong" >/dev/null
+		act reopen 1 >/dev/null
+		act delete 1 >/dev/null
+	done
+	# the changes to tasks and their units: table, row, op, columns,
+	# values; without the task's time of change (bit 16, v17: recorded
+	# only when the clock moved a second) and its uuid (v1, random)
+	cols="tbl || ':' || row_id || ':' || op || ':' || (cols & ~65536) || ':' || CASE WHEN tbl = 5 THEN 'uuid' ELSE coalesce(v1,'~') END || ':' || coalesce(v2,'~') || ':' || coalesce(v3,'~') || ':' || coalesce(v7,'~') || ':' || coalesce(v8,'~') || ':' || coalesce(v11,'~') || ':' || coalesce(v13,'~') || ':' || coalesce(v14,'~') || ':' || coalesce(v15,'~')"
+	pg=$(sql "SELECT string_agg($cols, ' ' ORDER BY id) FROM r57.change_log WHERE tbl IN (5, 6)")
+	lite=$(sqlite3 "$file" "SELECT group_concat(x, ' ') FROM (SELECT $cols AS x FROM change_log WHERE tbl IN (5, 6) ORDER BY id)")
+	[ -n "$pg" ]
+	eq "$pg" "$lite" "change_log on the server and in the file"
+}
+
+@test "pg: what the server cannot do yet says so and changes nothing" {
+	made
+	ok --db "$URI&user=lan" add "A task"
+	before=$(sql "SELECT count(*) FROM r57.entry")
+	run --separate-stderr as lan undo
+	[ "$status" -eq 1 ]
+	has "$stderr" "$(t '%s: %s is not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed' "postgresql:///$DB?host=$PGHOST&port=$PGPORT&user=lan" "$(t undo)")"
+	run --separate-stderr as lan status
+	[ "$status" -eq 1 ]
+	has "$stderr" "$(t 'the status report')"
+	# and nothing promises it: a deletion does not say undo brings it back
+	ok --db "$URI&user=lan" add "Another"
+	ok --db "$URI&user=lan" delete 2
+	hasnt "$output" "$(tn '(r57 undo brings it back)' '(r57 undo brings them back)' 1)"
+	before=$(sql "SELECT count(*) FROM r57.entry")
+	eq "$(sql "SELECT count(*) FROM r57.entry")" "$before" "entries"
+	eq "$(sql "SELECT title FROM r57.task")" "A task" "the task"
+}
+
+@test "pg: a server that cannot be reached is named, its password hidden" {
+	run --separate-stderr r57 --db "postgresql://lan:secret@/$DB?host=$BATS_TEST_TMPDIR/nosuch" list
+	[ "$status" -eq 1 ]
+	has "$stderr" "postgresql://lan:***@/$DB?host=$BATS_TEST_TMPDIR/nosuch: "
+	hasnt "$stderr" "secret"
+}
