@@ -112,6 +112,16 @@ int journal_table_code(size_t i)
 	return tables[i].code;
 }
 
+const char *journal_table_cols(size_t i)
+{
+	return tables[i].cols;
+}
+
+const char *journal_table_types(size_t i)
+{
+	return tables[i].types;
+}
+
 /* --- what a change r57 wrote looks like --------------------------------------
  * A change names a journaled table by its code and a row by its integer
  * id; an addition records no value, a removal every column, a change the
@@ -540,6 +550,11 @@ static char *verify_sql(const struct journaled *t)
 
 static int damaged(struct r57_err *err, const struct entry *e, bool undo, int64_t change)
 {
+	return journal_damaged_error(e, undo, change, err);
+}
+
+int journal_damaged_error(const struct entry *e, bool undo, int64_t change, struct r57_err *err)
+{
 	char *what = text_safe(e->summary ? e->summary : "", false);
 	int rc = r57_fail(err, R57_EDB,
 	                  undo ? _("cannot undo #%lld (%s): the journal is damaged at change #%lld (r57 check says more); nothing was changed")
@@ -629,48 +644,65 @@ static int check_sound(struct store *st, const struct revert *rv, struct r57_err
 	" (coalesce((SELECT k.kind FROM entry k WHERE k.target = d.seq AND k.seq < ?1" \
 	"   AND k.kind IN ('undo', 'redo') ORDER BY k.seq DESC LIMIT 1), 'redo') = 'redo') END"
 
-static int conflict(sqlite3_stmt *who, const struct revert *rv,
-                    bool in_use, struct r57_err *err)
+/* The refusal of a revert of e because a row changed since (in_use: a
+ * row it would remove is used), by the entry seq of actor (summary), or,
+ * seq 0, by no entry found. */
+int journal_conflict_error(const struct entry *e, bool undo, bool in_use, int64_t seq,
+                           const char *actor, const char *summary, struct r57_err *err)
 {
-	char *what = text_safe(rv->e->summary ? rv->e->summary : "", false);
+	char *what = text_safe(e->summary ? e->summary : "", false);
 	int rc;
-	if (sqlite3_step(who) == SQLITE_ROW) {
-		char *actor = text_safe((const char *)sqlite3_column_text(who, 1), false);
-		char *sum = text_safe((const char *)sqlite3_column_text(who, 2), false);
-		long long seq = (long long)sqlite3_column_int64(who, 0);
+	if (seq) {
+		char *a = text_safe(actor ? actor : "", false);
+		char *sum = text_safe(summary ? summary : "", false);
 		if (in_use)
 			rc = r57_fail(err, R57_ECONFLICT,
-			              rv->undo ? _("cannot undo #%lld (%s): %s made use of what it added in #%lld (%s); nothing was changed")
-			                       : _("cannot redo #%lld (%s): %s made use of what it removed in #%lld (%s); nothing was changed"),
-			              (long long)rv->e->seq, what, actor, seq, sum);
+			              undo ? _("cannot undo #%lld (%s): %s made use of what it added in #%lld (%s); nothing was changed")
+			                   : _("cannot redo #%lld (%s): %s made use of what it removed in #%lld (%s); nothing was changed"),
+			              (long long)e->seq, what, a, (long long)seq, sum);
 		else
 			rc = r57_fail(err, R57_ECONFLICT,
-			              rv->undo ? _("cannot undo #%lld (%s): %s changed it since in #%lld (%s); nothing was changed")
-			                       : _("cannot redo #%lld (%s): %s changed it since in #%lld (%s); nothing was changed"),
-			              (long long)rv->e->seq, what, actor, seq, sum);
-		free(actor);
+			              undo ? _("cannot undo #%lld (%s): %s changed it since in #%lld (%s); nothing was changed")
+			                   : _("cannot redo #%lld (%s): %s changed it since in #%lld (%s); nothing was changed"),
+			              (long long)e->seq, what, a, (long long)seq, sum);
+		free(a);
 		free(sum);
 	} else if (in_use) {
 		rc = r57_fail(err, R57_ECONFLICT,
-		              rv->undo ? _("cannot undo #%lld (%s): what it added is in use; nothing was changed")
-		                       : _("cannot redo #%lld (%s): what it removed is in use; nothing was changed"),
-		              (long long)rv->e->seq, what);
+		              undo ? _("cannot undo #%lld (%s): what it added is in use; nothing was changed")
+		                   : _("cannot redo #%lld (%s): what it removed is in use; nothing was changed"),
+		              (long long)e->seq, what);
 	} else {
-		rc = changed_since(err, rv);
+		rc = journal_changed_error(e, undo, err);
 	}
+	free(what);
+	return rc;
+}
+
+static int conflict(sqlite3_stmt *who, const struct revert *rv,
+                    bool in_use, struct r57_err *err)
+{
+	if (sqlite3_step(who) != SQLITE_ROW)
+		return journal_conflict_error(rv->e, rv->undo, in_use, 0, NULL, NULL, err);
+	return journal_conflict_error(rv->e, rv->undo, in_use, sqlite3_column_int64(who, 0),
+	                              (const char *)sqlite3_column_text(who, 1),
+	                              (const char *)sqlite3_column_text(who, 2), err);
+}
+
+int journal_changed_error(const struct entry *e, bool undo, struct r57_err *err)
+{
+	char *what = text_safe(e->summary ? e->summary : "", false);
+	int rc = r57_fail(err, R57_ECONFLICT,
+	                  undo ? _("cannot undo #%lld (%s): its rows were changed since; nothing was changed")
+	                       : _("cannot redo #%lld (%s): its rows were changed since; nothing was changed"),
+	                  (long long)e->seq, what);
 	free(what);
 	return rc;
 }
 
 static int changed_since(struct r57_err *err, const struct revert *rv)
 {
-	char *what = text_safe(rv->e->summary ? rv->e->summary : "", false);
-	int rc = r57_fail(err, R57_ECONFLICT,
-	                  rv->undo ? _("cannot undo #%lld (%s): its rows were changed since; nothing was changed")
-	                           : _("cannot redo #%lld (%s): its rows were changed since; nothing was changed"),
-	                  (long long)rv->e->seq, what);
-	free(what);
-	return rc;
+	return journal_changed_error(rv->e, rv->undo, err);
 }
 
 /* Is every row x changed still as x left it? It is unless another
@@ -798,6 +830,25 @@ static int read_revert(struct store *st, const struct entry *e, bool undo, struc
 	return rc;
 }
 
+int journal_nothing_error(const char *actor, bool undo, struct r57_err *err)
+{
+	char *a = text_safe(actor, false);
+	int rc = r57_fail(err, R57_ENOTHING, undo ? _("nothing to undo for %s") : _("nothing to redo for %s"), a);
+	free(a);
+	return rc;
+}
+
+int journal_empty_error(const struct entry *e, bool undo, struct r57_err *err)
+{
+	char *what = text_safe(e->summary ? e->summary : "", false);
+	int rc = r57_fail(err, R57_EDB,
+	                  undo ? _("cannot undo #%lld (%s): the journal holds none of its changes (r57 check says more); nothing was changed")
+	                       : _("cannot redo #%lld (%s): the journal holds none of its changes (r57 check says more); nothing was changed"),
+	                  (long long)e->seq, what);
+	free(what);
+	return rc;
+}
+
 static const char undo_sql[] =
 	ENTRY_COLS " WHERE actor = ? AND kind = 'do' AND undone = 0 ORDER BY seq DESC LIMIT 1";
 /* The undo to redo: the actor's newest undo whose entry is still undone,
@@ -818,24 +869,14 @@ static int plan(struct store *st, const char *actor, bool undo,
 	int rc = get_entry(st, undo ? undo_sql : redo_sql, actor, target, &found, err);
 	if (rc)
 		return rc;
-	if (!found) {
-		char *a = text_safe(actor, false);
-		rc = r57_fail(err, R57_ENOTHING, undo ? _("nothing to undo for %s") : _("nothing to redo for %s"), a);
-		free(a);
-		return rc;
-	}
+	if (!found)
+		return journal_nothing_error(actor, undo, err);
 	rc = read_revert(st, target, undo, rv, err);
 	/* Every action changed a row (one that would not writes no entry),
 	 * and so did every undo: none of its changes is a journal damaged,
 	 * and reverting nothing would say something untrue. */
-	if (!rc && (!rv->x || !rv->lo)) {
-		char *what = text_safe(target->summary ? target->summary : "", false);
-		rc = r57_fail(err, R57_EDB,
-		              undo ? _("cannot undo #%lld (%s): the journal holds none of its changes (r57 check says more); nothing was changed")
-		                   : _("cannot redo #%lld (%s): the journal holds none of its changes (r57 check says more); nothing was changed"),
-		              (long long)target->seq, what);
-		free(what);
-	}
+	if (!rc && (!rv->x || !rv->lo))
+		rc = journal_empty_error(target, undo, err);
 	if (!rc)
 		rc = check_sound(st, rv, err);
 	if (!rc)

@@ -1,5 +1,6 @@
-/* journal_int.h: what r57 check (store_check.c) and the opening of older
- * files (store.c) share with the journal (journal.c): the statements that
+/* journal_int.h: what r57 check (store_check.c), the opening of older
+ * files (store.c) and the PostgreSQL store's undo (pg_undo.c) share with
+ * the journal (journal.c): the journaled tables, the refusals, the statements that
  * find a change r57 did not write, so that undo, redo and the check agree
  * on what a sound journal is, and the reading of a version 3 journal.
  * Each statement is malloc'd (free it); scope is an SQL condition on table
@@ -7,13 +8,33 @@
 #ifndef R57_JOURNAL_INT_H
 #define R57_JOURNAL_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+struct r57_err;
 
 /* The journaled tables: journal_table(i) for i < journal_n_tables(), and
  * the code change_log.tbl names it by. */
 size_t journal_n_tables(void);
 const char *journal_table(size_t i);
 int journal_table_code(size_t i);
+/* Its columns after id, one space between (v1, v2, ... of a change), and
+ * their types, a letter each: t text, i integer. */
+const char *journal_table_cols(size_t i);
+const char *journal_table_types(size_t i);
+
+/* The refusals of an undo or redo of e, as both stores say them: rows
+ * changed since (by entry seq of actor, summary; seq 0: by whom unknown;
+ * in_use: a row it would remove is used by another), the journal damaged
+ * at a change, nothing to undo or redo for actor, an entry of no change. */
+struct entry;
+int journal_conflict_error(const struct entry *e, bool undo, bool in_use, int64_t seq,
+                           const char *actor, const char *summary, struct r57_err *err);
+int journal_changed_error(const struct entry *e, bool undo, struct r57_err *err);
+int journal_damaged_error(const struct entry *e, bool undo, int64_t change, struct r57_err *err);
+int journal_nothing_error(const char *actor, bool undo, struct r57_err *err);
+int journal_empty_error(const struct entry *e, bool undo, struct r57_err *err);
 
 /* SELECT id, row_id: the changes of table i in scope whose values are not
  * as the triggers write them (an addition with values, a removal without

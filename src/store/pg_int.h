@@ -41,6 +41,20 @@ void pg_arg_int(struct pg_args *a, int64_t i);
 void pg_arg_id(struct pg_args *a, int64_t id);           /* 0: NULL */
 void pg_arg_day(struct pg_args *a, r57_day d);           /* R57_NO_DATE: NULL */
 
+/* A task row's values as $1 .. $20: its columns in schema order (uuid ..
+ * updated, the last now), then what search compares (folded, and with
+ * the diacritics: text_search_body) and the title's key (text_sort_key),
+ * which r57 writes with every row (pg_task.c). */
+#define PG_TASK_COLS "uuid, title, notes, product, result, group_id, leader_id, unit_id," \
+	" source_id, year, due, first_due, extensions, status, closed, created, updated," \
+	" search_body, search_marks, title_key"
+struct pg_row_args {
+	struct pg_args a;
+	char *body, *marks, *key;
+};
+void pg_row_args(struct pg_row_args *ra, const struct task_row *r, const char *now);
+void pg_row_args_free(struct pg_row_args *ra);
+
 /* Run sql with a's values (a may be NULL). R57_OK with *out the result
  * (PQclear it) when it returned rows or none; on an error, a message
  * saying what was being done (doing: "reading", "writing", ...) and what

@@ -296,13 +296,33 @@ CREATE TRIGGER reminder_journal AFTER INSERT OR UPDATE OR DELETE ON reminder
 CREATE TRIGGER reminder_task_journal AFTER INSERT OR UPDATE OR DELETE ON reminder_task
     FOR EACH ROW EXECUTE FUNCTION journal_row('8', 'reminder_id', 'task_id', 'due', 'days_late');
 
+-- An import gives its new tasks ids of its own (store_io.h): the
+-- counters of ids then catch up with them, so that the next task added
+-- gets a new one. Only forward, as the counters only go.
+CREATE FUNCTION ids_catch_up() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = r57, pg_catalog AS $$
+DECLARE
+    t text;
+    m bigint;
+    s text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['task', 'task_unit'] LOOP
+        s := pg_get_serial_sequence('r57.' || t, 'id');
+        EXECUTE format('SELECT max(id) FROM r57.%I', t) INTO m;
+        IF m IS NOT NULL AND m > coalesce(pg_sequence_last_value(s::regclass), 0) THEN
+            PERFORM setval(s, m);
+        END IF;
+    END LOOP;
+END $$;
+
 -- The rights of each role (docs/postgresql.md): the journal is read by
 -- all and written by none but the functions above.
 GRANT USAGE ON SCHEMA r57 TO r57_viewer;
 GRANT SELECT ON ALL TABLES IN SCHEMA r57 TO r57_viewer;
+GRANT SELECT ON ALL SEQUENCES IN SCHEMA r57 TO r57_viewer;
 REVOKE ALL ON FUNCTION entry_start(text, text, text, bigint), entry_set_summary(bigint, text),
-    current_entry(), journal_row() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION entry_start(text, text, text, bigint), entry_set_summary(bigint, text)
-    TO r57_editor;
+    current_entry(), journal_row(), ids_catch_up() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entry_start(text, text, text, bigint), entry_set_summary(bigint, text),
+    ids_catch_up() TO r57_editor;
 GRANT INSERT, UPDATE, DELETE ON task, task_unit, reminder, reminder_task TO r57_editor;
 GRANT INSERT, UPDATE, DELETE ON task_group, unit, leader, source TO r57_admin;

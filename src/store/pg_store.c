@@ -12,6 +12,7 @@
 #include "r57/text.h"
 #include "backends.h"
 #include "pg_int.h"
+#include "store_rows.h"
 
 /* The oldest server with what the schema uses (GENERATED AS IDENTITY,
  * EXECUTE FUNCTION in triggers, to_char's TZH:TZM). */
@@ -236,6 +237,20 @@ static int schema_version(struct pg_store *ps, int *ver, struct r57_err *err)
 	return R57_OK;
 }
 
+/* The key task groups a new database starts with, as a file's. */
+static int default_groups(struct pg_store *ps, struct r57_err *err)
+{
+	int rc = R57_OK;
+	for (size_t i = 0; i < STORE_N_DEFAULT_GROUPS && !rc; i++) {
+		struct pg_args a = { 0 };
+		pg_arg_text(&a, store_default_groups[i]);
+		pg_arg_int(&a, (int64_t)i + 1);
+		rc = pg_do(ps, "INSERT INTO r57.task_group(name, position) VALUES ($1, $2)", &a,
+		           N_("creating the database"), err);
+	}
+	return rc;
+}
+
 /* r57 init: the roles and the schema, in one transaction, with the
  * 'init' entry as on SQLite. Only a login that may create roles and
  * schemas can; any other is refused by the server. */
@@ -259,7 +274,7 @@ static int make_schema(struct pg_store *ps, const struct store_open_opts *o, str
 	                    " VALUES (to_char(now(), 'YYYY-MM-DD\"T\"HH24:MI:SSTZH:TZM'), $1,"
 	                    " session_user, 'create the database', 'init', txid_current())",
 	                &a, N_("writing"), err)) ||
-	    (rc = pg_do(ps, "COMMIT", NULL, N_("writing"), err))) {
+	    (rc = default_groups(ps, err)) || (rc = pg_do(ps, "COMMIT", NULL, N_("writing"), err))) {
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
 		return rc;
 	}

@@ -80,14 +80,7 @@ int pg_store_task_get(struct store *st, int64_t id, struct task *out, struct r57
 	return rc;
 }
 
-/* The row's values, $1 .. $19: its columns, then the words search
- * compares (folded, and with the diacritics) and the title's key. */
-struct row_args {
-	struct pg_args a;
-	char *body, *marks, *key;
-};
-
-static void row_args(struct row_args *ra, const struct task_row *r, const char *now)
+void pg_row_args(struct pg_row_args *ra, const struct task_row *r, const char *now)
 {
 	memset(ra, 0, sizeof *ra);
 	struct pg_args *a = &ra->a;
@@ -123,7 +116,7 @@ static void row_args(struct row_args *ra, const struct task_row *r, const char *
 	pg_arg_text(a, ra->key);
 }
 
-static void row_args_free(struct row_args *ra)
+void pg_row_args_free(struct pg_row_args *ra)
 {
 	free(ra->body);
 	free(ra->marks);
@@ -133,16 +126,13 @@ static void row_args_free(struct row_args *ra)
 int pg_store_task_insert(struct store *st, const struct task_row *r, const char *now,
                          int64_t *id_out, struct r57_err *err)
 {
-	struct row_args ra;
-	row_args(&ra, r, now);
+	struct pg_row_args ra;
+	pg_row_args(&ra, r, now);
 	PGresult *res;
 	int rc = pg_run(pg_of(st),
-		"INSERT INTO r57.task(uuid, title, notes, product, result, group_id, leader_id,"
-		" unit_id, source_id, year, due, first_due, extensions, status, closed,"
-		" created, updated, search_body, search_marks, title_key)"
-		" VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)"
+		"INSERT INTO r57.task(" PG_TASK_COLS ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)"
 		" RETURNING id", &ra.a, &res, N_("adding a task"), err);
-	row_args_free(&ra);
+	pg_row_args_free(&ra);
 	if (rc)
 		return rc;
 	if (id_out)
@@ -154,8 +144,8 @@ int pg_store_task_insert(struct store *st, const struct task_row *r, const char 
 int pg_store_task_update(struct store *st, int64_t id, const struct task_row *r,
                          const char *now, struct r57_err *err)
 {
-	struct row_args ra;
-	row_args(&ra, r, now);
+	struct pg_row_args ra;
+	pg_row_args(&ra, r, now);
 	pg_arg_int(&ra.a, id);
 	PGresult *res;
 	int rc = pg_run(pg_of(st),
@@ -164,7 +154,7 @@ int pg_store_task_update(struct store *st, int64_t id, const struct task_row *r,
 		" due = $11, first_due = $12, extensions = $13, status = $14, closed = $15,"
 		" created = $16, updated = $17, search_body = $18, search_marks = $19, title_key = $20"
 		" WHERE id = $21", &ra.a, &res, N_("changing a task"), err);
-	row_args_free(&ra);
+	pg_row_args_free(&ra);
 	if (rc)
 		return rc;
 	if (strcmp(PQcmdTuples(res), "0") == 0)

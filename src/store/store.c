@@ -16,15 +16,7 @@
 #include "r57/text.h"
 #include "journal_int.h"
 #include "store_int.h"
-
-/* The default key task groups of a new database: Bắc Ninh's four
- * (shared/domain.md). Every province edits its own. */
-static const char *const default_groups[] = {
-	"Hoàn thiện hạ tầng số và đồng bộ hệ thống dữ liệu",
-	"Mở rộng ứng dụng công nghệ mới, nhất là AI và nền tảng kết nối dữ liệu",
-	"Nâng cao năng lực số cho cán bộ, công chức, viên chức",
-	"Bảo đảm thực hiện hiệu quả các nghị quyết, kế hoạch; xây dựng chính quyền số, kinh tế số, xã hội số",
-};
+#include "store_rows.h"
 
 /* Damage SQLite saw anywhere in this process: in a read's sqlite3_step,
  * in a finalize, in a statement whose caller took "no row" for an answer.
@@ -281,8 +273,8 @@ static int store_init(struct store *st, const struct store_open_opts *o,
 	s = NULL;
 	if ((rc = store_prepare(st, "INSERT INTO task_group(name, position) VALUES (?, ?)", &s, err)))
 		goto fail;
-	for (size_t i = 0; i < sizeof default_groups / sizeof *default_groups; i++) {
-		sqlite3_bind_text(s, 1, default_groups[i], -1, SQLITE_STATIC);
+	for (size_t i = 0; i < STORE_N_DEFAULT_GROUPS; i++) {
+		sqlite3_bind_text(s, 1, store_default_groups[i], -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 2, (int)i + 1);
 		if (sqlite3_step(s) != SQLITE_DONE) {
 			rc = store_sqlerr(st, err, N_("creating the database"));

@@ -1,10 +1,17 @@
-/* store_rows.c: what both stores (store_task.c, pg_task.c) do alike with
- * the rows they read: the coordinating units of a task, which each reads
- * in one column. */
+/* store_rows.c: what both stores (store*.c, pg_*.c) make and read alike:
+ * the key task groups of a new database, and the coordinating units of a
+ * task, which each reads in one column. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_rows.h"
+
+const char *const store_default_groups[STORE_N_DEFAULT_GROUPS] = {
+	"Hoàn thiện hạ tầng số và đồng bộ hệ thống dữ liệu",
+	"Mở rộng ứng dụng công nghệ mới, nhất là AI và nền tảng kết nối dữ liệu",
+	"Nâng cao năng lực số cho cán bộ, công chức, viên chức",
+	"Bảo đảm thực hiện hiệu quả các nghị quyết, kế hoạch; xây dựng chính quyền số, kinh tế số, xã hội số",
+};
 
 /* The coordinating units come as "<bytes>:<name>" one after another, so
  * that a name holding "; " stays one name: split into t->unit_list, and

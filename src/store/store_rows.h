@@ -1,5 +1,4 @@
-/* store_rows.h: what both stores do alike with the rows they read
- * (store_rows.c). */
+/* store_rows.h: what both stores make and read alike (store_rows.c). */
 #ifndef R57_STORE_ROWS_H
 #define R57_STORE_ROWS_H
 
@@ -10,5 +9,10 @@
  * that a name holding "; " stays one name), or NULL for none: into
  * t->unit_list, and joined by "; " into t->units for display. */
 void store_units_unpack(const char *packed, struct task *t);
+
+/* The key task groups of a new database, in their order: Bắc Ninh's four
+ * (shared/domain.md). Every province edits its own. */
+#define STORE_N_DEFAULT_GROUPS 4
+extern const char *const store_default_groups[STORE_N_DEFAULT_GROUPS];
 
 #endif

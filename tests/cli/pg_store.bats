@@ -204,3 +204,24 @@ made() {
 	has "$stderr" "postgresql://lan:***@/$DB?host=$BATS_TEST_TMPDIR/nosuch: "
 	hasnt "$stderr" "secret"
 }
+
+@test "pg: an export imported into the server and exported again is the same, ids and uuids kept; new ids follow" {
+	made
+	R57_ACTOR=an r57 demo "$BATS_TEST_TMPDIR/demo.db" >/dev/null
+	R57_ACTOR=an r57 --db "$BATS_TEST_TMPDIR/demo.db" export --format json -o "$BATS_TEST_TMPDIR/file.json" >/dev/null
+	R57_ACTOR=an r57 --db "$BATS_TEST_TMPDIR/demo.db" export -o "$BATS_TEST_TMPDIR/file.csv" >/dev/null
+	ok --db "$URI&user=lan" import "$BATS_TEST_TMPDIR/file.csv" --dry-run
+	eq "$(sql "SELECT count(*) FROM r57.task")" 0 "tasks after a dry run"
+	ok --db "$URI&user=chi" import "$BATS_TEST_TMPDIR/file.csv"
+	ok --db "$URI&user=chi" import "$BATS_TEST_TMPDIR/file.csv"
+	eq "$(sql "SELECT count(*) FROM r57.entry WHERE summary LIKE '%file.csv%'")" 1 "entries: a second import changed nothing"
+	ok --db "$URI&user=binh" export --format json -o "$BATS_TEST_TMPDIR/server.json"
+	same() { jq -S '.tasks | map(del(.updated))' "$1"; }
+	eq "$(same "$BATS_TEST_TMPDIR/server.json")" "$(same "$BATS_TEST_TMPDIR/file.json")" "the tasks, exported from the server and from the file"
+	n=$(jq '.tasks | length' "$BATS_TEST_TMPDIR/file.json")
+	max=$(jq '[.tasks[].id] | max' "$BATS_TEST_TMPDIR/file.json")
+	ok --db "$URI&user=lan" add "After the import"
+	has "$output" "#$((max + 1))"
+	eq "$(sql "SELECT count(*) FROM r57.task")" "$((n + 1))" "tasks"
+	eq "$(sql "SELECT count(*) FROM r57.change_log WHERE tbl = 5 AND op = 1")" "$((n + 1))" "additions journaled"
+}
