@@ -228,9 +228,7 @@ int cmd_delete(struct session *s, struct r57_err *err)
 	    (rc = task_delete(&s->r, ids, n, err)))
 		return rc;
 	done_line(DONE_DELETED, &s->r.out);
-	/* (a server cannot undo yet: docs/postgresql.md) */
-	if (!store_is_server(s->db_path))
-		printf("%s\n", ngettext("(r57 undo brings it back)", "(r57 undo brings them back)", (unsigned long)n));
+	printf("%s\n", ngettext("(r57 undo brings it back)", "(r57 undo brings them back)", (unsigned long)n));
 	return R57_OK;
 }
 

@@ -733,12 +733,7 @@ static int check_rows(struct store *st, const struct revert *rv, struct r57_err 
 }
 
 /* Who refers to a row of each table: (referring table, column). */
-static const struct {
-	int target;
-	const char *tbl;
-	int tbl_code;
-	const char *col;
-} references[] = {
+static const struct journal_ref references[] = {
 	{ 2, "task", 5, "unit_id" },
 	{ 2, "task_unit", 6, "unit_id" },
 	{ 2, "leader", 3, "unit_id" },
@@ -751,6 +746,12 @@ static const struct {
 	{ 5, "reminder_task", 8, "task_id" },
 	{ 7, "reminder_task", 8, "reminder_id" },
 };
+
+const struct journal_ref *journal_references(size_t *n)
+{
+	*n = sizeof references / sizeof *references;
+	return references;
+}
 
 /* A row the revert would remove must not be in use by a row outside x:
  * binh assigned a task to the leader an's entry created. Refuse and name

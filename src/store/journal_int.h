@@ -24,6 +24,16 @@ int journal_table_code(size_t i);
 const char *journal_table_cols(size_t i);
 const char *journal_table_types(size_t i);
 
+/* Who refers to a row of table code target: column col of table tbl
+ * (code tbl_code). A revert may not remove a row still referred to. */
+struct journal_ref {
+	int target;
+	const char *tbl;
+	int tbl_code;
+	const char *col;
+};
+const struct journal_ref *journal_references(size_t *n);
+
 /* The refusals of an undo or redo of e, as both stores say them: rows
  * changed since (by entry seq of actor, summary; seq 0: by whom unknown;
  * in_use: a row it would remove is used by another), the journal damaged

@@ -192,7 +192,10 @@ BEGIN
 END $$;
 
 -- Begin an action: its entry, by the login, at the server's time. day is
--- the day the action counts for (the client's today, as on SQLite).
+-- the day the action counts for (the client's today, as on SQLite). An
+-- undo (redo) names the entry it reverts (applies again), p_target: the
+-- login's own action, standing (undone), which it marks undone (standing
+-- again), as journal.c does on a file.
 CREATE FUNCTION entry_start(p_day text, p_summary text, p_kind text DEFAULT 'do',
                             p_target bigint DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = r57, pg_catalog AS $$
@@ -204,6 +207,18 @@ BEGIN
     END IF;
     IF p_day !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
         RAISE EXCEPTION 'r57: not a day: %', p_day USING ERRCODE = 'R5702';
+    END IF;
+    IF (p_kind = 'do') <> (p_target IS NULL) THEN
+        RAISE EXCEPTION 'r57: an undo or redo names its entry, and only they do' USING ERRCODE = 'R5702';
+    END IF;
+    IF p_kind <> 'do' THEN
+        UPDATE entry SET undone = CASE WHEN p_kind = 'undo' THEN 1 ELSE 0 END
+        WHERE seq = p_target AND kind = 'do' AND actor = session_user
+          AND undone = CASE WHEN p_kind = 'undo' THEN 0 ELSE 1 END;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'r57: entry % is not an action of % that can be %ne', p_target, session_user, p_kind
+                USING ERRCODE = 'R5704';
+        END IF;
     END IF;
     INSERT INTO entry(at, day, actor, summary, kind, target, xid)
     VALUES (to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'), p_day, session_user,
@@ -221,6 +236,16 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'r57: entry % is not this transaction''s', p_seq USING ERRCODE = 'R5703';
     END IF;
+END $$;
+
+-- An undo or redo checks that the rows it reverts are as their entry left
+-- them, then writes them: no other change may come between, so it holds
+-- the journal against every other writer until it commits (their
+-- triggers wait to file their changes).
+CREATE FUNCTION lock_journal() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = r57, pg_catalog AS $$
+BEGIN
+    LOCK TABLE change_log IN SHARE ROW EXCLUSIVE MODE;
 END $$;
 
 -- File one row's change under the current entry: TG_ARGV[0] is the
@@ -321,8 +346,8 @@ GRANT USAGE ON SCHEMA r57 TO r57_viewer;
 GRANT SELECT ON ALL TABLES IN SCHEMA r57 TO r57_viewer;
 GRANT SELECT ON ALL SEQUENCES IN SCHEMA r57 TO r57_viewer;
 REVOKE ALL ON FUNCTION entry_start(text, text, text, bigint), entry_set_summary(bigint, text),
-    current_entry(), journal_row(), ids_catch_up() FROM PUBLIC;
+    current_entry(), journal_row(), ids_catch_up(), lock_journal() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION entry_start(text, text, text, bigint), entry_set_summary(bigint, text),
-    ids_catch_up() TO r57_editor;
+    ids_catch_up(), lock_journal() TO r57_editor;
 GRANT INSERT, UPDATE, DELETE ON task, task_unit, reminder, reminder_task TO r57_editor;
 GRANT INSERT, UPDATE, DELETE ON task_group, unit, leader, source TO r57_admin;

@@ -101,35 +101,3 @@ int pg_store_remind_counts(struct store *st, enum remind_to to, r57_day as_of, r
 	(void)ctx;
 	return pg_unsupported(st, _("reminders"), err);
 }
-
-int pg_store_journal_undo_plan(struct store *st, const char *actor, struct entry *target, struct r57_err *err)
-{
-	(void)actor;
-	(void)target;
-	return pg_unsupported(st, _("undo"), err);
-}
-
-int pg_store_journal_redo_plan(struct store *st, const char *actor, struct entry *target, struct r57_err *err)
-{
-	(void)actor;
-	(void)target;
-	return pg_unsupported(st, _("redo"), err);
-}
-
-int pg_store_journal_undo(struct store *st, const char *actor, const char *now, r57_day today, struct entry *done, struct r57_err *err)
-{
-	(void)actor;
-	(void)now;
-	(void)today;
-	(void)done;
-	return pg_unsupported(st, _("undo"), err);
-}
-
-int pg_store_journal_redo(struct store *st, const char *actor, const char *now, r57_day today, struct entry *done, struct r57_err *err)
-{
-	(void)actor;
-	(void)now;
-	(void)today;
-	(void)done;
-	return pg_unsupported(st, _("redo"), err);
-}

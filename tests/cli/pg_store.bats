@@ -168,6 +168,11 @@ made() {
 		act close 1 --result "xong" >/dev/null
 		act reopen 1 >/dev/null
 		act delete 1 >/dev/null
+		act undo >/dev/null
+		act undo >/dev/null
+		act redo >/dev/null
+		act add "Thứ hai" --with "Sở Nội vụ" >/dev/null
+		act undo >/dev/null
 	done
 	# the changes to tasks and their units: table, row, op, columns,
 	# values; without the task's time of change (bit 16, v17: recorded
@@ -183,17 +188,13 @@ made() {
 	made
 	ok --db "$URI&user=lan" add "A task"
 	before=$(sql "SELECT count(*) FROM r57.entry")
-	run --separate-stderr as lan undo
+	run --separate-stderr as lan backup "$BATS_TEST_TMPDIR/b.db"
 	[ "$status" -eq 1 ]
-	has "$stderr" "$(t '%s: %s is not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed' "postgresql:///$DB?host=$PGHOST&port=$PGPORT&user=lan" "$(t undo)")"
-	run --separate-stderr as lan status
+	has "$stderr" "$(t '%s: %s is not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed' "postgresql:///$DB?host=$PGHOST&port=$PGPORT&user=lan" "$(t 'a backup (r57 backup)')")"
+	[ ! -e "$BATS_TEST_TMPDIR/b.db" ]
+	run --separate-stderr as lan remind
 	[ "$status" -eq 1 ]
-	has "$stderr" "$(t 'the status report')"
-	# and nothing promises it: a deletion does not say undo brings it back
-	ok --db "$URI&user=lan" add "Another"
-	ok --db "$URI&user=lan" delete 2
-	hasnt "$output" "$(tn '(r57 undo brings it back)' '(r57 undo brings them back)' 1)"
-	before=$(sql "SELECT count(*) FROM r57.entry")
+	has "$stderr" "$(t 'reminders')"
 	eq "$(sql "SELECT count(*) FROM r57.entry")" "$before" "entries"
 	eq "$(sql "SELECT title FROM r57.task")" "A task" "the task"
 }
@@ -224,4 +225,61 @@ made() {
 	has "$output" "#$((max + 1))"
 	eq "$(sql "SELECT count(*) FROM r57.task")" "$((n + 1))" "tasks"
 	eq "$(sql "SELECT count(*) FROM r57.change_log WHERE tbl = 5 AND op = 1")" "$((n + 1))" "additions journaled"
+}
+
+@test "pg: undo and redo, per login: the rows back as they were, refused with who when another changed them since" {
+	made
+	export_tasks() { r57 --db "$URI&user=binh" export --format json | jq -S '.tasks | map(del(.updated))'; }
+	ok --db "$URI&user=lan" add "Nâng cấp cổng dịch vụ công" --group 1 --due 31/12/2025 --notes "ghi chú"
+	before=$(export_tasks)
+	ok --db "$URI&user=lan" edit 1 --title "Cổng dịch vụ công" --notes ""
+	ok --db "$URI&user=lan" undo
+	eq "$(export_tasks)" "$before" "the tasks after undo of the edit"
+	ok --db "$URI&user=binh" list nang --format json
+	eq "$(jq -r '[.[].id] | join(" ")' <<<"$output")" 1 "the old title's words found again"
+	ok --db "$URI&user=lan" redo
+	ok --db "$URI&user=binh" list nang --format json
+	eq "$(jq -r 'length' <<<"$output")" 0 "the old title's words gone after redo"
+	after_edit=$(export_tasks)
+	# binh, made an editor, closes it: lan's assign before that cannot be
+	# undone, and the refusal names binh and the entry
+	sql "GRANT r57_editor TO binh"
+	ok --db "$URI&user=lan" assign 1 --unit "Sở Nội vụ"
+	ok --db "$URI&user=binh" close 1
+	run --separate-stderr as lan undo
+	[ "$status" -eq 1 ]
+	has "$stderr" "binh"
+	has "$stderr" "$(sql "SELECT seq FROM r57.entry WHERE actor = 'binh' AND kind = 'do' ORDER BY seq DESC LIMIT 1")"
+	# binh undoes the close, then lan the assign: back to after the edit
+	ok --db "$URI&user=binh" undo
+	ok --db "$URI&user=lan" undo
+	eq "$(export_tasks)" "$after_edit" "the tasks after both undos"
+	# a deletion comes back whole, with its unit
+	ok --db "$URI&user=lan" assign 1 --with "Sở Nội vụ"
+	with_unit=$(export_tasks)
+	ok --db "$URI&user=lan" delete 1
+	ok --db "$URI&user=lan" undo
+	eq "$(export_tasks)" "$with_unit" "the task after undo of its deletion"
+	eq "$(sql "SELECT undone FROM r57.entry WHERE summary LIKE 'delete%'")" 1 "the deletion marked undone"
+	# nobody can mark another's entry undone by hand
+	run "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -U binh -d "$DB" -c \
+		"SELECT r57.entry_start('2025-06-30', 'x', 'undo', $(sql "SELECT seq FROM r57.entry WHERE actor = 'lan' AND kind = 'do' AND undone = 0 ORDER BY seq DESC LIMIT 1"))"
+	[ "$status" -ne 0 ]
+	has "$output" "is not an action of binh"
+}
+
+@test "pg: the undo of an import removes it whole; its redo brings it back" {
+	made
+	R57_ACTOR=an r57 demo "$BATS_TEST_TMPDIR/demo.db" >/dev/null
+	R57_ACTOR=an r57 --db "$BATS_TEST_TMPDIR/demo.db" export -o "$BATS_TEST_TMPDIR/file.csv" >/dev/null
+	ok --db "$URI&user=chi" import "$BATS_TEST_TMPDIR/file.csv"
+	n=$(sql "SELECT count(*) FROM r57.task")
+	[ "$n" -gt 10 ]
+	units=$(sql "SELECT count(*) FROM r57.unit")
+	ok --db "$URI&user=chi" undo
+	eq "$(sql "SELECT count(*) FROM r57.task") $(sql "SELECT count(*) FROM r57.task_unit") $(sql "SELECT count(*) FROM r57.unit")" "0 0 1" "tasks, their units and units after the undo"
+	ok --db "$URI&user=chi" redo
+	eq "$(sql "SELECT count(*) FROM r57.task") $(sql "SELECT count(*) FROM r57.unit")" "$n $units" "tasks and units after the redo"
+	ok --db "$URI&user=binh" list --format json
+	[ "$(jq length <<<"$output")" -gt 0 ]
 }
