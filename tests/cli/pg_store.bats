@@ -192,9 +192,9 @@ made() {
 	[ "$status" -eq 1 ]
 	has "$stderr" "$(t '%s: %s is not yet possible on a PostgreSQL server (only on an SQLite file); nothing was changed' "postgresql:///$DB?host=$PGHOST&port=$PGPORT&user=lan" "$(t 'a backup (r57 backup)')")"
 	[ ! -e "$BATS_TEST_TMPDIR/b.db" ]
-	run --separate-stderr as lan remind
+	run --separate-stderr as lan check
 	[ "$status" -eq 1 ]
-	has "$stderr" "$(t 'reminders')"
+	has "$stderr" "$(t 'r57 check')"
 	eq "$(sql "SELECT count(*) FROM r57.entry")" "$before" "entries"
 	eq "$(sql "SELECT title FROM r57.task")" "A task" "the task"
 }
@@ -282,4 +282,24 @@ made() {
 	eq "$(sql "SELECT count(*) FROM r57.task") $(sql "SELECT count(*) FROM r57.unit")" "$n $units" "tasks and units after the redo"
 	ok --db "$URI&user=binh" list --format json
 	[ "$(jq length <<<"$output")" -gt 0 ]
+}
+
+@test "pg: reminders: the same notices as from a file, issued by the login, listed, undone" {
+	made
+	R57_ACTOR=an r57 demo "$BATS_TEST_TMPDIR/demo.db" >/dev/null
+	R57_ACTOR=an r57 --db "$BATS_TEST_TMPDIR/demo.db" export --format json -o "$BATS_TEST_TMPDIR/file.json" >/dev/null
+	ok --db "$URI&user=chi" import "$BATS_TEST_TMPDIR/file.json"
+	file=$(R57_ACTOR=an r57 --db "$BATS_TEST_TMPDIR/demo.db" remind --within 30)
+	ok --db "$URI&user=lan" remind --within 30
+	server=$output
+	[ -n "$server" ]
+	# all but the line that names the journal entry, whose number differs
+	eq "$(grep -v '#[0-9]' <<<"$server")" "$(grep -v '#[0-9]' <<<"$file")" "the notices"
+	n=$(sql "SELECT count(*) FROM r57.reminder")
+	[ "$n" -gt 0 ]
+	ok --db "$URI&user=binh" reminders
+	eq "$(grep -c '^#[0-9]' <<<"$output")" "$n" "reminders listed"
+	eq "$(grep '^#[0-9]' <<<"$output" | awk '{ print $3 }' | sort -u)" lan "who issued them"
+	ok --db "$URI&user=lan" undo
+	eq "$(sql "SELECT count(*) FROM r57.reminder") $(sql "SELECT count(*) FROM r57.reminder_task")" "0 0" "reminders after the undo"
 }
