@@ -260,7 +260,7 @@ made() {
 	ok --db "$URI&user=lan" delete 1
 	ok --db "$URI&user=lan" undo
 	eq "$(export_tasks)" "$with_unit" "the task after undo of its deletion"
-	eq "$(sql "SELECT undone FROM r57.entry WHERE summary LIKE 'delete%'")" 1 "the deletion marked undone"
+	eq "$(sql "SELECT undone FROM r57.entry WHERE kind = 'do' ORDER BY seq DESC LIMIT 1")" 1 "the deletion marked undone"
 	# nobody can mark another's entry undone by hand
 	run "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -U binh -d "$DB" -c \
 		"SELECT r57.entry_start('2025-06-30', 'x', 'undo', $(sql "SELECT seq FROM r57.entry WHERE actor = 'lan' AND kind = 'do' AND undone = 0 ORDER BY seq DESC LIMIT 1"))"
