@@ -70,6 +70,8 @@
 	    N_("Units (departments, agencies, communes).")) \
 	CMD(source, "source", "", NULL, \
 	    N_("Source documents that assign tasks, such as 97-CTr/TU.")) \
+	CMD(role, "role", "", NULL, \
+	    N_("On a PostgreSQL server, who may do what (an r57 admin gives and takes the roles): viewer reads; editor also changes tasks and issues reminders; admin also changes groups, leaders, units, sources and roles. --unit makes an editor the focal point of a unit, who may change only the tasks whose lead unit is that one (the server enforces it). The login itself is made by the server's administrator (CREATE ROLE name LOGIN).")) \
 	CMD(demo, "demo", "FILE", cmd_demo, \
 	    N_("Create a new database at FILE filled with example tasks in every state.")) \
 	CMD(help, "help", "[COMMAND]", cmd_help, \
@@ -95,7 +97,10 @@
 	SUB(source, list, "list", "", cmd_ref_list) \
 	SUB(source, add, "add", "CODE", cmd_ref_add) \
 	SUB(source, rename, "rename", "S CODE", cmd_ref_rename) \
-	SUB(source, remove, "remove", "S", cmd_ref_remove)
+	SUB(source, remove, "remove", "S", cmd_ref_remove) \
+	SUB(role, list, "list", "", cmd_role_list) \
+	SUB(role, add, "add", "LOGIN", cmd_role_add) \
+	SUB(role, remove, "remove", "LOGIN", cmd_role_remove)
 
 /* The options of each command and subcommand, in the order help shows
  * them: OPT(name, short name or "", argument or "", flags, what it does).
@@ -220,6 +225,14 @@
 	OPT("--date", "", "DATE", OPT_ARG, N_("the day it was issued"))
 #define R57_OPTS_source_rename(OPT)
 #define R57_OPTS_source_remove(OPT)
+#define R57_OPTS_role(OPT)
+#define R57_OPTS_role_list(OPT)
+#define R57_OPTS_role_add(OPT) \
+	OPT("--viewer", "", "", 0, N_("reads everything")) \
+	OPT("--editor", "", "", OPT_ALT, N_("also changes tasks and issues reminders")) \
+	OPT("--admin", "", "", OPT_ALT, N_("also changes groups, leaders, units, sources and roles")) \
+	OPT("--unit", "", "U", OPT_ARG | OPT_MANY, N_("an editor's unit, whose tasks alone it may change; once for each"))
+#define R57_OPTS_role_remove(OPT)
 #define R57_OPTS_demo(OPT)
 #define R57_OPTS_help(OPT)
 

@@ -108,6 +108,26 @@ const char *store_path(const struct store *st);
  * (the login, PostgreSQL's session_user); NULL for a file, where the
  * caller names the actor (--actor, $R57_ACTOR, the user's login). */
 const char *store_actor(const struct store *st);
+/* On a server, who may do what (r57 role, docs/postgresql.md): a login's
+ * role, and for an editor the units it is the focal point of (none: any
+ * task). A file has no logins: these refuse there. */
+enum role_kind { ROLE_VIEWER, ROLE_EDITOR, ROLE_ADMIN };
+struct role {
+	const char *login;
+	enum role_kind kind;
+	const int64_t *units;
+	int n_units;
+};
+typedef int (*role_each_fn)(const struct role *r, void *ctx);
+const char *role_kind_name(enum role_kind k); /* "viewer", "editor", "admin" */
+int store_role_list(struct store *st, role_each_fn each, void *ctx, struct r57_err *err);
+/* Give login the role kind (replacing the one it had); an editor with n
+ * units is their focal point. */
+int store_role_set(struct store *st, const char *login, enum role_kind kind,
+                   const int64_t *units, int n, struct r57_err *err);
+/* Take every r57 role from login (the login itself stays the server's). */
+int store_role_remove(struct store *st, const char *login, struct r57_err *err);
+
 /* Whether a --db value names a server rather than a file: a
  * postgresql:// or postgres:// URI, or a libpq string with dbname=. */
 bool store_is_server(const char *where);

@@ -163,6 +163,13 @@
 	OP(int, store_remind_counts, remind_counts, (struct store *st, \
 	    enum remind_to to, r57_day as_of, remind_count_fn each, void *ctx, \
 	    struct r57_err *err), (st, to, as_of, each, ctx, err)) \
+	OP(int, store_role_list, role_list, (struct store *st, role_each_fn each, void *ctx, \
+	    struct r57_err *err), (st, each, ctx, err)) \
+	OP(int, store_role_set, role_set, (struct store *st, const char *login, \
+	    enum role_kind kind, const int64_t *units, int n, struct r57_err *err), (st, login, \
+	    kind, units, n, err)) \
+	OP(int, store_role_remove, role_remove, (struct store *st, const char *login, \
+	    struct r57_err *err), (st, login, err)) \
 	OP(int, journal_start, journal_start, (struct store *st, const char *actor, \
 	    const char *now, r57_day today, const char *summary, int64_t *seq_out, \
 	    struct r57_err *err), (st, actor, now, today, summary, seq_out, err)) \

@@ -153,6 +153,9 @@ int cmd_export(struct session *s, struct r57_err *err);
 int cmd_check(struct session *s, struct r57_err *err);
 int cmd_backup(struct session *s, struct r57_err *err);
 int cmd_init(struct session *s, struct r57_err *err);
+int cmd_role_list(struct session *s, struct r57_err *err);
+int cmd_role_add(struct session *s, struct r57_err *err);
+int cmd_role_remove(struct session *s, struct r57_err *err);
 int cmd_import(struct session *s, struct r57_err *err);
 
 /* cli_report.c: r57 status (every format), r57 remind, r57 reminders. */

@@ -21,7 +21,20 @@ struct pg_store {
 	char *login;     /* session_user: the actor of every entry */
 	bool in_tx;      /* between store_begin and commit or rollback */
 	bool failed;     /* the connection broke: every call says so */
+	/* A unit's focal point: the units whose tasks the login may change
+	 * (the server enforces it; r57 says it before the server refuses). */
+	int64_t *focal;
+	int n_focal;
+	char *focal_names; /* their names, ", " between */
 };
+
+/* Read the login's focal units (pg_role.c). */
+int pg_focal_load(struct pg_store *ps, struct r57_err *err);
+/* R57_OK when the login may change a task whose lead unit is unit (and,
+ * when also is not -1, then is): else the sentence that it may not. */
+int pg_focal_check(struct pg_store *ps, int64_t unit, int64_t also, struct r57_err *err);
+/* The same for the task with this id as it is now. */
+int pg_focal_check_task(struct pg_store *ps, int64_t task, int64_t also, struct r57_err *err);
 
 static inline struct pg_store *pg_of(struct store *st)
 {

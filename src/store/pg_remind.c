@@ -90,6 +90,16 @@ int pg_store_remind_insert(struct store *st, enum remind_to to, int64_t to_id, r
                            r57_day as_of, int within_days, enum report_lang lang, int64_t *id_out,
                            struct r57_err *err)
 {
+	struct pg_store *ps = pg_of(st);
+	if (ps->n_focal) {
+		/* the secretariat reminds the units; a unit's focal point does not */
+		char *who = text_safe(ps->login, false), *units = text_safe(ps->focal_names, false);
+		int rc = r57_fail(err, R57_EDB, _("%s is the focal point of %s and may not issue reminders; nothing was changed"),
+		                  who, units);
+		free(who);
+		free(units);
+		return rc;
+	}
 	struct pg_args a = { 0 };
 	pg_arg_id(&a, to == REMIND_UNIT ? to_id : 0);
 	pg_arg_id(&a, to == REMIND_LEADER ? to_id : 0);

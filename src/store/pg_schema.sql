@@ -41,6 +41,8 @@ BEGIN
     END IF;
 END $$;
 GRANT r57_owner TO CURRENT_USER;
+-- (so that r57.role_set, which runs as r57_owner, can give the roles)
+GRANT r57_viewer, r57_editor, r57_admin TO r57_owner WITH ADMIN OPTION;
 CREATE SCHEMA r57 AUTHORIZATION r57_owner;
 SET LOCAL search_path = r57, pg_catalog;
 SET LOCAL ROLE r57_owner;
@@ -340,13 +342,125 @@ BEGIN
     END LOOP;
 END $$;
 
+-- A unit's focal point (đầu mối): an editor who may change only the tasks
+-- whose lead unit is one of theirs. A login without a row here is not
+-- held to any unit. Read by the policies below on session_user, the
+-- login, whatever function is running.
+CREATE TABLE focal (
+    login    text NOT NULL,
+    unit_id  bigint NOT NULL REFERENCES unit(id),
+    PRIMARY KEY (login, unit_id)
+);
+
+CREATE FUNCTION is_focal() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = r57, pg_catalog AS $$
+    SELECT EXISTS (SELECT 1 FROM focal WHERE login = session_user)
+$$;
+
+CREATE FUNCTION may_change(p_unit bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = r57, pg_catalog AS $$
+    SELECT NOT EXISTS (SELECT 1 FROM focal WHERE login = session_user)
+        OR EXISTS (SELECT 1 FROM focal WHERE login = session_user AND unit_id = p_unit)
+$$;
+
+-- Row-level security, enabled and forced (the owner too): every login
+-- reads every task; a focal point writes only its units' tasks, their
+-- coordinating units, and issues no reminders.
+ALTER TABLE task ENABLE ROW LEVEL SECURITY;
+ALTER TABLE task FORCE ROW LEVEL SECURITY;
+CREATE POLICY task_read ON task FOR SELECT USING (true);
+CREATE POLICY task_add ON task FOR INSERT WITH CHECK (may_change(unit_id));
+CREATE POLICY task_change ON task FOR UPDATE USING (may_change(unit_id)) WITH CHECK (may_change(unit_id));
+CREATE POLICY task_remove ON task FOR DELETE USING (may_change(unit_id));
+ALTER TABLE task_unit ENABLE ROW LEVEL SECURITY;
+ALTER TABLE task_unit FORCE ROW LEVEL SECURITY;
+CREATE POLICY task_unit_read ON task_unit FOR SELECT USING (true);
+CREATE POLICY task_unit_add ON task_unit FOR INSERT
+    WITH CHECK (may_change((SELECT t.unit_id FROM task t WHERE t.id = task_id)));
+CREATE POLICY task_unit_change ON task_unit FOR UPDATE
+    USING (may_change((SELECT t.unit_id FROM task t WHERE t.id = task_id)))
+    WITH CHECK (may_change((SELECT t.unit_id FROM task t WHERE t.id = task_id)));
+CREATE POLICY task_unit_remove ON task_unit FOR DELETE
+    USING (may_change((SELECT t.unit_id FROM task t WHERE t.id = task_id)));
+ALTER TABLE reminder ENABLE ROW LEVEL SECURITY;
+ALTER TABLE reminder FORCE ROW LEVEL SECURITY;
+CREATE POLICY reminder_read ON reminder FOR SELECT USING (true);
+CREATE POLICY reminder_write ON reminder FOR ALL USING (NOT is_focal()) WITH CHECK (NOT is_focal());
+ALTER TABLE reminder_task ENABLE ROW LEVEL SECURITY;
+ALTER TABLE reminder_task FORCE ROW LEVEL SECURITY;
+CREATE POLICY reminder_task_read ON reminder_task FOR SELECT USING (true);
+CREATE POLICY reminder_task_write ON reminder_task FOR ALL USING (NOT is_focal()) WITH CHECK (NOT is_focal());
+
+-- Who may do what, given by an r57 admin (r57 role): one of the three
+-- roles to a login the server's administrator made, and for an editor
+-- the units it is the focal point of (none: any task).
+CREATE FUNCTION role_set(p_login text, p_role text, p_units bigint[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = r57, pg_catalog
+SET client_min_messages = error AS $$
+DECLARE
+    r text;
+BEGIN
+    IF NOT pg_has_role(session_user, 'r57_admin', 'MEMBER') THEN
+        RAISE EXCEPTION 'r57: only an r57 admin gives roles' USING ERRCODE = '42501';
+    END IF;
+    IF p_role NOT IN ('viewer', 'editor', 'admin') THEN
+        RAISE EXCEPTION 'r57: no such role: %', p_role USING ERRCODE = 'R5705';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login AND rolcanlogin) THEN
+        RAISE EXCEPTION 'r57: no login %', p_login USING ERRCODE = 'R5706';
+    END IF;
+    IF p_role <> 'editor' AND coalesce(array_length(p_units, 1), 0) > 0 THEN
+        RAISE EXCEPTION 'r57: only an editor is a unit''s focal point' USING ERRCODE = 'R5705';
+    END IF;
+    FOREACH r IN ARRAY ARRAY['r57_viewer', 'r57_editor', 'r57_admin'] LOOP
+        EXECUTE format('REVOKE %I FROM %I', r, p_login);
+    END LOOP;
+    EXECUTE format('GRANT %I TO %I', 'r57_' || p_role, p_login);
+    DELETE FROM focal WHERE login = p_login;
+    INSERT INTO focal(login, unit_id) SELECT p_login, u FROM unnest(p_units) AS u;
+END $$;
+
+CREATE FUNCTION role_remove(p_login text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = r57, pg_catalog
+SET client_min_messages = error AS $$
+DECLARE
+    r text;
+BEGIN
+    IF NOT pg_has_role(session_user, 'r57_admin', 'MEMBER') THEN
+        RAISE EXCEPTION 'r57: only an r57 admin takes roles away' USING ERRCODE = '42501';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
+        RAISE EXCEPTION 'r57: no login %', p_login USING ERRCODE = 'R5706';
+    END IF;
+    FOREACH r IN ARRAY ARRAY['r57_viewer', 'r57_editor', 'r57_admin'] LOOP
+        EXECUTE format('REVOKE %I FROM %I', r, p_login);
+    END LOOP;
+    DELETE FROM focal WHERE login = p_login;
+END $$;
+
+-- Every login with an r57 role: its strongest role, and its units.
+CREATE FUNCTION role_list() RETURNS TABLE (login text, role text, units bigint[])
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = r57, pg_catalog AS $$
+    SELECT m.rolname::text,
+           CASE WHEN pg_has_role(m.oid, 'r57_admin', 'MEMBER') THEN 'admin'
+                WHEN pg_has_role(m.oid, 'r57_editor', 'MEMBER') THEN 'editor' ELSE 'viewer' END,
+           ARRAY(SELECT f.unit_id FROM focal f WHERE f.login = m.rolname ORDER BY f.unit_id)
+    FROM pg_roles m
+    WHERE m.rolcanlogin AND NOT m.rolsuper AND pg_has_role(m.oid, 'r57_viewer', 'MEMBER')
+      AND m.rolname NOT IN ('r57_owner')
+    ORDER BY m.rolname
+$$;
+
 -- The rights of each role (docs/postgresql.md): the journal is read by
 -- all and written by none but the functions above.
 GRANT USAGE ON SCHEMA r57 TO r57_viewer;
 GRANT SELECT ON ALL TABLES IN SCHEMA r57 TO r57_viewer;
 GRANT SELECT ON ALL SEQUENCES IN SCHEMA r57 TO r57_viewer;
 REVOKE ALL ON FUNCTION entry_start(text, text, text, bigint), entry_set_summary(bigint, text),
-    current_entry(), journal_row(), ids_catch_up(), lock_journal() FROM PUBLIC;
+    current_entry(), journal_row(), ids_catch_up(), lock_journal(), role_set(text, text, bigint[]),
+    role_remove(text), role_list(), is_focal(), may_change(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION role_list(), is_focal(), may_change(bigint) TO r57_viewer;
+GRANT EXECUTE ON FUNCTION role_set(text, text, bigint[]), role_remove(text) TO r57_admin;
 GRANT EXECUTE ON FUNCTION entry_start(text, text, text, bigint), entry_set_summary(bigint, text),
     ids_catch_up(), lock_journal() TO r57_editor;
 GRANT INSERT, UPDATE, DELETE ON task, task_unit, reminder, reminder_task TO r57_editor;

@@ -281,6 +281,14 @@ static int make_schema(struct pg_store *ps, const struct store_open_opts *o, str
 	return R57_OK;
 }
 
+/* The server's notices (a warning, a NOTICE of a function) are not r57's
+ * to show: what r57 says comes from its own messages, made safe. */
+static void no_notices(void *ctx, const char *message)
+{
+	(void)ctx;
+	(void)message;
+}
+
 int pg_store_open(const char *where, const struct store_open_opts *o, struct store **out,
                   struct r57_err *err)
 {
@@ -294,6 +302,8 @@ int pg_store_open(const char *where, const struct store_open_opts *o, struct sto
 	ps->conn = PQconnectdb(where);
 	char *shown = text_safe(ps->where, false);
 	int rc = R57_OK, ver = 0;
+	if (ps->conn)
+		PQsetNoticeProcessor(ps->conn, no_notices, NULL);
 	if (!ps->conn || PQstatus(ps->conn) != CONNECTION_OK) {
 		char *says = server_says(ps->conn ? PQerrorMessage(ps->conn) : "out of memory");
 		rc = r57_fail(err, R57_EDB, _("%s: cannot connect to the server (%s)"), shown, says ? says : "");
@@ -314,6 +324,8 @@ int pg_store_open(const char *where, const struct store_open_opts *o, struct sto
 	ps->login = pg_dup(res, 0, 0);
 	PQclear(res);
 	if ((rc = schema_version(ps, &ver, err)))
+		goto fail;
+	if (ver == R57_SCHEMA_VERSION && (rc = pg_focal_load(ps, err)))
 		goto fail;
 	if (ver == 0 && o->init) {
 		if ((rc = make_schema(ps, o, err)) || (rc = schema_version(ps, &ver, err)))
@@ -347,6 +359,8 @@ void pg_store_close(struct store *st)
 		PQfinish(ps->conn);
 	free(ps->where);
 	free(ps->login);
+	free(ps->focal);
+	free(ps->focal_names);
 	free(ps);
 }
 

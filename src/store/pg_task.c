@@ -126,10 +126,13 @@ void pg_row_args_free(struct pg_row_args *ra)
 int pg_store_task_insert(struct store *st, const struct task_row *r, const char *now,
                          int64_t *id_out, struct r57_err *err)
 {
+	int rc = pg_focal_check(pg_of(st), r->unit_id, -1, err);
+	if (rc)
+		return rc;
 	struct pg_row_args ra;
 	pg_row_args(&ra, r, now);
 	PGresult *res;
-	int rc = pg_run(pg_of(st),
+	rc = pg_run(pg_of(st),
 		"INSERT INTO r57.task(" PG_TASK_COLS ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)"
 		" RETURNING id", &ra.a, &res, N_("adding a task"), err);
 	pg_row_args_free(&ra);
@@ -144,11 +147,14 @@ int pg_store_task_insert(struct store *st, const struct task_row *r, const char 
 int pg_store_task_update(struct store *st, int64_t id, const struct task_row *r,
                          const char *now, struct r57_err *err)
 {
+	int rc = pg_focal_check_task(pg_of(st), id, r->unit_id, err);
+	if (rc)
+		return rc;
 	struct pg_row_args ra;
 	pg_row_args(&ra, r, now);
 	pg_arg_int(&ra.a, id);
 	PGresult *res;
-	int rc = pg_run(pg_of(st),
+	rc = pg_run(pg_of(st),
 		"UPDATE r57.task SET uuid = $1, title = $2, notes = $3, product = $4, result = $5,"
 		" group_id = $6, leader_id = $7, unit_id = $8, source_id = $9, year = $10,"
 		" due = $11, first_due = $12, extensions = $13, status = $14, closed = $15,"
@@ -185,8 +191,10 @@ int pg_store_task_delete(struct store *st, int64_t id, struct r57_err *err)
 	/* The reminders that named it lose it (the reminder stays), as on
 	 * SQLite; undo brings both back. */
 	int64_t n = 0;
-	int rc = run_ids(st, "DELETE FROM r57.reminder_task WHERE task_id = $1", id, 0,
-	                 N_("deleting a task"), NULL, err);
+	int rc = pg_focal_check_task(pg_of(st), id, -1, err);
+	if (!rc)
+		rc = run_ids(st, "DELETE FROM r57.reminder_task WHERE task_id = $1", id, 0,
+		             N_("deleting a task"), NULL, err);
 	if (!rc)
 		rc = run_ids(st, "DELETE FROM r57.task_unit WHERE task_id = $1", id, 0,
 		             N_("deleting a task"), NULL, err);
@@ -222,12 +230,18 @@ int pg_store_task_units(struct store *st, int64_t id, int64_t **ids, int *n, str
 
 int pg_store_task_unit_add(struct store *st, int64_t task, int64_t unit, struct r57_err *err)
 {
+	int rc = pg_focal_check_task(pg_of(st), task, -1, err);
+	if (rc)
+		return rc;
 	return run_ids(st, "INSERT INTO r57.task_unit(task_id, unit_id) VALUES ($1, $2)"
 	                   " ON CONFLICT DO NOTHING", task, unit, N_("adding a coordinating unit"), NULL, err);
 }
 
 int pg_store_task_unit_remove(struct store *st, int64_t task, int64_t unit, struct r57_err *err)
 {
+	int rc = pg_focal_check_task(pg_of(st), task, -1, err);
+	if (rc)
+		return rc;
 	return run_ids(st, "DELETE FROM r57.task_unit WHERE task_id = $1 AND unit_id = $2", task, unit,
 	               N_("removing a coordinating unit"), NULL, err);
 }

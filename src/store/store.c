@@ -1172,6 +1172,40 @@ const char *sqlite_store_actor(const struct store *st)
 	return NULL; /* (a file's actor is whoever its caller says) */
 }
 
+/* A file has no logins: whoever may write it may change all of it. */
+static int no_roles(struct store *st, struct r57_err *err)
+{
+	char *safe = text_safe(st->path, false);
+	int rc = r57_fail(err, R57_EUSAGE,
+	                  _("%s: roles are a PostgreSQL server's; a database file has no logins (whoever may write the file may change all of it)"),
+	                  safe);
+	free(safe);
+	return rc;
+}
+
+int sqlite_store_role_list(struct store *st, role_each_fn each, void *ctx, struct r57_err *err)
+{
+	(void)each;
+	(void)ctx;
+	return no_roles(st, err);
+}
+
+int sqlite_store_role_set(struct store *st, const char *login, enum role_kind kind,
+                          const int64_t *units, int n, struct r57_err *err)
+{
+	(void)login;
+	(void)kind;
+	(void)units;
+	(void)n;
+	return no_roles(st, err);
+}
+
+int sqlite_store_role_remove(struct store *st, const char *login, struct r57_err *err)
+{
+	(void)login;
+	return no_roles(st, err);
+}
+
 /* The check store_begin makes before the first change: integrity_check on
  * a file small enough that it costs a few milliseconds (it also finds an
  * index that misses a row of its table, which quick_check cannot see);

@@ -6,6 +6,13 @@
 
 #include "store_rows.h"
 
+const char *role_kind_name(enum role_kind k)
+{
+	static const char *const names[] = { [ROLE_VIEWER] = "viewer", [ROLE_EDITOR] = "editor",
+	                                     [ROLE_ADMIN] = "admin" };
+	return names[k];
+}
+
 const char *const store_default_groups[STORE_N_DEFAULT_GROUPS] = {
 	"Hoàn thiện hạ tầng số và đồng bộ hệ thống dữ liệu",
 	"Mở rộng ứng dụng công nghệ mới, nhất là AI và nền tảng kết nối dữ liệu",

@@ -303,3 +303,72 @@ made() {
 	ok --db "$URI&user=lan" undo
 	eq "$(sql "SELECT count(*) FROM r57.reminder") $(sql "SELECT count(*) FROM r57.reminder_task")" "0 0" "reminders after the undo"
 }
+
+@test "pg: r57 role gives and takes the roles; only an admin may; a login must exist" {
+	run --separate-stderr as "$PGSU" init
+	sql "GRANT r57_admin TO chi"
+	ok --db "$URI&user=chi" role add lan --editor
+	ok --db "$URI&user=chi" role add binh --viewer
+	hasnt "$stderr" "WARNING"
+	ok --db "$URI&user=chi" role list
+	eq "$(awk 'NR > 1 { print $1 ":" $2 }' <<<"$output" | tr '\n' ' ')" "binh:viewer chi:admin lan:editor " "the roles listed"
+	ok --db "$URI&user=lan" add "A task"
+	run --separate-stderr as lan role add binh --admin
+	[ "$status" -eq 1 ]
+	has "$stderr" "$(t '%s may not give roles (an r57 admin may); nothing was changed' lan)"
+	run --separate-stderr as chi role add nobody --viewer
+	[ "$status" -eq 1 ]
+	has "$stderr" "nobody"
+	run --separate-stderr as chi role add binh --viewer --unit 1
+	[ "$status" -eq 2 ]
+	run --separate-stderr as chi role add binh
+	[ "$status" -eq 2 ]
+	ok --db "$URI&user=chi" role remove lan
+	eq "$(sql "SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = 'lan'")" 0 "lan's memberships"
+	run --separate-stderr as lan add "Another"
+	[ "$status" -eq 1 ]
+	eq "$(sql "SELECT count(*) FROM r57.task")" 1 "tasks"
+	# a file has no roles
+	R57_ACTOR=an r57 --db "$BATS_TEST_TMPDIR/f.db" add "x" >/dev/null
+	run --separate-stderr r57 --db "$BATS_TEST_TMPDIR/f.db" role list
+	[ "$status" -eq 2 ]
+	has "$stderr" "$(t '%s: roles are a PostgreSQL server'"'"'s; a database file has no logins (whoever may write the file may change all of it)' "$BATS_TEST_TMPDIR/f.db")"
+}
+
+@test "pg: a unit's focal point changes only its unit's tasks, said in a sentence, enforced by the server" {
+	made
+	as chi unit add "Sở Tài chính" >/dev/null
+	ok --db "$URI&user=chi" role add lan --editor --unit "Sở Nội vụ"
+	has "$output" "Sở Nội vụ"
+	ok --db "$URI&user=chi" add "Của Nội vụ" --unit "Sở Nội vụ" --due 01/06/2025
+	ok --db "$URI&user=chi" add "Của Tài chính" --unit "Sở Tài chính" --due 01/06/2025
+	ok --db "$URI&user=lan" close 1
+	refused="$(t '%s may change only the tasks whose lead unit is %s; nothing was changed' lan 'Sở Nội vụ')"
+	refuses() {
+		run --separate-stderr as lan "$@"
+		[ "$status" -eq 1 ] || { echo "$*: exit $status" >&2; return 1; }
+		has "$stderr" "$refused"
+	}
+	refuses close 2
+	refuses edit 2 --title x
+	refuses delete 2
+	refuses assign 1 --unit "Sở Tài chính"
+	refuses assign 2 --with "Sở Nội vụ"
+	run --separate-stderr as lan add "Mới" --unit "Sở Tài chính"
+	has "$stderr" "$refused"
+	ok --db "$URI&user=lan" add "Mới của Nội vụ" --unit "Sở Nội vụ"
+	eq "$(sql "SELECT string_agg(id || ':' || status || ':' || unit_id, ' ' ORDER BY id) FROM r57.task")" "1:done:1 2:open:2 3:open:1" "the tasks"
+	# the server itself holds it, whatever the client: psql as lan
+	run "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -U lan -d "$DB" -c \
+		"BEGIN; SELECT r57.entry_start('2025-06-30', 'by hand'); UPDATE r57.task SET unit_id = 1 WHERE id = 2; COMMIT;"
+	eq "$(sql "SELECT unit_id FROM r57.task WHERE id = 2")" 2 "task 2's unit after a write by hand"
+	run "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -U lan -d "$DB" -c \
+		"BEGIN; SELECT r57.entry_start('2025-06-30', 'by hand'); UPDATE r57.task SET unit_id = 2 WHERE id = 1; COMMIT;"
+	[ "$status" -ne 0 ]
+	has "$output" "row-level security"
+	# and issues no reminders
+	run --separate-stderr as lan remind
+	[ "$status" -eq 1 ]
+	has "$stderr" "lan"
+	eq "$(sql "SELECT count(*) FROM r57.reminder")" 0 "reminders"
+}
