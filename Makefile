@@ -179,7 +179,7 @@ tui: test-deps r57 $(MO)
 fault: test-deps r57 $(MO) $(FAULT_BIN)
 	@tests/run fault
 stress: test-deps r57 $(MO) $(FAULT_BIN)
-	@R57_FAULT_KILLS=1000 R57_CONCUR_ACTIONS=250 R57_DAMAGE_COPIES=1000 R57_FAULT_SEED=1057 R57_FAULT_TIMEOUT=7200 tests/run fault
+	@R57_FAULT_KILLS=1000 R57_CONCUR_ACTIONS=250 R57_CONCUR_PG_ACTIONS=200 R57_DAMAGE_COPIES=1000 R57_FAULT_SEED=1057 R57_FAULT_TIMEOUT=7200 tests/run fault
 
 # The unit tests under valgrind memcheck (tests/run valgrind); valgrind
 # cannot run what AddressSanitizer built.

@@ -21,6 +21,7 @@ struct pg_store {
 	char *login;     /* session_user: the actor of every entry */
 	bool in_tx;      /* between store_begin and commit or rollback */
 	bool failed;     /* the connection broke: every call says so */
+	int busy_ms;     /* lock_timeout, set again on a new connection */
 	/* A unit's focal point: the units whose tasks the login may change
 	 * (the server enforces it; r57 says it before the server refuses). */
 	int64_t *focal;

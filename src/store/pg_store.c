@@ -137,10 +137,27 @@ static int result_error(struct pg_store *ps, PGresult *res, const char *doing, s
 	return rc;
 }
 
+/* A connection lost between actions is made again (the screen lives
+ * long; the server may have restarted): what was being done when it was
+ * lost was rolled back by the server, and said so. Not inside an action:
+ * its transaction is gone with the connection. */
+static void reconnect(struct pg_store *ps)
+{
+	if (!ps->failed || ps->in_tx)
+		return;
+	PQreset(ps->conn);
+	if (PQstatus(ps->conn) != CONNECTION_OK)
+		return;
+	ps->failed = false;
+	PQclear(PQexec(ps->conn, "SET client_encoding = 'UTF8'"));
+	pg_store_busy_timeout((struct store *)(void *)ps, ps->busy_ms);
+}
+
 int pg_run(struct pg_store *ps, const char *sql, const struct pg_args *a, PGresult **out,
            const char *doing, struct r57_err *err)
 {
 	*out = NULL;
+	reconnect(ps);
 	if (ps->failed) {
 		char *where = text_safe(ps->where, false);
 		int rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost; nothing was changed"), where);
@@ -323,6 +340,8 @@ int pg_store_open(const char *where, const struct store_open_opts *o, struct sto
 		goto fail;
 	ps->login = pg_dup(res, 0, 0);
 	PQclear(res);
+	/* Another action's lock is waited for as long as in a file. */
+	pg_store_busy_timeout((struct store *)(void *)ps, 5000);
 	if ((rc = schema_version(ps, &ver, err)))
 		goto fail;
 	if (ver == R57_SCHEMA_VERSION && (rc = pg_focal_load(ps, err)))
@@ -376,13 +395,23 @@ const char *pg_store_actor(const struct store *st)
 
 /* --- transactions ------------------------------------------------------------- */
 
+/* The key of the lock every r57 action on a server holds (an advisory
+ * lock of the transaction): "R57" in ASCII. */
+#define PG_WRITE_LOCK 0x523537
+
 int pg_store_begin(struct store *st, struct r57_err *err)
 {
 	struct pg_store *ps = pg_of(st);
-	/* Deferred references are checked at commit, as on SQLite, where an
-	 * undo puts rows back in any order. */
+	/* One action at a time, as in a file (BEGIN IMMEDIATE): an action
+	 * reads a task and writes it back whole, and two at once would lose
+	 * one's change. The lock waits lock_timeout (store_busy_timeout), then
+	 * says busy. Deferred references are checked at commit, as on SQLite,
+	 * where an undo puts rows back in any order. */
+	char lock[64];
+	snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d)", PG_WRITE_LOCK);
 	int rc = pg_do(ps, "BEGIN ISOLATION LEVEL READ COMMITTED", NULL, N_("writing"), err);
-	if (!rc && (rc = pg_do(ps, "SET CONSTRAINTS ALL DEFERRED", NULL, N_("writing"), err)))
+	if (!rc && ((rc = pg_do(ps, lock, NULL, N_("writing"), err)) ||
+	            (rc = pg_do(ps, "SET CONSTRAINTS ALL DEFERRED", NULL, N_("writing"), err))))
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
 	ps->in_tx = rc == R57_OK;
 	return rc;
@@ -424,6 +453,7 @@ void pg_store_busy_timeout(struct store *st, int ms)
 {
 	struct pg_store *ps = pg_of(st);
 	char sql[64];
+	ps->busy_ms = ms;
 	snprintf(sql, sizeof sql, "SET lock_timeout = %d", ms > 0 ? ms : 1);
 	if (!ps->failed)
 		PQclear(PQexec(ps->conn, sql));

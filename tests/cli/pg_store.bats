@@ -372,3 +372,31 @@ made() {
 	has "$stderr" "lan"
 	eq "$(sql "SELECT count(*) FROM r57.reminder")" 0 "reminders"
 }
+
+@test "pg: a connection lost in the middle of an import: a clear message, nothing of it written" {
+	made
+	{
+		echo "title,unit"
+		for i in $(seq 1 3000); do echo "Nhiệm vụ $i,Sở Nội vụ"; done
+	} >"$BATS_TEST_TMPDIR/big.csv"
+	# the server ends lan's session while the import writes its rows
+	(
+		for _ in $(seq 1 100); do
+			sleep 0.1
+			n=$(sql "SELECT count(*) FROM pg_stat_activity WHERE usename = 'lan' AND state = 'active'")
+			if [ "$n" -gt 0 ]; then
+				sleep 0.3
+				sql "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'lan'" >/dev/null
+				break
+			fi
+		done
+	) &
+	run --separate-stderr as lan import "$BATS_TEST_TMPDIR/big.csv"
+	wait
+	[ "$status" -eq 1 ]
+	has "$stderr" "$(tmsg '%s: the connection to the server was lost while %s (%s); nothing was changed' | cut -d'%' -f2 | sed 's/^s: //')"
+	eq "$(sql "SELECT count(*) FROM r57.task")" 0 "tasks after the lost import"
+	eq "$(sql "SELECT count(*) FROM r57.entry WHERE actor = 'lan'")" 0 "lan's entries"
+	# the next command connects again and works
+	ok --db "$URI&user=lan" add "After"
+}
