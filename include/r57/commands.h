@@ -70,6 +70,8 @@
 	    N_("Units (departments, agencies, communes).")) \
 	CMD(source, "source", "", NULL, \
 	    N_("Source documents that assign tasks, such as 97-CTr/TU.")) \
+	CMD(copy, "copy", "", cmd_copy, \
+	    N_("Copy the whole database, its journal with its actors and times, into a new one: --from SRC into the database of --db, --to DST from it; each a file or a PostgreSQL server (a new file is made; a server must have had r57 init and nothing since, and the copy into it is made by the login that ran r57 init). The copy is the same database: what export, history and undo find in one they find in the other.")) \
 	CMD(role, "role", "", NULL, \
 	    N_("On a PostgreSQL server, who may do what (an r57 admin gives and takes the roles): viewer reads; editor also changes tasks and issues reminders; admin also changes groups, leaders, units, sources and roles. --unit makes an editor the focal point of a unit, who may change only the tasks whose lead unit is that one (the server enforces it). The login itself is made by the server's administrator (CREATE ROLE name LOGIN).")) \
 	CMD(demo, "demo", "FILE", cmd_demo, \
@@ -225,6 +227,9 @@
 	OPT("--date", "", "DATE", OPT_ARG, N_("the day it was issued"))
 #define R57_OPTS_source_rename(OPT)
 #define R57_OPTS_source_remove(OPT)
+#define R57_OPTS_copy(OPT) \
+	OPT("--from", "", "SRC", OPT_ARG, N_("the database to copy into --db")) \
+	OPT("--to", "", "DST", OPT_ARG | OPT_ALT, N_("the new database to copy --db into"))
 #define R57_OPTS_role(OPT)
 #define R57_OPTS_role_list(OPT)
 #define R57_OPTS_role_add(OPT) \

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include "r57/journal.h"
 #include "r57/store.h"
+#include "r57/store_copy.h"
 #include "r57/store_figures.h"
 #include "r57/store_io.h"
 #include "r57/store_remind.h"
@@ -163,6 +164,14 @@
 	OP(int, store_remind_counts, remind_counts, (struct store *st, \
 	    enum remind_to to, r57_day as_of, remind_count_fn each, void *ctx, \
 	    struct r57_err *err), (st, to, as_of, each, ctx, err)) \
+	OP(int, store_copy_out, copy_out, (struct store *st, copy_row_fn each, void *ctx, \
+	    struct r57_err *err), (st, each, ctx, err)) \
+	OP(int, store_copy_in_begin, copy_in_begin, (struct store *st, struct r57_err *err), \
+	    (st, err)) \
+	OP(int, store_copy_in_row, copy_in_row, (struct store *st, int table, \
+	    const struct copy_cell *cells, int n, struct r57_err *err), (st, table, cells, n, err)) \
+	OP(int, store_copy_in_end, copy_in_end, (struct store *st, struct r57_err *err), \
+	    (st, err)) \
 	OP(int, store_role_list, role_list, (struct store *st, role_each_fn each, void *ctx, \
 	    struct r57_err *err), (st, each, ctx, err)) \
 	OP(int, store_role_set, role_set, (struct store *st, const char *login, \

@@ -446,6 +446,7 @@ static int finish(struct session *s, int rc, const struct r57_err *err)
 		rc = R57_EIO;
 	}
 	store_close(s->r.st);
+	store_close(s->other);
 	free(s->actor);
 	free(s->db_path);
 	return r57_exit_status((enum r57_code)rc);

@@ -41,6 +41,7 @@ struct session {
 	bool created_db;    /* this run made the file: removed if the command fails */
 	bool actor_given;   /* --actor or $R57_ACTOR, which a server refuses */
 	bool init;          /* r57 init: a server gets its schema if it has none */
+	struct store *other; /* r57 copy: the database copied from or into */
 	struct args args;
 	const char *cmd;
 	const char *sub;    /* the subcommand of group, leader, unit, source */
@@ -153,6 +154,7 @@ int cmd_export(struct session *s, struct r57_err *err);
 int cmd_check(struct session *s, struct r57_err *err);
 int cmd_backup(struct session *s, struct r57_err *err);
 int cmd_init(struct session *s, struct r57_err *err);
+int cmd_copy(struct session *s, struct r57_err *err);
 int cmd_role_list(struct session *s, struct r57_err *err);
 int cmd_role_add(struct session *s, struct r57_err *err);
 int cmd_role_remove(struct session *s, struct r57_err *err);

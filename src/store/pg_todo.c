@@ -5,13 +5,6 @@
 #include "r57/i18n.h"
 #include "pg_int.h"
 
-int pg_store_backup(struct store *st, const char *path, bool force, struct r57_err *err)
-{
-	(void)path;
-	(void)force;
-	return pg_unsupported(st, _("a backup (r57 backup)"), err);
-}
-
 int pg_store_check_all(struct store *st, store_problem_fn fn, void *ctx, int *n, struct r57_err *err)
 {
 	(void)fn;
