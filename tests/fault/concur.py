@@ -194,27 +194,12 @@ def judge_journal(log, changed, ents, fig):
     return failures
 
 
-def concur(args):
-    work = tempfile.mkdtemp(prefix="r57-concur-")
-    db = os.path.join(work, "r57.db")
-    fault.base_db(db, tasks=args.tasks)
-    first = max(e[0] for e in entries(db)) if entries(db) else 0
-    log, lock = [], threading.Lock()
-    started = time.time()
-    threads = [threading.Thread(target=worker, args=(i, db, args.seed, args.actions, args.tasks,
-                                                     log, lock, args.timeout))
-               for i in range(args.procs)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    seconds = time.time() - started
-    failures = []
-    fig = dict(procs=args.procs, actions=len(log), writes=0, acknowledged=0, unchanged=0,
-               refused=0, reads=0, read_refused=0, lost=0, extra=0, out_of_order=0,
-               lock_errors=0, other_errors=0, hangs=0)
-    refusals = {}
-    changed = []  # acknowledged with a change, to be found in the journal
+def classify(log, fig, failures, refusals, broken=BROKEN):
+    """Count the runs of log into fig, the failures a user must not have
+    seen into failures (broken: what says the store itself failed), the
+    refusals by their words; returns the runs acknowledged with a change,
+    which the journal must hold."""
+    changed = []
     for act in log:
         read = act.kind in ("list", "show", "status")
         fig["reads" if read else "writes"] += 1
@@ -227,7 +212,7 @@ def concur(args):
             failures.append("%s: r57 %s: a lock error reached the user after %.2f s: %s" % (
                 act.actor, " ".join(act.args), act.t1 - act.t0, act.err.strip()))
             continue
-        if act.rc != 0 and (BROKEN.search(act.err) or act.rc not in (1, 2)):
+        if act.rc != 0 and (broken.search(act.err) or act.rc not in (1, 2)):
             fig["other_errors"] += 1
             failures.append("%s: r57 %s: exit %s: %s" % (act.actor, " ".join(act.args), act.rc,
                                                            act.err.strip()))
@@ -251,6 +236,46 @@ def concur(args):
             continue
         fig["acknowledged"] += 1
         changed.append(act)
+    return changed
+
+
+def timings(log, fig, seconds):
+    """The runs' times into fig: median, 99th percentile, slowest."""
+    took = sorted(a.t1 - a.t0 for a in log if a.rc != "hang")
+    if took:
+        fig["run_ms_median"] = int(1000 * took[len(took) // 2])
+        fig["run_ms_p99"] = int(1000 * took[min(len(took) - 1, len(took) * 99 // 100)])
+        fig["run_ms_max"] = int(1000 * took[-1])
+    fig["seconds"] = round(seconds, 1)
+
+
+def report(name, fig, refusals):
+    print(name + ": " + " ".join("%s=%s" % kv for kv in fig.items()))
+    for k, v in sorted(refusals.items(), key=lambda kv: -kv[1])[:6]:
+        print("  refused %d: %s" % (v, k))
+
+
+def concur(args):
+    work = tempfile.mkdtemp(prefix="r57-concur-")
+    db = os.path.join(work, "r57.db")
+    fault.base_db(db, tasks=args.tasks)
+    first = max(e[0] for e in entries(db)) if entries(db) else 0
+    log, lock = [], threading.Lock()
+    started = time.time()
+    threads = [threading.Thread(target=worker, args=(i, db, args.seed, args.actions, args.tasks,
+                                                     log, lock, args.timeout))
+               for i in range(args.procs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    seconds = time.time() - started
+    failures = []
+    fig = dict(procs=args.procs, actions=len(log), writes=0, acknowledged=0, unchanged=0,
+               refused=0, reads=0, read_refused=0, lost=0, extra=0, out_of_order=0,
+               lock_errors=0, other_errors=0, hangs=0)
+    refusals = {}
+    changed = classify(log, fig, failures, refusals)
     ents = [e for e in entries(db) if e[0] > first]
     failures += judge_journal(log, changed, ents, fig)
     # the judge's own test: the same run with one acknowledged entry gone
@@ -272,15 +297,8 @@ def concur(args):
     if bad:
         failures.append("the file after the run: " + "; ".join(bad))
     fig["bad_file"] = int(bool(bad))
-    took = sorted(a.t1 - a.t0 for a in log if a.rc != "hang")
-    if took:
-        fig["run_ms_median"] = int(1000 * took[len(took) // 2])
-        fig["run_ms_p99"] = int(1000 * took[min(len(took) - 1, len(took) * 99 // 100)])
-        fig["run_ms_max"] = int(1000 * took[-1])
-    fig["seconds"] = round(seconds, 1)
-    print("concur: " + " ".join("%s=%s" % kv for kv in fig.items()))
-    for k, v in sorted(refusals.items(), key=lambda kv: -kv[1])[:6]:
-        print("  refused %d: %s" % (v, k))
+    timings(log, fig, seconds)
+    report("concur", fig, refusals)
     if not failures:
         shutil.rmtree(work, ignore_errors=True)
     else:

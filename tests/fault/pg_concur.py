@@ -40,6 +40,10 @@ import concur  # noqa: E402
 import fault  # noqa: E402
 
 
+# What says the store itself failed: concur's words, and the server's.
+BROKEN = concur.re.compile(concur.BROKEN.pattern + r"|server refused|connection to the server", concur.re.I)
+
+
 def psql(uri, su, sql):
     """Rows of sql, run as su: lists of fields."""
     p = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-F", "\x1f", "-v", "ON_ERROR_STOP=1",
@@ -153,41 +157,11 @@ def pg_concur(args):
     seconds = time.time() - started
     failures = []
     fig = dict(procs=args.procs, actions=len(log), writes=0, acknowledged=0, unchanged=0, refused=0,
-               reads=0, lost=0, extra=0, out_of_order=0, lock_errors=0, other_errors=0, hangs=0)
-    changed = []
+               reads=0, read_refused=0, lost=0, extra=0, out_of_order=0, lock_errors=0, other_errors=0,
+               hangs=0)
     refusals = {}
-    for act in log:
-        read = act.kind in ("list", "show")
-        fig["reads" if read else "writes"] += 1
-        if act.rc == "hang":
-            fig["hangs"] += 1
-            failures.append("%s: r57 %s: %s" % (act.actor, " ".join(act.args), act.err))
-            continue
-        if concur.LOCK.search(act.err) or concur.LOCK.search(act.out):
-            fig["lock_errors"] += 1
-            failures.append("%s: r57 %s: a lock error reached the user after %.2f s: %s"
-                            % (act.actor, " ".join(act.args), act.t1 - act.t0, act.err.strip()))
-            continue
-        if act.rc != 0 and (concur.BROKEN.search(act.err) or act.rc not in (1, 2)
-                            or "server" in act.err or "connection" in act.err):
-            fig["other_errors"] += 1
-            failures.append("%s: r57 %s: exit %s: %s" % (act.actor, " ".join(act.args), act.rc, act.err.strip()))
-            continue
-        if read:
-            if act.rc != 0 and not (act.kind == "show" and "does not exist" in act.err):
-                fig["other_errors"] += 1
-                failures.append("%s: read r57 %s failed: %s" % (act.actor, " ".join(act.args), act.err.strip()))
-            continue
-        if act.rc != 0:
-            fig["refused"] += 1
-            key = concur.re.sub(r"#\d+|\b\d+\b|w\d+", "N", act.err.strip())
-            refusals[key] = refusals.get(key, 0) + 1
-            continue
-        if act.out.startswith("Nothing changed"):
-            fig["unchanged"] += 1
-            continue
-        fig["acknowledged"] += 1
-        changed.append(act)
+    # (a lost connection, or the server's own words, are failures too)
+    changed = concur.classify(log, fig, failures, refusals, BROKEN)
     ents = [(int(s), a, k, int(t) if t else None, m)
             for s, a, k, t, m in psql(uri, su, "SELECT seq, actor, kind, coalesce(target::text, ''), summary"
                                                " FROM r57.entry WHERE seq > %d ORDER BY seq" % first)]
@@ -208,15 +182,8 @@ def pg_concur(args):
                 fig["lost"] += 1
                 failures.append("entry #%s (%s) changed task #%s columns %#x beyond its own"
                                 % (seq, summary, row, int(cols) & ~allowed))
-    took = sorted(a.t1 - a.t0 for a in log if a.rc != "hang")
-    if took:
-        fig["run_ms_median"] = int(1000 * took[len(took) // 2])
-        fig["run_ms_p99"] = int(1000 * took[min(len(took) - 1, len(took) * 99 // 100)])
-        fig["run_ms_max"] = int(1000 * took[-1])
-    fig["seconds"] = round(seconds, 1)
-    print("pg_concur: " + " ".join("%s=%s" % kv for kv in fig.items()))
-    for k, v in sorted(refusals.items(), key=lambda kv: -kv[1])[:6]:
-        print("  refused %d: %s" % (v, k))
+    concur.timings(log, fig, seconds)
+    concur.report("pg_concur", fig, refusals)
     return fault.finish(failures)
 
 
