@@ -28,6 +28,10 @@ char copy_col_type(int t, int k);
  * 't', 0 for none (no such table or column). */
 char copy_value_type(int64_t tbl, int k);
 
+/* "SELECT every column FROM schema table ORDER BY its first" (malloc'd):
+ * schema "" for a file, "r57." for a server. */
+char *copy_select_sql(int t, const char *schema);
+
 enum copy_kind { CELL_NULL, CELL_INT, CELL_TEXT };
 struct copy_cell {
 	enum copy_kind kind;

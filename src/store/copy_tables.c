@@ -1,6 +1,8 @@
 /* copy_tables.c: the tables and columns r57 copy carries, one list both
  * stores read (store_copy.h): the journaled tables as journal.c lists
  * them (id first), then the journal's own two. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "r57/store_copy.h"
@@ -74,4 +76,21 @@ char copy_value_type(int64_t tbl, int k)
 			return k >= 1 && (size_t)k <= strlen(types) ? types[k - 1] : 0;
 		}
 	return 0;
+}
+
+char *copy_select_sql(int t, const char *schema)
+{
+	char *sql = malloc(1024);
+	if (!sql)
+		abort();
+	size_t n = (size_t)snprintf(sql, 1024, "SELECT ");
+	for (int k = 0; k < copy_n_cols(t); k++) {
+		int len;
+		const char *c = copy_col(t, k, &len);
+		n += (size_t)snprintf(sql + n, 1024 - n, "%s%.*s", k ? ", " : "", len, c);
+	}
+	int len;
+	const char *first = copy_col(t, 0, &len);
+	snprintf(sql + n, 1024 - n, " FROM %s%s ORDER BY %.*s", schema, copy_table(t), len, first);
+	return sql;
 }

@@ -17,22 +17,6 @@
 #include "r57/text.h"
 #include "pg_int.h"
 
-static char *select_sql(int t)
-{
-	char *sql = malloc(1024);
-	if (!sql)
-		abort();
-	size_t n = (size_t)snprintf(sql, 1024, "SELECT ");
-	for (int k = 0; k < copy_n_cols(t); k++) {
-		int len;
-		const char *c = copy_col(t, k, &len);
-		n += (size_t)snprintf(sql + n, 1024 - n, "%s%.*s", k ? ", " : "", len, c);
-	}
-	int len;
-	const char *first = copy_col(t, 0, &len);
-	snprintf(sql + n, 1024 - n, " FROM r57.%s ORDER BY %.*s", copy_table(t), len, first);
-	return sql;
-}
 
 int pg_store_copy_out(struct store *st, copy_row_fn each, void *ctx, struct r57_err *err)
 {
@@ -40,7 +24,7 @@ int pg_store_copy_out(struct store *st, copy_row_fn each, void *ctx, struct r57_
 	/* one snapshot of the whole database, whoever writes meanwhile */
 	int rc = pg_do(ps, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", NULL, N_("reading"), err);
 	for (int t = 0; t < COPY_TABLES && !rc; t++) {
-		char *sql = select_sql(t);
+		char *sql = copy_select_sql(t, "r57.");
 		PGresult *res;
 		rc = pg_run(ps, sql, NULL, &res, N_("reading"), err);
 		free(sql);

@@ -62,6 +62,22 @@ void pg_arg_day(struct pg_args *a, r57_day d);           /* R57_NO_DATE: NULL */
 #define PG_TASK_COLS "uuid, title, notes, product, result, group_id, leader_id, unit_id," \
 	" source_id, year, due, first_due, extensions, status, closed, created, updated," \
 	" search_body, search_marks, title_key"
+/* A task with its names, as store_task_get gives it: the columns
+ * pg_read_task reads, units (column 15: "<bytes>:<name>"... as
+ * store_rows.h unpacks it) given by the caller (PLAIN: none). */
+#define PG_TASK_SELECT(units) \
+	"SELECT t.id, t.uuid, t.title, t.notes, t.product, t.result," \
+	" t.group_id, t.leader_id, t.unit_id, t.source_id," \
+	" g.position, g.name, l.name, u.name, s.code," units \
+	" t.year, t.due, t.first_due, t.closed, t.created, t.extensions, t.status, t.updated" \
+	" FROM r57.task t" \
+	" LEFT JOIN r57.task_group g ON g.id = t.group_id" \
+	" LEFT JOIN r57.leader l ON l.id = t.leader_id" \
+	" LEFT JOIN r57.unit u ON u.id = t.unit_id" \
+	" LEFT JOIN r57.source s ON s.id = t.source_id"
+#define PG_TASK_SELECT_PLAIN PG_TASK_SELECT(" NULL,")
+void pg_read_task(const PGresult *res, int r, struct task *t);
+
 struct pg_row_args {
 	struct pg_args a;
 	char *body, *marks, *key;

@@ -25,49 +25,9 @@ static struct pg_store *ps_of(struct store_io *io)
 
 /* --- export ---------------------------------------------------------------- */
 
-#define EXPORT_SELECT \
-	"SELECT t.id, t.uuid, t.title, t.notes, t.product, t.result," \
-	" t.group_id, t.leader_id, t.unit_id, t.source_id," \
-	" g.position, g.name, l.name, u.name, s.code," \
-	" t.year, t.due, t.first_due, t.closed, t.created, t.extensions, t.status, t.updated" \
-	" FROM r57.task t" \
-	" LEFT JOIN r57.task_group g ON g.id = t.group_id" \
-	" LEFT JOIN r57.leader l ON l.id = t.leader_id" \
-	" LEFT JOIN r57.unit u ON u.id = t.unit_id" \
-	" LEFT JOIN r57.source s ON s.id = t.source_id" \
-	" ORDER BY t.id"
 #define UNITS_SELECT \
 	"SELECT tu.task_id, un.name FROM r57.task_unit tu JOIN r57.unit un ON un.id = tu.unit_id" \
 	" ORDER BY tu.task_id, tu.id"
-
-static void read_export_task(const PGresult *res, int r, struct task *t)
-{
-	memset(t, 0, sizeof *t);
-	t->id = pg_int(res, r, 0);
-	snprintf(t->uuid, sizeof t->uuid, "%s", PQgetvalue(res, r, 1));
-	t->title = pg_dup(res, r, 2);
-	t->notes = pg_dup(res, r, 3);
-	t->product = pg_dup(res, r, 4);
-	t->result = pg_dup(res, r, 5);
-	t->group_id = pg_int(res, r, 6);
-	t->leader_id = pg_int(res, r, 7);
-	t->unit_id = pg_int(res, r, 8);
-	t->source_id = pg_int(res, r, 9);
-	t->group_number = (int)pg_int(res, r, 10);
-	t->group_name = pg_dup(res, r, 11);
-	t->leader_name = pg_dup(res, r, 12);
-	t->unit_name = pg_dup(res, r, 13);
-	t->source_code = pg_dup(res, r, 14);
-	t->year = (int)pg_int(res, r, 15);
-	t->due = pg_day(res, r, 16);
-	t->first_due = pg_day(res, r, 17);
-	t->closed = pg_day(res, r, 18);
-	t->created = pg_day(res, r, 19);
-	t->extensions = (int)pg_int(res, r, 20);
-	if (!task_status_parse(PQgetvalue(res, r, 21), &t->status))
-		t->status = TASK_OPEN;
-	t->updated = pg_dup(res, r, 22);
-}
 
 int pg_store_io_each_task(struct store *st, io_task_fn each, void *ctx, struct r57_err *err)
 {
@@ -77,7 +37,7 @@ int pg_store_io_each_task(struct store *st, io_task_fn each, void *ctx, struct r
 	bool own = !ps->in_tx;
 	int rc = own ? pg_do(ps, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", NULL, N_("reading the tasks"), err)
 	             : R57_OK;
-	if (!rc && !(rc = pg_run(ps, EXPORT_SELECT, NULL, &tr, N_("reading the tasks"), err)))
+	if (!rc && !(rc = pg_run(ps, PG_TASK_SELECT_PLAIN " ORDER BY t.id", NULL, &tr, N_("reading the tasks"), err)))
 		rc = pg_run(ps, UNITS_SELECT, NULL, &ur, N_("reading the tasks"), err);
 	if (own && !ps->failed)
 		PQclear(PQexec(ps->conn, "COMMIT"));
@@ -91,7 +51,7 @@ int pg_store_io_each_task(struct store *st, io_task_fn each, void *ctx, struct r
 		rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
 	for (int r = 0; !rc && r < PQntuples(tr); r++) {
 		struct task t;
-		read_export_task(tr, r, &t);
+		pg_read_task(tr, r, &t);
 		int n = 0;
 		while (u < nu && pg_int(ur, u, 0) < t.id)
 			u++;

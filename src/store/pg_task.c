@@ -16,20 +16,11 @@
 #include "pg_int.h"
 #include "store_rows.h"
 
-#define TASK_COLS \
-	"SELECT t.id, t.uuid, t.title, t.notes, t.product, t.result," \
-	" t.group_id, t.leader_id, t.unit_id, t.source_id," \
-	" g.position, g.name, l.name, u.name, s.code," \
+#define TASK_COLS PG_TASK_SELECT( \
 	" (SELECT string_agg(octet_length(un.name) || ':' || un.name, '' ORDER BY tu.id)" \
-	"   FROM r57.task_unit tu JOIN r57.unit un ON un.id = tu.unit_id WHERE tu.task_id = t.id)," \
-	" t.year, t.due, t.first_due, t.closed, t.created, t.extensions, t.status, t.updated" \
-	" FROM r57.task t" \
-	" LEFT JOIN r57.task_group g ON g.id = t.group_id" \
-	" LEFT JOIN r57.leader l ON l.id = t.leader_id" \
-	" LEFT JOIN r57.unit u ON u.id = t.unit_id" \
-	" LEFT JOIN r57.source s ON s.id = t.source_id"
+	"   FROM r57.task_unit tu JOIN r57.unit un ON un.id = tu.unit_id WHERE tu.task_id = t.id),")
 
-static void read_task(const PGresult *res, int r, struct task *t)
+void pg_read_task(const PGresult *res, int r, struct task *t)
 {
 	memset(t, 0, sizeof *t);
 	t->id = pg_int(res, r, 0);
@@ -73,7 +64,7 @@ int pg_store_task_get(struct store *st, int64_t id, struct task *out, struct r57
 	if (rc)
 		return rc;
 	if (PQntuples(res) == 1)
-		read_task(res, 0, out);
+		pg_read_task(res, 0, out);
 	else
 		rc = task_missing(id, err);
 	PQclear(res);
@@ -396,7 +387,7 @@ int pg_store_task_list(struct store *st, const struct task_filter *f, r57_day to
 		return rc;
 	for (int r = 0; r < PQntuples(res); r++) {
 		struct task t;
-		read_task(res, r, &t);
+		pg_read_task(res, r, &t);
 		int stop = each(&t, ctx);
 		task_clear(&t);
 		if (stop)

@@ -12,29 +12,12 @@
 #include "r57/text.h"
 #include "store_int.h"
 
-/* "SELECT c1, c2, ... FROM t ORDER BY first" for table t. */
-static char *select_sql(int t)
-{
-	char *sql = malloc(1024);
-	if (!sql)
-		abort();
-	size_t n = (size_t)snprintf(sql, 1024, "SELECT ");
-	for (int k = 0; k < copy_n_cols(t); k++) {
-		int len;
-		const char *c = copy_col(t, k, &len);
-		n += (size_t)snprintf(sql + n, 1024 - n, "%s%.*s", k ? ", " : "", len, c);
-	}
-	int len;
-	const char *first = copy_col(t, 0, &len);
-	snprintf(sql + n, 1024 - n, " FROM %s ORDER BY %.*s", copy_table(t), len, first);
-	return sql;
-}
 
 int sqlite_store_copy_out(struct store *st, copy_row_fn each, void *ctx, struct r57_err *err)
 {
 	int rc = R57_OK;
 	for (int t = 0; t < COPY_TABLES && !rc; t++) {
-		char *sql = select_sql(t);
+		char *sql = copy_select_sql(t, "");
 		sqlite3_stmt *s;
 		rc = store_prepare(st, sql, &s, err);
 		free(sql);
