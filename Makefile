@@ -26,7 +26,10 @@ ifeq ($(SAN),1)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
 
-PKGS     = ncursesw sqlite3 uuid libutf8proc libpq
+PKGS     = ncursesw sqlite3 uuid libutf8proc
+# libpq's headers only: the library is loaded when r57 connects to a
+# server (src/store/pg_lib.c), never by a command on a file.
+PKG_CFLAGS_PQ = $(shell pkg-config --cflags libpq 2>/dev/null)
 TESTPKGS = cmocka
 
 # Debian packages behind the pkg-config names above, and the test tools.
@@ -42,7 +45,7 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS  += -Iinclude -Ibuild -D_GNU_SOURCE -DR57_VERSION='"$(VERSION)"' -DR57_LOCALEDIR='"$(LOCALEDIR)"'
-ALL_CFLAGS = -std=c11 $(WARN) $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 $(WARN) $(SANFLAGS) $(PKG_CFLAGS) $(PKG_CFLAGS_PQ) $(CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lm
 
 VERSION  := 0.1.0

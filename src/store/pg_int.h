@@ -12,6 +12,40 @@
 #include "r57/store.h"
 #include "r57/store_ops.h"
 
+/* libpq's functions as r57 calls them: loaded on the first connection
+ * (pg_lib.c), so that a command on a file never loads libpq. */
+#define PG_API_FUNCS(F) \
+	F(PQclear) F(PQgetvalue) F(PQntuples) F(PQexec) F(PQresultStatus) \
+	F(PQresultErrorField) F(PQgetisnull) F(PQexecParams) F(PQstatus) \
+	F(PQserverVersion) F(PQerrorMessage) F(PQcmdTuples) F(PQsetNoticeProcessor) \
+	F(PQreset) F(PQfinish) F(PQconnectdb)
+#define PG_API_MEMBER(name) __typeof__(name) *name;
+struct pg_api {
+	PG_API_FUNCS(PG_API_MEMBER)
+};
+#undef PG_API_MEMBER
+extern const struct pg_api *pg_api;
+/* Load libpq once: R57_OK, or the message that it is not installed. */
+int pg_lib_load(struct r57_err *err);
+#ifndef PG_LIB_SELF
+#define PQclear(...) pg_api->PQclear(__VA_ARGS__)
+#define PQgetvalue(...) pg_api->PQgetvalue(__VA_ARGS__)
+#define PQntuples(...) pg_api->PQntuples(__VA_ARGS__)
+#define PQexec(...) pg_api->PQexec(__VA_ARGS__)
+#define PQresultStatus(...) pg_api->PQresultStatus(__VA_ARGS__)
+#define PQresultErrorField(...) pg_api->PQresultErrorField(__VA_ARGS__)
+#define PQgetisnull(...) pg_api->PQgetisnull(__VA_ARGS__)
+#define PQexecParams(...) pg_api->PQexecParams(__VA_ARGS__)
+#define PQstatus(...) pg_api->PQstatus(__VA_ARGS__)
+#define PQserverVersion(...) pg_api->PQserverVersion(__VA_ARGS__)
+#define PQerrorMessage(...) pg_api->PQerrorMessage(__VA_ARGS__)
+#define PQcmdTuples(...) pg_api->PQcmdTuples(__VA_ARGS__)
+#define PQsetNoticeProcessor(...) pg_api->PQsetNoticeProcessor(__VA_ARGS__)
+#define PQreset(...) pg_api->PQreset(__VA_ARGS__)
+#define PQfinish(...) pg_api->PQfinish(__VA_ARGS__)
+#define PQconnectdb(...) pg_api->PQconnectdb(__VA_ARGS__)
+#endif
+
 /* The PostgreSQL store's handle: the head the front reads first
  * (store_ops.h), then the connection. */
 struct pg_store {

@@ -310,6 +310,9 @@ int pg_store_open(const char *where, const struct store_open_opts *o, struct sto
                   struct r57_err *err)
 {
 	*out = NULL;
+	int loaded = pg_lib_load(err);
+	if (loaded)
+		return loaded;
 	struct pg_store *ps = calloc(1, sizeof *ps);
 	if (!ps || !(ps->where = hide_password(where))) {
 		free(ps);

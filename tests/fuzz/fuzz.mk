@@ -11,7 +11,7 @@
 FUZZ_CC     ?= clang
 FUZZ_OPT    ?= -O1 -g
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-FUZZ_CFLAGS  = -std=c11 $(WARN) $(PKG_CFLAGS) $(FUZZ_OPT) $(FUZZ_SAN)
+FUZZ_CFLAGS  = -std=c11 $(WARN) $(PKG_CFLAGS) $(PKG_CFLAGS_PQ) $(FUZZ_OPT) $(FUZZ_SAN)
 FUZZ_NAMES   = csv json date filter text import
 FUZZ_BIN     = $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
 FUZZ_OBJ     = $(LIB_OBJ:build/%=build/fuzz/obj/%)
