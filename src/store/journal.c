@@ -177,18 +177,24 @@ char *journal_bad_images_sql(size_t i, const char *scope)
 }
 
 /* Both, in one pass over the changes in scope: the first change that is
- * not one r57 writes. */
+ * not one r57 writes. An addition (op 1) that is not foreign is bad
+ * exactly when it holds cols or a value, whatever its table: said so
+ * directly, it is not run through its table's every column (an import's
+ * 100,000 additions: 0.4 s that way, half of it this way). */
 static char *bad_change_sql(const char *scope)
 {
 	struct sqlbuf b = sql_new();
 	put(&b, "SELECT id FROM change_log WHERE %s AND (", scope);
 	put_foreign(&b);
-	put(&b, " OR CASE tbl");
+	put(&b, " OR CASE WHEN op = 1 THEN cols <> 0 OR coalesce(");
+	for (int k = 0; k < MAX_COLS; k++)
+		put(&b, "%sv%d", k ? ", " : "", k + 1);
+	put(&b, ") IS NOT NULL ELSE CASE tbl");
 	for (size_t i = 0; i < N_TABLES; i++) {
 		put(&b, " WHEN %d THEN ", tables[i].code);
 		put_bad_values(&b, &tables[i]);
 	}
-	put(&b, " ELSE 0 END) ORDER BY id LIMIT 1");
+	put(&b, " ELSE 0 END END) ORDER BY id LIMIT 1");
 	return b.s;
 }
 
