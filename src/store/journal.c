@@ -673,15 +673,60 @@ static int apply(struct store *st, const struct revert *rv, struct r57_err *err)
  * before it to the same row? The journal is data: a change that is not
  * one (SQL text, a number, another table's row) must stop undo, not be
  * written. */
+static int fresh_rows(struct store *st, const struct revert *rv, bool *fresh, struct r57_err *err);
+
 static int check_sound(struct store *st, const struct revert *rv, struct r57_err *err)
 {
 	int64_t bad = 0;
+	bool fresh = false;
 	int rc = run_first(st, bad_change_sql("entry = ?1 AND id BETWEEN ?2 AND ?3"), rv, &bad, err);
-	if (!rc && !bad)
+	if (!rc && !bad && !(rc = fresh_rows(st, rv, &fresh, err)) && !fresh)
 		rc = run_first(st, journal_broken_chain_sql("c.entry = ?1 AND c.id BETWEEN ?2 AND ?3"), rv,
 		               &bad, err);
 	if (!rc && bad)
 		rc = damaged(err, rv->e, rv->undo, bad);
+	return rc;
+}
+
+/* Is x nothing but additions, each of a row that no change before x
+ * names (an import)? Then each follows nothing, as an addition must, and
+ * the chain holds without a search for the change before each (0.17 s at
+ * 100,000 rows): one look, per table, along change_log_row over the rows
+ * x names, for a change before x; and no change of another entry among
+ * x's (their ids are as many as x's changes). Rows far apart (a look
+ * longer than the changes) take the search for each. */
+static int fresh_rows(struct store *st, const struct revert *rv, bool *fresh, struct r57_err *err)
+{
+	*fresh = false;
+	if (!rv->plain || rv->hi - rv->lo + 1 != rv->n)
+		return R57_OK;
+	for (size_t i = 0; i < N_TABLES; i++) {
+		const struct span *sp = &rv->t[i];
+		if (sp->others || (sp->adds && (!sp->once || (uint64_t)sp->last - (uint64_t)sp->first >=
+		                                                 4 * (uint64_t)sp->adds)))
+			return R57_OK;
+	}
+	sqlite3_stmt *s;
+	int rc = prepare_run(st, "SELECT 1 FROM change_log WHERE tbl = ?4 AND row_id BETWEEN ?5 AND ?6"
+	                         " AND id < ?2 LIMIT 1", rv, &s, err);
+	if (rc)
+		return rc;
+	bool seen = false;
+	for (size_t i = 0; i < N_TABLES && !seen && !rc; i++) {
+		const struct span *sp = &rv->t[tables[i].code - 1];
+		if (!sp->adds)
+			continue;
+		sqlite3_bind_int(s, 4, tables[i].code);
+		sqlite3_bind_int64(s, 5, sp->first);
+		sqlite3_bind_int64(s, 6, sp->last);
+		int step = sqlite3_step(s);
+		seen = step == SQLITE_ROW;
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			rc = store_sqlerr(st, err, N_("reading the journal"));
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	*fresh = !rc && !seen;
 	return rc;
 }
 
