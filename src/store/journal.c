@@ -808,12 +808,19 @@ static int changed_since(struct r57_err *err, const struct revert *rv)
 
 /* Is every row x changed still as x left it? It is unless another
  * action's changes since moved it (MOVED). If not, say who changed it.
- * One statement: the later changes to the rows of x, through the index of
- * each row. */
+ * One statement: the first later change c to a row of x, found from
+ * whichever side is the smaller: from each change of x, through the
+ * index of its row; or, when no more changes came after x than x holds
+ * (none, after an import: a look and no more), from each later change,
+ * through the index of its row to a change of x. Both find the same c. */
 static int check_rows(struct store *st, const struct revert *rv, struct r57_err *err)
 {
 	sqlite3_stmt *s;
-	int rc = prepare_run(st,
+	int rc = prepare_run(st, rv->after <= rv->n ?
+		"SELECT d.seq, d.actor, d.summary FROM change_log c" BEHIND("c")
+		" WHERE c.id > ?3 AND EXISTS (SELECT 1 FROM change_log x WHERE x.tbl = c.tbl"
+		" AND x.row_id = c.row_id AND x.id BETWEEN ?2 AND ?3 AND +x.entry = ?1) AND d.seq <> ?4 AND" MOVED
+		" ORDER BY c.id LIMIT 1" :
 		"SELECT d.seq, d.actor, d.summary FROM change_log x"
 		" JOIN change_log c ON c.tbl = x.tbl AND c.row_id = x.row_id AND c.id > ?3" BEHIND("c")
 		" WHERE x.id BETWEEN ?2 AND ?3 AND x.entry = ?1 AND d.seq <> ?4 AND" MOVED
