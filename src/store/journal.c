@@ -14,11 +14,11 @@
 #include "journal_int.h"
 #include "store_int.h"
 
-/* The journaled tables, by their code in change_log.tbl, with their
- * columns after id: v1, v2, ... of a change are these, in this order. The
- * order is also the order of the references: a table refers only to the
- * ones before it, so rows are put back parents first and removed
- * children first. */
+/* The journaled tables, by their code in change_log.tbl (tables[code - 1]),
+ * with their columns after id: v1, v2, ... of a change are these, in this
+ * order. The order is also the order of the references: a table refers
+ * only to the ones before it, so rows are put back parents first and
+ * removed children first. */
 struct journaled {
 	const char *name;
 	int code;
@@ -506,6 +506,23 @@ static int run_first(struct store *st, char *sql, const struct revert *rv, int64
 	return rc;
 }
 
+/* One number sql finds (0 for none), ?1 bound to x. */
+static int read_number(struct store *st, const char *sql, const struct revert *rv, int64_t *out,
+                       struct r57_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = store_prepare(st, sql, &s, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, rv->x);
+	int step = sqlite3_step(s);
+	*out = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, N_("reading the journal"));
+	sqlite3_finalize(s);
+	return rc;
+}
+
 /* The value column k of table t gets back from the first change f of x to
  * its row: f's own when it recorded it, else that of the first later
  * change of x that did (a removal records every column). */
@@ -861,22 +878,73 @@ const struct journal_ref *journal_references(size_t *n)
 	return references;
 }
 
+/* Might a row outside x refer through reference i to a row x added?
+ * Asked from the referring table's side when that is the smaller: its
+ * rows that x did not touch are then those outside the ids x's changes
+ * to that table name (all of them when x changed none), provided x named
+ * each of those ids once and left none out; and each is looked up among
+ * x's additions. *maybe is false when none refers: exactly when the
+ * statement of check_references would find none. When it is true, that
+ * statement is run, to find the row it always found. */
+static int maybe_in_use(struct store *st, const struct revert *rv, size_t i, bool *maybe,
+                        struct r57_err *err)
+{
+	const struct journaled *t = &tables[references[i].target - 1];
+	const struct span *r = &rv->t[references[i].tbl_code - 1];
+	bool touched = r->adds || r->others;
+	*maybe = true;
+	if (touched && !(rv->plain && r->once &&
+	                 (uint64_t)r->last - (uint64_t)r->first + 1 == (uint64_t)(r->adds + r->others)))
+		return R57_OK;
+	/* (ids only grow, so the span of the table's ids says about how many
+	 * rows it has; only the cost depends on it) */
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT (SELECT max(id) FROM %s) - (SELECT min(id) FROM %s) + 1",
+	         references[i].tbl, references[i].tbl);
+	int64_t rows = 0;
+	int rc = read_number(st, sql, rv, &rows, err);
+	if (rc || rows - (touched ? r->adds + r->others : 0) > rv->t[t->code - 1].adds)
+		return rc;
+	struct sqlbuf b = sql_new();
+	put(&b, "SELECT 1 FROM %s r WHERE %sEXISTS (SELECT 1 FROM change_log c WHERE c.tbl = %d"
+	        " AND c.row_id = r.%s AND c.id BETWEEN ?2 AND ?3 AND +c.entry = ?1 AND c.op = 1",
+	    references[i].tbl, touched ? "(r.id < ?4 OR r.id > ?5) AND " : "", t->code,
+	    references[i].col);
+	put_first(&b, "c", once(rv, t));
+	put(&b, ") LIMIT 1");
+	sqlite3_stmt *s;
+	rc = prepare_run(st, b.s, rv, &s, err);
+	free(b.s);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 4, r->first);
+	sqlite3_bind_int64(s, 5, r->last);
+	int step = sqlite3_step(s);
+	*maybe = step == SQLITE_ROW;
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = store_sqlerr(st, err, N_("reading the journal"));
+	sqlite3_finalize(s);
+	return rc;
+}
+
 /* A row the revert would remove must not be in use by a row outside x:
  * binh assigned a task to the leader an's entry created. Refuse and name
  * the change, before anything is written. One statement per kind of
- * reference, not one per row. */
+ * reference, not one per row, and none for a table x added no row to. */
 static int check_references(struct store *st, const struct revert *rv, struct r57_err *err)
 {
 	int rc = R57_OK;
 	for (size_t i = 0; i < sizeof references / sizeof *references && !rc; i++) {
-		if (!(rv->tables & (1u << (references[i].target - 1))))
+		const struct journaled *t = &tables[references[i].target - 1];
+		bool maybe;
+		if (!has(rv, t, true) || (rc = maybe_in_use(st, rv, i, &maybe, err)) || !maybe)
 			continue;
 		struct sqlbuf b = sql_new();
 		/* The referring rows x touched itself do not count: the revert
 		 * puts them back as they were too. */
 		put(&b, "SELECT r.id FROM change_log c JOIN %s r ON r.%s = c.row_id WHERE" OF_X("c")
-		        "AND c.tbl = %d AND c.op = 1", references[i].tbl, references[i].col, references[i].target);
-		put_first(&b, "c", false);
+		        "AND c.tbl = %d AND c.op = 1", references[i].tbl, references[i].col, t->code);
+		put_first(&b, "c", once(rv, t));
 		put(&b, " AND NOT EXISTS (SELECT 1 FROM change_log m WHERE m.tbl = %d AND m.row_id = r.id"
 		        " AND m.id BETWEEN ?2 AND ?3 AND +m.entry = ?1) LIMIT 1", references[i].tbl_code);
 		int64_t row = 0;
@@ -943,23 +1011,6 @@ static int scan_changes(struct store *st, struct revert *rv, struct r57_err *err
 			sp->others++;
 	}
 	if (step != SQLITE_DONE)
-		rc = store_sqlerr(st, err, N_("reading the journal"));
-	sqlite3_finalize(s);
-	return rc;
-}
-
-/* One number sql finds (0 for none), ?1 bound to x. */
-static int read_number(struct store *st, const char *sql, const struct revert *rv, int64_t *out,
-                       struct r57_err *err)
-{
-	sqlite3_stmt *s;
-	int rc = store_prepare(st, sql, &s, err);
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(s, 1, rv->x);
-	int step = sqlite3_step(s);
-	*out = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		rc = store_sqlerr(st, err, N_("reading the journal"));
 	sqlite3_finalize(s);
 	return rc;
