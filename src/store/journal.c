@@ -466,16 +466,22 @@ static int prepare_run(struct store *st, const char *sql, const struct revert *r
 static int damaged(struct r57_err *err, const struct entry *e, bool undo, int64_t change);
 static int changed_since(struct r57_err *err, const struct revert *rv);
 
-/* Run sql to its end (a write). A value a constraint of the table
- * refuses is a journal r57 did not write (a status that is none, a NULL
- * title), or, for a name or uuid taken since, rows changed since. */
-static int run_write(struct store *st, char *sql, const struct revert *rv, struct r57_err *err)
+/* Run sql to its end (a write), ?4 and ?5 bound to the rows of range if
+ * given. A value a constraint of the table refuses is a journal r57 did
+ * not write (a status that is none, a NULL title), or, for a name or
+ * uuid taken since, rows changed since. */
+static int run_write(struct store *st, char *sql, const struct revert *rv, const struct span *range,
+                     struct r57_err *err)
 {
 	sqlite3_stmt *s;
 	int rc = prepare_run(st, sql, rv, &s, err);
 	free(sql);
 	if (rc)
 		return rc;
+	if (range) {
+		sqlite3_bind_int64(s, 4, range->first);
+		sqlite3_bind_int64(s, 5, range->last);
+	}
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		int ext = sqlite3_extended_errcode(st->db);
 		if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -534,10 +540,26 @@ static void put_value(struct sqlbuf *b, const struct journaled *t, int k)
 	    1L << k, k + 1, k + 1, t->code, 1L << k);
 }
 
-/* Remove the rows x added. */
-static char *delete_sql(const struct journaled *t, bool each_once)
+/* Did x add to table t the rows first .. last, each once, and do nothing
+ * else to it (an import)? Then those ids are the rows x added. */
+static const struct span *added_range(const struct revert *rv, const struct journaled *t)
+{
+	const struct span *sp = &rv->t[t->code - 1];
+	if (!once(rv, t) || sp->others || !sp->adds ||
+	    (uint64_t)sp->last - (uint64_t)sp->first + 1 != (uint64_t)sp->adds)
+		return NULL;
+	return sp;
+}
+
+/* Remove the rows x added: given their range, the rows in it, in the
+ * same order (of id) and without reading x's changes again. */
+static char *delete_sql(const struct journaled *t, bool each_once, bool range)
 {
 	struct sqlbuf b = sql_new();
+	if (range) {
+		put(&b, "DELETE FROM %s WHERE id BETWEEN ?4 AND ?5", t->name);
+		return b.s;
+	}
 	put(&b, "DELETE FROM %s WHERE id IN (SELECT c.row_id FROM change_log c WHERE" OF_X("c")
 	        "AND c.tbl = %d AND c.op = 1", t->name, t->code);
 	put_first(&b, "c", each_once);
@@ -658,13 +680,14 @@ static int apply(struct store *st, const struct revert *rv, struct r57_err *err)
 		rc = store_exec(st, "PRAGMA defer_foreign_keys = ON", err);
 	for (size_t i = N_TABLES; !rc && i-- > 0;)
 		if (has(rv, &tables[i], true))
-			rc = run_write(st, delete_sql(&tables[i], once(rv, &tables[i])), rv, err);
+			rc = run_write(st, delete_sql(&tables[i], once(rv, &tables[i]), added_range(rv, &tables[i])),
+			               rv, added_range(rv, &tables[i]), err);
 	for (size_t i = 0; !rc && i < N_TABLES; i++)
 		if (has(rv, &tables[i], false))
-			rc = run_write(st, update_sql(&tables[i], once(rv, &tables[i])), rv, err);
+			rc = run_write(st, update_sql(&tables[i], once(rv, &tables[i])), rv, NULL, err);
 	for (size_t i = 0; !rc && i < N_TABLES; i++)
 		if (has(rv, &tables[i], false))
-			rc = run_write(st, insert_sql(&tables[i], once(rv, &tables[i])), rv, err);
+			rc = run_write(st, insert_sql(&tables[i], once(rv, &tables[i])), rv, NULL, err);
 	for (size_t i = 0; !rc && i < N_TABLES; i++) {
 		int64_t bad = 0;
 		if (!has(rv, &tables[i], false) && (once(rv, &tables[i]) || !has(rv, &tables[i], true)))
