@@ -393,7 +393,11 @@ static int get_entry(struct store *st, const char *sql, const char *actor,
  * of E is the same revert of E's newest undo, which recorded the values E
  * had left. One statement per table and kind of step, not one per row: an
  * import's entry has 100,000 rows. Every statement below binds ?1 the
- * entry read (x), ?2 and ?3 the first and last id of its changes. */
+ * entry read (x), ?2 and ?3 the first and last id of its changes (and ?4,
+ * ?5 where said). What x's changes are like (struct span: an import adds
+ * each row once, the ids one after another) chooses among statements that
+ * find the same rows, the one that reads the fewest, and leaves out those
+ * that would find none; it never changes what is found. */
 
 /* The changes of x to one table, as read_revert found them. */
 struct span {
