@@ -586,3 +586,124 @@ tamper_refused() {
 	nothing_ran
 	reads_safely
 }
+
+# --- a big import: more than 1,000 tasks, the bulk revert -------------------
+# Undo reads an entry of additions each of its own row (an import) by
+# shorter ways (journal.c: fresh_rows, check_rows from the later changes,
+# maybe_in_use, the removal by a range of ids): the same refusals as any
+# entry's, tried here on one.
+
+# big_story: task 1 added (entry 2), then an import of 1,500 tasks (#2 ..
+# #1501, entry BIG, summary BIG_SUM) with their units, lead and
+# coordinating, all by an; BEFORE is the data before the import.
+big_story() {
+	local csv=$BATS_TEST_TMPDIR/big.csv i
+	ok add "Trước khi nhập"
+	{
+		printf 'Nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn\n'
+		for ((i = 1; i <= 1500; i++)); do
+			printf 'Nhiệm vụ số %d,Sở Nội vụ,Sở Tài chính,%02d/%02d/2025\n' "$i" $((1 + i % 28)) $((1 + i % 6))
+		done
+	} >"$csv"
+	BEFORE=$(data)
+	ok import "$csv"
+	BIG=$(db 'select max(seq) from entry')
+	BIG_SUM=$(db "select summary from entry where seq = $BIG")
+	eq "$(db "select count(*) || ' ' || min(row_id) || ' ' || max(row_id) from change_log where entry = $BIG and tbl = 5 and op = 1")" \
+		"1500 2 1501" "the import's tasks"
+}
+
+# big_change N: the id of the import's change of task N.
+big_change() {
+	db "select id from change_log where entry = $BIG and tbl = 5 and row_id = $1"
+}
+
+# refused_by WHO SEQ WHAT: undo of the import refuses, writing nothing:
+# WHO changed its rows since in entry SEQ (WHAT "changed"), or made use of
+# what it added (WHAT "used").
+refused_by() {
+	local msg='cannot undo #%lld (%s): %s changed it since in #%lld (%s); nothing was changed'
+	[ "$3" = changed ] || msg='cannot undo #%lld (%s): %s made use of what it added in #%lld (%s); nothing was changed'
+	assert_db_unchanged undo
+	assert_error 1
+	eq "$stderr" "r57: $(t "$msg" "$BIG" "$BIG_SUM" "$1" "$2" "$(db "select summary from entry where seq = $2")")"
+}
+
+@test "a big import: undone to the data as before it, redone to the data as it left, undone again; check finds nothing" {
+	big_story
+	local after
+	after=$(data)
+	for round in 1 2; do
+		ok undo
+		eq "$(data)" "$BEFORE" "the data after undo $round"
+		ok check
+		[ "$round" = 2 ] && break
+		ok redo
+		eq "$(data)" "$after" "the data after redo"
+		ok check
+	done
+	eq "$(db "select count(*) from change_log where entry = $BIG + 1 and op = 3")" 3002 \
+		"the removals the undo journaled (1,500 tasks, 1,500 coordinating units, 2 units)"
+}
+
+@test "a big import, then one of its tasks closed by binh: undo refuses, naming binh's close" {
+	big_story
+	ok --actor binh close 700
+	refused_by binh "$((BIG + 1))" changed
+}
+
+@test "a big import, then one of its tasks changed by sqlite3 after binh's action: undo refuses, naming binh's entry" {
+	big_story
+	ok --actor binh add "Việc của Bình"
+	# (the shell's write is filed under the newest entry, binh's)
+	db "update task set title = 'đổi bằng sqlite3' where id = 900"
+	refused_by binh "$((BIG + 1))" changed
+}
+
+@test "a big import, then a change by sqlite3 filed under the import itself: undo reverts it with the import" {
+	big_story
+	db "update task set title = 'đổi bằng sqlite3' where id = 900"
+	ok undo
+	eq "$(data)" "$BEFORE" "the data after the undo"
+	ok check
+}
+
+@test "a big import, then a reminder by binh naming its tasks: undo refuses: binh made use of what it added" {
+	big_story
+	ok --actor binh remind
+	refused_by binh "$((BIG + 1))" used
+}
+
+@test "a big import, then a coordinating unit for one of its tasks written by sqlite3 after binh's action: undo refuses" {
+	big_story
+	ok --actor binh add "Việc của Bình"
+	db "insert into task_unit(task_id, unit_id) values (900, (select id from unit where name = 'Sở Nội vụ'))"
+	refused_by binh "$((BIG + 1))" used
+}
+
+@test "a big import, one of its additions holding a value: undo refuses, naming it" {
+	big_story
+	local c
+	c=$(big_change 700)
+	db "update change_log set v2 = 'cũ' where id = $c"
+	refused_damaged undo "$c" "$BIG" "$BIG_SUM"
+	bad_values_says "$c" 700
+}
+
+@test "a big import, one of its additions moved to the task an earlier action added: undo refuses, check names the chain" {
+	big_story
+	local c
+	c=$(big_change 2)
+	db "update change_log set row_id = 1 where id = $c"
+	refused_damaged undo "$c" "$BIG" "$BIG_SUM"
+	chain_says "$c" 1
+}
+
+@test "a big import, one of its additions made a change of its task (a row never added): undo refuses, check names the chain" {
+	big_story
+	local c
+	c=$(big_change 700)
+	db "update change_log set op = 2, cols = $TITLE, v2 = 'cũ' where id = $c"
+	refused_damaged undo "$c" "$BIG" "$BIG_SUM"
+	chain_says "$c" 700
+}
