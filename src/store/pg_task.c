@@ -1,10 +1,10 @@
 /* pg_task.c: tasks on a PostgreSQL server: read one, add, change, delete,
- * their coordinating units, and the list by the filter of `r57 list`
- * (its condition, the same as store_task.c's: pg_filter.c). The
- * folded words and the title's sort key are written with each row by r57
- * itself (text_search_body, text_sort_key: the server has not r57's
- * Vietnamese rules), and compared byte by byte (COLLATE "C"), as SQLite
- * compares them. */
+ * their coordinating units, the list by the filter of `r57 list` (its
+ * condition, the same as store_task.c's: pg_filter.c) and the screen's
+ * pages of it. The folded words and the title's sort key are written
+ * with each row by r57 itself (text_search_body, text_sort_key: the
+ * server has not r57's Vietnamese rules), and compared byte by byte
+ * (COLLATE "C"), as SQLite compares them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,6 +313,88 @@ int pg_store_task_matches(struct store *st, const struct task_filter *f, r57_day
 	if (rc)
 		return rc;
 	*yes = PQntuples(res) > 0;
+	PQclear(res);
+	return R57_OK;
+}
+
+/* --- the screen's pages ------------------------------------------------------------
+ * Keyset paging within one bucket (a group's, a leader's, ... tasks, or a
+ * month's by deadline): the rows after (or, backward, before) the key of
+ * the last row shown, in the list's order, as sqlite_store_task_page
+ * reads them. The key is task_sort_value's, compared byte by byte. */
+
+static const char *page_key(enum filter_sort sort)
+{
+	switch (sort) {
+	case SORT_DUE: return "coalesce(t.due, '9999-12-31') COLLATE \"C\"";
+	case SORT_TITLE: return "t.title_key COLLATE \"C\"";
+	default: return "''::text";
+	}
+}
+
+static const char *const bucket_col[] = {
+	[BY_GROUP] = "t.group_id",
+	[BY_LEADER] = "t.leader_id",
+	[BY_UNIT] = "t.unit_id",
+	[BY_SOURCE] = "t.source_id",
+	[BY_MONTH] = "t.due",
+};
+
+/* The bucket's condition, its value (if any) in a. */
+static void page_bucket(char *buf, size_t len, struct pg_args *a, enum group_by by,
+                        int64_t bucket, const char *month)
+{
+	if (by == BY_MONTH && month && *month) {
+		pg_arg_text(a, month);
+		snprintf(buf, len, " AND substr(t.due, 1, 7) = $%d", a->n);
+	} else if (by != BY_MONTH && bucket) {
+		pg_arg_int(a, bucket);
+		snprintf(buf, len, " AND %s = $%d", bucket_col[by], a->n);
+	} else {
+		snprintf(buf, len, " AND %s IS NULL", bucket_col[by]);
+	}
+}
+
+int pg_store_task_page(struct store *st, const struct task_filter *f, r57_day today,
+                       enum group_by by, int64_t bucket, const char *month,
+                       const char *after_sort, int64_t after_id, bool backward, int limit,
+                       task_each_fn each, void *ctx, struct r57_err *err)
+{
+	struct pg_filter fs;
+	int rc = pg_filter_build(f, today, &fs, err);
+	if (rc)
+		return rc;
+	const char *key = page_key(f->sort), *dir = backward ? " DESC" : "";
+	char in_bucket[96], after[320] = "";
+	page_bucket(in_bucket, sizeof in_bucket, &fs.a, by, bucket, month);
+	if (after_sort) {
+		pg_arg_text(&fs.a, after_sort);
+		pg_arg_int(&fs.a, after_id);
+		snprintf(after, sizeof after, " AND (%s, t.id) %s ($%d, $%d)", key, backward ? "<" : ">",
+		         fs.a.n - 1, fs.a.n);
+	}
+	if (limit > 0)
+		pg_arg_int(&fs.a, limit);
+	else
+		pg_arg_text(&fs.a, NULL); /* LIMIT NULL: every row */
+	char *sql = NULL;
+	if (asprintf(&sql, "%s%s%s%s ORDER BY %s%s, t.id%s LIMIT $%d", PG_TASK_SELECT_PLAIN, fs.where,
+	             in_bucket, after, key, dir, dir, fs.a.n) < 0)
+		abort();
+	PGresult *res;
+	rc = pg_run(pg_of(st), sql, &fs.a, &res, N_("listing tasks"), err);
+	free(sql);
+	pg_filter_free(&fs);
+	if (rc)
+		return rc;
+	for (int r = 0; r < PQntuples(res); r++) {
+		struct task t;
+		pg_read_task(res, r, &t);
+		int stop = each(&t, ctx);
+		task_clear(&t);
+		if (stop)
+			break;
+	}
 	PQclear(res);
 	return R57_OK;
 }
