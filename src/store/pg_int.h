@@ -76,8 +76,10 @@ static inline struct pg_store *pg_of(struct store *st)
 	return (struct pg_store *)(void *)st;
 }
 
-/* The values of one statement, as text; NULL is SQL NULL. */
-#define PG_MAX_ARGS 32
+/* The values of one statement, as text; NULL is SQL NULL. A filter of
+ * the list alone may have 40 (its day, five names, two deadlines, and
+ * each of its 16 words twice); the figures add theirs. */
+#define PG_MAX_ARGS 64
 struct pg_args {
 	const char *v[PG_MAX_ARGS];
 	char num[PG_MAX_ARGS][24];
@@ -135,6 +137,20 @@ char *pg_dup(const PGresult *res, int r, int i);
 int64_t pg_int(const PGresult *res, int r, int i);
 r57_day pg_day(const PGresult *res, int r, int i);
 bool pg_null(const PGresult *res, int r, int i);
+
+/* The condition of a filter of `r57 list` on r57.task t (pg_filter.c):
+ * where, " WHERE true AND ...", with its values in a as $1, $2, ...;
+ * pg_filter_free frees the words it holds. */
+struct pg_filter {
+	char where[2048];
+	size_t n;
+	struct pg_args a;
+	char *words[2 * FILTER_MAX_WORDS];
+	int nwords;
+};
+int pg_filter_build(const struct task_filter *f, r57_day today, struct pg_filter *fs,
+                    struct r57_err *err);
+void pg_filter_free(struct pg_filter *fs);
 
 /* An operation this store does not have yet: a clear refusal, nothing done. */
 int pg_unsupported(struct store *st, const char *what, struct r57_err *err);

@@ -113,14 +113,18 @@ CREATE TABLE task_unit (
     UNIQUE (task_id, unit_id)
 );
 
+-- The screen's pages read a bucket in the order of its key, compared byte
+-- by byte (COLLATE "C", as SQLite compares text): an index serves them
+-- only in that collation, whatever the database's own.
 CREATE INDEX task_status_due ON task(status, due);
-CREATE INDEX task_group_page  ON task(group_id, (coalesce(due, '9999-12-31')));
-CREATE INDEX task_leader_page ON task(leader_id, (coalesce(due, '9999-12-31')));
-CREATE INDEX task_unit_page   ON task(unit_id, (coalesce(due, '9999-12-31')));
+CREATE INDEX task_group_page  ON task(group_id, (coalesce(due, '9999-12-31')) COLLATE "C", id);
+CREATE INDEX task_leader_page ON task(leader_id, (coalesce(due, '9999-12-31')) COLLATE "C", id);
+CREATE INDEX task_unit_page   ON task(unit_id, (coalesce(due, '9999-12-31')) COLLATE "C", id);
+CREATE INDEX task_source_page ON task(source_id, (coalesce(due, '9999-12-31')) COLLATE "C", id);
 CREATE INDEX task_source_ix   ON task(source_id, status, due);
 CREATE INDEX task_year_ix     ON task(year, status, due);
-CREATE INDEX task_due_ix      ON task(due);
-CREATE INDEX task_title_ix    ON task(title_key, id);
+CREATE INDEX task_due_ix      ON task(due COLLATE "C");
+CREATE INDEX task_title_ix    ON task(title_key COLLATE "C", id);
 CREATE INDEX task_unit_by_unit ON task_unit(unit_id);
 CREATE INDEX leader_unit_ix  ON leader(unit_id);
 
@@ -162,7 +166,7 @@ CREATE TABLE entry (
     xid      bigint NOT NULL
 );
 CREATE INDEX entry_actor_ix ON entry(actor, kind, seq);
-CREATE INDEX entry_day_ix   ON entry(day);
+CREATE INDEX entry_day_ix   ON entry(day COLLATE "C");
 CREATE INDEX entry_xid_ix   ON entry(xid);
 
 CREATE TABLE change_log (

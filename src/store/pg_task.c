@@ -1,11 +1,10 @@
 /* pg_task.c: tasks on a PostgreSQL server: read one, add, change, delete,
- * their coordinating units, and the list by the filter of `r57 list`
- * (the same conditions as store_task.c, in PostgreSQL's words). The
- * folded words and the title's sort key are written with each row by r57
- * itself (text_search_body, text_sort_key: the server has not r57's
- * Vietnamese rules), and compared byte by byte (COLLATE "C"), as SQLite
- * compares them. */
-#include <stdarg.h>
+ * their coordinating units, the list by the filter of `r57 list` (its
+ * condition, the same as store_task.c's: pg_filter.c) and the screen's
+ * pages of it. The folded words and the title's sort key are written
+ * with each row by r57 itself (text_search_body, text_sort_key: the
+ * server has not r57's Vietnamese rules), and compared byte by byte
+ * (COLLATE "C"), as SQLite compares them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,111 +236,6 @@ int pg_store_task_unit_remove(struct store *st, int64_t task, int64_t unit, stru
 	               N_("removing a coordinating unit"), NULL, err);
 }
 
-/* --- the filter ------------------------------------------------------------- */
-
-struct filter_sql {
-	char where[2048];
-	size_t n;
-	struct pg_args a;
-	char *words[2 * FILTER_MAX_WORDS];
-	int nwords;
-};
-
-static void add(struct filter_sql *fs, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add(struct filter_sql *fs, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int k = vsnprintf(fs->where + fs->n, fs->n < sizeof fs->where ? sizeof fs->where - fs->n : 0, fmt, ap);
-	va_end(ap);
-	if (k > 0)
-		fs->n += (size_t)k;
-}
-
-/* A condition with one value: "t.group_id = $N". */
-static void cond_int(struct filter_sql *fs, const char *col, const char *op, int64_t v)
-{
-	pg_arg_int(&fs->a, v);
-	add(fs, " AND %s %s $%d", col, op, fs->a.n);
-}
-
-static void cond_day(struct filter_sql *fs, const char *lhs, const char *op, r57_day d)
-{
-	pg_arg_day(&fs->a, d);
-	add(fs, " AND %s %s $%d COLLATE \"C\"", lhs, op, fs->a.n);
-}
-
-/* A word must begin a word of the title or notes: " nang" in
- * " nang cap he thong " (text_search_word, text_search_body). */
-static int cond_word(struct filter_sql *fs, const char *col, const char *typed, bool marks,
-                     struct r57_err *err)
-{
-	char *w = text_search_word(typed, marks);
-	if (!w)
-		return r57_fail(err, R57_ENOMEM, _("out of memory"));
-	if (!*w) { /* no letter or digit: every task */
-		free(w);
-		return R57_OK;
-	}
-	fs->words[fs->nwords++] = w;
-	pg_arg_text(&fs->a, w);
-	add(fs, " AND strpos(%s, $%d) > 0", col, fs->a.n);
-	return R57_OK;
-}
-
-static void filter_free(struct filter_sql *fs)
-{
-	for (int i = 0; i < fs->nwords; i++)
-		free(fs->words[i]);
-}
-
-static int build_filter(const struct task_filter *f, r57_day today, struct filter_sql *fs,
-                        struct r57_err *err)
-{
-	memset(fs, 0, sizeof *fs);
-	add(fs, " WHERE true");
-	switch (f->status) {
-	case FILTER_NOT_CANCELLED: add(fs, " AND t.status <> 'cancelled'"); break;
-	case FILTER_ALL: break;
-	case FILTER_OPEN: add(fs, " AND t.status = 'open'"); break;
-	case FILTER_WITHIN:
-		add(fs, " AND t.status = 'open'");
-		cond_day(fs, "coalesce(t.due, '9999-12-31')", ">=", today);
-		break;
-	case FILTER_OVERDUE:
-		add(fs, " AND t.status = 'open'");
-		cond_day(fs, "t.due", "<", today);
-		break;
-	case FILTER_DONE: add(fs, " AND t.status = 'done'"); break;
-	case FILTER_CANCELLED: add(fs, " AND t.status = 'cancelled'"); break;
-	}
-	if (f->group_id)
-		cond_int(fs, "t.group_id", "=", f->group_id);
-	if (f->leader_id)
-		cond_int(fs, "t.leader_id", "=", f->leader_id);
-	if (f->unit_id)
-		cond_int(fs, "t.unit_id", "=", f->unit_id);
-	if (f->source_id)
-		cond_int(fs, "t.source_id", "=", f->source_id);
-	if (f->year)
-		cond_int(fs, "t.year", "=", f->year);
-	if (f->due_before != R57_NO_DATE)
-		cond_day(fs, "t.due", "<", f->due_before);
-	if (f->due_after != R57_NO_DATE)
-		cond_day(fs, "t.due", ">", f->due_after);
-	int rc = R57_OK;
-	for (int i = 0; i < f->n_words && i < FILTER_MAX_WORDS && !rc; i++) {
-		rc = cond_word(fs, "t.search_body", f->words[i], false, err);
-		if (!rc && f->word_marks[i])
-			rc = cond_word(fs, "t.search_marks", f->words[i], true, err);
-	}
-	if (!rc && fs->n >= sizeof fs->where)
-		rc = r57_fail(err, R57_EINPUT, "%s", _("the filter is too long"));
-	if (rc)
-		filter_free(fs);
-	return rc;
-}
-
 static const char *order_by(enum filter_sort sort)
 {
 	switch (sort) {
@@ -356,8 +250,8 @@ static int run_filtered(struct store *st, const struct task_filter *f, r57_day t
                         const char *head, int64_t id, const char *tail, const char *doing,
                         PGresult **res, struct r57_err *err)
 {
-	struct filter_sql fs;
-	int rc = build_filter(f, today, &fs, err);
+	struct pg_filter fs;
+	int rc = pg_filter_build(f, today, &fs, err);
 	if (rc)
 		return rc;
 	char one[32] = "";
@@ -370,7 +264,7 @@ static int run_filtered(struct store *st, const struct task_filter *f, r57_day t
 		abort();
 	rc = pg_run(pg_of(st), sql, &fs.a, res, doing, err);
 	free(sql);
-	filter_free(&fs);
+	pg_filter_free(&fs);
 	return rc;
 }
 
@@ -419,6 +313,88 @@ int pg_store_task_matches(struct store *st, const struct task_filter *f, r57_day
 	if (rc)
 		return rc;
 	*yes = PQntuples(res) > 0;
+	PQclear(res);
+	return R57_OK;
+}
+
+/* --- the screen's pages ------------------------------------------------------------
+ * Keyset paging within one bucket (a group's, a leader's, ... tasks, or a
+ * month's by deadline): the rows after (or, backward, before) the key of
+ * the last row shown, in the list's order, as sqlite_store_task_page
+ * reads them. The key is task_sort_value's, compared byte by byte. */
+
+static const char *page_key(enum filter_sort sort)
+{
+	switch (sort) {
+	case SORT_DUE: return "coalesce(t.due, '9999-12-31') COLLATE \"C\"";
+	case SORT_TITLE: return "t.title_key COLLATE \"C\"";
+	default: return "''::text";
+	}
+}
+
+static const char *const bucket_col[] = {
+	[BY_GROUP] = "t.group_id",
+	[BY_LEADER] = "t.leader_id",
+	[BY_UNIT] = "t.unit_id",
+	[BY_SOURCE] = "t.source_id",
+	[BY_MONTH] = "t.due",
+};
+
+/* The bucket's condition, its value (if any) in a. */
+static void page_bucket(char *buf, size_t len, struct pg_args *a, enum group_by by,
+                        int64_t bucket, const char *month)
+{
+	if (by == BY_MONTH && month && *month) {
+		pg_arg_text(a, month);
+		snprintf(buf, len, " AND substr(t.due, 1, 7) = $%d", a->n);
+	} else if (by != BY_MONTH && bucket) {
+		pg_arg_int(a, bucket);
+		snprintf(buf, len, " AND %s = $%d", bucket_col[by], a->n);
+	} else {
+		snprintf(buf, len, " AND %s IS NULL", bucket_col[by]);
+	}
+}
+
+int pg_store_task_page(struct store *st, const struct task_filter *f, r57_day today,
+                       enum group_by by, int64_t bucket, const char *month,
+                       const char *after_sort, int64_t after_id, bool backward, int limit,
+                       task_each_fn each, void *ctx, struct r57_err *err)
+{
+	struct pg_filter fs;
+	int rc = pg_filter_build(f, today, &fs, err);
+	if (rc)
+		return rc;
+	const char *key = page_key(f->sort), *dir = backward ? " DESC" : "";
+	char in_bucket[96], after[320] = "";
+	page_bucket(in_bucket, sizeof in_bucket, &fs.a, by, bucket, month);
+	if (after_sort) {
+		pg_arg_text(&fs.a, after_sort);
+		pg_arg_int(&fs.a, after_id);
+		snprintf(after, sizeof after, " AND (%s, t.id) %s ($%d, $%d)", key, backward ? "<" : ">",
+		         fs.a.n - 1, fs.a.n);
+	}
+	if (limit > 0)
+		pg_arg_int(&fs.a, limit);
+	else
+		pg_arg_text(&fs.a, NULL); /* LIMIT NULL: every row */
+	char *sql = NULL;
+	if (asprintf(&sql, "%s%s%s%s ORDER BY %s%s, t.id%s LIMIT $%d", PG_TASK_SELECT_PLAIN, fs.where,
+	             in_bucket, after, key, dir, dir, fs.a.n) < 0)
+		abort();
+	PGresult *res;
+	rc = pg_run(pg_of(st), sql, &fs.a, &res, N_("listing tasks"), err);
+	free(sql);
+	pg_filter_free(&fs);
+	if (rc)
+		return rc;
+	for (int r = 0; r < PQntuples(res); r++) {
+		struct task t;
+		pg_read_task(res, r, &t);
+		int stop = each(&t, ctx);
+		task_clear(&t);
+		if (stop)
+			break;
+	}
 	PQclear(res);
 	return R57_OK;
 }

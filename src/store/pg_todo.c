@@ -12,30 +12,3 @@ int pg_store_check_all(struct store *st, store_problem_fn fn, void *ctx, int *n,
 	(void)n;
 	return pg_unsupported(st, _("r57 check"), err);
 }
-
-int pg_store_figures(struct store *st, const struct selection *sel, enum group_by by, r57_day as_of, r57_day since, figures_each_fn each, void *ctx, struct r57_err *err)
-{
-	(void)sel;
-	(void)by;
-	(void)as_of;
-	(void)since;
-	(void)each;
-	(void)ctx;
-	return pg_unsupported(st, _("the status report"), err);
-}
-
-int pg_store_task_page(struct store *st, const struct task_filter *f, r57_day today, enum group_by by, int64_t bucket, const char *month, const char *after_sort, int64_t after_id, bool backward, int limit, task_each_fn each, void *ctx, struct r57_err *err)
-{
-	(void)f;
-	(void)today;
-	(void)by;
-	(void)bucket;
-	(void)month;
-	(void)after_sort;
-	(void)after_id;
-	(void)backward;
-	(void)limit;
-	(void)each;
-	(void)ctx;
-	return pg_unsupported(st, _("the screen"), err);
-}

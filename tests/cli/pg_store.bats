@@ -370,18 +370,19 @@ made() {
 }
 
 @test "pg: a connection lost in the middle of an import: a clear message, nothing of it written" {
+	# (20,000 rows: seconds of writing, whatever the machine, so that the
+	# session ends while the import is under way)
 	made
 	{
 		echo "title,unit"
-		for i in $(seq 1 3000); do echo "Nhiệm vụ $i,Sở Nội vụ"; done
+		for i in $(seq 1 20000); do echo "Nhiệm vụ $i,Sở Nội vụ"; done
 	} >"$BATS_TEST_TMPDIR/big.csv"
-	# the server ends lan's session while the import writes its rows
+	# the server ends lan's session as soon as the import is at work
 	(
 		for _ in $(seq 1 100); do
 			sleep 0.1
 			n=$(sql "SELECT count(*) FROM pg_stat_activity WHERE usename = 'lan' AND state = 'active'")
 			if [ "$n" -gt 0 ]; then
-				sleep 0.3
 				sql "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'lan'" >/dev/null
 				break
 			fi
