@@ -268,6 +268,19 @@ static int run_filtered(struct store *st, const struct task_filter *f, r57_day t
 	return rc;
 }
 
+/* Hand every task of res to each() until it asks to stop. */
+static void each_task(const PGresult *res, task_each_fn each, void *ctx)
+{
+	for (int r = 0; r < PQntuples(res); r++) {
+		struct task t;
+		pg_read_task(res, r, &t);
+		int stop = each(&t, ctx);
+		task_clear(&t);
+		if (stop)
+			break;
+	}
+}
+
 int pg_store_task_list(struct store *st, const struct task_filter *f, r57_day today, int limit,
                        task_each_fn each, void *ctx, struct r57_err *err)
 {
@@ -279,14 +292,7 @@ int pg_store_task_list(struct store *st, const struct task_filter *f, r57_day to
 	int rc = run_filtered(st, f, today, TASK_COLS, 0, tail, N_("listing tasks"), &res, err);
 	if (rc)
 		return rc;
-	for (int r = 0; r < PQntuples(res); r++) {
-		struct task t;
-		pg_read_task(res, r, &t);
-		int stop = each(&t, ctx);
-		task_clear(&t);
-		if (stop)
-			break;
-	}
+	each_task(res, each, ctx);
 	PQclear(res);
 	return R57_OK;
 }
@@ -387,14 +393,7 @@ int pg_store_task_page(struct store *st, const struct task_filter *f, r57_day to
 	pg_filter_free(&fs);
 	if (rc)
 		return rc;
-	for (int r = 0; r < PQntuples(res); r++) {
-		struct task t;
-		pg_read_task(res, r, &t);
-		int stop = each(&t, ctx);
-		task_clear(&t);
-		if (stop)
-			break;
-	}
+	each_task(res, each, ctx);
 	PQclear(res);
 	return R57_OK;
 }
