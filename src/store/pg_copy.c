@@ -5,7 +5,8 @@
  * journal's triggers file nothing while the rows, which bring their own
  * journal, go in (r57.copying, which only the owner's members may set to
  * effect), the counters of ids moved past them, the folded words of each
- * task written by r57, the entries tied to no transaction (xid 0). */
+ * task written by r57, the entries tied to no transaction (xid 0); the
+ * rows sent hundreds to a round trip (pg_pipe.c). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,7 +134,10 @@ int pg_store_copy_in_row(struct store *st, int table, const struct copy_cell *ce
 		at += (size_t)snprintf(sql + at, sizeof sql - at, ", $%d, $%d, $%d", a.n - 2, a.n - 1, a.n);
 	}
 	snprintf(sql + at, sizeof sql - at, "%s)", table == COPY_ENTRY ? ", 0" : "");
-	int rc = pg_do(pg_of(st), sql, &a, N_("copying"), err);
+	/* sent ahead of its result (pg_pipe.c): a copy is rows by the
+	 * hundred thousand; pg_store_copy_in_end's first statement reads
+	 * the results still to come */
+	int rc = pg_pipe_send(pg_of(st), sql, &a, N_("copying"), err);
 	if (task)
 		pg_row_args_free(&ra);
 	return rc;

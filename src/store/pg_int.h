@@ -18,7 +18,9 @@
 	F(PQclear) F(PQgetvalue) F(PQntuples) F(PQexec) F(PQresultStatus) \
 	F(PQresultErrorField) F(PQgetisnull) F(PQexecParams) F(PQstatus) \
 	F(PQserverVersion) F(PQerrorMessage) F(PQcmdTuples) F(PQsetNoticeProcessor) \
-	F(PQreset) F(PQfinish) F(PQconnectdb)
+	F(PQreset) F(PQfinish) F(PQconnectdb) \
+	F(PQenterPipelineMode) F(PQexitPipelineMode) F(PQpipelineSync) \
+	F(PQsendQueryParams) F(PQgetResult)
 #define PG_API_MEMBER(name) __typeof__(name) *name;
 struct pg_api {
 	PG_API_FUNCS(PG_API_MEMBER)
@@ -44,7 +46,17 @@ int pg_lib_load(struct r57_err *err);
 #define PQreset(...) pg_api->PQreset(__VA_ARGS__)
 #define PQfinish(...) pg_api->PQfinish(__VA_ARGS__)
 #define PQconnectdb(...) pg_api->PQconnectdb(__VA_ARGS__)
+#define PQenterPipelineMode(...) pg_api->PQenterPipelineMode(__VA_ARGS__)
+#define PQexitPipelineMode(...) pg_api->PQexitPipelineMode(__VA_ARGS__)
+#define PQpipelineSync(...) pg_api->PQpipelineSync(__VA_ARGS__)
+#define PQsendQueryParams(...) pg_api->PQsendQueryParams(__VA_ARGS__)
+#define PQgetResult(...) pg_api->PQgetResult(__VA_ARGS__)
 #endif
+
+/* The most statements sent ahead of their results (pg_pipe.c): enough
+ * that a round trip is shared by many rows, few enough that the results
+ * waiting in the socket never fill it while r57 is still sending. */
+#define PG_PIPE_MAX 500
 
 /* The PostgreSQL store's handle: the head the front reads first
  * (store_ops.h), then the connection. */
@@ -61,6 +73,10 @@ struct pg_store {
 	int64_t *focal;
 	int n_focal;
 	char *focal_names; /* their names, ", " between */
+	/* Statements sent in pipeline mode whose results are not read yet
+	 * (pg_pipe.c), and what each was doing, for its message. */
+	int piped;
+	const char *piped_doing[PG_PIPE_MAX];
 };
 
 /* Read the login's focal units (pg_role.c). */
@@ -131,6 +147,21 @@ int pg_run(struct pg_store *ps, const char *sql, const struct pg_args *a, PGresu
 /* The same, for a statement whose rows are not wanted. */
 int pg_do(struct pg_store *ps, const char *sql, const struct pg_args *a, const char *doing,
           struct r57_err *err);
+
+/* Send a write whose result is only "done" without waiting for it: in
+ * libpq's pipeline mode, up to PG_PIPE_MAX at a time, so that an import
+ * or a copy of 100,000 rows costs some 200 round trips, not 100,000.
+ * The first error among them comes back from the next pg_pipe_end, which
+ * pg_run calls before anything else (a read sees every write before it,
+ * in order), and commit and rollback with it. */
+int pg_pipe_send(struct pg_store *ps, const char *sql, const struct pg_args *a, const char *doing,
+                 struct r57_err *err);
+/* Read every result sent ahead and leave pipeline mode: R57_OK, or the
+ * message of the first statement that failed (the rest were not run). */
+int pg_pipe_end(struct pg_store *ps, struct r57_err *err);
+/* The message of a failed result (res NULL: the connection's own), as
+ * pg_run gives it. */
+int pg_result_error(struct pg_store *ps, PGresult *res, const char *doing, struct r57_err *err);
 
 /* Column i of row r: a copy (NULL for NULL), an integer (0 for NULL), a day. */
 char *pg_dup(const PGresult *res, int r, int i);

@@ -2,9 +2,10 @@
  * reads every task in one query and their coordinating units in a second,
  * merged in id order, as store_io.c does. Import writes each row as it is
  * given, inside the import's one transaction: a task before the units
- * that name it, so the journal records them in that order; the ids it
- * gives its new tasks are made the server's own at the end
- * (r57.ids_catch_up). */
+ * that name it, so the journal records them in that order. A new task and
+ * its units are sent ahead of their results (pg_pipe.c), hundreds to a
+ * round trip; the ids it gives its new tasks are made the server's own at
+ * the end (r57.ids_catch_up). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,9 +196,9 @@ int pg_store_io_insert(struct store_io *io, int64_t id, const struct task_row *r
 	struct pg_row_args ra;
 	pg_row_args(&ra, r, now);
 	pg_arg_int(&ra.a, id);
-	int rc = pg_do(ps_of(io), "INSERT INTO r57.task(" PG_TASK_COLS ", id) VALUES ($1,$2,$3,$4,$5,"
-	               "$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)", &ra.a,
-	               N_("adding tasks"), err);
+	int rc = pg_pipe_send(ps_of(io), "INSERT INTO r57.task(" PG_TASK_COLS ", id) VALUES ($1,$2,$3,$4,$5,"
+	                      "$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)", &ra.a,
+	                      N_("adding tasks"), err);
 	pg_row_args_free(&ra);
 	if (!rc)
 		io->inserted = true;
@@ -210,9 +211,18 @@ int pg_store_io_update(struct store_io *io, int64_t id, const struct task_row *r
 	return pg_store_task_update(io->st, id, r, now, err);
 }
 
+/* A focal point's check reads the task, which waits for every write sent
+ * before it: only then is it one statement a round trip, as before. */
 int pg_store_io_unit_add(struct store_io *io, int64_t task, int64_t unit, struct r57_err *err)
 {
-	return pg_store_task_unit_add(io->st, task, unit, err);
+	struct pg_store *ps = ps_of(io);
+	if (ps->n_focal)
+		return pg_store_task_unit_add(io->st, task, unit, err);
+	struct pg_args a = { 0 };
+	pg_arg_int(&a, task);
+	pg_arg_int(&a, unit);
+	return pg_pipe_send(ps, "INSERT INTO r57.task_unit(task_id, unit_id) VALUES ($1, $2)"
+	                    " ON CONFLICT DO NOTHING", &a, N_("adding a coordinating unit"), err);
 }
 
 int pg_store_io_unit_remove(struct store_io *io, int64_t task, int64_t unit, struct r57_err *err)
@@ -220,12 +230,13 @@ int pg_store_io_unit_remove(struct store_io *io, int64_t task, int64_t unit, str
 	return pg_store_task_unit_remove(io->st, task, unit, err);
 }
 
-/* Rows are written as they come: nothing waits, but the counters of ids
- * must catch up with the ids given here before anyone adds a task. */
+/* Every row sent is written (pg_do reads the results still to come
+ * first), and the counters of ids catch up with the ids given here
+ * before anyone adds a task. */
 int pg_store_io_flush(struct store_io *io, struct r57_err *err)
 {
 	if (!io->inserted)
-		return R57_OK;
+		return ps_of(io)->piped ? pg_pipe_end(ps_of(io), err) : R57_OK;
 	io->inserted = false;
 	return pg_do(ps_of(io), "SELECT r57.ids_catch_up()", NULL, N_("adding tasks"), err);
 }

@@ -108,7 +108,7 @@ static char *server_says(const char *msg)
 	return safe;
 }
 
-static int result_error(struct pg_store *ps, PGresult *res, const char *doing, struct r57_err *err)
+int pg_result_error(struct pg_store *ps, PGresult *res, const char *doing, struct r57_err *err)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	char *where = text_safe(ps->where, false);
@@ -159,6 +159,11 @@ int pg_run(struct pg_store *ps, const char *sql, const struct pg_args *a, PGresu
            const char *doing, struct r57_err *err)
 {
 	*out = NULL;
+	if (ps->piped) {
+		int rc = pg_pipe_end(ps, err);
+		if (rc)
+			return rc;
+	}
 	reconnect(ps);
 	if (ps->failed) {
 		char *where = text_safe(ps->where, false);
@@ -172,7 +177,7 @@ int pg_run(struct pg_store *ps, const char *sql, const struct pg_args *a, PGresu
 		*out = res;
 		return R57_OK;
 	}
-	int rc = result_error(ps, res, doing, err);
+	int rc = pg_result_error(ps, res, doing, err);
 	PQclear(res);
 	return rc;
 }
@@ -280,7 +285,7 @@ static int make_schema(struct pg_store *ps, const struct store_open_opts *o, str
 		return rc;
 	PGresult *res = PQexec(ps->conn, r57_pg_schema_sql);
 	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
-		rc = result_error(ps, res, N_("creating the schema (r57 init)"), err);
+		rc = pg_result_error(ps, res, N_("creating the schema (r57 init)"), err);
 		PQclear(res);
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
 		return rc;
@@ -439,6 +444,8 @@ int pg_store_commit(struct store *st, struct r57_err *err)
 void pg_store_rollback(struct store *st)
 {
 	struct pg_store *ps = pg_of(st);
+	if (ps->piped)
+		pg_pipe_end(ps, NULL); /* (what failed is being undone) */
 	if (ps->in_tx && !ps->failed)
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
 	ps->in_tx = false;
