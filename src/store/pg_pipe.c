@@ -33,19 +33,20 @@ int pg_pipe_end(struct pg_store *ps, struct r57_err *err)
 	int n = ps->piped, i = 0, rc = R57_OK;
 	ps->piped = 0;
 	const char *last = n ? ps->piped_doing[n - 1] : N_("writing");
-	if (PQpipelineSync(ps->conn) != 1)
-		rc = pg_result_error(ps, NULL, last, err);
+	/* The first failure is said once every result is read: a session the
+	 * server ended gives its error while the connection still looks
+	 * good, and is a lost connection only after. */
+	PGresult *failed = NULL;
+	const char *failed_doing = last;
+	bool synced = PQpipelineSync(ps->conn) == 1;
 	/* Each statement's result, then NULL; the sync's result last. Two NULLs
 	 * in a row, or a connection gone, end it too: nothing more will come. */
 	int nulls = 0;
-	while (!rc || PQstatus(ps->conn) == CONNECTION_OK) {
+	while (PQstatus(ps->conn) == CONNECTION_OK) {
 		PGresult *res = PQgetResult(ps->conn);
 		if (!res) {
-			if (PQstatus(ps->conn) != CONNECTION_OK || ++nulls > 1) {
-				if (!rc)
-					rc = pg_result_error(ps, NULL, i < n ? ps->piped_doing[i] : last, err);
+			if (++nulls > 1)
 				break;
-			}
 			continue;
 		}
 		nulls = 0;
@@ -54,11 +55,17 @@ int pg_pipe_end(struct pg_store *ps, struct r57_err *err)
 			PQclear(res);
 			break;
 		}
-		if (st == PGRES_FATAL_ERROR && !rc)
-			rc = pg_result_error(ps, res, i < n ? ps->piped_doing[i] : last, err);
-		PQclear(res);
+		if (st == PGRES_FATAL_ERROR && !failed) {
+			failed = res;
+			failed_doing = i < n ? ps->piped_doing[i] : last;
+		} else {
+			PQclear(res);
+		}
 		i++;
 	}
+	if (failed || !synced || PQstatus(ps->conn) != CONNECTION_OK)
+		rc = pg_result_error(ps, failed, failed_doing, err);
+	PQclear(failed);
 	if (PQstatus(ps->conn) == CONNECTION_OK)
 		PQexitPipelineMode(ps->conn);
 	else
