@@ -3,7 +3,8 @@
 #   make run        install missing Debian packages, build, start r57
 #   make check      every test layer; ends with "N passed, N failed"
 #   make SAN=1 ...  the same with AddressSanitizer and UBSan
-#   make bench      speed and memory at 1,000 to 100,000 tasks
+#   make bench      speed and memory at 1,000 to 100,000 tasks, then make bench-pg
+#   make bench-pg   the same on a private PostgreSQL server, 20 clients at once
 #   make stress     the fault tests' long form (1,000 SIGKILLs, 8 x 250 concurrent
 #                   actions, 1,000 damaged copies)
 #   make fuzz       each libFuzzer harness SECONDS=N (60); make fuzz-replay: the corpora (clang)
@@ -66,7 +67,7 @@ MO       = build/locale/vi/LC_MESSAGES/r57.mo
 PO_SRC   = $(wildcard src/*.c src/*.h $(foreach l,$(LAYERS),src/$(l)/*.c src/$(l)/*.h) include/r57/*.h)
 
 .PHONY: fault stress valgrind
-.PHONY: pot po-update all run check unit cli tui deps test-deps install uninstall clean bench docs docs-check
+.PHONY: pot po-update all run check unit cli tui deps test-deps install uninstall clean bench bench-pg docs docs-check
 all: r57 $(MO)
 
 # Checked once per build tree. A plain make only checks and says the
@@ -203,6 +204,9 @@ docs-check: r57 $(MO)
 
 bench:
 	@$(MAKE) -s -f tests/bench/bench.mk N="$(N)" QUICK="$(QUICK)"
+
+bench-pg:
+	@$(MAKE) -s -f tests/bench/bench.mk bench-pg N="$(N)" QUICK="$(QUICK)"
 
 # The binary looks for its catalogue in the LOCALEDIR it was compiled with:
 # build with the same PREFIX (or LOCALEDIR) as you install with.

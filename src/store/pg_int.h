@@ -20,7 +20,7 @@
 	F(PQserverVersion) F(PQerrorMessage) F(PQcmdTuples) F(PQsetNoticeProcessor) \
 	F(PQreset) F(PQfinish) F(PQconnectdb) \
 	F(PQenterPipelineMode) F(PQexitPipelineMode) F(PQpipelineSync) \
-	F(PQsendQueryParams) F(PQgetResult)
+	F(PQsendQueryParams) F(PQgetResult) F(PQsendPrepare) F(PQsendQueryPrepared)
 #define PG_API_MEMBER(name) __typeof__(name) *name;
 struct pg_api {
 	PG_API_FUNCS(PG_API_MEMBER)
@@ -51,12 +51,18 @@ int pg_lib_load(struct r57_err *err);
 #define PQpipelineSync(...) pg_api->PQpipelineSync(__VA_ARGS__)
 #define PQsendQueryParams(...) pg_api->PQsendQueryParams(__VA_ARGS__)
 #define PQgetResult(...) pg_api->PQgetResult(__VA_ARGS__)
+#define PQsendPrepare(...) pg_api->PQsendPrepare(__VA_ARGS__)
+#define PQsendQueryPrepared(...) pg_api->PQsendQueryPrepared(__VA_ARGS__)
 #endif
 
 /* The most statements sent ahead of their results (pg_pipe.c): enough
  * that a round trip is shared by many rows, few enough that the results
  * waiting in the socket never fill it while r57 is still sending. */
 #define PG_PIPE_MAX 500
+/* The statements prepared on the connection for the pipeline: each
+ * text is parsed and planned once, not once a row (a copy sends one text
+ * per table). */
+#define PG_PIPE_PREPARED 16
 
 /* The PostgreSQL store's handle: the head the front reads first
  * (store_ops.h), then the connection. */
@@ -77,6 +83,9 @@ struct pg_store {
 	 * (pg_pipe.c), and what each was doing, for its message. */
 	int piped;
 	const char *piped_doing[PG_PIPE_MAX];
+	char *prepared[PG_PIPE_PREPARED]; /* their texts */
+	int prepared_no[PG_PIPE_PREPARED]; /* and names, r57_pipe_<no>: never used twice */
+	int n_prepared, prepares;
 };
 
 /* Read the login's focal units (pg_role.c). */
@@ -159,6 +168,8 @@ int pg_pipe_send(struct pg_store *ps, const char *sql, const struct pg_args *a, 
 /* Read every result sent ahead and leave pipeline mode: R57_OK, or the
  * message of the first statement that failed (the rest were not run). */
 int pg_pipe_end(struct pg_store *ps, struct r57_err *err);
+/* Forget the statements prepared (the connection was made again). */
+void pg_pipe_forget(struct pg_store *ps);
 /* The message of a failed result (res NULL: the connection's own), as
  * pg_run gives it. */
 int pg_result_error(struct pg_store *ps, PGresult *res, const char *doing, struct r57_err *err);

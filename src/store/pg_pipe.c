@@ -3,7 +3,9 @@
  * stays its own statement, as it was, in the same order: the triggers
  * file the same journal entry, change by change, and a refusal of the
  * server is the same sentence. Only the waiting goes: r57 sends up to
- * PG_PIPE_MAX statements, then one sync, and reads their results at once.
+ * PG_PIPE_MAX statements, then one sync, and reads their results at once;
+ * each text is prepared once on the connection, so the server parses and
+ * plans it once, not once a row.
  *
  * Why not COPY FROM STDIN into a temporary table and one INSERT ... SELECT,
  * or multi-row INSERTs: both change the order in which the rows, and so
@@ -13,19 +15,67 @@
  * once a row whichever way the rows come. Measured on 20,000 rows of a
  * CSV over the Unix socket: docs/bench.md. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "r57/i18n.h"
 #include "pg_int.h"
+
+void pg_pipe_forget(struct pg_store *ps)
+{
+	for (int i = 0; i < ps->n_prepared; i++)
+		free(ps->prepared[i]);
+	ps->n_prepared = 0;
+}
+
+/* The name of sql's prepared statement, prepared now (in the pipeline,
+ * its result one more to read) when it is new; NULL when the table is
+ * full or memory is short (then it is sent as it is). */
+static const char *prepared(struct pg_store *ps, const char *sql, int n_params, const char *doing,
+                            char name[32])
+{
+	int i = 0;
+	while (i < ps->n_prepared && strcmp(ps->prepared[i], sql) != 0)
+		i++;
+	if (i < ps->n_prepared) {
+		snprintf(name, 32, "r57_pipe_%d", ps->prepared_no[i]);
+		return name;
+	}
+	if (i == PG_PIPE_PREPARED || !(ps->prepared[i] = strdup(sql)))
+		return NULL;
+	/* a name never given before on this session: after a failure the
+	 * table is forgotten, but what the server prepared stays */
+	ps->prepared_no[i] = ++ps->prepares;
+	snprintf(name, 32, "r57_pipe_%d", ps->prepared_no[i]);
+	if (PQsendPrepare(ps->conn, name, sql, n_params, NULL) != 1) {
+		free(ps->prepared[i]);
+		return NULL;
+	}
+	ps->n_prepared++;
+	ps->piped_doing[ps->piped++] = doing;
+	return name;
+}
 
 int pg_pipe_send(struct pg_store *ps, const char *sql, const struct pg_args *a, const char *doing,
                  struct r57_err *err)
 {
 	if (ps->failed || (!ps->piped && PQenterPipelineMode(ps->conn) != 1))
 		return pg_do(ps, sql, a, doing, err); /* (it says what is wrong) */
+	if (ps->piped + 2 > PG_PIPE_MAX) {
+		int rc = pg_pipe_end(ps, err);
+		if (rc)
+			return rc;
+		return pg_pipe_send(ps, sql, a, doing, err);
+	}
+	int n = a ? a->n : 0;
+	char name[32];
+	const char *stmt = prepared(ps, sql, n, doing, name);
 	ps->piped_doing[ps->piped++] = doing;
-	if (PQsendQueryParams(ps->conn, sql, a ? a->n : 0, NULL, a ? a->v : NULL, NULL, NULL, 0) != 1)
+	int sent = stmt ? PQsendQueryPrepared(ps->conn, stmt, n, a ? a->v : NULL, NULL, NULL, 0)
+	                : PQsendQueryParams(ps->conn, sql, n, NULL, a ? a->v : NULL, NULL, NULL, 0);
+	if (sent != 1)
 		return pg_pipe_end(ps, err);
-	return ps->piped < PG_PIPE_MAX ? R57_OK : pg_pipe_end(ps, err);
+	return R57_OK;
 }
 
 int pg_pipe_end(struct pg_store *ps, struct r57_err *err)
@@ -63,8 +113,10 @@ int pg_pipe_end(struct pg_store *ps, struct r57_err *err)
 		}
 		i++;
 	}
-	if (failed || !synced || PQstatus(ps->conn) != CONNECTION_OK)
+	if (failed || !synced || PQstatus(ps->conn) != CONNECTION_OK) {
 		rc = pg_result_error(ps, failed, failed_doing, err);
+		pg_pipe_forget(ps); /* (a prepare may be among what was not run) */
+	}
 	PQclear(failed);
 	if (PQstatus(ps->conn) == CONNECTION_OK)
 		PQexitPipelineMode(ps->conn);

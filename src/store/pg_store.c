@@ -146,6 +146,8 @@ static void reconnect(struct pg_store *ps)
 	if (!ps->failed || ps->in_tx)
 		return;
 	PQreset(ps->conn);
+	pg_pipe_forget(ps); /* (a new session: nothing prepared) */
+	ps->prepares = 0;
 	if (PQstatus(ps->conn) != CONNECTION_OK)
 		return;
 	ps->failed = false;
@@ -390,6 +392,7 @@ void pg_store_close(struct store *st)
 	struct pg_store *ps = pg_of(st);
 	if (ps->conn)
 		PQfinish(ps->conn);
+	pg_pipe_forget(ps);
 	free(ps->where);
 	free(ps->login);
 	free(ps->focal);

@@ -6,13 +6,16 @@
 #   make bench N=10000      one size
 #   make bench QUICK=1      about a minute: N = 1,000 and 10,000, few runs
 #   make -f tests/bench/bench.mk data     only build the databases
+#   make bench-pg           the same commands on a PostgreSQL server, at
+#                           N = 100,000 (N=, QUICK=1: 10,000); make bench
+#                           runs it last, or says in one line why not
 #
 # Generated databases are kept under bench/data/N/ (not committed) and
 # reused until the generator or the schema changes; results go to
 # bench/results/ (not committed).
 
 .DEFAULT_GOAL := bench
-.PHONY: bench data r57-opt tools
+.PHONY: bench bench-pg data data-pg r57-opt tools
 .DELETE_ON_ERROR:
 
 DATA    := bench/data
@@ -31,6 +34,15 @@ else
 SIZES := 1000 10000 100000
 endif
 QFLAG := $(if $(filter 1,$(QUICK)),-q)
+# The server's bench: one size, the issue's 100,000 (loading a server
+# with more sizes would not fit in ten minutes).
+ifneq ($(strip $(N)),)
+PG_N := $(lastword $(N))
+else ifeq ($(QUICK),1)
+PG_N := 10000
+else
+PG_N := 100000
+endif
 
 DBS  := $(foreach n,$(SIZES),$(DATA)/$(n)/base.db) $(DATA)/empty.db
 CSVS := $(foreach n,$(SIZES),$(DATA)/$(n)/tasks.csv)
@@ -51,6 +63,22 @@ bench: tools data r57-opt
 	  BIN=$(BIN) DATA=$(DATA) \
 	  RESULTS=$(RESULTS) SQLITE=$(SQLITE) \
 	  sh tests/bench/bench.sh $(QFLAG) $(SIZES)
+	@$(MAKE) -s -f tests/bench/bench.mk bench-pg-run N="$(N)" QUICK="$(QUICK)"
+
+# On a server (tests/bench/bench-pg.sh): skipped, in one line, when
+# PostgreSQL's server is not installed or r57 did not build.
+bench-pg: tools data-pg r57-opt bench-pg-run
+
+.PHONY: bench-pg-run
+bench-pg-run: data-pg
+	@if [ -z "$$(cat $(OPT)/.built 2>/dev/null)" ]; then \
+	   echo "bench-pg: skipped: r57 did not build (see $(OPT)/build.log)"; \
+	 else \
+	   R57="$$(cat $(OPT)/.built)" BIN=$(BIN) DATA=$(DATA) RESULTS=$(RESULTS) \
+	     bash tests/bench/bench-pg.sh $(QFLAG) $(PG_N); \
+	 fi
+
+data-pg: $(DATA)/$(PG_N)/base.db $(DATA)/$(PG_N)/tasks.csv $(DATA)/empty.db
 
 tools: $(BIN)/gen $(BIN)/reset $(BIN)/pty
 	@tools/need-packages hyperfine jq time sqlite3
