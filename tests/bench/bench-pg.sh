@@ -116,7 +116,7 @@ else
 fi
 
 # --- this run's database, and the figures' file ------------------------------------
-su_sql postgres -c "DROP DATABASE IF EXISTS work" -c "CREATE DATABASE work TEMPLATE base STRATEGY FILE_COPY" >/dev/null
+su_sql postgres -c "DROP DATABASE IF EXISTS work WITH (FORCE)" -c "CREATE DATABASE work TEMPLATE base STRATEGY FILE_COPY" >/dev/null
 URI=$(uri work)
 q() { su_sql work -c "$1"; }
 run=$DATA/$N/pg-run
@@ -265,7 +265,7 @@ undo_once() {
 		row "$1" - - - 0 - - - 0 - - "r57 failed: $(head -n 1 "$run/$1.out" | cut -c 1-100)"
 	fi
 }
-su_sql postgres -c "CREATE DATABASE imp" >/dev/null
+su_sql postgres -c "DROP DATABASE IF EXISTS imp WITH (FORCE)" -c "CREATE DATABASE imp" >/dev/null
 "$R57" --db "$(uri imp "$PGSU")" init >/dev/null &&
 	"$R57" --db "$(uri imp "$PGSU")" copy --from "$EMPTY" >/dev/null &&
 	su_sql imp -c "GRANT r57_admin TO bench" >/dev/null
@@ -286,7 +286,7 @@ fi
 su_sql postgres -c "DROP DATABASE imp WITH (FORCE)" >/dev/null
 
 # --- 20 clients at once ----------------------------------------------------------------------
-su_sql postgres -c "CREATE DATABASE concur" >/dev/null
+su_sql postgres -c "DROP DATABASE IF EXISTS concur WITH (FORCE)" -c "CREATE DATABASE concur" >/dev/null
 R57_BIN=$R57 python3 "$top/tests/fault/pg_concur.py" --uri "postgresql:///concur?host=$SOCK&port=$PORT" \
 	--su "$PGSU" --procs 20 --actions "$CONCUR_ACTIONS" --timeout 300 >"$run/concur.out" 2>&1
 crc=$?
