@@ -74,7 +74,6 @@ tasks() {
 	R57_ACTOR=an r57 --db "$BATS_TEST_TMPDIR/f.db" export --format json -o "$BATS_TEST_TMPDIR/file.json" >/dev/null
 
 	ok --db "$URI&user=chi" import "$BATS_TEST_TMPDIR/big.csv"
-	has "$output" "3001 added"
 	eq "$(sql "SELECT count(*), count(DISTINCT uuid), min(id), max(id) FROM r57.task")" "3001|3001|1|3001" "tasks"
 	eq "$(sql "SELECT count(*) FROM r57.task_unit")" 3000 "coordinating units"
 	ok --db "$URI&user=binh" export --format json -o "$BATS_TEST_TMPDIR/server.json"
@@ -120,7 +119,6 @@ tasks() {
 	R57_ACTOR=an r57 --db "$BATS_TEST_TMPDIR/a.db" close 7 >/dev/null
 	ok --db "$URI&user=$PGSU" init
 	ok --db "$URI&user=$PGSU" copy --from "$BATS_TEST_TMPDIR/a.db"
-	has "$output" "2500 tasks"
 	eq "$(sql "SELECT count(*) FROM r57.task") $(sql "SELECT count(*) FROM r57.task_unit") $(sql "SELECT count(*) FROM r57.change_log")" \
 		"2500 2500 $(sqlite3 "$BATS_TEST_TMPDIR/a.db" "SELECT count(*) FROM change_log")" "tasks, units, changes"
 	ok --db "$URI&user=$PGSU" copy --to "$BATS_TEST_TMPDIR/b.db"
