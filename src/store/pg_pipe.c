@@ -12,8 +12,10 @@
  * the journal's changes, are written (all tasks, then all units), need a
  * second copy of every column list and its types, and on a server the
  * time of an import goes mostly to the journal's row triggers, which run
- * once a row whichever way the rows come. Measured on 20,000 rows of a
- * CSV over the Unix socket: docs/bench.md. */
+ * once a row whichever way the rows come. Measured over the Unix socket,
+ * fsync on (docs/bench.md, "On a PostgreSQL server"): an import of 10,000
+ * rows 20.4 s one by one, 9.1 s here; a copy of 10,000 tasks with their
+ * history 41.0 s and 11.9 s. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -29,7 +29,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-# shellcheck source=../pg/cluster.bash
+# shellcheck source=tests/pg/cluster.bash
 source "$here/../pg/cluster.bash" # pg_bin, as_owner
 
 quick=0
@@ -341,6 +341,7 @@ bench_screen() {
 	kk=$(awk -F'\t' '{ print $4 }' "$out.1")
 	rt=$(tail -c +$((at + 1)) "$LOG" | grep '^[0-9]* LOG:  \(execute\|statement\)' | awk '{ n[$1]++ }
 		END { a = -1; b = -1; for (p in n) { if (b < 0 || n[p] > b) { a = b; b = n[p] } else if (a < 0 || n[p] > a) a = n[p] } print a, b }')
+	# shellcheck disable=SC2086 # (two numbers, split on purpose)
 	set -- "$@" $rt
 	per=$(awk -v a="$5" -v b="$6" -v k="${kk:-0}" 'BEGIN { if (k > 0 && a >= 0) printf "%.2f", (b - a) / k; else print "-" }')
 	note="$k keys; $per statements (round trips) a key"
