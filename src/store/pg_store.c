@@ -140,26 +140,44 @@ static int result_error(struct pg_store *ps, PGresult *res, const char *doing, s
 /* A connection lost between actions is made again (the screen lives
  * long; the server may have restarted): what was being done when it was
  * lost was rolled back by the server, and said so. Not inside an action:
- * its transaction is gone with the connection. */
-static void reconnect(struct pg_store *ps)
+ * its transaction is gone with the connection, and the action must end
+ * (rollback) before anything else is sent. */
+bool pg_reconnect(struct pg_store *ps)
 {
-	if (!ps->failed || ps->in_tx)
-		return;
+	if (!ps->failed)
+		return true;
+	if (ps->in_tx)
+		return false;
 	PQreset(ps->conn);
 	if (PQstatus(ps->conn) != CONNECTION_OK)
-		return;
+		return false;
 	ps->failed = false;
+	ps->anew = true;
 	/* the session's settings, as pg_store_open makes them */
 	PQclear(PQexec(ps->conn, "SET client_encoding = 'UTF8'"));
 	PQclear(PQexec(ps->conn, "SET jit = off"));
+	if (ps->listen == PG_LISTENING)
+		PQclear(PQexec(ps->conn, "LISTEN r57_change"));
 	pg_store_busy_timeout((struct store *)(void *)ps, ps->busy_ms);
+	return true;
+}
+
+int pg_lost(struct pg_store *ps, struct r57_err *err)
+{
+	char *where = text_safe(ps->where, false);
+	char *says = server_says(PQerrorMessage(ps->conn));
+	int rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost (%s)"), where,
+	                  says ? says : "");
+	free(where);
+	free(says);
+	return rc;
 }
 
 int pg_run(struct pg_store *ps, const char *sql, const struct pg_args *a, PGresult **out,
            const char *doing, struct r57_err *err)
 {
 	*out = NULL;
-	reconnect(ps);
+	pg_reconnect(ps);
 	if (ps->failed) {
 		char *where = text_safe(ps->where, false);
 		int rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost; nothing was changed"), where);
