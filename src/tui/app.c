@@ -507,13 +507,13 @@ static void poll_changes(struct app *a)
 static const char lost_msg[] =
 	N_("The connection to the server was lost; the screen and what was typed are kept; connecting again…");
 
-/* The server found unreachable: said once, on the status line (above an
- * open prompt, which keeps its text); the loop tries again. */
+/* The server found unreachable: said on the status line (above an open
+ * prompt, which keeps its text); the loop tries again. */
 static void lost(struct app *a)
 {
 	a->watch_fd = -1;
-	if (!a->lost || !a->msg[0])
-		app_message(a, true, "%s", _(lost_msg));
+	/* (over a save's own message, which names the whole --db) */
+	app_message(a, true, "%s", _(lost_msg));
 	a->lost = true;
 }
 
@@ -537,8 +537,8 @@ static void watch(struct app *a)
 		app_reload_all(a);
 		if (!a->read_failed)
 			app_message(a, false, "%s", a->modal.kind != MODAL_NONE
-			            ? _("Connected to the server again; what was typed is kept")
-			            : _("Connected to the server again"));
+			            ? _("The connection to the server was lost, and is back; what was typed is kept")
+			            : _("The connection to the server was lost, and is back"));
 	}
 }
 
