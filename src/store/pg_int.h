@@ -60,6 +60,7 @@ struct pg_store {
 	char *where;     /* the --db value as given, for messages (its password hidden) */
 	char *login;     /* session_user: the actor of every entry */
 	bool in_tx;      /* between store_begin and commit or rollback */
+	int64_t xid;     /* that transaction's id (txid_current) */
 	bool failed;     /* the connection broke: every call says so */
 	int busy_ms;     /* lock_timeout, set again on a new connection */
 	/* LISTEN r57_change (pg_notify.c): on, listened again on a new

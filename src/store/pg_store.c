@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "r57/i18n.h"
 #include "r57/schema.h"
@@ -434,13 +435,60 @@ int pg_store_begin(struct store *st, struct r57_err *err)
 	 * one's change. The lock waits lock_timeout (store_busy_timeout), then
 	 * says busy. Deferred references are checked at commit, as on SQLite,
 	 * where an undo puts rows back in any order. */
-	char lock[64];
-	snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d)", PG_WRITE_LOCK);
+	char lock[80];
+	PGresult *res = NULL;
+	/* (the transaction's id comes with the lock, in the same round trip:
+	 * pg_store_commit asks after it when the COMMIT's answer is lost) */
+	snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d), txid_current()", PG_WRITE_LOCK);
+	ps->xid = 0;
 	int rc = pg_do(ps, "BEGIN ISOLATION LEVEL READ COMMITTED", NULL, N_("writing"), err);
-	if (!rc && ((rc = pg_do(ps, lock, NULL, N_("writing"), err)) ||
+	if (!rc && ((rc = pg_run(ps, lock, NULL, &res, N_("writing"), err)) ||
 	            (rc = pg_do(ps, "SET CONSTRAINTS ALL DEFERRED", NULL, N_("writing"), err))))
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
+	if (res && PQntuples(res) == 1)
+		ps->xid = pg_int(res, 0, 1);
+	PQclear(res);
 	ps->in_tx = rc == R57_OK;
+	return rc;
+}
+
+/* The connection was lost with the COMMIT sent: the server may have
+ * committed before the answer was lost. Connected again, it says which
+ * (txid_status): committed is done, and must not be said as nothing
+ * changed (the screen would let it be sent twice); aborted is nothing
+ * changed, as the message says; unknown (the server still unreachable)
+ * is said as unknown. The transaction's old backend may still be ending:
+ * asked for up to a second while it is in progress. */
+static int commit_lost(struct pg_store *ps, int rc, struct r57_err *err)
+{
+	char *where = text_safe(ps->where, false);
+	for (int tries = 0; tries < 20; tries++) {
+		if (!pg_reconnect(ps))
+			break;
+		struct pg_args a = { 0 };
+		struct r57_err ignored = { 0 };
+		PGresult *res;
+		pg_arg_int(&a, ps->xid);
+		if (pg_run(ps, "SELECT txid_status($1)", &a, &res, N_("reading"), &ignored))
+			break;
+		const char *st = PQntuples(res) == 1 && !PQgetisnull(res, 0, 0) ? PQgetvalue(res, 0, 0) : "";
+		bool done = strcmp(st, "committed") == 0, undone = strcmp(st, "aborted") == 0;
+		PQclear(res);
+		if (done) {
+			if (err)
+				memset(err, 0, sizeof *err);
+			free(where);
+			return R57_OK;
+		}
+		if (undone) {
+			free(where);
+			return rc; /* (the message says nothing was changed: true) */
+		}
+		nanosleep(&(struct timespec){ .tv_nsec = 50000000 }, NULL);
+	}
+	rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost as the change was being written: it may have been written or not; look at r57 history before doing it again"),
+	              where);
+	free(where);
 	return rc;
 }
 
@@ -448,9 +496,11 @@ int pg_store_commit(struct store *st, struct r57_err *err)
 {
 	struct pg_store *ps = pg_of(st);
 	int rc = pg_do(ps, "COMMIT", NULL, N_("writing"), err);
+	ps->in_tx = false;
+	if (rc && ps->failed && ps->xid)
+		return commit_lost(ps, rc, err);
 	if (rc)
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
-	ps->in_tx = false;
 	return rc;
 }
 

@@ -148,3 +148,37 @@ server_up() {
 	[ "$(live_sql "SELECT count(*) FROM r57.task WHERE title = 'Đối thoại doanh nghiệp'")" = 1 ]
 	[ "$(live_sql "SELECT count(*) FROM r57.entry WHERE summary LIKE '%Đối thoại doanh nghiệp%'")" = 1 ]
 }
+
+@test "pg live: the backend ended while the add is being committed: nothing written, the text kept, added once" {
+	# a check at commit that takes 3 s for this title, long enough to end
+	# the backend in the middle of the COMMIT
+	live_sql "CREATE FUNCTION public.slow_commit() RETURNS trigger LANGUAGE plpgsql AS \$\$
+		BEGIN IF NEW.title = 'Ghi chậm' THEN PERFORM pg_sleep(3); END IF; RETURN NULL; END \$\$"
+	live_sql "CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON r57.task
+		DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.slow_commit()"
+	tui_start --size 120x30 --db "$SCREEN_DB"
+	wait_for "Báo cáo quý"
+	keys a
+	wait_for "$(tl 'New task title: ')"
+	type "Ghi chậm"
+	keys Enter
+	wait_for "$(tl 'Deadline (dd/mm/yyyy, +30d, eoq; empty for none): ')"
+	type "15/10/2025"
+	keys Enter
+	local pid n=100
+	while [ "$(live_sql "SELECT count(*) FROM pg_stat_activity WHERE usename = 'lan' AND query = 'COMMIT' AND state = 'active'")" != 1 ]; do
+		n=$((n - 1))
+		[ $n -gt 0 ]
+		sleep 0.05
+	done
+	pid=$(screen_pid)
+	live_sql "SELECT pg_terminate_backend($pid)" >/dev/null
+	wait_for "$(t 'The connection to the server was lost, and is back; what was typed is kept')" 5
+	[[ $SCREEN == *"15/10/2025"* ]]
+	[ "$(live_sql "SELECT count(*) FROM r57.task WHERE title = 'Ghi chậm'")" = 0 ]
+	[ "$(live_sql "SELECT count(*) FROM r57.entry WHERE summary LIKE '%Ghi chậm%'")" = 0 ]
+	live_sql "DROP TRIGGER slow_commit ON r57.task"
+	keys Enter
+	wait_re "$(tre 'Added task #%lld')"
+	[ "$(live_sql "SELECT count(*) FROM r57.task WHERE title = 'Ghi chậm' AND due = '2025-10-15'")" = 1 ]
+}
