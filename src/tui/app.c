@@ -535,7 +535,9 @@ static void watch(struct app *a)
 	if (anew || was_lost) {
 		a->read_failed = false;
 		app_reload_all(a);
-		if (!a->read_failed)
+		/* (a save that went through on the new connection keeps its
+		 * own word: only an error or nothing is replaced) */
+		if (!a->read_failed && (a->msg_error || !a->msg[0]))
 			app_message(a, false, "%s", a->modal.kind != MODAL_NONE
 			            ? _("The connection to the server was lost, and is back; what was typed is kept")
 			            : _("The connection to the server was lost, and is back"));
