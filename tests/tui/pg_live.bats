@@ -182,3 +182,30 @@ server_up() {
 	wait_re "$(tre 'Added task #%lld')"
 	[ "$(live_sql "SELECT count(*) FROM r57.task WHERE title = 'Ghi chậm' AND due = '2025-10-15'")" = 1 ]
 }
+
+@test "pg live: a committed action notifies its entry, kind and tasks; a rolled back one nothing" {
+	live_sql "CREATE FUNCTION public.refuse_title() RETURNS trigger LANGUAGE plpgsql AS \$\$
+		BEGIN IF NEW.title = 'Bị từ chối' THEN RAISE EXCEPTION 'refused at commit'; END IF;
+		RETURN NULL; END \$\$"
+	live_sql "CREATE CONSTRAINT TRIGGER refuse_title AFTER INSERT ON r57.task
+		DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.refuse_title()"
+	local out=$BATS_TEST_TMPDIR/heard n=100
+	"$PGBIN/psql" -X -A -t -U "$PGSU" -d live -c "LISTEN r57_change" -c "SELECT pg_sleep(3)" \
+		-c "SELECT 'done'" >"$out" 2>&1 &
+	while [ "$(live_sql "SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(3)'")" != 1 ]; do
+		n=$((n - 1))
+		[ $n -gt 0 ]
+		sleep 0.05
+	done
+	run other add "Bị từ chối" --group 1
+	[ "$status" -ne 0 ]
+	run other add "Được ghi" --group 1
+	[ "$status" -eq 0 ]
+	local id seq
+	id=$(added_id "$output")
+	seq=$(live_sql "SELECT max(seq) FROM r57.entry")
+	wait
+	[ "$(grep -c 'notification "r57_change"' "$out")" = 1 ]
+	grep -q "notification \"r57_change\" with payload \"$seq do $id\" received" "$out"
+	live_sql "DROP TRIGGER refuse_title ON r57.task"
+}
