@@ -4,12 +4,13 @@
  * the server while nothing changes); on a file it reads keys with a
  * timeout and asks the file's data_version, which costs no read. It
  * keeps what is on screen, and what was typed, across a lost connection,
- * and connects again. It takes KEY_RESIZE there (no curses in signal handlers), routes keys to
- * the open prompt or to the view through the action table, and draws the
- * header, the view and the status line with one doupdate per pass. The
- * screen's own reads wait a moment only for another program's lock (the
- * status line then says the database is busy); the changes the user asks
- * for wait as long as the command line's. */
+ * and connects again. It takes KEY_RESIZE there (no curses in signal
+ * handlers), routes keys to the open prompt or to the view through the
+ * action table, and draws the header, the view and the status line with
+ * one doupdate per pass. The screen's own reads wait a moment only for
+ * another program's lock (the status line then says the database is
+ * busy); the changes the user asks for wait as long as the command
+ * line's. */
 #include <errno.h>
 #include <locale.h>
 #include <poll.h>
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "r57/i18n.h"
 #include "r57/text.h"
@@ -545,19 +547,20 @@ static void watch(struct app *a)
 }
 
 /* What the server told: read everything again when another login
- * changed something. */
-static void take_changes(struct app *a)
+ * changed something. True when there is something new to draw. */
+static bool take_changes(struct app *a)
 {
 	struct r57_err err = { 0 };
 	bool changed = false;
 	if (store_notified(a->r->st, &changed, &err) != R57_OK) {
 		lost(a);
-		return;
+		return true;
 	}
 	if (changed) {
 		a->read_failed = false;
 		app_reload_all(a);
 	}
+	return changed;
 }
 
 /* The next key, or ERR when none came in time (or the server told of a
@@ -575,11 +578,14 @@ static int next_key(struct app *a, wint_t *ch)
 	int rc = get_wch(ch);
 	if (rc != ERR)
 		return rc;
-	if (a->watch_fd >= 0)
-		take_changes(a); /* (those that came while the screen was reading) */
+	/* (those told while the screen was reading are queued already, and
+	 * would not wake poll) */
+	if (a->watch_fd >= 0 && take_changes(a))
+		return ERR;
 	if (a->list.pending == LIVE_DONE)
 		ms = a->lost ? RECONNECT_MS : a->busy ? POLL_MS : IDLE_WAKE_MS;
-	struct pollfd p[2] = { { .fd = 0, .events = POLLIN }, { .fd = a->watch_fd, .events = POLLIN } };
+	struct pollfd p[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+	                       { .fd = a->watch_fd, .events = POLLIN } };
 	int n = poll(p, a->watch_fd >= 0 ? 2 : 1, ms);
 	if (n <= 0)
 		return ERR; /* (a timeout, or a signal: the loop looks) */
