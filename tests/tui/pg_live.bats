@@ -60,6 +60,11 @@ server_up() {
 	[ "$status" -eq 0 ]
 	wait_for "Rà soát thủ tục hành chính" 2
 	wait_gone "Rà soát thủ tục cấp xã" 2
+	# waiting on the socket, a resize is drawn at once (SIGWINCH wakes poll)
+	tx resize-window -t r57 -x 20 -y 6
+	wait_for "$(t 'Window too small')" 1
+	tx resize-window -t r57 -x 100 -y 30
+	wait_for "Rà soát thủ tục hành chính" 1
 }
 
 @test "pg live: the idle screen asks the server nothing while nothing changes" {
