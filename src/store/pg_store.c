@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "r57/i18n.h"
 #include "r57/schema.h"
@@ -140,26 +141,44 @@ static int result_error(struct pg_store *ps, PGresult *res, const char *doing, s
 /* A connection lost between actions is made again (the screen lives
  * long; the server may have restarted): what was being done when it was
  * lost was rolled back by the server, and said so. Not inside an action:
- * its transaction is gone with the connection. */
-static void reconnect(struct pg_store *ps)
+ * its transaction is gone with the connection, and the action must end
+ * (rollback) before anything else is sent. */
+bool pg_reconnect(struct pg_store *ps)
 {
-	if (!ps->failed || ps->in_tx)
-		return;
+	if (!ps->failed)
+		return true;
+	if (ps->in_tx)
+		return false;
 	PQreset(ps->conn);
 	if (PQstatus(ps->conn) != CONNECTION_OK)
-		return;
+		return false;
 	ps->failed = false;
+	ps->anew = true;
 	/* the session's settings, as pg_store_open makes them */
 	PQclear(PQexec(ps->conn, "SET client_encoding = 'UTF8'"));
 	PQclear(PQexec(ps->conn, "SET jit = off"));
+	if (ps->listen == PG_LISTENING)
+		PQclear(PQexec(ps->conn, "LISTEN r57_change"));
 	pg_store_busy_timeout((struct store *)(void *)ps, ps->busy_ms);
+	return true;
+}
+
+int pg_lost(struct pg_store *ps, struct r57_err *err)
+{
+	char *where = text_safe(ps->where, false);
+	char *says = server_says(PQerrorMessage(ps->conn));
+	int rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost (%s)"), where,
+	                  says ? says : "");
+	free(where);
+	free(says);
+	return rc;
 }
 
 int pg_run(struct pg_store *ps, const char *sql, const struct pg_args *a, PGresult **out,
            const char *doing, struct r57_err *err)
 {
 	*out = NULL;
-	reconnect(ps);
+	pg_reconnect(ps);
 	if (ps->failed) {
 		char *where = text_safe(ps->where, false);
 		int rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost; nothing was changed"), where);
@@ -416,13 +435,60 @@ int pg_store_begin(struct store *st, struct r57_err *err)
 	 * one's change. The lock waits lock_timeout (store_busy_timeout), then
 	 * says busy. Deferred references are checked at commit, as on SQLite,
 	 * where an undo puts rows back in any order. */
-	char lock[64];
-	snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d)", PG_WRITE_LOCK);
+	char lock[80];
+	PGresult *res = NULL;
+	/* (the transaction's id comes with the lock, in the same round trip:
+	 * pg_store_commit asks after it when the COMMIT's answer is lost) */
+	snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d), txid_current()", PG_WRITE_LOCK);
+	ps->xid = 0;
 	int rc = pg_do(ps, "BEGIN ISOLATION LEVEL READ COMMITTED", NULL, N_("writing"), err);
-	if (!rc && ((rc = pg_do(ps, lock, NULL, N_("writing"), err)) ||
+	if (!rc && ((rc = pg_run(ps, lock, NULL, &res, N_("writing"), err)) ||
 	            (rc = pg_do(ps, "SET CONSTRAINTS ALL DEFERRED", NULL, N_("writing"), err))))
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
+	if (res && PQntuples(res) == 1)
+		ps->xid = pg_int(res, 0, 1);
+	PQclear(res);
 	ps->in_tx = rc == R57_OK;
+	return rc;
+}
+
+/* The connection was lost with the COMMIT sent: the server may have
+ * committed before the answer was lost. Connected again, it says which
+ * (txid_status): committed is done, and must not be said as nothing
+ * changed (the screen would let it be sent twice); aborted is nothing
+ * changed, as the message says; unknown (the server still unreachable)
+ * is said as unknown. The transaction's old backend may still be ending:
+ * asked for up to a second while it is in progress. */
+static int commit_lost(struct pg_store *ps, int rc, struct r57_err *err)
+{
+	char *where = text_safe(ps->where, false);
+	for (int tries = 0; tries < 20; tries++) {
+		if (!pg_reconnect(ps))
+			break;
+		struct pg_args a = { 0 };
+		struct r57_err ignored = { 0 };
+		PGresult *res;
+		pg_arg_int(&a, ps->xid);
+		if (pg_run(ps, "SELECT txid_status($1)", &a, &res, N_("reading"), &ignored))
+			break;
+		const char *st = PQntuples(res) == 1 && !PQgetisnull(res, 0, 0) ? PQgetvalue(res, 0, 0) : "";
+		bool done = strcmp(st, "committed") == 0, undone = strcmp(st, "aborted") == 0;
+		PQclear(res);
+		if (done) {
+			if (err)
+				memset(err, 0, sizeof *err);
+			free(where);
+			return R57_OK;
+		}
+		if (undone) {
+			free(where);
+			return rc; /* (the message says nothing was changed: true) */
+		}
+		nanosleep(&(struct timespec){ .tv_nsec = 50000000 }, NULL);
+	}
+	rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost as the change was being written: it may have been written or not; look at r57 history before doing it again"),
+	              where);
+	free(where);
 	return rc;
 }
 
@@ -430,9 +496,11 @@ int pg_store_commit(struct store *st, struct r57_err *err)
 {
 	struct pg_store *ps = pg_of(st);
 	int rc = pg_do(ps, "COMMIT", NULL, N_("writing"), err);
+	ps->in_tx = false;
+	if (rc && ps->failed && ps->xid)
+		return commit_lost(ps, rc, err);
 	if (rc)
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
-	ps->in_tx = false;
 	return rc;
 }
 

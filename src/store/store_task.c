@@ -700,6 +700,25 @@ int sqlite_store_data_version(struct store *st, int64_t *v, struct r57_err *err)
 	return rc;
 }
 
+/* A file tells nobody of its changes: the screen polls data_version,
+ * which reads nothing but a counter of the open file. */
+int sqlite_store_listen(struct store *st, int *fd, bool *anew, struct r57_err *err)
+{
+	(void)st;
+	(void)err;
+	*fd = -1;
+	*anew = false;
+	return R57_OK;
+}
+
+int sqlite_store_notified(struct store *st, bool *changed, struct r57_err *err)
+{
+	(void)st;
+	(void)err;
+	*changed = false;
+	return R57_OK;
+}
+
 /* Sort expressions, one per enum filter_sort; a task without a deadline
  * sorts after every dated one; titles by their Vietnamese sort key. */
 static const char *sort_expr(int sort, const struct search *sr)
