@@ -12,6 +12,7 @@
 #include "r57/text.h"
 #include "journal_files.h"
 #include "journal_int.h"
+#include "queries.h"
 #include "store_int.h"
 
 static const char *const kind_names[] = {
@@ -171,8 +172,7 @@ int sqlite_store_journal_task_last(struct store *st, int64_t task_id, struct ent
 {
 	sqlite3_stmt *s;
 	int rc = store_prepare(st,
-		ENTRY_COLS " WHERE seq = (SELECT entry FROM change_log WHERE tbl = 5 AND row_id = ?"
-		" ORDER BY id DESC LIMIT 1)", &s, err);
+		QUERY_TASK_LAST(QUERY_FILE), &s, err);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, task_id);

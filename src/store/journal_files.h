@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "r57/journal.h"
+#include "queries.h"
 #include "store_int.h"
 
 /* The journaled tables, by their code in change_log.tbl (journal_tables[code - 1]),
@@ -89,7 +90,7 @@ static inline long all_bits(const struct journaled *t)
 }
 
 /* An entry's columns, as read_entry reads them (journal.c). */
-#define ENTRY_COLS "SELECT seq, at, actor, summary, kind, target, undone FROM entry"
+#define ENTRY_COLS QUERY_ENTRY_COLS(QUERY_FILE)
 
 /* --- reverting an entry, set-wise ---------------------------------------------
  * Undo of entry E sets every row E changed back to the values E recorded:

@@ -12,6 +12,7 @@
 #include "r57/text.h"
 #include "journal_files.h"
 #include "journal_int.h"
+#include "queries.h"
 #include "store_int.h"
 
 /* Does x change each row of table t at most once? Then every change of x
@@ -171,9 +172,7 @@ static int fresh_rows(struct store *st, const struct revert *rv, bool *fresh, st
 
 /* The action behind change c: the action itself, or the one an undo or
  * redo reverted or re-applied (d). */
-#define BEHIND(c) \
-	" JOIN entry ce ON ce.seq = " c ".entry JOIN entry d ON d.seq =" \
-	" CASE WHEN ce.kind IN ('undo', 'redo') THEN ce.target ELSE ce.seq END"
+#define BEHIND(c) QUERY_BEHIND(QUERY_FILE, c)
 /* Did the changes of action d made after entry ?1 leave its rows other
  * than they were? Yes if d came after ?1 and stands, or if d came before
  * and stands now but was undone then, or the other way round: an undo and
@@ -450,7 +449,7 @@ static int read_revert(struct store *st, const struct entry *e, bool undo, struc
 	sqlite3_stmt *s;
 	int rc;
 	if (!undo) {
-		if ((rc = store_prepare(st, "SELECT max(seq) FROM entry WHERE kind = 'undo' AND target = ?",
+		if ((rc = store_prepare(st, QUERY_NEWEST_UNDO(QUERY_FILE),
 		                        &s, err)))
 			return rc;
 		sqlite3_bind_int64(s, 1, e->seq);
@@ -493,16 +492,9 @@ int journal_empty_error(const struct entry *e, bool undo, struct r57_err *err)
 	return rc;
 }
 
-static const char undo_sql[] =
-	ENTRY_COLS " WHERE actor = ? AND kind = 'do' AND undone = 0 ORDER BY seq DESC LIMIT 1";
-/* The undo to redo: the actor's newest undo whose entry is still undone,
- * unless the actor has done something new since. */
-static const char redo_sql[] =
-	"SELECT t.seq, t.at, t.actor, t.summary, t.kind, t.target, t.undone"
-	" FROM entry u JOIN entry t ON t.seq = u.target"
-	" WHERE u.actor = ?1 AND u.kind = 'undo' AND t.undone = 1"
-	" AND NOT EXISTS (SELECT 1 FROM entry d WHERE d.actor = ?1 AND d.kind = 'do' AND d.seq > u.seq)"
-	" ORDER BY u.seq DESC LIMIT 1";
+/* What undo and redo would revert (queries.h). */
+static const char undo_sql[] = QUERY_UNDO_TARGET(QUERY_FILE);
+static const char redo_sql[] = QUERY_REDO_TARGET(QUERY_FILE);
 
 /* The entry undo (redo) would revert for actor, checked: the journal
  * sound, its rows as it left them, nothing it would remove in use. */

@@ -9,8 +9,9 @@
 #include "r57/i18n.h"
 #include "r57/journal.h"
 #include "pg_int.h"
+#include "queries.h"
 
-#define ENTRY_COLS "SELECT seq, at, actor, summary, kind, target, undone FROM r57.entry"
+#define ENTRY_COLS QUERY_ENTRY_COLS(QUERY_SERVER)
 
 static enum entry_kind kind_parse(const char *s)
 {
@@ -116,8 +117,7 @@ int pg_store_journal_task_last(struct store *st, int64_t task_id, struct entry *
 	pg_arg_int(&a, task_id);
 	PGresult *res;
 	int rc = pg_run(pg_of(st),
-	                ENTRY_COLS " WHERE seq = (SELECT entry FROM r57.change_log WHERE tbl = 5 AND row_id = $1"
-	                " ORDER BY id DESC LIMIT 1)", &a, &res, N_("reading the journal"), err);
+	                QUERY_TASK_LAST(QUERY_SERVER), &a, &res, N_("reading the journal"), err);
 	if (rc)
 		return rc;
 	if (PQntuples(res) == 1)

@@ -113,49 +113,51 @@ static int store_connect(struct store *st, bool ro, struct r57_err *err)
 	                      " PRAGMA cell_size_check = ON;", err);
 }
 
+/* The file at path, before SQLite sees it: a regular file, or, when it
+ * is missing and o says so, made empty (with its folders), *created. The
+ * refusals name it as safe. */
+static int file_ready(const char *path, const struct store_open_opts *o, const char *safe,
+                      bool *created, struct r57_err *err)
+{
+	struct stat sb;
+	*created = false;
+	if (stat(path, &sb) == 0) {
+		if (!S_ISREG(sb.st_mode))
+			return r57_fail(err, R57_EIO, _("%s: not a regular file"), safe);
+		return R57_OK;
+	}
+	if (errno != ENOENT || !o->create)
+		return r57_fail(err, R57_EIO, _("%s: cannot open the database (%s)"), safe, strerror(errno));
+	if (o->make_dirs && make_parent_dirs(path) != 0)
+		return r57_fail(err, R57_EIO, _("%s: cannot create its folder (%s)"), safe, strerror(errno));
+	char *dir = parent_dir(path);
+	struct stat db;
+	if (!dir || stat(dir, &db) != 0 || !S_ISDIR(db.st_mode)) {
+		char *sdir = text_safe(dir ? dir : path, false);
+		int rc = r57_fail(err, R57_EIO, _("%s: cannot create the database: folder %s does not exist"),
+		                  safe, sdir);
+		free(sdir);
+		free(dir);
+		return rc;
+	}
+	free(dir);
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return r57_fail(err, R57_EIO, _("%s: cannot create the database (%s)"), safe, strerror(errno));
+	close(fd);
+	*created = true;
+	return R57_OK;
+}
+
 int sqlite_store_open(const char *path, const struct store_open_opts *o,
                struct store **out, struct r57_err *err)
 {
-	struct stat sb;
 	bool created = false;
 	int rc, ver = 0;
 	char *safe = text_safe(path, false);
 
 	*out = NULL;
-	if (stat(path, &sb) == 0) {
-		if (!S_ISREG(sb.st_mode)) {
-			rc = r57_fail(err, R57_EIO, _("%s: not a regular file"), safe);
-			free(safe);
-			return rc;
-		}
-	} else if (errno == ENOENT && o->create) {
-		if (o->make_dirs && make_parent_dirs(path) != 0) {
-			rc = r57_fail(err, R57_EIO, _("%s: cannot create its folder (%s)"), safe, strerror(errno));
-			free(safe);
-			return rc;
-		}
-		char *dir = parent_dir(path);
-		struct stat db;
-		if (!dir || stat(dir, &db) != 0 || !S_ISDIR(db.st_mode)) {
-			char *sdir = text_safe(dir ? dir : path, false);
-			rc = r57_fail(err, R57_EIO, _("%s: cannot create the database: folder %s does not exist"),
-			              safe, sdir);
-			free(sdir);
-			free(dir);
-			free(safe);
-			return rc;
-		}
-		free(dir);
-		int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			rc = r57_fail(err, R57_EIO, _("%s: cannot create the database (%s)"), safe, strerror(errno));
-			free(safe);
-			return rc;
-		}
-		close(fd);
-		created = true;
-	} else {
-		rc = r57_fail(err, R57_EIO, _("%s: cannot open the database (%s)"), safe, strerror(errno));
+	if ((rc = file_ready(path, o, safe, &created, err))) {
 		free(safe);
 		return rc;
 	}

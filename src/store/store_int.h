@@ -65,7 +65,7 @@ bool store_search_ready(struct store *st);
  * the connection's triggers dropped while it writes). */
 int store_search_rebuild(struct store *st, struct r57_err *err);
 
-/* The list's filter as SQL (store_task.c), for the figures: plan it, write
+/* The list's filter as SQL (store_list.c), for the figures: plan it, write
  * "SELECT t.id FROM ... WHERE ..." (the tasks `r57 list` shows with it),
  * bind its parameters (:today and the filter's own names), free. */
 struct search;
