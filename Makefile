@@ -26,14 +26,14 @@ ifeq ($(SAN),1)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
 
-PKGS     = ncursesw sqlite3 uuid libutf8proc
+PKGS     = ncursesw sqlite3 uuid libutf8proc nettle
 # libpq's headers only: the library is loaded when r57 connects to a
 # server (src/store/pg_lib.c), never by a command on a file.
 PKG_CFLAGS_PQ = $(shell pkg-config --cflags libpq 2>/dev/null)
 TESTPKGS = cmocka
 
 # Debian packages behind the pkg-config names above, and the test tools.
-DEBS      = build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev libpq-dev gettext
+DEBS      = build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev libpq-dev nettle-dev gettext
 TESTDEBS  = libcmocka-dev bats tmux sqlite3 jq python3 util-linux tzdata groff-base man-db chromium poppler-utils postgresql
 
 ifeq ($(V),1)
