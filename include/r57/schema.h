@@ -7,6 +7,7 @@ extern const char r57_schema_sql[];
 extern const char r57_migrate_2_sql[];
 extern const char r57_migrate_3_sql[];
 extern const char r57_migrate_4_sql[];
+extern const char r57_migrate_5_sql[];
 extern const char r57_schema_v3_sql[];
 /* src/store/pg_schema.sql: what r57 init makes on a PostgreSQL server. */
 extern const char r57_pg_schema_sql[];

@@ -9,7 +9,7 @@
 #include "r57/date.h"
 #include "r57/err.h"
 
-#define R57_SCHEMA_VERSION 4
+#define R57_SCHEMA_VERSION 5
 #define R57_APPLICATION_ID 0x52353701 /* "R57\1" */
 
 struct store;

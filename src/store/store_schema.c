@@ -13,6 +13,7 @@
 #include "r57/store.h"
 #include "r57/text.h"
 #include "journal_int.h"
+#include "journal_seal.h"
 #include "store_int.h"
 #include "store_rows.h"
 
@@ -265,6 +266,7 @@ static const struct {
 	{ 2, r57_migrate_2_sql },
 	{ 3, r57_migrate_3_sql },
 	{ 4, r57_migrate_4_sql },
+	{ 5, r57_migrate_5_sql },
 };
 
 /* The journal of a file of version 3 or before read as change_log rows,
@@ -392,11 +394,14 @@ int store_migrate(struct store *st, int ver, struct r57_err *err)
 	for (size_t i = 0; i < sizeof migrations / sizeof *migrations; i++) {
 		if (migrations[i].to <= now || migrations[i].to > R57_SCHEMA_VERSION)
 			continue;
-		if (!old)
+		if (!old && migrations[i].to <= 4)
 			continue;
 		if (sqlite3_exec(st->db, migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK)
 			goto sqlfail;
 	}
+	/* version 5: every entry sealed, in order (journal_seal.c) */
+	if ((rc = journal_seal_pending(st, err)))
+		goto fail;
 	/* Version 4's page indexes of the search index hold no copy of the
 	 * words: made again from the schema's own text, from the rows
 	 * task_search has (an early version 3 file, without its fields, is

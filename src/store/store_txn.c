@@ -8,6 +8,7 @@
 
 #include "r57/i18n.h"
 #include "r57/text.h"
+#include "journal_seal.h"
 #include "store_int.h"
 
 /* A file has no logins: whoever may write it may change all of it. */
@@ -112,6 +113,11 @@ int sqlite_store_commit(struct store *st, struct r57_err *err)
 	if (sqlite_store_damaged(st)) {
 		sqlite_store_rollback(st);
 		return damaged_fail(st, err, N_("saving the change"));
+	}
+	/* the entries of this transaction sealed, their summaries set */
+	if (st->version >= 5 && (frc = journal_seal_pending(st, err))) {
+		sqlite_store_rollback(st);
+		return frc;
 	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = store_sqlerr(st, err, N_("saving the change"));
