@@ -58,28 +58,46 @@ static int seal_one(struct store *st, sqlite3_stmt *e, const char *prev, char he
 	return rc;
 }
 
-int journal_seal_pending(struct store *st, struct r57_err *err)
+int journal_seal_mark(struct store *st, struct r57_err *err)
 {
-	char prev[SEAL_HEX] = "";
-	int64_t last = 0;
 	sqlite3_stmt *q;
-	int rc = store_cached(st, "SELECT seq, seal FROM entry_seal ORDER BY seq DESC LIMIT 1", &q, err);
+	int rc = store_cached(st, "SELECT coalesce(max(seq), 0) FROM entry", &q, err);
 	if (rc)
 		return rc;
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		last = sqlite3_column_int64(q, 0);
-		snprintf(prev, sizeof prev, "%s", txt(q, 1) ? txt(q, 1) : "");
+	st->seal_from = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	store_release(q);
+	return R57_OK;
+}
+
+int journal_seal_pending(struct store *st, int64_t after, struct r57_err *err)
+{
+	char prev[SEAL_HEX] = "";
+	bool have = false;
+	sqlite3_stmt *q;
+	int rc = store_cached(st, "SELECT seal FROM entry_seal WHERE seq <= ? ORDER BY seq DESC LIMIT 1", &q, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(q, 1, after);
+	if (sqlite3_step(q) == SQLITE_ROW && txt(q, 0)) {
+		snprintf(prev, sizeof prev, "%s", txt(q, 0));
+		have = true;
 	}
 	store_release(q);
 	sqlite3_stmt *e, *ins = NULL;
-	if ((rc = store_prepare(st, "SELECT " SEAL_ENTRY_COLS " FROM entry e WHERE e.seq > ? ORDER BY e.seq", &e, err)))
+	if ((rc = store_prepare(st, "SELECT " SEAL_ENTRY_COLS ", s.seal FROM entry e LEFT JOIN entry_seal s"
+	                            " ON s.seq = e.seq WHERE e.seq > ? ORDER BY e.seq", &e, err)))
 		return rc;
-	sqlite3_bind_int64(e, 1, last);
+	sqlite3_bind_int64(e, 1, after);
 	int step;
 	while (!rc && (step = sqlite3_step(e)) == SQLITE_ROW) {
 		char hex[SEAL_HEX];
 		bool ok;
-		if ((rc = seal_one(st, e, last ? prev : NULL, hex, &ok, err)))
+		if (txt(e, 7)) { /* sealed already (a copy brought it) */
+			snprintf(prev, sizeof prev, "%s", txt(e, 7));
+			have = true;
+			continue;
+		}
+		if ((rc = seal_one(st, e, have ? prev : NULL, hex, &ok, err)))
 			break;
 		if (!ins && (rc = store_cached(st, "INSERT INTO entry_seal(seq, seal) VALUES (?, ?)", &ins, err)))
 			break;
@@ -89,7 +107,7 @@ int journal_seal_pending(struct store *st, struct r57_err *err)
 			rc = store_sqlerr(st, err, N_("writing the journal"));
 		sqlite3_reset(ins);
 		memcpy(prev, hex, sizeof prev);
-		last = 1;
+		have = true;
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlerr(st, err, N_("writing the journal"));

@@ -4,15 +4,20 @@
 #ifndef R57_JOURNAL_SEAL_H
 #define R57_JOURNAL_SEAL_H
 
+#include <stdint.h>
 #include "r57/store.h"
 
 struct store;
 struct r57_err;
 
-/* Seal, in order, every entry after the newest sealed one, inside the
- * caller's write transaction (an action's commit, the migration to
- * version 5 for a whole history). */
-int journal_seal_pending(struct store *st, struct r57_err *err);
+/* Note the newest entry before a write transaction (st->seal_from):
+ * its commit seals the entries after it, and only those, so that an
+ * entry written by another program stays without a seal. */
+int journal_seal_mark(struct store *st, struct r57_err *err);
+/* Seal, in order, the entries after entry seq `after` that have no seal
+ * yet, inside the caller's write transaction (an action's commit; the
+ * migration to version 5, after 0, for a whole history). */
+int journal_seal_pending(struct store *st, int64_t after, struct r57_err *err);
 
 /* r57 check's part: the first entry whose seal is missing or does not
  * match its content and the seal before it, said through fn; *n counts

@@ -33,6 +33,7 @@ struct store {
 	bool verify_any_size; /* store_open_opts.verify_any_size */
 	int version;   /* the file's schema version as opened: R57_SCHEMA_VERSION,
 	                * or older when it was opened without write access */
+	int64_t seal_from; /* the newest entry when the write began (journal_seal.c) */
 };
 
 int store_sqlerr(struct store *st, struct r57_err *err, const char *doing);

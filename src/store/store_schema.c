@@ -400,7 +400,7 @@ int store_migrate(struct store *st, int ver, struct r57_err *err)
 			goto sqlfail;
 	}
 	/* version 5: every entry sealed, in order (journal_seal.c) */
-	if ((rc = journal_seal_pending(st, err)))
+	if ((rc = journal_seal_pending(st, 0, err)))
 		goto fail;
 	/* Version 4's page indexes of the search index hold no copy of the
 	 * words: made again from the schema's own text, from the rows

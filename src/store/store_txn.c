@@ -100,7 +100,10 @@ int sqlite_store_begin(struct store *st, struct r57_err *err)
 		}
 		st->verified = true;
 	}
-	return R57_OK;
+	int rc = st->version >= 5 ? journal_seal_mark(st, err) : R57_OK;
+	if (rc)
+		sqlite_store_rollback(st);
+	return rc;
 }
 
 int sqlite_store_commit(struct store *st, struct r57_err *err)
@@ -115,7 +118,7 @@ int sqlite_store_commit(struct store *st, struct r57_err *err)
 		return damaged_fail(st, err, N_("saving the change"));
 	}
 	/* the entries of this transaction sealed, their summaries set */
-	if (st->version >= 5 && (frc = journal_seal_pending(st, err))) {
+	if (st->version >= 5 && (frc = journal_seal_pending(st, st->seal_from, err))) {
 		sqlite_store_rollback(st);
 		return frc;
 	}
