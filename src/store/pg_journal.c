@@ -1,7 +1,7 @@
 /* pg_journal.c: the journal on a PostgreSQL server: an action's entry
  * (made by the server's r57.entry_start: the login as its actor, the
  * server's clock), its summary, and the history, read as journal.c reads
- * a file's. Undo and redo are not here yet (pg_todo.c). */
+ * a file's. Undo and redo are in pg_undo.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -124,6 +124,9 @@ static int result_error(struct pg_store *ps, PGresult *res, const char *doing, s
 	} else if (state && strcmp(state, "42501") == 0) {
 		rc = r57_fail(err, R57_EDB, _("%s: %s may not do this (the server refused: %s); nothing was changed"),
 		              where, who, says ? says : "");
+	} else if (state && strcmp(state, "R5705") == 0) {
+		rc = r57_fail(err, R57_EINPUT, _("%s: the journal that came does not match its seals (the server says: %s); nothing was changed"),
+		              where, says ? says : "");
 	} else if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
 	                     strcmp(state, "55P03") == 0)) {
 		rc = r57_fail(err, R57_EBUSY, _("%s: busy: another official's change is being written; try again (%s)"),
@@ -289,6 +292,29 @@ static int default_groups(struct pg_store *ps, struct r57_err *err)
 	return rc;
 }
 
+/* One of r57's SQL files (several statements) in the transaction begun. */
+static int run_script(struct pg_store *ps, const char *sql, struct r57_err *err)
+{
+	PGresult *res = PQexec(ps->conn, sql);
+	int rc = R57_OK;
+	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = result_error(ps, res, N_("creating the schema (r57 init)"), err);
+	PQclear(res);
+	return rc;
+}
+
+/* r57 init on a server of version 4: the seals (pg_migrate_5.sql), the
+ * history there is sealed in order, in one transaction. */
+static int upgrade_schema(struct pg_store *ps, struct r57_err *err)
+{
+	int rc = pg_do(ps, "BEGIN", NULL, N_("writing"), err);
+	if (!rc && !(rc = run_script(ps, r57_pg_migrate_5_sql, err)))
+		rc = pg_do(ps, "COMMIT", NULL, N_("writing"), err);
+	if (rc)
+		PQclear(PQexec(ps->conn, "ROLLBACK"));
+	return rc;
+}
+
 /* r57 init: the roles and the schema, in one transaction, with the
  * 'init' entry as on SQLite. Only a login that may create roles and
  * schemas can; any other is refused by the server. */
@@ -297,14 +323,10 @@ static int make_schema(struct pg_store *ps, const struct store_open_opts *o, str
 	int rc = pg_do(ps, "BEGIN", NULL, N_("writing"), err);
 	if (rc)
 		return rc;
-	PGresult *res = PQexec(ps->conn, r57_pg_schema_sql);
-	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
-		rc = result_error(ps, res, N_("creating the schema (r57 init)"), err);
-		PQclear(res);
+	if ((rc = run_script(ps, r57_pg_schema_sql, err)) || (rc = run_script(ps, r57_pg_migrate_5_sql, err))) {
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
 		return rc;
 	}
-	PQclear(res);
 	char today[11];
 	struct pg_args a = { 0 };
 	pg_arg_text(&a, date_iso(o->today, today));
@@ -378,6 +400,10 @@ int pg_store_open(const char *where, const struct store_open_opts *o, struct sto
 		if ((rc = make_schema(ps, o, err)) || (rc = schema_version(ps, &ver, err)))
 			goto fail;
 	}
+	if (ver == 4 && o->init) {
+		if ((rc = upgrade_schema(ps, err)) || (rc = schema_version(ps, &ver, err)))
+			goto fail;
+	}
 	if (ver == 0) {
 		rc = r57_fail(err, R57_EDB, _("%s: no r57 database on this server yet (an admin runs r57 init to make one)"),
 		              shown);
@@ -385,6 +411,9 @@ int pg_store_open(const char *where, const struct store_open_opts *o, struct sto
 		rc = r57_fail(err, R57_EDB,
 		              _("%s: written by a newer r57 (schema version %d; this r57 knows up to %d); not opened, nothing changed"),
 		              shown, ver, R57_SCHEMA_VERSION);
+	} else if (ver == 4) {
+		rc = r57_fail(err, R57_EDB, _("%s: an r57 database of schema version 4; an admin runs r57 init to bring it to version %d"),
+		              shown, R57_SCHEMA_VERSION);
 	} else if (ver < R57_SCHEMA_VERSION) {
 		rc = r57_fail(err, R57_EDB, _("%s: not an r57 database (schema version %d)"), shown, ver);
 	}
