@@ -186,7 +186,7 @@ static int check_changes(struct run *r, struct r57_err *err)
 		                      journal_table_code(i), all, all);
 		for (int k = 1; k <= SEAL_VALUES; k++)
 			if (k <= n)
-				at += (size_t)snprintf(sql + at, sizeof sql - at, " OR (v%d IS NOT NULL) <> (cols & %ld <> 0)",
+				at += (size_t)snprintf(sql + at, sizeof sql - at, " OR (v%d IS NOT NULL AND cols & %ld = 0)",
 				                       k, 1L << (k - 1));
 			else
 				at += (size_t)snprintf(sql + at, sizeof sql - at, " OR v%d IS NOT NULL", k);
