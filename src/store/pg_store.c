@@ -349,6 +349,41 @@ static void no_notices(void *ctx, const char *message)
 	(void)message;
 }
 
+/* The schema as this r57 knows it: made (r57 init on a new database),
+ * brought from version 4 (r57 init: the seals), or a sentence that says
+ * why not; the focal units of the login read. */
+static int schema_ready(struct pg_store *ps, const struct store_open_opts *o, const char *shown,
+                        struct r57_err *err)
+{
+	int rc, ver;
+	if ((rc = schema_version(ps, &ver, err)))
+		return rc;
+	if (ver == R57_SCHEMA_VERSION && (rc = pg_focal_load(ps, err)))
+		return rc;
+	if (ver == 0 && o->init) {
+		if ((rc = make_schema(ps, o, err)) || (rc = schema_version(ps, &ver, err)))
+			return rc;
+	}
+	if (ver == 4 && o->init) {
+		if ((rc = upgrade_schema(ps, err)) || (rc = schema_version(ps, &ver, err)))
+			return rc;
+	}
+	if (ver == 0) {
+		rc = r57_fail(err, R57_EDB, _("%s: no r57 database on this server yet (an admin runs r57 init to make one)"),
+		              shown);
+	} else if (ver > R57_SCHEMA_VERSION) {
+		rc = r57_fail(err, R57_EDB,
+		              _("%s: written by a newer r57 (schema version %d; this r57 knows up to %d); not opened, nothing changed"),
+		              shown, ver, R57_SCHEMA_VERSION);
+	} else if (ver == 4) {
+		rc = r57_fail(err, R57_EDB, _("%s: an r57 database of schema version 4; an admin runs r57 init to bring it to version %d"),
+		              shown, R57_SCHEMA_VERSION);
+	} else if (ver < R57_SCHEMA_VERSION) {
+		rc = r57_fail(err, R57_EDB, _("%s: not an r57 database (schema version %d)"), shown, ver);
+	}
+	return rc;
+}
+
 int pg_store_open(const char *where, const struct store_open_opts *o, struct store **out,
                   struct r57_err *err)
 {
@@ -364,7 +399,7 @@ int pg_store_open(const char *where, const struct store_open_opts *o, struct sto
 	ps->head.ops = &pg_store_ops;
 	ps->conn = PQconnectdb(where);
 	char *shown = text_safe(ps->where, false);
-	int rc = R57_OK, ver = 0;
+	int rc = R57_OK;
 	if (ps->conn)
 		PQsetNoticeProcessor(ps->conn, no_notices, NULL);
 	if (!ps->conn || PQstatus(ps->conn) != CONNECTION_OK) {
@@ -392,31 +427,8 @@ int pg_store_open(const char *where, const struct store_open_opts *o, struct sto
 	PQclear(res);
 	/* Another action's lock is waited for as long as in a file. */
 	pg_store_busy_timeout((struct store *)(void *)ps, 5000);
-	if ((rc = schema_version(ps, &ver, err)))
+	if ((rc = schema_ready(ps, o, shown, err)))
 		goto fail;
-	if (ver == R57_SCHEMA_VERSION && (rc = pg_focal_load(ps, err)))
-		goto fail;
-	if (ver == 0 && o->init) {
-		if ((rc = make_schema(ps, o, err)) || (rc = schema_version(ps, &ver, err)))
-			goto fail;
-	}
-	if (ver == 4 && o->init) {
-		if ((rc = upgrade_schema(ps, err)) || (rc = schema_version(ps, &ver, err)))
-			goto fail;
-	}
-	if (ver == 0) {
-		rc = r57_fail(err, R57_EDB, _("%s: no r57 database on this server yet (an admin runs r57 init to make one)"),
-		              shown);
-	} else if (ver > R57_SCHEMA_VERSION) {
-		rc = r57_fail(err, R57_EDB,
-		              _("%s: written by a newer r57 (schema version %d; this r57 knows up to %d); not opened, nothing changed"),
-		              shown, ver, R57_SCHEMA_VERSION);
-	} else if (ver == 4) {
-		rc = r57_fail(err, R57_EDB, _("%s: an r57 database of schema version 4; an admin runs r57 init to bring it to version %d"),
-		              shown, R57_SCHEMA_VERSION);
-	} else if (ver < R57_SCHEMA_VERSION) {
-		rc = r57_fail(err, R57_EDB, _("%s: not an r57 database (schema version %d)"), shown, ver);
-	}
 	if (rc)
 		goto fail;
 	free(shown);
