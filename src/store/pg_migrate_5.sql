@@ -1,5 +1,5 @@
--- r57 on a PostgreSQL server, migration 4 -> 5: the journal's seals
--- (docs/undo.md, "The seal"; docs/postgresql.md). r57 init runs it on a
+-- r57 on a PostgreSQL server, migration 4 -> 5: the journal's seals, and the
+-- notices the open screens wait for (docs/undo.md, "The seal"; docs/postgresql.md). r57 init runs it on a
 -- server of version 4 (an upgrade), and after pg_schema.sql on a new one,
 -- in the same transaction. The server writes every seal, never the
 -- client: a deferred constraint trigger computes an entry's seal when its
@@ -123,6 +123,36 @@ BEGIN
     END LOOP;
 END $$;
 
+-- (In version 5, so that a server upgraded from 4 has it too.) Every
+-- committed action tells the screens that are open (LISTEN
+-- r57_change, docs/postgresql.md): a trigger of the server, not the
+-- client's commit, so that a change made any way (another r57, an undo,
+-- psql) is told, and no client can leave it untold. It is a constraint
+-- trigger deferred to the commit: by then the entry's changes are all
+-- filed, so the payload can name the tasks, and a NOTIFY is sent only if
+-- the transaction commits (one rolled back tells nothing). The payload is
+-- ids only, never a value: the entry's seq, its kind, and the ids of the
+-- tasks it changed, or * when more than 50 (an import); each screen reads
+-- them again under its own login's rights. r57 copy, which writes a
+-- journal as it was, tells nothing.
+CREATE FUNCTION entry_notify() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = r57, pg_catalog AS $$
+DECLARE
+    ids bigint[];
+BEGIN
+    IF current_setting('r57.copying', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
+    ids := ARRAY(SELECT DISTINCT c.row_id FROM change_log c
+                 WHERE c.entry = NEW.seq AND c.tbl = 5 LIMIT 51);
+    PERFORM pg_notify('r57_change', NEW.seq || ' ' || NEW.kind || ' ' ||
+        CASE WHEN cardinality(ids) > 50 THEN '*' ELSE array_to_string(ids, ',') END);
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER entry_notify AFTER INSERT ON entry
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION entry_notify();
+
 GRANT SELECT ON entry_seal TO r57_viewer;
-REVOKE ALL ON FUNCTION entry_seal() FROM PUBLIC;
+REVOKE ALL ON FUNCTION entry_seal(), entry_notify() FROM PUBLIC;
 UPDATE meta SET version = 5;

@@ -336,35 +336,6 @@ CREATE TRIGGER reminder_journal AFTER INSERT OR UPDATE OR DELETE ON reminder
 CREATE TRIGGER reminder_task_journal AFTER INSERT OR UPDATE OR DELETE ON reminder_task
     FOR EACH ROW EXECUTE FUNCTION journal_row('8', 'reminder_id', 'task_id', 'due', 'days_late');
 
--- Every committed action tells the screens that are open (LISTEN
--- r57_change, docs/postgresql.md): a trigger of the server, not the
--- client's commit, so that a change made any way (another r57, an undo,
--- psql) is told, and no client can leave it untold. It is a constraint
--- trigger deferred to the commit: by then the entry's changes are all
--- filed, so the payload can name the tasks, and a NOTIFY is sent only if
--- the transaction commits (one rolled back tells nothing). The payload is
--- ids only, never a value: the entry's seq, its kind, and the ids of the
--- tasks it changed, or * when more than 50 (an import); each screen reads
--- them again under its own login's rights. r57 copy, which writes a
--- journal as it was, tells nothing.
-CREATE FUNCTION entry_notify() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = r57, pg_catalog AS $$
-DECLARE
-    ids bigint[];
-BEGIN
-    IF current_setting('r57.copying', true) = 'on' THEN
-        RETURN NULL;
-    END IF;
-    ids := ARRAY(SELECT DISTINCT c.row_id FROM change_log c
-                 WHERE c.entry = NEW.seq AND c.tbl = 5 LIMIT 51);
-    PERFORM pg_notify('r57_change', NEW.seq || ' ' || NEW.kind || ' ' ||
-        CASE WHEN cardinality(ids) > 50 THEN '*' ELSE array_to_string(ids, ',') END);
-    RETURN NULL;
-END $$;
-CREATE CONSTRAINT TRIGGER entry_notify AFTER INSERT ON entry
-    DEFERRABLE INITIALLY DEFERRED
-    FOR EACH ROW EXECUTE FUNCTION entry_notify();
-
 -- An import gives its new tasks ids of its own (store_io.h): the
 -- counters of ids then catch up with them, so that the next task added
 -- gets a new one. Only forward, as the counters only go.
@@ -499,7 +470,7 @@ GRANT USAGE ON SCHEMA r57 TO r57_viewer;
 GRANT SELECT ON ALL TABLES IN SCHEMA r57 TO r57_viewer;
 GRANT SELECT ON ALL SEQUENCES IN SCHEMA r57 TO r57_viewer;
 REVOKE ALL ON FUNCTION entry_start(text, text, text, bigint), entry_set_summary(bigint, text),
-    current_entry(), journal_row(), entry_notify(), ids_catch_up(), lock_journal(), role_set(text, text, bigint[]),
+    current_entry(), journal_row(), ids_catch_up(), lock_journal(), role_set(text, text, bigint[]),
     role_remove(text), role_list(), is_focal(), may_change(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION role_list(), is_focal(), may_change(bigint) TO r57_viewer;
 GRANT EXECUTE ON FUNCTION role_set(text, text, bigint[]), role_remove(text) TO r57_admin;

@@ -139,15 +139,18 @@ mismatch() {
 @test "pg-seal: r57 init brings a server of version 4 with a history to 5, sealing it in order; until then it is refused" {
 	history
 	seals=$(sql "SELECT seq || ':' || seal FROM r57.entry_seal ORDER BY seq")
-	# the server as version 4 made it: no seals, entry_start without the lock
+	# the server as version 4 made it: no seals, entry_start without the lock,
+	# no notices for the screens
 	sql "DROP TRIGGER entry_sealed ON r57.entry; DROP FUNCTION r57.entry_seal(); DROP TABLE r57.entry_seal;
-	     DROP FUNCTION r57.seal_of(bigint, text); DROP FUNCTION r57.seal_f(text); UPDATE r57.meta SET version = 4"
+	     DROP FUNCTION r57.seal_of(bigint, text); DROP FUNCTION r57.seal_f(text);
+	     DROP TRIGGER entry_notify ON r57.entry; DROP FUNCTION r57.entry_notify(); UPDATE r57.meta SET version = 4"
 	run --separate-stderr as lan list
 	[ "$status" -ne 0 ]
 	has "$stderr" "$(t '%s: an r57 database of schema version 4; an admin runs r57 init to bring it to version %d' "$URI&user=lan" 5)"
 	ok --db "$URI&user=$PGSU" init
 	eq "$(sql "SELECT version FROM r57.meta")" 5 "schema version"
 	eq "$(sql "SELECT seq || ':' || seal FROM r57.entry_seal ORDER BY seq")" "$seals" "the seals of the upgrade"
+	eq "$(sql "SELECT count(*) FROM pg_trigger WHERE tgname = 'entry_notify'")" 1 "the screens' notices, upgraded too"
 	ok --db "$URI&user=lan" check
 	as lan undo >/dev/null
 	ok --db "$URI&user=lan" check
