@@ -27,14 +27,14 @@ ifeq ($(SAN),1)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
 
-PKGS     = ncursesw sqlite3 uuid libutf8proc
+PKGS     = ncursesw sqlite3 uuid libutf8proc nettle
 # libpq's headers only: the library is loaded when r57 connects to a
 # server (src/store/pg_lib.c), never by a command on a file.
 PKG_CFLAGS_PQ = $(shell pkg-config --cflags libpq 2>/dev/null)
 TESTPKGS = cmocka
 
 # Debian packages behind the pkg-config names above, and the test tools.
-DEBS      = build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev libpq-dev gettext
+DEBS      = build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev libpq-dev nettle-dev gettext
 TESTDEBS  = libcmocka-dev bats tmux sqlite3 jq python3 util-linux tzdata groff-base man-db chromium poppler-utils postgresql
 
 ifeq ($(V),1)
@@ -56,7 +56,7 @@ VERSION  := 0.1.0
 LAYERS   = base store core cli tui
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c)) $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 MIGRATE_OBJ = $(patsubst src/store/%.sql,build/store/%.o,$(wildcard src/store/migrate_*.sql))
-LIB_OBJ  = $(LIB_SRC:src/%.c=build/%.o) build/store/schema.o build/store/schema_v3.o build/store/pg_schema.o $(MIGRATE_OBJ)
+LIB_OBJ  = $(LIB_SRC:src/%.c=build/%.o) build/store/schema.o build/store/schema_v3.o build/store/pg_schema.o build/store/pg_migrate_5.o $(MIGRATE_OBJ)
 MAIN_OBJ = build/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
@@ -118,8 +118,8 @@ build/store/%.c: src/store/%.sql | build/.deps-ok
 	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
 	   echo ';'; } > $@
 
-.PRECIOUS: build/store/schema.c build/store/schema_v3.c build/store/pg_schema.c build/store/migrate_%.c
-build/store/schema.o build/store/schema_v3.o build/store/pg_schema.o $(MIGRATE_OBJ): build/store/%.o: build/store/%.c
+.PRECIOUS: build/store/schema.c build/store/schema_v3.c build/store/pg_schema.c build/store/pg_migrate_5.c build/store/migrate_%.c
+build/store/schema.o build/store/schema_v3.o build/store/pg_schema.o build/store/pg_migrate_5.o $(MIGRATE_OBJ): build/store/%.o: build/store/%.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 

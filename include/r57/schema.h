@@ -7,7 +7,11 @@ extern const char r57_schema_sql[];
 extern const char r57_migrate_2_sql[];
 extern const char r57_migrate_3_sql[];
 extern const char r57_migrate_4_sql[];
+extern const char r57_migrate_5_sql[];
 extern const char r57_schema_v3_sql[];
 /* src/store/pg_schema.sql: what r57 init makes on a PostgreSQL server. */
 extern const char r57_pg_schema_sql[];
+/* src/store/pg_migrate_5.sql: a server of version 4 brought to 5 (the
+ * seals), by r57 init; also run after pg_schema.sql on a new one. */
+extern const char r57_pg_migrate_5_sql[];
 #endif

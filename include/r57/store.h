@@ -9,7 +9,7 @@
 #include "r57/date.h"
 #include "r57/err.h"
 
-#define R57_SCHEMA_VERSION 4
+#define R57_SCHEMA_VERSION 5
 #define R57_APPLICATION_ID 0x52353701 /* "R57\1" */
 
 struct store;
@@ -258,6 +258,22 @@ int store_data_version(struct store *st, int64_t *v, struct r57_err *err);
  * (5000 ms when opened). The screen waits less for the reads it makes on
  * its own, so a locked database never freezes the keyboard. */
 void store_busy_timeout(struct store *st, int ms);
+
+/* Others' changes as the server tells them (PostgreSQL's LISTEN/NOTIFY),
+ * so that the screen waits on a file descriptor instead of asking:
+ * store_listen starts listening the first time and gives *fd, the socket
+ * to wait on beside the keyboard (it may change: ask again before each
+ * wait), or -1 for a store that does not tell, which the screen polls
+ * with store_data_version (an SQLite file, whose data_version costs no
+ * read). A connection found lost is made again here (and listened on
+ * again); *anew then says so: what was told meanwhile is lost, so
+ * everything is read again. It fails only while the server cannot be
+ * reached. store_notified takes what has arrived, without waiting and
+ * without a query, and says whether anything changed since (another
+ * login's action; the store's own are not told); it fails when the
+ * connection is found lost. */
+int store_listen(struct store *st, int *fd, bool *anew, struct r57_err *err);
+int store_notified(struct store *st, bool *changed, struct r57_err *err);
 
 /* One page of the tasks of one bucket (as store_figures names them) that
  * match f, in the order of f->sort, strictly after (or, backward, before)

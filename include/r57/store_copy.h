@@ -13,10 +13,11 @@ struct store;
 
 /* The tables, parents before the rows that refer to them, the journal
  * last: 0 task_group .. 7 reminder_task (journal.c's order), 8 entry,
- * 9 change_log. */
-#define COPY_TABLES 10
+ * 9 change_log, 10 entry_seal (the seals, checked when they arrive). */
+#define COPY_TABLES 11
 #define COPY_ENTRY 8
 #define COPY_CHANGES 9
+#define COPY_SEALS 10
 #define COPY_MAX_COLS 23
 const char *copy_table(int t);
 int copy_n_cols(int t);

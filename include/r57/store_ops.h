@@ -104,6 +104,10 @@
 	OP(int, store_data_version, data_version, (struct store *st, int64_t *v, \
 	    struct r57_err *err), (st, v, err)) \
 	OPV(store_busy_timeout, busy_timeout, (struct store *st, int ms), (st, ms)) \
+	OP(int, store_listen, listen, (struct store *st, int *fd, bool *anew, \
+	    struct r57_err *err), (st, fd, anew, err)) \
+	OP(int, store_notified, notified, (struct store *st, bool *changed, \
+	    struct r57_err *err), (st, changed, err)) \
 	OP(int, store_task_page, task_page, (struct store *st, \
 	    const struct task_filter *f, r57_day today, enum group_by by, \
 	    int64_t bucket, const char *month, const char *after_sort, int64_t after_id, \

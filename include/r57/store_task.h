@@ -1,6 +1,6 @@
 /* store_task.h: what the store is asked for when it reads tasks: the
  * filter of a list, parsed from the user's words by filter.h (core) and
- * read by the store's queries (src/store/store_task.c). */
+ * read by the store's queries (src/store/store_task.c, store_list.c). */
 #ifndef R57_STORE_TASK_H
 #define R57_STORE_TASK_H
 

@@ -358,6 +358,81 @@ static void cut_partial_char(char *s, size_t len)
 
 enum state { FIELD_START, UNQUOTED, QUOTED, QUOTE_SEEN };
 
+/* The cell being read: the state it is in, where it began, and where its
+ * bytes begin in the record's data. */
+struct cell_read {
+	enum state st;
+	struct csv_pos at;
+	size_t start;
+};
+
+/* What one byte did: the record goes on, is complete, or cannot be read
+ * (out of memory; an error, already noted by fail). */
+enum step { STEP_MORE, STEP_RECORD, STEP_NOMEM, STEP_ERROR };
+
+/* Byte c (at p) of the record, in the cell being read. */
+static enum step csv_step(struct csv_reader *r, struct cell_read *cr, int c, struct csv_pos p)
+{
+	bool line_end = c == '\n' || c == '\r';
+	switch (cr->st) {
+	case FIELD_START:
+		cr->at = p;
+		cr->start = r->dlen;
+		if (c == '"') {
+			cr->st = QUOTED;
+			return STEP_MORE;
+		}
+		if (c == r->delim)
+			return end_cell(r, p, false, cr->start) ? STEP_MORE : STEP_NOMEM;
+		if (c == EOF_BYTE || line_end)
+			return end_cell(r, p, false, cr->start) ? STEP_RECORD : STEP_NOMEM;
+		cr->st = UNQUOTED;
+		return put(r, c) ? STEP_MORE : STEP_NOMEM;
+	case UNQUOTED:
+		if (c == r->delim || c == EOF_BYTE || line_end) {
+			if (!end_cell(r, cr->at, false, cr->start))
+				return STEP_NOMEM;
+			if (c != r->delim)
+				return STEP_RECORD;
+			cr->st = FIELD_START;
+			return STEP_MORE;
+		}
+		if (c == '"') {
+			fail(r, p, N_("a quote inside a cell that does not begin with one"));
+			return STEP_ERROR;
+		}
+		return put(r, c) ? STEP_MORE : STEP_NOMEM;
+	case QUOTED:
+		if (c == EOF_BYTE) {
+			fail(r, cr->at, N_("a quoted cell is never closed"));
+			return STEP_ERROR;
+		}
+		if (c == '"')
+			cr->st = QUOTE_SEEN;
+		else if (!put(r, c))
+			return STEP_NOMEM;
+		return STEP_MORE;
+	case QUOTE_SEEN:
+		if (c == '"') {
+			if (!put(r, '"'))
+				return STEP_NOMEM;
+			cr->st = QUOTED;
+			return STEP_MORE;
+		}
+		if (c == r->delim || c == EOF_BYTE || line_end) {
+			if (!end_cell(r, cr->at, true, cr->start))
+				return STEP_NOMEM;
+			if (c != r->delim)
+				return STEP_RECORD;
+			cr->st = FIELD_START;
+			return STEP_MORE;
+		}
+		fail(r, p, N_("a character after a closing quote (a quote inside a cell is written twice)"));
+		return STEP_ERROR;
+	}
+	return STEP_ERROR;
+}
+
 int csv_next(struct csv_reader *r, const struct csv_cell **cells, size_t *n,
              struct csv_error *err)
 {
@@ -365,95 +440,32 @@ int csv_next(struct csv_reader *r, const struct csv_cell **cells, size_t *n,
 		start(r);
 	r->dlen = 0;
 	r->ncells = 0;
-	enum state st = FIELD_START;
-	struct csv_pos cell_at = r->at, p;
-	size_t cell_start = 0;
+	struct cell_read cr = { FIELD_START, r->at, 0 };
+	struct csv_pos p;
 	bool first = true;
 
 	for (;;) {
 		if (r->failed)
 			goto error;
-		if ((st == UNQUOTED || st == QUOTED) && !take_run(r, st == QUOTED))
+		if ((cr.st == UNQUOTED || cr.st == QUOTED) && !take_run(r, cr.st == QUOTED))
 			goto nomem;
 		int c = next_byte(r, &p);
 		if (c == ERR_BYTE)
 			goto error;
-		if (c == EOF_BYTE && first && st == FIELD_START)
+		if (c == EOF_BYTE && first && cr.st == FIELD_START)
 			return 0;
 		first = false;
 		if (r->dlen > r->max_record) {
-			fail(r, cell_at, N_("a row longer than the limit (a quote left open?)"));
+			fail(r, cr.at, N_("a row longer than the limit (a quote left open?)"));
 			goto error;
 		}
-		bool line_end = c == '\n' || c == '\r';
-		switch (st) {
-		case FIELD_START:
-			cell_at = p;
-			cell_start = r->dlen;
-			if (c == '"') {
-				st = QUOTED;
-				break;
-			}
-			if (c == r->delim) {
-				if (!end_cell(r, p, false, cell_start))
-					goto nomem;
-				break;
-			}
-			if (c == EOF_BYTE || line_end) {
-				if (!end_cell(r, p, false, cell_start))
-					goto nomem;
-				goto record_end;
-			}
-			st = UNQUOTED;
-			if (!put(r, c))
-				goto nomem;
-			break;
-		case UNQUOTED:
-			if (c == r->delim || c == EOF_BYTE || line_end) {
-				if (!end_cell(r, cell_at, false, cell_start))
-					goto nomem;
-				if (c != r->delim)
-					goto record_end;
-				st = FIELD_START;
-				break;
-			}
-			if (c == '"') {
-				fail(r, p, N_("a quote inside a cell that does not begin with one"));
-				goto error;
-			}
-			if (!put(r, c))
-				goto nomem;
-			break;
-		case QUOTED:
-			if (c == EOF_BYTE) {
-				fail(r, cell_at, N_("a quoted cell is never closed"));
-				goto error;
-			}
-			if (c == '"')
-				st = QUOTE_SEEN;
-			else if (!put(r, c))
-				goto nomem;
-			break;
-		case QUOTE_SEEN:
-			if (c == '"') {
-				if (!put(r, '"'))
-					goto nomem;
-				st = QUOTED;
-				break;
-			}
-			if (c == r->delim || c == EOF_BYTE || line_end) {
-				if (!end_cell(r, cell_at, true, cell_start))
-					goto nomem;
-				if (c != r->delim)
-					goto record_end;
-				st = FIELD_START;
-				break;
-			}
-			fail(r, p, N_("a character after a closing quote (a quote inside a cell is written twice)"));
+		enum step step = csv_step(r, &cr, c, p);
+		if (step == STEP_NOMEM)
+			goto nomem;
+		if (step == STEP_ERROR)
 			goto error;
-		}
-		continue;
-record_end:
+		if (step == STEP_MORE)
+			continue;
 		if (c == '\r' && peek_byte(r) == '\n')
 			next_byte(r, NULL);
 		for (size_t i = 0; i < r->ncells; i++)

@@ -310,17 +310,12 @@ static int not_a_date(const char *text, const char *what, struct r57_err *err)
 	return R57_EINPUT;
 }
 
-int date_parse(const char *text, r57_day today, const char *what,
-               r57_day *out, struct r57_err *err)
+/* The Vietnamese words: compared folded, so case, diacritics, their form
+ * (NFC or decomposed) and extra spaces do not matter. A text with other
+ * characters than letters and spaces is not one of them. The REL_ the
+ * text says, or -1. */
+static int vi_word(const char *text)
 {
-	if (!what)
-		what = _("date");
-	if (!text)
-		text = "";
-
-	/* The Vietnamese words: compared folded, so case, diacritics, their
-	 * form (NFC or decomposed) and extra spaces do not matter. A text
-	 * with other characters than letters and spaces is not one of them. */
 	int vi = -1;
 	if (strlen(text) < 128) {
 		char *folded = text_search_word(text, false);
@@ -333,6 +328,17 @@ int date_parse(const char *text, r57_day today, const char *what,
 			    !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
 				vi = -1; /* "hom-nay", "hom_nay": not the words */
 	}
+	return vi;
+}
+
+int date_parse(const char *text, r57_day today, const char *what,
+               r57_day *out, struct r57_err *err)
+{
+	if (!what)
+		what = _("date");
+	if (!text)
+		text = "";
+	int vi = vi_word(text);
 
 	/* Surrounding blanks are forgiven and words are matched in any case;
 	 * every accepted form is short, so a longer text is no date. */

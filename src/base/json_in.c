@@ -163,6 +163,115 @@ static int hex4(struct json_in *j, uint32_t *out)
 	return 0;
 }
 
+/* The plain run at the reading point: printable ASCII, one column a
+ * byte, copied whole. 1: a run was taken; 0: none is there; -1: out of
+ * memory (an error of the string that began at start). */
+static int take_plain_run(struct json_in *j, struct json_pos start)
+{
+	size_t run = 0;
+	while (j->pos + run < j->len) {
+		unsigned char b = j->buf[j->pos + run];
+		if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\')
+			break;
+		run++;
+	}
+	if (!run)
+		return 0;
+	while (j->tlen + run + 1 >= j->tcap) {
+		size_t cap = j->tcap ? j->tcap * 2 : 256;
+		char *grown = realloc(j->text, cap);
+		if (!grown)
+			return fail(j, start, N_("out of memory"));
+		j->text = grown;
+		j->tcap = cap;
+	}
+	memcpy(j->text + j->tlen, j->buf + j->pos, run);
+	j->tlen += run;
+	j->pos += run;
+	j->at.offset += (int64_t)run;
+	j->at.col += (long)run;
+	return 1;
+}
+
+/* An escape after its backslash (at p), its character added: 0, or -1. */
+static int read_escape(struct json_in *j, struct json_pos p)
+{
+	int e = next_byte(j);
+	uint32_t cp;
+	switch (e) {
+	case '"': cp = '"'; break;
+	case '\\': cp = '\\'; break;
+	case '/': cp = '/'; break;
+	case 'b': cp = '\b'; break;
+	case 'f': cp = '\f'; break;
+	case 'n': cp = '\n'; break;
+	case 'r': cp = '\r'; break;
+	case 't': cp = '\t'; break;
+	case 'u':
+		if (hex4(j, &cp))
+			return -1;
+		if (cp >= 0xD800 && cp <= 0xDBFF) {
+			uint32_t lo;
+			if (next_byte(j) != '\\' || next_byte(j) != 'u')
+				return fail(j, p, N_("a lone surrogate in a \\u escape"));
+			if (hex4(j, &lo))
+				return -1;
+			if (lo < 0xDC00 || lo > 0xDFFF)
+				return fail(j, p, N_("a lone surrogate in a \\u escape"));
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+		} else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+			return fail(j, p, N_("a lone surrogate in a \\u escape"));
+		} else if (cp == 0) {
+			return fail(j, p, N_("a NUL character (\\u0000)"));
+		}
+		break;
+	default:
+		return fail(j, p, N_("an unknown escape in a string"));
+	}
+	if (!put_cp(j, cp))
+		return fail(j, p, N_("out of memory"));
+	return 0;
+}
+
+/* A multi-byte character whose first byte c (at p) was read: checked
+ * whole (no overlong forms, no surrogates, nothing past U+10FFFF) and
+ * added: 0, or -1. */
+static int read_utf8(struct json_in *j, int c, struct json_pos p)
+{
+	int need;
+	unsigned char lo = 0x80, hi = 0xBF;
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 1;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else {
+		return fail(j, p, N_("invalid UTF-8"));
+	}
+	if (!put(j, (unsigned char)c))
+		return fail(j, p, N_("out of memory"));
+	for (int i = 0; i < need; i++) {
+		int d = peek(j);
+		if (d == END_BYTE || d < lo || d > hi)
+			return fail(j, p, N_("invalid UTF-8"));
+		next_byte(j);
+		if (!put(j, (unsigned char)d))
+			return fail(j, p, N_("out of memory"));
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return 0;
+}
+
 /* The rest of a string after its opening quote. */
 static int read_string(struct json_in *j, struct json_pos start)
 {
@@ -170,30 +279,11 @@ static int read_string(struct json_in *j, struct json_pos start)
 	for (;;) {
 		if (j->tlen > j->max_string)
 			return fail(j, start, N_("a string longer than the limit"));
-		/* The plain run: printable ASCII, one column a byte. */
-		size_t run = 0;
-		while (j->pos + run < j->len) {
-			unsigned char b = j->buf[j->pos + run];
-			if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\')
-				break;
-			run++;
-		}
-		if (run) {
-			while (j->tlen + run + 1 >= j->tcap) {
-				size_t cap = j->tcap ? j->tcap * 2 : 256;
-				char *grown = realloc(j->text, cap);
-				if (!grown)
-					return fail(j, start, N_("out of memory"));
-				j->text = grown;
-				j->tcap = cap;
-			}
-			memcpy(j->text + j->tlen, j->buf + j->pos, run);
-			j->tlen += run;
-			j->pos += run;
-			j->at.offset += (int64_t)run;
-			j->at.col += (long)run;
+		int taken = take_plain_run(j, start);
+		if (taken < 0)
+			return -1;
+		if (taken)
 			continue;
-		}
 		struct json_pos p = j->at;
 		int c = next_byte(j);
 		if (c == END_BYTE)
@@ -203,40 +293,8 @@ static int read_string(struct json_in *j, struct json_pos start)
 		if (c < 0x20)
 			return fail(j, p, N_("a control character inside a string (write it as \\n, \\t or \\u00XX)"));
 		if (c == '\\') {
-			int e = next_byte(j);
-			uint32_t cp;
-			switch (e) {
-			case '"': cp = '"'; break;
-			case '\\': cp = '\\'; break;
-			case '/': cp = '/'; break;
-			case 'b': cp = '\b'; break;
-			case 'f': cp = '\f'; break;
-			case 'n': cp = '\n'; break;
-			case 'r': cp = '\r'; break;
-			case 't': cp = '\t'; break;
-			case 'u':
-				if (hex4(j, &cp))
-					return -1;
-				if (cp >= 0xD800 && cp <= 0xDBFF) {
-					uint32_t lo;
-					if (next_byte(j) != '\\' || next_byte(j) != 'u')
-						return fail(j, p, N_("a lone surrogate in a \\u escape"));
-					if (hex4(j, &lo))
-						return -1;
-					if (lo < 0xDC00 || lo > 0xDFFF)
-						return fail(j, p, N_("a lone surrogate in a \\u escape"));
-					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-				} else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-					return fail(j, p, N_("a lone surrogate in a \\u escape"));
-				} else if (cp == 0) {
-					return fail(j, p, N_("a NUL character (\\u0000)"));
-				}
-				break;
-			default:
-				return fail(j, p, N_("an unknown escape in a string"));
-			}
-			if (!put_cp(j, cp))
-				return fail(j, p, N_("out of memory"));
+			if (read_escape(j, p))
+				return -1;
 			continue;
 		}
 		if (c < 0x80) {
@@ -244,39 +302,8 @@ static int read_string(struct json_in *j, struct json_pos start)
 				return fail(j, p, N_("out of memory"));
 			continue;
 		}
-		/* A multi-byte character: check it whole (no overlong forms,
-		 * no surrogates, nothing past U+10FFFF). */
-		int need;
-		unsigned char lo = 0x80, hi = 0xBF;
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
-			return fail(j, p, N_("invalid UTF-8"));
-		}
-		if (!put(j, (unsigned char)c))
-			return fail(j, p, N_("out of memory"));
-		for (int i = 0; i < need; i++) {
-			int d = peek(j);
-			if (d == END_BYTE || d < lo || d > hi)
-				return fail(j, p, N_("invalid UTF-8"));
-			next_byte(j);
-			if (!put(j, (unsigned char)d))
-				return fail(j, p, N_("out of memory"));
-			lo = 0x80;
-			hi = 0xBF;
-		}
+		if (read_utf8(j, c, p))
+			return -1;
 	}
 	if (!put(j, '\0'))
 		return fail(j, start, N_("out of memory"));

@@ -1,6 +1,6 @@
 /* copy_tables.c: the tables and columns r57 copy carries, one list both
  * stores read (store_copy.h): the journaled tables as journal.c lists
- * them (id first), then the journal's own two. */
+ * them (id first), then the journal's own three. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +13,13 @@ static const char entry_types[] = "itttttii";
 static const char change_cols[] =
 	"id entry tbl row_id op cols v1 v2 v3 v4 v5 v6 v7 v8 v9 v10 v11 v12 v13 v14 v15 v16 v17";
 static const char change_types[] = "iiiiiivvvvvvvvvvvvvvvvv";
+static const char seal_cols[] = "seq seal";
+static const char seal_types[] = "it";
 
 const char *copy_table(int t)
 {
-	return t == COPY_ENTRY ? "entry" : t == COPY_CHANGES ? "change_log" : journal_table((size_t)t);
+	return t == COPY_ENTRY ? "entry" : t == COPY_CHANGES ? "change_log"
+	     : t == COPY_SEALS ? "entry_seal" : journal_table((size_t)t);
 }
 
 static int words(const char *s)
@@ -33,6 +36,8 @@ int copy_n_cols(int t)
 		return words(entry_cols);
 	if (t == COPY_CHANGES)
 		return words(change_cols);
+	if (t == COPY_SEALS)
+		return words(seal_cols);
 	return 1 + words(journal_table_cols((size_t)t));
 }
 
@@ -52,6 +57,8 @@ const char *copy_col(int t, int k, int *len)
 		return nth(entry_cols, k, len);
 	if (t == COPY_CHANGES)
 		return nth(change_cols, k, len);
+	if (t == COPY_SEALS)
+		return nth(seal_cols, k, len);
 	if (k == 0) {
 		*len = 2;
 		return "id";
@@ -65,6 +72,8 @@ char copy_col_type(int t, int k)
 		return entry_types[k];
 	if (t == COPY_CHANGES)
 		return change_types[k];
+	if (t == COPY_SEALS)
+		return seal_types[k];
 	return k == 0 ? 'i' : journal_table_types((size_t)t)[k - 1];
 }
 

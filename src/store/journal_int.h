@@ -1,8 +1,9 @@
 /* journal_int.h: what r57 check (store_check.c), the opening of older
- * files (store.c) and the PostgreSQL store's undo (pg_undo.c) share with
- * the journal (journal.c): the journaled tables, the refusals, the statements that
- * find a change r57 did not write, so that undo, redo and the check agree
- * on what a sound journal is, and the reading of a version 3 journal.
+ * files (store_schema.c) and the PostgreSQL store's undo (pg_undo.c) share
+ * with the journal (journal_sql.c, journal_plan.c): the journaled tables,
+ * the refusals, the statements that find a change r57 did not write, so
+ * that undo, redo and the check agree on what a sound journal is, and the
+ * reading of a version 3 journal.
  * Each statement is malloc'd (free it); scope is an SQL condition on table
  * change_log (its columns unqualified, or c. for the chain), "1" for all. */
 #ifndef R57_JOURNAL_INT_H

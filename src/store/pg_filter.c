@@ -1,5 +1,5 @@
 /* pg_filter.c: the condition of a filter of `r57 list` on a PostgreSQL
- * server (the same conditions as build_where in store_task.c), made once
+ * server (the same conditions as build_where in store_list.c), made once
  * for every query that must choose the tasks the list shows: the list
  * itself and its counts (pg_task.c), the screen's pages and the figures
  * (pg_figures.c). The condition is on the alias t of r57.task; its values

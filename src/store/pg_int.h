@@ -18,7 +18,8 @@
 	F(PQclear) F(PQgetvalue) F(PQntuples) F(PQexec) F(PQresultStatus) \
 	F(PQresultErrorField) F(PQgetisnull) F(PQexecParams) F(PQstatus) \
 	F(PQserverVersion) F(PQerrorMessage) F(PQcmdTuples) F(PQsetNoticeProcessor) \
-	F(PQreset) F(PQfinish) F(PQconnectdb) \
+	F(PQreset) F(PQfinish) F(PQconnectdb) F(PQsocket) F(PQconsumeInput) F(PQnotifies) \
+	F(PQfreemem) F(PQbackendPID) \
 	F(PQenterPipelineMode) F(PQexitPipelineMode) F(PQpipelineSync) \
 	F(PQsendQueryParams) F(PQgetResult) F(PQsendPrepare) F(PQsendQueryPrepared)
 #define PG_API_MEMBER(name) __typeof__(name) *name;
@@ -46,6 +47,11 @@ int pg_lib_load(struct r57_err *err);
 #define PQreset(...) pg_api->PQreset(__VA_ARGS__)
 #define PQfinish(...) pg_api->PQfinish(__VA_ARGS__)
 #define PQconnectdb(...) pg_api->PQconnectdb(__VA_ARGS__)
+#define PQsocket(...) pg_api->PQsocket(__VA_ARGS__)
+#define PQconsumeInput(...) pg_api->PQconsumeInput(__VA_ARGS__)
+#define PQnotifies(...) pg_api->PQnotifies(__VA_ARGS__)
+#define PQfreemem(...) pg_api->PQfreemem(__VA_ARGS__)
+#define PQbackendPID(...) pg_api->PQbackendPID(__VA_ARGS__)
 #define PQenterPipelineMode(...) pg_api->PQenterPipelineMode(__VA_ARGS__)
 #define PQexitPipelineMode(...) pg_api->PQexitPipelineMode(__VA_ARGS__)
 #define PQpipelineSync(...) pg_api->PQpipelineSync(__VA_ARGS__)
@@ -72,8 +78,14 @@ struct pg_store {
 	char *where;     /* the --db value as given, for messages (its password hidden) */
 	char *login;     /* session_user: the actor of every entry */
 	bool in_tx;      /* between store_begin and commit or rollback */
+	int64_t xid;     /* that transaction's id (txid_current) */
 	bool failed;     /* the connection broke: every call says so */
 	int busy_ms;     /* lock_timeout, set again on a new connection */
+	/* LISTEN r57_change (pg_notify.c): on, listened again on a new
+	 * connection; off for good on a server whose schema does not tell
+	 * (made before entry_notify), which the screen then polls. */
+	enum { PG_UNHEARD, PG_LISTENING, PG_DEAF } listen;
+	bool anew;       /* connected again since the screen last asked */
 	/* A unit's focal point: the units whose tasks the login may change
 	 * (the server enforces it; r57 says it before the server refuses). */
 	int64_t *focal;
@@ -193,6 +205,13 @@ struct pg_filter {
 int pg_filter_build(const struct task_filter *f, r57_day today, struct pg_filter *fs,
                     struct r57_err *err);
 void pg_filter_free(struct pg_filter *fs);
+
+/* A connection found lost (failed), outside a transaction, made again
+ * with the session's settings (and LISTEN, when listening): true when
+ * it is up. */
+bool pg_reconnect(struct pg_store *ps);
+/* The message that the connection is lost, with libpq's reason. */
+int pg_lost(struct pg_store *ps, struct r57_err *err);
 
 /* An operation this store does not have yet: a clear refusal, nothing done. */
 int pg_unsupported(struct store *st, const char *what, struct r57_err *err);

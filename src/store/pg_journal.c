@@ -1,7 +1,7 @@
 /* pg_journal.c: the journal on a PostgreSQL server: an action's entry
  * (made by the server's r57.entry_start: the login as its actor, the
  * server's clock), its summary, and the history, read as journal.c reads
- * a file's. Undo and redo are not here yet (pg_todo.c). */
+ * a file's. Undo and redo are in pg_undo.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,8 +9,9 @@
 #include "r57/i18n.h"
 #include "r57/journal.h"
 #include "pg_int.h"
+#include "queries.h"
 
-#define ENTRY_COLS "SELECT seq, at, actor, summary, kind, target, undone FROM r57.entry"
+#define ENTRY_COLS QUERY_ENTRY_COLS(QUERY_SERVER)
 
 static enum entry_kind kind_parse(const char *s)
 {
@@ -116,8 +117,7 @@ int pg_store_journal_task_last(struct store *st, int64_t task_id, struct entry *
 	pg_arg_int(&a, task_id);
 	PGresult *res;
 	int rc = pg_run(pg_of(st),
-	                ENTRY_COLS " WHERE seq = (SELECT entry FROM r57.change_log WHERE tbl = 5 AND row_id = $1"
-	                " ORDER BY id DESC LIMIT 1)", &a, &res, N_("reading the journal"), err);
+	                QUERY_TASK_LAST(QUERY_SERVER), &a, &res, N_("reading the journal"), err);
 	if (rc)
 		return rc;
 	if (PQntuples(res) == 1)

@@ -2,8 +2,8 @@
  * each member is the pg_store_ function of the same name, defined in the
  * store's files (pg_store.c, pg_task.c, pg_filter.c, pg_ref.c,
  * pg_journal.c, pg_undo.c, pg_figures.c, pg_remind.c, pg_io.c, pg_copy.c,
- * pg_role.c, and pg_todo.c for those not written yet); libpq itself is
- * loaded by pg_lib.c. */
+ * pg_role.c, pg_notify.c, pg_check.c); libpq itself is loaded by
+ * pg_lib.c. */
 #include "pg_int.h"
 
 #define PG_STORE_ENTRY(type, pub, member, params, args) .member = pg_store_##member,

@@ -9,6 +9,7 @@
 #include "r57/i18n.h"
 #include "r57/text.h"
 #include "pg_int.h"
+#include "queries.h"
 #include "ref_match.h"
 
 /* Per kind: id, name, title, extra, position, uses, extra_id; and the
@@ -23,32 +24,27 @@ struct ref_pg {
 	const char *title_col;
 };
 
+#define S QUERY_SERVER
+
 static const struct ref_pg ref_pg[] = {
 	[REF_GROUP] = {
-		"SELECT g.id, g.name, NULL, NULL, g.position,"
-		" (SELECT count(*) FROM r57.task WHERE group_id = g.id), 0 FROM r57.task_group g",
+		QUERY_GROUP_COLS(S),
 		"g.id", "SELECT id, name, position FROM r57.task_group ORDER BY position, id",
 		"task_group", "name", NULL,
 	},
 	[REF_LEADER] = {
-		"SELECT l.id, l.name, l.title, u.name, 0,"
-		" (SELECT count(*) FROM r57.task WHERE leader_id = l.id), l.unit_id FROM r57.leader l"
-		" LEFT JOIN r57.unit u ON u.id = l.unit_id",
-		"l.id", "SELECT l.id, l.name, u.name FROM r57.leader l LEFT JOIN r57.unit u ON u.id = l.unit_id",
+		QUERY_LEADER_COLS(S),
+		"l.id", QUERY_LEADER_NAMES(S),
 		"leader", "name", "title",
 	},
 	[REF_UNIT] = {
-		"SELECT u.id, u.name, NULL, NULL, 0,"
-		" (SELECT count(*) FROM r57.task WHERE unit_id = u.id)"
-		" + (SELECT count(*) FROM r57.task_unit WHERE unit_id = u.id)"
-		" + (SELECT count(*) FROM r57.leader WHERE unit_id = u.id), 0 FROM r57.unit u",
-		"u.id", "SELECT id, name, NULL FROM r57.unit",
+		QUERY_UNIT_COLS(S),
+		"u.id", QUERY_UNIT_NAMES(S),
 		"unit", "name", NULL,
 	},
 	[REF_SOURCE] = {
-		"SELECT s.id, s.code, s.title, s.issued, 0,"
-		" (SELECT count(*) FROM r57.task WHERE source_id = s.id), 0 FROM r57.source s",
-		"s.id", "SELECT id, code, title FROM r57.source",
+		QUERY_SOURCE_COLS(S),
+		"s.id", QUERY_SOURCE_NAMES(S),
 		"source", "code", "title",
 	},
 };
@@ -269,16 +265,15 @@ int pg_store_ref_insert(struct store *st, enum ref_kind k, const char *name, con
 	pg_arg_text(&a, name);
 	switch (k) {
 	case REF_GROUP:
-		sql = "INSERT INTO r57.task_group(name, position) VALUES ($1,"
-		      " (SELECT coalesce(max(position), 0) + 1 FROM r57.task_group)) RETURNING id";
+		sql = QUERY_GROUP_INSERT(S) " RETURNING id";
 		break;
 	case REF_LEADER:
 		pg_arg_text_or_null(&a, title);
 		pg_arg_id(&a, unit_id);
-		sql = "INSERT INTO r57.leader(name, title, unit_id) VALUES ($1, $2, $3) RETURNING id";
+		sql = QUERY_LEADER_INSERT(S) " RETURNING id";
 		break;
 	case REF_UNIT:
-		sql = "INSERT INTO r57.unit(name) VALUES ($1) RETURNING id";
+		sql = QUERY_UNIT_INSERT(S) " RETURNING id";
 		break;
 	default:
 		pg_arg_text_or_null(&a, title);
@@ -350,8 +345,8 @@ int pg_store_ref_delete(struct store *st, enum ref_kind k, int64_t id, struct r5
 		struct pg_args a = { 0 };
 		pg_arg_int(&a, id);
 		PGresult *res;
-		if ((rc = pg_run(pg_of(st), k == REF_UNIT ? "SELECT count(*) FROM r57.reminder WHERE unit_id = $1"
-		                                          : "SELECT count(*) FROM r57.reminder WHERE leader_id = $1",
+		if ((rc = pg_run(pg_of(st), k == REF_UNIT ? QUERY_UNIT_REMINDERS(S)
+		                                          : QUERY_LEADER_REMINDERS(S),
 		                 &a, &res, N_("removing"), err))) {
 			ref_clear(&r);
 			return rc;
@@ -371,7 +366,7 @@ int pg_store_ref_delete(struct store *st, enum ref_kind k, int64_t id, struct r5
 	rc = run_int2(st, sql, id, 0, N_("removing"), err);
 	if (!rc && k == REF_GROUP)
 		/* Keep group numbers 1..n without gaps. */
-		rc = run_int2(st, "UPDATE r57.task_group SET position = position - 1 WHERE position > $1", pos, 0,
+		rc = run_int2(st, QUERY_GROUP_CLOSE_UP(S), pos, 0,
 		              N_("renumbering groups"), err);
 	return rc;
 }
@@ -385,7 +380,7 @@ int pg_store_group_move(struct store *st, int64_t id, int pos, struct r57_err *e
 	int from = r.position;
 	ref_clear(&r);
 	PGresult *res;
-	if ((rc = pg_run(pg_of(st), "SELECT count(*) FROM r57.task_group", NULL, &res, N_("moving a group"), err)))
+	if ((rc = pg_run(pg_of(st), QUERY_GROUP_COUNT(S), NULL, &res, N_("moving a group"), err)))
 		return rc;
 	int n = (int)pg_int(res, 0, 0);
 	PQclear(res);
@@ -394,11 +389,11 @@ int pg_store_group_move(struct store *st, int64_t id, int pos, struct r57_err *e
 	if (pos == from)
 		return R57_OK;
 	rc = run_int2(st, pos < from
-	                      ? "UPDATE r57.task_group SET position = position + 1 WHERE position >= $1 AND position < $2"
-	                      : "UPDATE r57.task_group SET position = position - 1 WHERE position <= $1 AND position > $2",
+	                      ? QUERY_GROUP_SHIFT_DOWN(S)
+	                      : QUERY_GROUP_SHIFT_UP(S),
 	              pos, from, N_("moving a group"), err);
 	if (!rc)
-		rc = run_int2(st, "UPDATE r57.task_group SET position = $1 WHERE id = $2", pos, id,
+		rc = run_int2(st, QUERY_GROUP_PLACE(S), pos, id,
 		              N_("moving a group"), err);
 	return rc;
 }

@@ -12,6 +12,9 @@
 #include "r57/store_remind.h"
 #include "r57/text.h"
 #include "pg_int.h"
+#include "queries.h"
+
+#define S QUERY_SERVER
 
 static const char *const due_head[] = {
 	[REMIND_UNIT] =
@@ -108,8 +111,7 @@ int pg_store_remind_insert(struct store *st, enum remind_to to, int64_t to_id, r
 	pg_arg_int(&a, within_days);
 	pg_arg_text(&a, lang == LANG_EN ? "en" : "vi");
 	PGresult *res;
-	int rc = pg_run(pg_of(st), "INSERT INTO r57.reminder(unit_id, leader_id, issued, as_of, within_days, lang)"
-	                           " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+	int rc = pg_run(pg_of(st), QUERY_REMINDER_INSERT(S) " RETURNING id",
 	                &a, &res, N_("recording a reminder"), err);
 	if (rc)
 		return rc;
@@ -129,8 +131,7 @@ int pg_store_remind_tasks_insert(struct store *st, int64_t reminder, const struc
 		pg_arg_int(&a, tasks[i].id);
 		pg_arg_day(&a, tasks[i].due);
 		pg_arg_int(&a, tasks[i].days_late);
-		rc = pg_do(pg_of(st), "INSERT INTO r57.reminder_task(reminder_id, task_id, due, days_late)"
-		                      " VALUES ($1, $2, $3, $4)", &a, N_("recording a reminder"), err);
+		rc = pg_do(pg_of(st), QUERY_REMINDER_TASK_INSERT(S), &a, N_("recording a reminder"), err);
 	}
 	return rc;
 }
@@ -144,7 +145,7 @@ int pg_store_remind_tasks_now(struct store *st, const struct remind_task *tasks,
 		pg_arg_int(&a, tasks[i].id);
 		PGresult *res;
 		memset(&out[i], 0, sizeof out[i]);
-		if ((rc = pg_run(pg_of(st), "SELECT status, due, unit_id, leader_id FROM r57.task WHERE id = $1",
+		if ((rc = pg_run(pg_of(st), QUERY_REMINDER_TASK_STATE(S),
 		                 &a, &res, N_("reading a task"), err)))
 			break;
 		if (PQntuples(res) == 1) {
@@ -160,15 +161,8 @@ int pg_store_remind_tasks_now(struct store *st, const struct remind_task *tasks,
 	return rc;
 }
 
-/* Who issued a reminder: the actor of the entry that first added its row. */
-#define REMINDER_SELECT \
-	"SELECT r.id, r.unit_id, r.leader_id, coalesce(u.name, l.name), r.issued, r.as_of," \
-	" r.within_days, r.lang, e.seq, e.actor" \
-	" FROM r57.reminder r" \
-	" LEFT JOIN r57.unit u ON u.id = r.unit_id" \
-	" LEFT JOIN r57.leader l ON l.id = r.leader_id" \
-	" LEFT JOIN r57.entry e ON e.seq = (SELECT c.entry FROM r57.change_log c" \
-	"   WHERE c.tbl = 7 AND c.row_id = r.id AND c.op = 1 ORDER BY c.id LIMIT 1)"
+/* Who issued a reminder (queries.h). */
+#define REMINDER_SELECT QUERY_REMINDER_SELECT(S)
 
 static void reminder_free(struct reminder *rm)
 {
@@ -186,8 +180,7 @@ static int read_tasks(struct store *st, struct reminder *rm, struct r57_err *err
 	pg_arg_int(&a, rm->id);
 	PGresult *res;
 	int rc = pg_run(pg_of(st),
-	                "SELECT rt.task_id, t.title, rt.due, rt.days_late FROM r57.reminder_task rt"
-	                " LEFT JOIN r57.task t ON t.id = rt.task_id WHERE rt.reminder_id = $1 ORDER BY rt.id",
+	                QUERY_REMINDER_TASKS(S),
 	                &a, &res, N_("reading the reminders"), err);
 	if (rc)
 		return rc;

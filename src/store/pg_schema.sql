@@ -1,4 +1,6 @@
--- r57 on a PostgreSQL server, schema version 4 (r57.meta.version): what
+-- r57 on a PostgreSQL server, schema version 4 (r57.meta.version), brought
+-- to 5 by pg_migrate_5.sql (the journal's seals), which r57 init runs right
+-- after this file in the same transaction: what
 -- `r57 init` makes, in one transaction, in the schema r57 of the database
 -- it is given (docs/postgresql.md). The tables and the journal are those
 -- of the SQLite file (schema.sql): the same columns, the same codes, the

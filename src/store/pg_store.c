@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "r57/i18n.h"
 #include "r57/schema.h"
@@ -123,6 +124,9 @@ int pg_result_error(struct pg_store *ps, PGresult *res, const char *doing, struc
 	} else if (state && strcmp(state, "42501") == 0) {
 		rc = r57_fail(err, R57_EDB, _("%s: %s may not do this (the server refused: %s); nothing was changed"),
 		              where, who, says ? says : "");
+	} else if (state && strcmp(state, "R5705") == 0) {
+		rc = r57_fail(err, R57_EINPUT, _("%s: the journal that came does not match its seals (the server says: %s); nothing was changed"),
+		              where, says ? says : "");
 	} else if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
 	                     strcmp(state, "55P03") == 0)) {
 		rc = r57_fail(err, R57_EBUSY, _("%s: busy: another official's change is being written; try again (%s)"),
@@ -140,21 +144,39 @@ int pg_result_error(struct pg_store *ps, PGresult *res, const char *doing, struc
 /* A connection lost between actions is made again (the screen lives
  * long; the server may have restarted): what was being done when it was
  * lost was rolled back by the server, and said so. Not inside an action:
- * its transaction is gone with the connection. */
-static void reconnect(struct pg_store *ps)
+ * its transaction is gone with the connection, and the action must end
+ * (rollback) before anything else is sent. */
+bool pg_reconnect(struct pg_store *ps)
 {
-	if (!ps->failed || ps->in_tx)
-		return;
+	if (!ps->failed)
+		return true;
+	if (ps->in_tx)
+		return false;
 	PQreset(ps->conn);
 	pg_pipe_forget(ps); /* (a new session: nothing prepared) */
 	ps->prepares = 0;
 	if (PQstatus(ps->conn) != CONNECTION_OK)
-		return;
+		return false;
 	ps->failed = false;
+	ps->anew = true;
 	/* the session's settings, as pg_store_open makes them */
 	PQclear(PQexec(ps->conn, "SET client_encoding = 'UTF8'"));
 	PQclear(PQexec(ps->conn, "SET jit = off"));
+	if (ps->listen == PG_LISTENING)
+		PQclear(PQexec(ps->conn, "LISTEN r57_change"));
 	pg_store_busy_timeout((struct store *)(void *)ps, ps->busy_ms);
+	return true;
+}
+
+int pg_lost(struct pg_store *ps, struct r57_err *err)
+{
+	char *where = text_safe(ps->where, false);
+	char *says = server_says(PQerrorMessage(ps->conn));
+	int rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost (%s)"), where,
+	                  says ? says : "");
+	free(where);
+	free(says);
+	return rc;
 }
 
 int pg_run(struct pg_store *ps, const char *sql, const struct pg_args *a, PGresult **out,
@@ -166,7 +188,7 @@ int pg_run(struct pg_store *ps, const char *sql, const struct pg_args *a, PGresu
 		if (rc)
 			return rc;
 	}
-	reconnect(ps);
+	pg_reconnect(ps);
 	if (ps->failed) {
 		char *where = text_safe(ps->where, false);
 		int rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost; nothing was changed"), where);
@@ -277,6 +299,29 @@ static int default_groups(struct pg_store *ps, struct r57_err *err)
 	return rc;
 }
 
+/* One of r57's SQL files (several statements) in the transaction begun. */
+static int run_script(struct pg_store *ps, const char *sql, struct r57_err *err)
+{
+	PGresult *res = PQexec(ps->conn, sql);
+	int rc = R57_OK;
+	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = pg_result_error(ps, res, N_("creating the schema (r57 init)"), err);
+	PQclear(res);
+	return rc;
+}
+
+/* r57 init on a server of version 4: the seals (pg_migrate_5.sql), the
+ * history there is sealed in order, in one transaction. */
+static int upgrade_schema(struct pg_store *ps, struct r57_err *err)
+{
+	int rc = pg_do(ps, "BEGIN", NULL, N_("writing"), err);
+	if (!rc && !(rc = run_script(ps, r57_pg_migrate_5_sql, err)))
+		rc = pg_do(ps, "COMMIT", NULL, N_("writing"), err);
+	if (rc)
+		PQclear(PQexec(ps->conn, "ROLLBACK"));
+	return rc;
+}
+
 /* r57 init: the roles and the schema, in one transaction, with the
  * 'init' entry as on SQLite. Only a login that may create roles and
  * schemas can; any other is refused by the server. */
@@ -285,14 +330,10 @@ static int make_schema(struct pg_store *ps, const struct store_open_opts *o, str
 	int rc = pg_do(ps, "BEGIN", NULL, N_("writing"), err);
 	if (rc)
 		return rc;
-	PGresult *res = PQexec(ps->conn, r57_pg_schema_sql);
-	if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
-		rc = pg_result_error(ps, res, N_("creating the schema (r57 init)"), err);
-		PQclear(res);
+	if ((rc = run_script(ps, r57_pg_schema_sql, err)) || (rc = run_script(ps, r57_pg_migrate_5_sql, err))) {
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
 		return rc;
 	}
-	PQclear(res);
 	char today[11];
 	struct pg_args a = { 0 };
 	pg_arg_text(&a, date_iso(o->today, today));
@@ -315,6 +356,41 @@ static void no_notices(void *ctx, const char *message)
 	(void)message;
 }
 
+/* The schema as this r57 knows it: made (r57 init on a new database),
+ * brought from version 4 (r57 init: the seals), or a sentence that says
+ * why not; the focal units of the login read. */
+static int schema_ready(struct pg_store *ps, const struct store_open_opts *o, const char *shown,
+                        struct r57_err *err)
+{
+	int rc, ver;
+	if ((rc = schema_version(ps, &ver, err)))
+		return rc;
+	if (ver == R57_SCHEMA_VERSION && (rc = pg_focal_load(ps, err)))
+		return rc;
+	if (ver == 0 && o->init) {
+		if ((rc = make_schema(ps, o, err)) || (rc = schema_version(ps, &ver, err)))
+			return rc;
+	}
+	if (ver == 4 && o->init) {
+		if ((rc = upgrade_schema(ps, err)) || (rc = schema_version(ps, &ver, err)))
+			return rc;
+	}
+	if (ver == 0) {
+		rc = r57_fail(err, R57_EDB, _("%s: no r57 database on this server yet (an admin runs r57 init to make one)"),
+		              shown);
+	} else if (ver > R57_SCHEMA_VERSION) {
+		rc = r57_fail(err, R57_EDB,
+		              _("%s: written by a newer r57 (schema version %d; this r57 knows up to %d); not opened, nothing changed"),
+		              shown, ver, R57_SCHEMA_VERSION);
+	} else if (ver == 4) {
+		rc = r57_fail(err, R57_EDB, _("%s: an r57 database of schema version 4; an admin runs r57 init to bring it to version %d"),
+		              shown, R57_SCHEMA_VERSION);
+	} else if (ver < R57_SCHEMA_VERSION) {
+		rc = r57_fail(err, R57_EDB, _("%s: not an r57 database (schema version %d)"), shown, ver);
+	}
+	return rc;
+}
+
 int pg_store_open(const char *where, const struct store_open_opts *o, struct store **out,
                   struct r57_err *err)
 {
@@ -330,7 +406,7 @@ int pg_store_open(const char *where, const struct store_open_opts *o, struct sto
 	ps->head.ops = &pg_store_ops;
 	ps->conn = PQconnectdb(where);
 	char *shown = text_safe(ps->where, false);
-	int rc = R57_OK, ver = 0;
+	int rc = R57_OK;
 	if (ps->conn)
 		PQsetNoticeProcessor(ps->conn, no_notices, NULL);
 	if (!ps->conn || PQstatus(ps->conn) != CONNECTION_OK) {
@@ -358,24 +434,8 @@ int pg_store_open(const char *where, const struct store_open_opts *o, struct sto
 	PQclear(res);
 	/* Another action's lock is waited for as long as in a file. */
 	pg_store_busy_timeout((struct store *)(void *)ps, 5000);
-	if ((rc = schema_version(ps, &ver, err)))
+	if ((rc = schema_ready(ps, o, shown, err)))
 		goto fail;
-	if (ver == R57_SCHEMA_VERSION && (rc = pg_focal_load(ps, err)))
-		goto fail;
-	if (ver == 0 && o->init) {
-		if ((rc = make_schema(ps, o, err)) || (rc = schema_version(ps, &ver, err)))
-			goto fail;
-	}
-	if (ver == 0) {
-		rc = r57_fail(err, R57_EDB, _("%s: no r57 database on this server yet (an admin runs r57 init to make one)"),
-		              shown);
-	} else if (ver > R57_SCHEMA_VERSION) {
-		rc = r57_fail(err, R57_EDB,
-		              _("%s: written by a newer r57 (schema version %d; this r57 knows up to %d); not opened, nothing changed"),
-		              shown, ver, R57_SCHEMA_VERSION);
-	} else if (ver < R57_SCHEMA_VERSION) {
-		rc = r57_fail(err, R57_EDB, _("%s: not an r57 database (schema version %d)"), shown, ver);
-	}
 	if (rc)
 		goto fail;
 	free(shown);
@@ -424,13 +484,60 @@ int pg_store_begin(struct store *st, struct r57_err *err)
 	 * one's change. The lock waits lock_timeout (store_busy_timeout), then
 	 * says busy. Deferred references are checked at commit, as on SQLite,
 	 * where an undo puts rows back in any order. */
-	char lock[64];
-	snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d)", PG_WRITE_LOCK);
+	char lock[80];
+	PGresult *res = NULL;
+	/* (the transaction's id comes with the lock, in the same round trip:
+	 * pg_store_commit asks after it when the COMMIT's answer is lost) */
+	snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d), txid_current()", PG_WRITE_LOCK);
+	ps->xid = 0;
 	int rc = pg_do(ps, "BEGIN ISOLATION LEVEL READ COMMITTED", NULL, N_("writing"), err);
-	if (!rc && ((rc = pg_do(ps, lock, NULL, N_("writing"), err)) ||
+	if (!rc && ((rc = pg_run(ps, lock, NULL, &res, N_("writing"), err)) ||
 	            (rc = pg_do(ps, "SET CONSTRAINTS ALL DEFERRED", NULL, N_("writing"), err))))
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
+	if (res && PQntuples(res) == 1)
+		ps->xid = pg_int(res, 0, 1);
+	PQclear(res);
 	ps->in_tx = rc == R57_OK;
+	return rc;
+}
+
+/* The connection was lost with the COMMIT sent: the server may have
+ * committed before the answer was lost. Connected again, it says which
+ * (txid_status): committed is done, and must not be said as nothing
+ * changed (the screen would let it be sent twice); aborted is nothing
+ * changed, as the message says; unknown (the server still unreachable)
+ * is said as unknown. The transaction's old backend may still be ending:
+ * asked for up to a second while it is in progress. */
+static int commit_lost(struct pg_store *ps, int rc, struct r57_err *err)
+{
+	char *where = text_safe(ps->where, false);
+	for (int tries = 0; tries < 20; tries++) {
+		if (!pg_reconnect(ps))
+			break;
+		struct pg_args a = { 0 };
+		struct r57_err ignored = { 0 };
+		PGresult *res;
+		pg_arg_int(&a, ps->xid);
+		if (pg_run(ps, "SELECT txid_status($1)", &a, &res, N_("reading"), &ignored))
+			break;
+		const char *st = PQntuples(res) == 1 && !PQgetisnull(res, 0, 0) ? PQgetvalue(res, 0, 0) : "";
+		bool done = strcmp(st, "committed") == 0, undone = strcmp(st, "aborted") == 0;
+		PQclear(res);
+		if (done) {
+			if (err)
+				memset(err, 0, sizeof *err);
+			free(where);
+			return R57_OK;
+		}
+		if (undone) {
+			free(where);
+			return rc; /* (the message says nothing was changed: true) */
+		}
+		nanosleep(&(struct timespec){ .tv_nsec = 50000000 }, NULL);
+	}
+	rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost as the change was being written: it may have been written or not; look at r57 history before doing it again"),
+	              where);
+	free(where);
 	return rc;
 }
 
@@ -438,9 +545,11 @@ int pg_store_commit(struct store *st, struct r57_err *err)
 {
 	struct pg_store *ps = pg_of(st);
 	int rc = pg_do(ps, "COMMIT", NULL, N_("writing"), err);
+	ps->in_tx = false;
+	if (rc && ps->failed && ps->xid)
+		return commit_lost(ps, rc, err);
 	if (rc)
 		PQclear(PQexec(ps->conn, "ROLLBACK"));
-	ps->in_tx = false;
 	return rc;
 }
 

@@ -1,6 +1,6 @@
 /* pg_task.c: tasks on a PostgreSQL server: read one, add, change, delete,
  * their coordinating units, the list by the filter of `r57 list` (its
- * condition, the same as store_task.c's: pg_filter.c) and the screen's
+ * condition, the same as store_list.c's: pg_filter.c) and the screen's
  * pages of it. The folded words and the title's sort key are written
  * with each row by r57 itself (text_search_body, text_sort_key: the
  * server has not r57's Vietnamese rules), and compared byte by byte

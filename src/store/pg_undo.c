@@ -22,6 +22,7 @@
 #include "r57/text.h"
 #include "journal_int.h"
 #include "pg_int.h"
+#include "queries.h"
 
 #define MAX_COLS 17
 #define SQL_MAX 32768
@@ -238,9 +239,7 @@ static char *verify_sql(size_t i)
 
 /* The action behind change c, and whether the changes of action d made
  * after entry $1 left its rows other than they were (journal.c's MOVED). */
-#define BEHIND(c) \
-	" JOIN r57.entry ce ON ce.seq = " c ".entry JOIN r57.entry d ON d.seq =" \
-	" CASE WHEN ce.kind IN ('undo', 'redo') THEN ce.target ELSE ce.seq END"
+#define BEHIND(c) QUERY_BEHIND(QUERY_SERVER, c)
 #define MOVED \
 	" CASE WHEN d.seq > $1 THEN d.undone = 0 ELSE (d.undone = 0) <>" \
 	" (coalesce((SELECT k.kind FROM r57.entry k WHERE k.target = d.seq AND k.seq < $1" \
@@ -403,7 +402,7 @@ static int read_revert(struct store *st, const struct entry *e, bool undo, struc
 	PGresult *res;
 	int rc;
 	if (!undo) {
-		if ((rc = pg_run(pg_of(st), "SELECT max(seq) FROM r57.entry WHERE kind = 'undo' AND target = $1",
+		if ((rc = pg_run(pg_of(st), QUERY_NEWEST_UNDO(QUERY_SERVER),
 		                 &a, &res, N_("reading the journal"), err)))
 			return rc;
 		rv->x = pg_int(res, 0, 0);
@@ -425,17 +424,9 @@ static int read_revert(struct store *st, const struct entry *e, bool undo, struc
 	return R57_OK;
 }
 
-#define ENTRY_COLS "SELECT seq, at, actor, summary, kind, target, undone FROM r57.entry"
-static const char undo_sql[] =
-	ENTRY_COLS " WHERE actor = $1 AND kind = 'do' AND undone = 0 ORDER BY seq DESC LIMIT 1";
-/* The undo to redo: the actor's newest undo whose entry is still undone,
- * unless the actor has done something new since. */
-static const char redo_sql[] =
-	"SELECT t.seq, t.at, t.actor, t.summary, t.kind, t.target, t.undone"
-	" FROM r57.entry u JOIN r57.entry t ON t.seq = u.target"
-	" WHERE u.actor = $1 AND u.kind = 'undo' AND t.undone = 1"
-	" AND NOT EXISTS (SELECT 1 FROM r57.entry d WHERE d.actor = $1 AND d.kind = 'do' AND d.seq > u.seq)"
-	" ORDER BY u.seq DESC LIMIT 1";
+/* What undo and redo would revert (queries.h). */
+static const char undo_sql[] = QUERY_UNDO_TARGET(QUERY_SERVER);
+static const char redo_sql[] = QUERY_REDO_TARGET(QUERY_SERVER);
 
 static void read_entry(const PGresult *res, struct entry *e)
 {

@@ -1,4 +1,4 @@
--- r57 schema, version 4 (PRAGMA user_version = 4): the whole schema of a
+-- r57 schema, version 5 (PRAGMA user_version = 5): the whole schema of a
 -- new database. Older files are brought here by src/store/migrate_N.sql.
 -- Dates are ISO text 'yyyy-mm-dd' in local time; times are ISO 8601 text.
 -- Every change to the eight data tables is recorded by the triggers below,
@@ -198,6 +198,17 @@ CREATE TABLE change_log (
     cols    INTEGER NOT NULL,
     v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17
 );
+-- The seal of each entry (version 5; docs/undo.md, "The seal"): the
+-- SHA-256, in hexadecimal, of the seal of the entry before it and of the
+-- entry with its changes, written by r57 when the action commits, so
+-- that r57 check finds a history rewritten after it was written. Kept
+-- beside entry rather than in it, so that a file of version 4 gains it
+-- by a new table, not by rewriting entry's statement.
+CREATE TABLE entry_seal (
+    seq   INTEGER PRIMARY KEY REFERENCES entry(seq),
+    seal  TEXT NOT NULL
+);
+
 CREATE INDEX change_log_row ON change_log(tbl, row_id, id);
 CREATE INDEX change_log_entry ON change_log(entry, id);
 -- A task's history includes the reminders that named it: those still

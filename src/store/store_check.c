@@ -12,6 +12,7 @@
 #include "r57/i18n.h"
 #include "r57/text.h"
 #include "journal_int.h"
+#include "journal_seal.h"
 #include "store_int.h"
 
 struct run {
@@ -200,6 +201,7 @@ int sqlite_store_check_all(struct store *st, store_problem_fn fn, void *ctx, int
 		each_row(&r, sql, gone_row, t);
 	}
 	check_journal(&r);
+	journal_seal_check(st, fn, ctx, &r.n);
 	/* The search index is checked when it says it is up to date (else the
 	 * next search builds it again from the tasks). */
 	if (st->version >= 3) {

@@ -10,6 +10,7 @@
 #include "r57/i18n.h"
 #include "r57/schema.h"
 #include "r57/text.h"
+#include "journal_seal.h"
 #include "store_int.h"
 
 
@@ -135,6 +136,8 @@ int sqlite_store_copy_in_end(struct store *st, struct r57_err *err)
 	int rc = each_trigger(st, true, err);
 	if (!rc)
 		rc = store_exec(st, "UPDATE search_state SET writes = seen + 1", err);
+	if (!rc)
+		rc = journal_seal_verify(st, err);
 	if (!rc)
 		rc = sqlite_store_commit(st, err);
 	else

@@ -1,4 +1,4 @@
-/* store_int.h: what the store's own files (store*.c, journal.c) share and
+/* store_int.h: what the store's own files (store*.c, journal*.c) share and
  * nothing else sees: the connection and small SQLite helpers. */
 #ifndef R57_STORE_INT_H
 #define R57_STORE_INT_H
@@ -33,6 +33,7 @@ struct store {
 	bool verify_any_size; /* store_open_opts.verify_any_size */
 	int version;   /* the file's schema version as opened: R57_SCHEMA_VERSION,
 	                * or older when it was opened without write access */
+	int64_t seal_from; /* the newest entry when the write began (journal_seal.c) */
 };
 
 int store_sqlerr(struct store *st, struct r57_err *err, const char *doing);
@@ -65,7 +66,7 @@ bool store_search_ready(struct store *st);
  * the connection's triggers dropped while it writes). */
 int store_search_rebuild(struct store *st, struct r57_err *err);
 
-/* The list's filter as SQL (store_task.c), for the figures: plan it, write
+/* The list's filter as SQL (store_list.c), for the figures: plan it, write
  * "SELECT t.id FROM ... WHERE ..." (the tasks `r57 list` shows with it),
  * bind its parameters (:today and the filter's own names), free. */
 struct search;
@@ -104,6 +105,25 @@ void store_bulk_free(struct store_bulk *b);
  * (0: unknown, left as it is). */
 int store_cache_set(struct store *st, int kib);
 void store_cache_back(struct store *st, int old);
+
+/* Between the files of the SQLite store, each named by its own file.
+ * store_sql.c: the refusal of a file SQLite has seen damaged (doing: what
+ * r57 was at, N_()); the watch of SQLite's reports of damage, set up and
+ * cleared before each file is opened; r57's SQL functions on a connection. */
+int damaged_fail(struct store *st, struct r57_err *err, const char *doing);
+void store_damage_watch(void);
+void store_functions(sqlite3 *db);
+/* store_schema.c: a fresh file made; a file identified (*ver_out its
+ * schema version, 0 for an empty file) and refused unless it is r57's and
+ * holds only r57's objects; one of version ver migrated (or read as it is
+ * without write access); an integer a PRAGMA or SELECT answers. */
+int store_init(struct store *st, const struct store_open_opts *o, struct r57_err *err);
+int store_check(struct store *st, int *ver_out, struct r57_err *err);
+int store_migrate(struct store *st, int ver, struct r57_err *err);
+int pragma_int(struct store *st, const char *sql, int *out, struct r57_err *err);
+/* store_search.c: what the search triggers noted written to the
+ * full-text index, before a commit. */
+int search_fts_flush(struct store *st, struct r57_err *err);
 
 /* The SQLite store's operations (store_ops.h), one per operation of the
  * interface, and their table (sqlite_ops.c). */

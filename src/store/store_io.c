@@ -276,7 +276,7 @@ int sqlite_store_io_open(struct store *st, struct store_io **out, struct r57_err
 	io->old_cache = store_cache_set(st, IO_CACHE_KIB);
 	sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	/* Changing temp_store deletes the connection's TEMP triggers, which
-	 * keep the search index right (store.c): make them again, so a small
+	 * keep the search index right (store_search.c): make them again, so a small
 	 * import leaves the index up to date. */
 	int rc = store_search_triggers(st, err);
 	for (int i = 0; i < IO_COUNT && !rc; i++)

@@ -11,6 +11,7 @@
 #include "r57/i18n.h"
 #include "r57/store.h"
 #include "r57/text.h"
+#include "queries.h"
 #include "ref_match.h"
 #include "store_int.h"
 
@@ -26,17 +27,11 @@ struct ref_sql {
 	const char *del;
 };
 
-#define GROUP_COLS "SELECT g.id, g.name, NULL, NULL, g.position," \
-	" (SELECT count(*) FROM task WHERE group_id = g.id), 0 FROM task_group g"
-#define LEADER_COLS "SELECT l.id, l.name, l.title, u.name, 0," \
-	" (SELECT count(*) FROM task WHERE leader_id = l.id), l.unit_id FROM leader l" \
-	" LEFT JOIN unit u ON u.id = l.unit_id"
-#define UNIT_COLS "SELECT u.id, u.name, NULL, NULL, 0," \
-	" (SELECT count(*) FROM task WHERE unit_id = u.id)" \
-	" + (SELECT count(*) FROM task_unit WHERE unit_id = u.id)" \
-	" + (SELECT count(*) FROM leader WHERE unit_id = u.id), 0 FROM unit u"
-#define SOURCE_COLS "SELECT s.id, s.code, s.title, s.issued, 0," \
-	" (SELECT count(*) FROM task WHERE source_id = s.id), 0 FROM source s"
+#define F QUERY_FILE
+#define GROUP_COLS QUERY_GROUP_COLS(F)
+#define LEADER_COLS QUERY_LEADER_COLS(F)
+#define UNIT_COLS QUERY_UNIT_COLS(F)
+#define SOURCE_COLS QUERY_SOURCE_COLS(F)
 
 static const struct ref_sql ref_sql[] = {
 	[REF_GROUP] = {
@@ -44,8 +39,7 @@ static const struct ref_sql ref_sql[] = {
 		.by_id = GROUP_COLS " WHERE g.id = ?",
 		.by_number = "SELECT id FROM task_group WHERE position = ?",
 		.names = "SELECT id, name, position FROM task_group ORDER BY position",
-		.insert = "INSERT INTO task_group(name, position) VALUES (?1,"
-		          " (SELECT coalesce(max(position), 0) + 1 FROM task_group))",
+		.insert = QUERY_GROUP_INSERT(F),
 		.rename = "UPDATE task_group SET name = ?1 WHERE id = ?2",
 		.title = NULL,
 		.del = "DELETE FROM task_group WHERE id = ?",
@@ -54,9 +48,9 @@ static const struct ref_sql ref_sql[] = {
 		.list = LEADER_COLS " ORDER BY r57_person_key(l.name), l.id",
 		.by_id = LEADER_COLS " WHERE l.id = ?",
 		.by_number = "SELECT id FROM leader WHERE id = ?",
-		.names = "SELECT l.id, l.name, u.name FROM leader l LEFT JOIN unit u ON u.id = l.unit_id"
+		.names = QUERY_LEADER_NAMES(F)
 		         " ORDER BY r57_person_key(l.name), l.id",
-		.insert = "INSERT INTO leader(name, title, unit_id) VALUES (?1, ?2, ?3)",
+		.insert = QUERY_LEADER_INSERT(F),
 		.rename = "UPDATE leader SET name = ?1 WHERE id = ?2",
 		.title = "UPDATE leader SET title = ?1 WHERE id = ?2",
 		.del = "DELETE FROM leader WHERE id = ?",
@@ -65,8 +59,8 @@ static const struct ref_sql ref_sql[] = {
 		.list = UNIT_COLS " ORDER BY r57_sortkey(u.name), u.id",
 		.by_id = UNIT_COLS " WHERE u.id = ?",
 		.by_number = "SELECT id FROM unit WHERE id = ?",
-		.names = "SELECT id, name, NULL FROM unit ORDER BY r57_sortkey(name), id",
-		.insert = "INSERT INTO unit(name) VALUES (?1)",
+		.names = QUERY_UNIT_NAMES(F) " ORDER BY r57_sortkey(name), id",
+		.insert = QUERY_UNIT_INSERT(F),
 		.rename = "UPDATE unit SET name = ?1 WHERE id = ?2",
 		.title = NULL,
 		.del = "DELETE FROM unit WHERE id = ?",
@@ -75,7 +69,7 @@ static const struct ref_sql ref_sql[] = {
 		.list = SOURCE_COLS " ORDER BY r57_sortkey(s.code), s.id",
 		.by_id = SOURCE_COLS " WHERE s.id = ?",
 		.by_number = "SELECT id FROM source WHERE id = ?",
-		.names = "SELECT id, code, title FROM source ORDER BY r57_sortkey(code), id",
+		.names = QUERY_SOURCE_NAMES(F) " ORDER BY r57_sortkey(code), id",
 		.insert = "INSERT INTO source(code, title, issued) VALUES (?1, ?2, ?4)",
 		.rename = "UPDATE source SET code = ?1 WHERE id = ?2",
 		.title = "UPDATE source SET title = ?1 WHERE id = ?2",
@@ -313,8 +307,8 @@ int sqlite_store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
 	/* The reminders a unit or person received stay on record. */
 	if (k == REF_UNIT || k == REF_LEADER) {
 		if ((rc = store_prepare(st, k == REF_UNIT
-		                                ? "SELECT count(*) FROM reminder WHERE unit_id = ?"
-		                                : "SELECT count(*) FROM reminder WHERE leader_id = ?",
+		                                ? QUERY_UNIT_REMINDERS(F)
+		                                : QUERY_LEADER_REMINDERS(F),
 		                        &s, err))) {
 			ref_clear(&r);
 			return rc;
@@ -337,7 +331,7 @@ int sqlite_store_ref_delete(struct store *st, enum ref_kind k, int64_t id,
 	sqlite3_finalize(s);
 	if (!rc && k == REF_GROUP) {
 		/* Keep group numbers 1..n without gaps. */
-		if ((rc = store_prepare(st, "UPDATE task_group SET position = position - 1 WHERE position > ?", &s, err)))
+		if ((rc = store_prepare(st, QUERY_GROUP_CLOSE_UP(F), &s, err)))
 			return rc;
 		sqlite3_bind_int(s, 1, pos);
 		if (sqlite3_step(s) != SQLITE_DONE)
@@ -356,7 +350,7 @@ int sqlite_store_group_move(struct store *st, int64_t id, int pos, struct r57_er
 	int from = r.position;
 	ref_clear(&r);
 	sqlite3_stmt *s;
-	if ((rc = store_prepare(st, "SELECT count(*) FROM task_group", &s, err)))
+	if ((rc = store_prepare(st, QUERY_GROUP_COUNT(F), &s, err)))
 		return rc;
 	int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
 	sqlite3_finalize(s);
@@ -365,8 +359,8 @@ int sqlite_store_group_move(struct store *st, int64_t id, int pos, struct r57_er
 	if (pos == from)
 		return R57_OK;
 	const char *sql = pos < from
-		? "UPDATE task_group SET position = position + 1 WHERE position >= ?1 AND position < ?2"
-		: "UPDATE task_group SET position = position - 1 WHERE position <= ?1 AND position > ?2";
+		? QUERY_GROUP_SHIFT_DOWN(F)
+		: QUERY_GROUP_SHIFT_UP(F);
 	if ((rc = store_prepare(st, sql, &s, err)))
 		return rc;
 	sqlite3_bind_int(s, 1, pos);
@@ -376,7 +370,7 @@ int sqlite_store_group_move(struct store *st, int64_t id, int pos, struct r57_er
 	sqlite3_finalize(s);
 	if (rc)
 		return rc;
-	if ((rc = store_prepare(st, "UPDATE task_group SET position = ?1 WHERE id = ?2", &s, err)))
+	if ((rc = store_prepare(st, QUERY_GROUP_PLACE(F), &s, err)))
 		return rc;
 	sqlite3_bind_int(s, 1, pos);
 	sqlite3_bind_int64(s, 2, id);

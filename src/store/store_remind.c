@@ -9,7 +9,10 @@
 #include "r57/i18n.h"
 #include "r57/store_remind.h"
 #include "r57/store.h"
+#include "queries.h"
 #include "store_int.h"
+
+#define F QUERY_FILE
 
 /* The tasks to remind of, by unit or by person. The deadline range walks
  * task_status_due; one unit (person) walks its own index. */
@@ -72,8 +75,7 @@ int sqlite_store_remind_insert(struct store *st, enum remind_to to, int64_t to_i
 {
 	sqlite3_stmt *s;
 	int rc = store_prepare(st,
-		"INSERT INTO reminder(unit_id, leader_id, issued, as_of, within_days, lang)"
-		" VALUES (?, ?, ?, ?, ?, ?)", &s, err);
+		QUERY_REMINDER_INSERT(F), &s, err);
 	if (rc)
 		return rc;
 	store_bind_id_or_null(s, 1, to == REMIND_UNIT ? to_id : 0);
@@ -96,7 +98,7 @@ int sqlite_store_remind_tasks_insert(struct store *st, int64_t reminder,
 {
 	sqlite3_stmt *s;
 	int rc = store_prepare(st,
-		"INSERT INTO reminder_task(reminder_id, task_id, due, days_late) VALUES (?, ?, ?, ?)",
+		QUERY_REMINDER_TASK_INSERT(F),
 		&s, err);
 	for (int i = 0; i < n && !rc; i++) {
 		sqlite3_reset(s);
@@ -116,7 +118,7 @@ int sqlite_store_remind_tasks_now(struct store *st, const struct remind_task *ta
                            struct r57_err *err)
 {
 	sqlite3_stmt *s;
-	int rc = store_prepare(st, "SELECT status, due, unit_id, leader_id FROM task WHERE id = ?",
+	int rc = store_prepare(st, QUERY_REMINDER_TASK_STATE(F),
 	                       &s, err);
 	for (int i = 0; i < n && !rc; i++) {
 		sqlite3_reset(s);
@@ -139,16 +141,8 @@ int sqlite_store_remind_tasks_now(struct store *st, const struct remind_task *ta
 	return rc;
 }
 
-/* Who issued a reminder: the actor of the entry that first added its row
- * (a redo adds it again later, under the same actor). */
-#define REMINDER_SELECT \
-	"SELECT r.id, r.unit_id, r.leader_id, coalesce(u.name, l.name), r.issued, r.as_of," \
-	" r.within_days, r.lang, e.seq, e.actor" \
-	" FROM reminder r" \
-	" LEFT JOIN unit u ON u.id = r.unit_id" \
-	" LEFT JOIN leader l ON l.id = r.leader_id" \
-	" LEFT JOIN entry e ON e.seq = (SELECT c.entry FROM change_log c" \
-	"   WHERE c.tbl = 7 AND c.row_id = r.id AND c.op = 1 ORDER BY c.id LIMIT 1)"
+/* Who issued a reminder (queries.h). */
+#define REMINDER_SELECT QUERY_REMINDER_SELECT(F)
 
 static void reminder_free(struct reminder *rm)
 {
@@ -203,8 +197,7 @@ int sqlite_store_reminders(struct store *st, const struct remind_list_query *q,
 	if (rc)
 		return rc;
 	if ((rc = store_prepare(st,
-	        "SELECT rt.task_id, t.title, rt.due, rt.days_late FROM reminder_task rt"
-	        " LEFT JOIN task t ON t.id = rt.task_id WHERE rt.reminder_id = ? ORDER BY rt.id",
+	        QUERY_REMINDER_TASKS(F),
 	        &ts, err))) {
 		sqlite3_finalize(s);
 		return rc;

@@ -1,18 +1,25 @@
-/* app.c: the screen's loop. One input loop reads keys (with a timeout, so
- * that others' changes show within a second and signals are noticed),
- * takes KEY_RESIZE there (no curses in signal handlers), routes keys to
- * the open prompt or to the view through the action table, and draws the
- * header, the view and the status line with one doupdate per pass. The
- * screen's own reads wait a moment only for another program's lock (the
- * status line then says the database is busy); the changes the user asks
- * for wait as long as the command line's. */
+/* app.c: the screen's loop. One input loop waits for a key and, on a
+ * server, for the server's word that another official changed something
+ * (poll(2) on the terminal and the store's socket: nothing is asked of
+ * the server while nothing changes); on a file it reads keys with a
+ * timeout and asks the file's data_version, which costs no read. It
+ * keeps what is on screen, and what was typed, across a lost connection,
+ * and connects again. It takes KEY_RESIZE there (no curses in signal
+ * handlers), routes keys to the open prompt or to the view through the
+ * action table, and draws the header, the view and the status line with
+ * one doupdate per pass. The screen's own reads wait a moment only for
+ * another program's lock (the status line then says the database is
+ * busy); the changes the user asks for wait as long as the command
+ * line's. */
 #include <errno.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "r57/i18n.h"
 #include "r57/text.h"
@@ -22,6 +29,11 @@
 #define MIN_COLS 30
 #define MIN_ROWS 6
 #define POLL_MS 400
+/* Waiting on a server's socket, the loop still wakes this often, asking
+ * nothing of the server: a signal that came just before the wait is seen
+ * then. While the server cannot be reached, it tries again as often. */
+#define IDLE_WAKE_MS 2000
+#define RECONNECT_MS 1000
 /* A pause in typing this long runs what the live filter left (list.h):
  * longer than the gap between the keys of a word, short enough to seem
  * at once. */
@@ -192,7 +204,8 @@ void app_reload_all(struct app *a)
 	list_reload(a);
 	if (a->view != &list_view && a->view->reload)
 		a->view->reload(a);
-	store_data_version(a->r->st, &a->data_version, &err);
+	if (a->watch_fd < 0)
+		store_data_version(a->r->st, &a->data_version, &err);
 }
 
 /* --- modal prompts -------------------------------------------------------------- */
@@ -493,12 +506,103 @@ static void poll_changes(struct app *a)
 	}
 }
 
+static const char lost_msg[] =
+	N_("The connection to the server was lost; the screen and what was typed are kept; connecting again…");
+
+/* The server found unreachable: said on the status line (above an open
+ * prompt, which keeps its text); the loop tries again. */
+static void lost(struct app *a)
+{
+	a->watch_fd = -1;
+	/* (over a save's own message, which names the whole --db) */
+	app_message(a, true, "%s", _(lost_msg));
+	a->lost = true;
+}
+
+/* The socket to wait on, asked again before each wait: it is new after
+ * the store connected again, and then what was told meanwhile is lost,
+ * so everything is read again. */
+static void watch(struct app *a)
+{
+	struct r57_err err = { 0 };
+	bool anew = false;
+	int fd;
+	if (store_listen(a->r->st, &fd, &anew, &err) != R57_OK) {
+		lost(a);
+		return;
+	}
+	bool was_lost = a->lost;
+	a->lost = false;
+	a->watch_fd = fd;
+	if (anew || was_lost) {
+		a->read_failed = false;
+		app_reload_all(a);
+		/* (a save that went through on the new connection keeps its
+		 * own word: only an error or nothing is replaced) */
+		if (!a->read_failed && (a->msg_error || !a->msg[0]))
+			app_message(a, false, "%s", a->modal.kind != MODAL_NONE
+			            ? _("The connection to the server was lost, and is back; what was typed is kept")
+			            : _("The connection to the server was lost, and is back"));
+	}
+}
+
+/* What the server told: read everything again when another login
+ * changed something. True when there is something new to draw. */
+static bool take_changes(struct app *a)
+{
+	struct r57_err err = { 0 };
+	bool changed = false;
+	if (store_notified(a->r->st, &changed, &err) != R57_OK) {
+		lost(a);
+		return true;
+	}
+	if (changed) {
+		a->read_failed = false;
+		app_reload_all(a);
+	}
+	return changed;
+}
+
+/* The next key, or ERR when none came in time (or the server told of a
+ * change, taken here). On a file: get_wch with a timeout. On a server:
+ * the keys ncurses already holds first, then poll(2) on the terminal and
+ * the socket together. */
+static int next_key(struct app *a, wint_t *ch)
+{
+	int ms = a->list.pending != LIVE_DONE ? LIVE_PAUSE_MS : POLL_MS;
+	if (a->watch_fd < 0 && !a->lost) {
+		timeout(ms);
+		return get_wch(ch);
+	}
+	timeout(0);
+	int rc = get_wch(ch);
+	if (rc != ERR)
+		return rc;
+	/* (those told while the screen was reading are queued already, and
+	 * would not wake poll) */
+	if (a->watch_fd >= 0 && take_changes(a))
+		return ERR;
+	if (a->list.pending == LIVE_DONE)
+		ms = a->lost ? RECONNECT_MS : a->busy ? POLL_MS : IDLE_WAKE_MS;
+	struct pollfd p[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+	                       { .fd = a->watch_fd, .events = POLLIN } };
+	int n = poll(p, a->watch_fd >= 0 ? 2 : 1, ms);
+	if (n <= 0)
+		return ERR; /* (a timeout, or a signal: the loop looks) */
+	if (p[1].revents)
+		take_changes(a);
+	if (p[0].revents)
+		return get_wch(ch);
+	return ERR;
+}
+
 int tui_run(struct r57 *r, const char *db_path)
 {
 	struct app a;
 	memset(&a, 0, sizeof a);
 	a.r = r;
 	a.db_path = db_path;
+	a.watch_fd = -1;
 
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -530,14 +634,14 @@ int tui_run(struct r57 *r, const char *db_path)
 	a.list.by = BY_GROUP;
 	a.list.top.header = true; /* open at the first heading */
 	a.view = &list_view;
+	watch(&a); /* (listening before the first read: no change falls between) */
 	app_reload_all(&a);
 	app_switch(&a, &list_view);
 
 	while (!a.quit && !stop_signal) {
 		draw_all(&a);
 		wint_t ch;
-		timeout(a.list.pending != LIVE_DONE ? LIVE_PAUSE_MS : POLL_MS);
-		int rc = get_wch(&ch);
+		int rc = next_key(&a, &ch);
 		if (stop_signal)
 			break;
 		if (rc == ERR && a.list.pending != LIVE_DONE) {
@@ -546,7 +650,9 @@ int tui_run(struct r57 *r, const char *db_path)
 			continue;
 		}
 		if (rc == ERR) {
-			poll_changes(&a);
+			if ((a.watch_fd < 0 && !a.lost) || a.busy)
+				poll_changes(&a);
+			watch(&a);
 			continue;
 		}
 		bool is_key = rc == KEY_CODE_YES;
@@ -558,9 +664,11 @@ int tui_run(struct r57 *r, const char *db_path)
 			tick(&a);
 			a.read_failed = false;
 			modal_key(&a, is_key, ch);
-			continue;
+		} else {
+			handle(&a, lookup(a.view->name, is_key, (int)ch));
 		}
-		handle(&a, lookup(a.view->name, is_key, (int)ch));
+		/* (a read or a save may have found the connection lost) */
+		watch(&a);
 	}
 	restore_terminal();
 	flow_end(&a);

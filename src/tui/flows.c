@@ -168,11 +168,15 @@ static void add_step(struct app *a, int result)
 		app_writing(a, true);
 		int rc = task_add(a->r, &f, &id, &err);
 		app_writing(a, false);
-		flow_end(a);
 		if (rc) {
+			/* Refused, or the connection lost (nothing was added): the
+			 * title is kept and the deadline stays in its prompt, so
+			 * Enter tries again. */
+			a->flow.stage--;
 			app_error(a, &err);
 			return;
 		}
+		flow_end(a);
 		a->list.goto_id = id;
 		after_change(a);
 		app_message(a, false, _("Added task #%lld"), (long long)id);

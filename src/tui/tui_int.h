@@ -177,6 +177,8 @@ struct app {
 	bool undo_armed;      /* the status line shows what u would undo */
 	bool busy;            /* the last read found the database locked */
 	bool read_failed;     /* a read of this pass failed: skip the rest */
+	int watch_fd;         /* the store's socket that tells of changes; -1: poll */
+	bool lost;            /* the server cannot be reached: connecting again */
 	struct list_state list;
 	struct detail_state detail;
 	struct history_state hist;

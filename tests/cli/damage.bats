@@ -165,6 +165,11 @@ with open(p, "r+b") as f:
 		AND NOT EXISTS (SELECT 1 FROM change_log o WHERE o.entry = c.entry AND NOT (o.tbl = 5 AND o.row_id = 3))
 		ORDER BY entry")
 	[ -n "$empty" ]
+	# and the first entry that lost a change no longer matches its seal
+	local first who at
+	first=$(sqlite3 "$R57_DB" "SELECT min(entry) FROM change_log WHERE tbl = 5 AND row_id = 3")
+	who=$(sqlite3 "$R57_DB" "SELECT actor FROM entry WHERE seq = $first")
+	at=$(sqlite3 "$R57_DB" "SELECT at FROM entry WHERE seq = $first")
 	sqlite3 "$R57_DB" "DELETE FROM change_log WHERE tbl = 5 AND row_id = 3"
 	assert_db_unchanged check
 	assert_error 1
@@ -173,6 +178,7 @@ with open(p, "r+b") as f:
 	for e in $empty; do
 		want+=$'\n'$(t 'journal: entry #%lld holds no change' "$e")
 	done
+	want+=$'\n'$(t 'journal: entry #%lld (by %s at %s) does not match its seal: it, or the entry before it, was changed or removed after it was written' "$first" "$who" "$at")
 	eq "$output" "$want"
 }
 

@@ -126,3 +126,25 @@ load helpers
 		grep -vxE '\.gitignore|Makefile|README\.md|r57\.1|r57\.vi\.1' || true)
 	[ -z "$extra" ] || { echo "stray files at the top: $extra"; return 1; }
 }
+
+@test "tools/long-code names a file over 700 lines and a function over 80, and not those at the limit" {
+	root="$BATS_TEST_DIRNAME/../.."
+	d="$BATS_TEST_TMPDIR"
+	{
+		printf 'static int longest(void)\n{\n'
+		for i in $(seq 81); do printf '\tx++;\n'; done
+		printf '}\n\nint at_limit(int a,\n             int b)\n{\n'
+		for i in $(seq 80); do printf '\tx++;\n'; done
+		printf '}\n'
+		for i in $(seq 532); do printf '/* filler */\n'; done
+	} >"$d/big.c"
+	for i in $(seq 700); do printf '/* filler */\n'; done >"$d/limit.c"
+	[ "$(wc -l <"$d/big.c")" -eq 701 ]
+	run "$root/tools/long-code" "$d/big.c" "$d/limit.c"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "files over 700 lines:" ]
+	[ "${lines[1]}" = "   701 $d/big.c" ]
+	[ "${lines[2]}" = "functions over 80 lines:" ]
+	[ "${lines[3]}" = "    81 $d/big.c:2 longest" ]
+	[ "${#lines[@]}" -eq 4 ]
+}

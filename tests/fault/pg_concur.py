@@ -18,7 +18,8 @@ reopen, cancel, undo and redo, with a read (list, show) between. Afterwards:
 - an action acknowledged before another began has the earlier entry;
 - the journal is sound: every change is one the triggers write and
   follows from the one before it to the same row, and every row of every
-  table has, as its newest change, one that leaves it there;
+  table has, as its newest change, one that leaves it there; and it is
+  one unbroken chain of seals in commit order (r57 check on the server);
 - no lost update: each action changed only the task columns of its kind
   (a write over a stale read would carry other columns back with it);
 - no "locked" or "busy" error, nor any other error but a refusal of the
@@ -170,6 +171,11 @@ def pg_concur(args):
     if broken:
         failures.append("change #%s does not follow from the one before it to its row" % broken[0][0])
     failures += unaccounted(uri, su)
+    # the journal one unbroken chain in commit order: every seal the
+    # server wrote is the one r57 computes again (r57 check)
+    rc, out, err = run(uri, su, ["check"], 600)
+    if rc != 0:
+        failures.append("r57 check on the server after the run: %s" % (out + err).strip()[:500])
     # no lost update: each action changed only the columns of its kind
     # (a write over a stale read would carry other columns back: an edit
     # that reopens what a close closed)
