@@ -139,9 +139,21 @@ tui_start() {
 	# The pane runs r57, writes its exit status, then gives a shell
 	# prompt, as a terminal would after the program ends.
 	# It runs in the test's folder with R57_DB=t.db, the same file as
-	# $R57_DB, so the header stays short whatever the folder is.
+	# $R57_DB, so the header stays short whatever the folder is. On a
+	# server: the test's database, as the login of R57_ACTOR.
+	local db=t.db
+	if on_server; then
+		db=$R57_DB
+		local e login=${R57_ACTOR-an} rest=()
+		for e in "${envs[@]}"; do
+			case $e in R57_ACTOR=*) login=${e#R57_ACTOR=} ;; *) rest+=("$e") ;; esac
+		done
+		[ -n "$login" ] || login=an
+		pg_login "$login" || return 1
+		envs=("${rest[@]}" R57_ACTOR= PGUSER="$login" PGHOST="$PGHOST" PGPORT="$PGPORT")
+	fi
 	tx -f /dev/null new-session -d -x "$w" -y "$h" -s r57 -c "$BATS_TEST_TMPDIR" \
-		env TERM="$TUI_TERM" PS1='r57test$ ' R57_DB=t.db R57_LANG="$R57_LANG" "${envs[@]}" \
+		env TERM="$TUI_TERM" PS1='r57test$ ' R57_DB="$db" R57_LANG="$R57_LANG" "${envs[@]}" \
 		"$BATS_TEST_DIRNAME/pane.sh" "$TUI_EXIT" "${prog[@]}" "$@" || {
 		echo "tmux new-session failed" >&2
 		return 1
@@ -340,6 +352,10 @@ r57_pid() {
 # language, date and actor, the first time a test asks, and copied after.
 demo() {
 	local dir=${R57_TEST_FIXTURES:-} f tmp
+	if on_server; then
+		pg_demo
+		return
+	fi
 	if [ -z "$dir" ] || [ ! -d "$dir" ]; then
 		r57 demo "$R57_DB" >/dev/null
 		return

@@ -1,0 +1,135 @@
+# tests/pg/suite.bash: the server mode of the command-line and screen
+# suites (R57_TEST_STORE=pg; one suite, two stores). tests/run starts ONE
+# private cluster for the run (tests/pg/cluster.bash) and makes the
+# template database r57_template there with r57 init (pg_suite_start);
+# each test then gets a database of its own copied from it
+# (pg_test_setup, createdb -T) and dropped after (pg_test_teardown), with
+# R57_DB=dbname=NAME (PGHOST and PGPORT name the server; a short value,
+# so that the screen's header stays as short as with t.db).
+#
+# On a server the actor is the login: the helpers turn R57_ACTOR=name and
+# --actor name into PGUSER=name (pg_actor_args), making the login, an
+# r57 admin, the first time a name is used (pg_login).
+#
+#   pg_suite_start   (tests/run) the cluster, the template, the usual logins
+#   pg_suite_stop    (tests/run) stop the cluster
+#   pg_test_setup    a database for this test; sets R57_DB, PG_TEST_DB
+#   pg_test_teardown drop it
+#   pg_login NAME    the login NAME exists and is an r57 admin
+#   pg_db_sql SQL    psql as the superuser on this test's database, the
+#                    schema r57 first in the search path, rows as sqlite3
+#                    prints them (fields by |, no header)
+
+source "${BASH_SOURCE[0]%/*}/cluster.bash"
+
+# The logins the suites use most, made with the template (one GRANT each
+# later would serialise on the catalogue).
+PG_SUITE_LOGINS="an binh chi lan hoa"
+
+pg_suite_start() {
+	pg_start || return 1
+	local su=(-X -q -v ON_ERROR_STOP=1 -U "$PGSU")
+	"$PGBIN/createdb" -U "$PGSU" r57_template || return 1
+	# the template's first entry is the superuser's: an r57 admin made it
+	PGUSER=$PGSU R57_TODAY=30/06/2025 "${R57_TEST_BIN:-$ROOT/r57}" --db dbname=r57_template init \
+		>"$PG_DIR/init.log" 2>&1 || { cat "$PG_DIR/init.log" >&2; return 1; }
+	"$PGBIN/psql" "${su[@]}" -d postgres -c "ALTER DATABASE r57_template IS_TEMPLATE true" >/dev/null || return 1
+	mkdir -p "$PG_DIR/logins" && chmod 1777 "$PG_DIR/logins"
+	local l
+	for l in $PG_SUITE_LOGINS; do
+		pg_login "$l" || return 1
+	done
+	export R57_TEST_PG_DIR=$PG_DIR
+}
+
+pg_suite_stop() { pg_stop; }
+
+# pg_login NAME: the login exists and is a member of r57_admin; once a run
+# (a file under the cluster's folder says so). Two tests may ask at once:
+# a login made by the other meanwhile is no error.
+pg_login() {
+	local name=$1 mark
+	mark="$PG_DIR/logins/$(printf '%s' "$name" | od -An -tx1 | tr -d ' \n')"
+	[ -e "$mark" ] && return 0
+	local q
+	q=$(printf '%s' "$name" | sed "s/'/''/g")
+	"$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -U "$PGSU" -d postgres >/dev/null 2>"$mark.err" <<-EOF
+		SELECT pg_advisory_lock(57);
+		DO \$\$BEGIN
+			IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$q') THEN
+				EXECUTE format('CREATE ROLE %I LOGIN', '$q');
+			END IF;
+			EXECUTE format('GRANT r57_admin TO %I', '$q');
+		END\$\$;
+		SELECT pg_advisory_unlock(57);
+	EOF
+	local rc=$?
+	if [ $rc -ne 0 ]; then
+		cat "$mark.err" >&2
+		return 1
+	fi
+	: >"$mark"
+}
+
+pg_test_setup() {
+	[ -n "${R57_TEST_PG_DIR:-}" ] && [ -n "${PGHOST:-}" ] || {
+		echo "R57_TEST_STORE=pg: no cluster (run the suite by tests/run cli-pg or tui-pg)" >&2
+		return 1
+	}
+	PG_DIR=$R57_TEST_PG_DIR
+	PGBIN=${PGBIN:-$(pg_bin)}
+	PG_TEST_DB=t${BASHPID}_$BATS_TEST_NUMBER
+	"$PGBIN/dropdb" -U "$PGSU" --if-exists --force "$PG_TEST_DB" 2>/dev/null
+	"$PGBIN/createdb" -U "$PGSU" -T r57_template "$PG_TEST_DB" || return 1
+	export R57_DB="dbname=$PG_TEST_DB" PG_TEST_DB
+	unset PGUSER PGDATABASE
+}
+
+pg_test_teardown() {
+	[ -n "${PG_TEST_DB:-}" ] || return 0
+	"$PGBIN/dropdb" -U "$PGSU" --if-exists --force "$PG_TEST_DB" 2>/dev/null || :
+}
+
+pg_db_sql() {
+	PGOPTIONS="-c client_min_messages=warning -c search_path=r57,public" \
+		"$PGBIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -U "$PGSU" -d "$PG_TEST_DB" -c "$1"
+}
+
+# pg_actor_args ARGS...: PG_ARGS, the arguments without --actor NAME (or
+# --actor=NAME), and PG_LOGIN, the login to connect as: that NAME, else
+# $R57_ACTOR, else the test's usual actor. Makes the login.
+pg_actor_args() {
+	PG_ARGS=() PG_LOGIN=${R57_ACTOR-an}
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--actor) [ $# -ge 2 ] || { PG_ARGS+=("$1"); shift; continue; }
+			PG_LOGIN=$2; shift 2 ;;
+		--actor=*) PG_LOGIN=${1#--actor=}; shift ;;
+		--) PG_ARGS+=("$@"); break ;;
+		*) PG_ARGS+=("$1"); shift ;;
+		esac
+	done
+	[ -n "$PG_LOGIN" ] || PG_LOGIN=an
+	pg_login "$PG_LOGIN"
+}
+
+# pg_demo: this test's database becomes r57 demo's 14 example tasks. The
+# demo is made once a run for each language, date and actor, in a
+# template of its own (under a lock: tests beside this one may ask at
+# once), and copied as the test's database.
+pg_demo() {
+	local tag tpl
+	tag=$(printf '%s-%s-%s' "$R57_LANG" "$R57_TODAY" "${R57_ACTOR-an}" | md5sum)
+	tpl=r57_demo_${tag:0:12}
+	(
+		flock 9
+		if [ ! -e "$PG_DIR/logins/$tpl" ]; then
+			"$PGBIN/dropdb" -U "$PGSU" --if-exists "$tpl" 2>/dev/null
+			"$PGBIN/createdb" -U "$PGSU" -T r57_template "$tpl" || exit 1
+			R57_DB=dbname=$tpl r57 demo "dbname=$tpl" >/dev/null || exit 1
+			: >"$PG_DIR/logins/$tpl"
+		fi
+	) 9>"$PG_DIR/logins/.demo-lock" || return 1
+	"$PGBIN/dropdb" -U "$PGSU" --if-exists --force "$PG_TEST_DB" || return 1
+	"$PGBIN/createdb" -U "$PGSU" -T "$tpl" "$PG_TEST_DB"
+}
