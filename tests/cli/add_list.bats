@@ -77,7 +77,7 @@ load helpers
 	nfc="Nguyễn"
 	ok add "$nfd"
 	eq "$(field 1 .title)" "$nfc"
-	eq "$(sqlite3 "$R57_DB" 'select title from task where id = 1')" "$nfc" "stored title"
+	eq "$(db_sql 'select title from task where id = 1')" "$nfc" "stored title"
 }
 
 @test "an empty title is refused and the database is left alone" {

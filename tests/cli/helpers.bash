@@ -68,12 +68,14 @@ file_only() {
 # db_sql SQL: the rows of a simple query on this test's database, as
 # sqlite3 prints them (fields by |): sqlite3 on the file, or psql on the
 # server as its superuser (schema r57). The SQL must mean the same on both
-# (count, max, string_agg is group_concat's: use group_concat(x) only with
-# db_sql's mapping below, which turns it into string_agg(x::text, ',')).
+# (count, max, CASE rather than a bare boolean); group_concat(x) and
+# hex(x) are turned into PostgreSQL's string_agg(x::text, ',') and
+# upper(encode(...)).
 db_sql() {
 	if on_server; then
 		local q
-		q=$(sed -E 's/group_concat\(([^()]*)\)/string_agg((\1)::text, \x27,\x27)/g' <<<"$1")
+		q=$(sed -E -e 's/group_concat\(([^()]*)\)/string_agg((\1)::text, \x27,\x27)/g' \
+			-e 's/hex\(([^()]*)\)/upper(encode(convert_to(\1, \x27UTF8\x27), \x27hex\x27))/g' <<<"$1")
 		pg_db_sql "$q"
 	else
 		sqlite3 "$R57_DB" "$1"
@@ -253,9 +255,13 @@ add() {
 
 # sha FILE: the file's sha256, or "absent". (No cut: assert_db_unchanged
 # runs it twice a run, over 2,000 times in options.bats alone.)
+# On a server, the database of the test (dbname=...) has a hash of what
+# it holds (pg_db_state).
 sha() {
 	local h
-	if [ -e "$1" ]; then
+	if on_server && [ "$1" = "$R57_DB" ]; then
+		pg_db_state
+	elif [ -e "$1" ]; then
 		h=$(sha256sum <"$1") || :
 		echo "${h%% *}"
 	else

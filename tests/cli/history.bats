@@ -173,15 +173,15 @@ story() {
 @test "a no-op leaves the journal as it was, byte for byte, and does not block another's undo" {
 	ok add "Một"
 	R57_ACTOR=binh ok edit 1 --notes "của Bình"
-	before=$(sqlite3 "$R57_DB" 'SELECT * FROM entry; SELECT * FROM change_log' | sha256sum)
+	before=$(db_sql 'SELECT * FROM entry; SELECT * FROM change_log' | sha256sum)
 	ok edit 1 --title "Một" --notes "của Bình"
 	eq "$output" "$(t 'Nothing changed.')"
 	ok close 1
 	ok close 1
-	eq "$(sqlite3 "$R57_DB" "SELECT count(*) FROM entry WHERE summary LIKE '%#1%'")" 3
+	eq "$(db_sql "SELECT count(*) FROM entry WHERE summary LIKE '%#1%'")" 3
 	ok reopen 1
 	ok reopen 1
-	eq "$(sqlite3 "$R57_DB" 'SELECT * FROM entry WHERE seq <= 3; SELECT * FROM change_log WHERE entry <= 3' | sha256sum)" "$before"
+	eq "$(db_sql 'SELECT * FROM entry WHERE seq <= 3; SELECT * FROM change_log WHERE entry <= 3' | sha256sum)" "$before"
 	ok undo
 	ok undo
 	R57_ACTOR=binh ok undo

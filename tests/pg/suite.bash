@@ -16,6 +16,7 @@
 #   pg_test_setup    a database for this test; sets R57_DB, PG_TEST_DB
 #   pg_test_teardown drop it
 #   pg_login NAME    the login NAME exists and is an r57 admin
+#   pg_db_state      a hash of what this test's database holds
 #   pg_db_sql SQL    psql as the superuser on this test's database, the
 #                    schema r57 first in the search path, rows as sqlite3
 #                    prints them (fields by |, no header)
@@ -33,6 +34,23 @@ pg_suite_start() {
 	# the template's first entry is the superuser's: an r57 admin made it
 	PGUSER=$PGSU R57_TODAY=30/06/2025 "${R57_TEST_BIN:-$ROOT/r57}" --db dbname=r57_template init \
 		>"$PG_DIR/init.log" 2>&1 || { cat "$PG_DIR/init.log" >&2; return 1; }
+	# r57_test.state(): what the database holds, for assert_db_unchanged
+	# (a file's sha256 on a file): each table of the schema r57, its rows
+	# in a fixed order, hashed; the sequences left out (a refused insert
+	# has drawn a number that nothing holds).
+	"$PGBIN/psql" "${su[@]}" -d r57_template >/dev/null <<-'EOF' || return 1
+		CREATE SCHEMA r57_test;
+		CREATE FUNCTION r57_test.state() RETURNS text LANGUAGE plpgsql AS $f$
+		DECLARE t text; h text; acc text := '';
+		BEGIN
+			FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+			         WHERE n.nspname = 'r57' AND c.relkind = 'r' ORDER BY c.relname LOOP
+				EXECUTE format('SELECT md5(coalesce(string_agg(x::text, chr(10) ORDER BY x::text), %L)) FROM r57.%I x', '', t) INTO h;
+				acc := acc || t || ':' || h || ' ';
+			END LOOP;
+			RETURN md5(acc);
+		END $f$;
+	EOF
 	"$PGBIN/psql" "${su[@]}" -d postgres -c "ALTER DATABASE r57_template IS_TEMPLATE true" >/dev/null || return 1
 	mkdir -p "$PG_DIR/logins" && chmod 1777 "$PG_DIR/logins"
 	local l
@@ -89,6 +107,8 @@ pg_test_teardown() {
 	[ -n "${PG_TEST_DB:-}" ] || return 0
 	"$PGBIN/dropdb" -U "$PGSU" --if-exists --force "$PG_TEST_DB" 2>/dev/null || :
 }
+
+pg_db_state() { pg_db_sql "SELECT r57_test.state()"; }
 
 pg_db_sql() {
 	PGOPTIONS="-c client_min_messages=warning -c search_path=r57,public" \
