@@ -65,6 +65,17 @@ file_only() {
 	fi
 }
 
+# db_load FILE: this test's database becomes a copy of the r57 file FILE
+# (a fixture made once in setup_file): cp, or on a server r57 copy --from
+# (tests/pg/suite.bash's pg_load).
+db_load() {
+	if on_server; then
+		pg_load "$1"
+	else
+		cp "$1" "$R57_DB"
+	fi
+}
+
 # db_sql SQL: the rows of a simple query on this test's database, as
 # sqlite3 prints them (fields by |): sqlite3 on the file, or psql on the
 # server as its superuser (schema r57). The SQL must mean the same on both

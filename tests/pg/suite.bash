@@ -9,7 +9,8 @@
 #
 # On a server the actor is the login: the helpers turn R57_ACTOR=name and
 # --actor name into PGUSER=name (pg_actor_args), making the login, an
-# r57 admin, the first time a name is used (pg_login).
+# r57 admin, the first time a name is used (pg_login). R57_ACTOR is unset
+# there and PGUSER=an, so that r57 run without the helpers is the same an.
 #
 #   pg_suite_start   (tests/run) the cluster, the template, the usual logins
 #   pg_suite_stop    (tests/run) stop the cluster
@@ -99,8 +100,9 @@ pg_test_setup() {
 	PG_TEST_DB=t${BASHPID}_$BATS_TEST_NUMBER
 	"$PGBIN/dropdb" -U "$PGSU" --if-exists --force "$PG_TEST_DB" 2>/dev/null
 	"$PGBIN/createdb" -U "$PGSU" -T r57_template "$PG_TEST_DB" || return 1
-	export R57_DB="dbname=$PG_TEST_DB" PG_TEST_DB
-	unset PGUSER PGDATABASE
+	# the actor is the login: r57 run directly ($R57_BIN) connects as an
+	export R57_DB="dbname=$PG_TEST_DB" PG_TEST_DB PGUSER=an
+	unset R57_ACTOR PGDATABASE
 }
 
 pg_test_teardown() {
@@ -119,7 +121,7 @@ pg_db_sql() {
 # --actor=NAME), and PG_LOGIN, the login to connect as: that NAME, else
 # $R57_ACTOR, else the test's usual actor. Makes the login.
 pg_actor_args() {
-	PG_ARGS=() PG_LOGIN=${R57_ACTOR-an}
+	PG_ARGS=() PG_LOGIN=${R57_ACTOR:-${PGUSER:-an}}
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--actor) [ $# -ge 2 ] || { PG_ARGS+=("$1"); shift; continue; }
@@ -138,18 +140,36 @@ pg_actor_args() {
 # template of its own (under a lock: tests beside this one may ask at
 # once), and copied as the test's database.
 pg_demo() {
+	local tag login=${R57_ACTOR:-${PGUSER:-an}}
+	tag=$(printf '%s-%s-%s' "$R57_LANG" "$R57_TODAY" "$login" | md5sum)
+	pg_from_template "r57_demo_${tag:0:12}" "R57_DB=dbname=\$tpl r57 --actor $(printf '%q' "$login") demo dbname=\$tpl"
+}
+
+# pg_load FILE: this test's database becomes what the r57 file FILE holds,
+# its journal and actors included (r57 copy --from, by the superuser, a
+# member of r57_owner as copy asks), by way of a template made once a run
+# for each content of FILE.
+pg_load() {
 	local tag tpl
-	tag=$(printf '%s-%s-%s' "$R57_LANG" "$R57_TODAY" "${R57_ACTOR-an}" | md5sum)
-	tpl=r57_demo_${tag:0:12}
+	tag=$(sha256sum <"$1") || return 1
+	tpl=r57_load_${tag:0:16}
+	pg_from_template "$tpl" "PGUSER=$PGSU R57_ACTOR= \"\$R57_BIN\" --db dbname=$tpl copy --from $(printf '%q' "$1")"
+}
+
+# pg_from_template NAME COMMAND: this test's database becomes a copy of the
+# template NAME, which COMMAND (run by bash, with NAME made from
+# r57_template) fills the first time any test asks for it in this run.
+pg_from_template() {
+	local tpl=$1 cmd=$2
 	(
 		flock 9
 		if [ ! -e "$PG_DIR/logins/$tpl" ]; then
 			"$PGBIN/dropdb" -U "$PGSU" --if-exists "$tpl" 2>/dev/null
 			"$PGBIN/createdb" -U "$PGSU" -T r57_template "$tpl" || exit 1
-			R57_DB=dbname=$tpl r57 demo "dbname=$tpl" >/dev/null || exit 1
+			eval "$cmd" >/dev/null || exit 1
 			: >"$PG_DIR/logins/$tpl"
 		fi
-	) 9>"$PG_DIR/logins/.demo-lock" || return 1
+	) 9>"$PG_DIR/logins/.template-lock" || return 1
 	"$PGBIN/dropdb" -U "$PGSU" --if-exists --force "$PG_TEST_DB" || return 1
 	"$PGBIN/createdb" -U "$PGSU" -T "$tpl" "$PG_TEST_DB"
 }

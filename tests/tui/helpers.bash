@@ -162,7 +162,7 @@ tui_store_env() {
 		TUI_ENV+=("$@")
 		return 0
 	fi
-	local e login=${R57_ACTOR-an}
+	local e login=${R57_ACTOR:-${PGUSER:-an}}
 	TUI_ENV=(R57_DB="$R57_DB")
 	for e in "$@"; do
 		case $e in R57_ACTOR=*) login=${e#R57_ACTOR=} ;; *) TUI_ENV+=("$e") ;; esac
