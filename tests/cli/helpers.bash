@@ -183,9 +183,9 @@ teardown() { r57_teardown; }
 r57() {
 	local rc=0
 	if [ "$R57_STORE" = pg ]; then
-		local PG_ARGS PG_LOGIN
+		local PG_ARGS PG_LOGIN PG_ACTOR_ENV
 		pg_actor_args "$@" || return 1
-		PGUSER=$PG_LOGIN R57_ACTOR='' "$R57_BIN" "${PG_ARGS[@]}" || rc=$?
+		PGUSER=$PG_LOGIN R57_ACTOR=$PG_ACTOR_ENV "$R57_BIN" "${PG_ARGS[@]}" || rc=$?
 		_r57_guard "$rc" "$@"
 		return "$rc"
 	fi

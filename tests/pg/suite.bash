@@ -117,21 +117,36 @@ pg_db_sql() {
 		"$PGBIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -U "$PGSU" -d "$PG_TEST_DB" -c "$1"
 }
 
+# pg_login_name NAME: NAME could be a login (not empty, valid UTF-8, no
+# control character); an actor r57 refuses stays an --actor, so that r57
+# says why as on a file.
+pg_login_name() {
+	[ -n "$1" ] && printf '%s' "$1" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 &&
+		! [[ $1 =~ [[:cntrl:]] ]]
+}
+
 # pg_actor_args ARGS...: PG_ARGS, the arguments without --actor NAME (or
 # --actor=NAME), and PG_LOGIN, the login to connect as: that NAME, else
-# $R57_ACTOR, else the test's usual actor. Makes the login.
+# $R57_ACTOR, else the test's usual actor. Makes the login. A NAME that
+# cannot be a login is left to r57 to refuse (an --actor kept in PG_ARGS,
+# a bad $R57_ACTOR in PG_ACTOR_ENV).
 pg_actor_args() {
 	PG_ARGS=() PG_LOGIN=${R57_ACTOR:-${PGUSER:-an}}
 	while [ $# -gt 0 ]; do
 		case $1 in
-		--actor) [ $# -ge 2 ] || { PG_ARGS+=("$1"); shift; continue; }
-			PG_LOGIN=$2; shift 2 ;;
-		--actor=*) PG_LOGIN=${1#--actor=}; shift ;;
+		--actor) if [ $# -ge 2 ] && pg_login_name "$2"; then PG_LOGIN=$2; shift 2
+			else PG_ARGS+=("$1"); shift; fi ;;
+		--actor=*) if pg_login_name "${1#--actor=}"; then PG_LOGIN=${1#--actor=}
+			else PG_ARGS+=("$1"); fi; shift ;;
 		--) PG_ARGS+=("$@"); break ;;
 		*) PG_ARGS+=("$1"); shift ;;
 		esac
 	done
-	[ -n "$PG_LOGIN" ] || PG_LOGIN=an
+	PG_ACTOR_ENV=
+	if ! pg_login_name "$PG_LOGIN"; then
+		# a bad $R57_ACTOR: r57 is to see it
+		PG_ACTOR_ENV=$PG_LOGIN PG_LOGIN=${PGUSER:-an}
+	fi
 	pg_login "$PG_LOGIN"
 }
 
