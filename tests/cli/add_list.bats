@@ -352,6 +352,7 @@ help_in() {
 }
 
 @test "demo refuses a file that exists and leaves it alone" {
+	server_differs "demo fills a server's database that has r57 init, whatever it holds (not yet refused)"
 	ok add "Của tôi"
 	assert_fails_cleanly 1 "$R57_DB" -- demo "$R57_DB"
 	has "$stderr" "$(t '%s: already exists; demo makes a new database' "$R57_DB")"

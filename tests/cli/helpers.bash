@@ -65,6 +65,14 @@ file_only() {
 	fi
 }
 
+# server_differs WHY: skip this test on a server, where r57 does
+# otherwise by design (docs/postgresql.md); WHY says how.
+server_differs() {
+	if on_server; then
+		skip "on a server: $1"
+	fi
+}
+
 # db_load FILE: this test's database becomes a copy of the r57 file FILE
 # (a fixture made once in setup_file): cp, or on a server r57 copy --from
 # (tests/pg/suite.bash's pg_load).

@@ -132,6 +132,11 @@ pg_login_name() {
 # a bad $R57_ACTOR in PG_ACTOR_ENV).
 pg_actor_args() {
 	PG_ARGS=() PG_LOGIN=${R57_ACTOR:-${PGUSER:-an}}
+	local a
+	for a in "$@"; do
+		# history's --actor is its filter, not who acts
+		[ "$a" = history ] && { PG_ARGS=("$@"); PG_ACTOR_ENV=; pg_login "$PG_LOGIN"; return; }
+	done
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--actor) if [ $# -ge 2 ] && pg_login_name "$2"; then PG_LOGIN=$2; shift 2
