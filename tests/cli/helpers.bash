@@ -65,6 +65,15 @@ file_only() {
 	fi
 }
 
+# store_free WHY: skip this test on a server: what it checks happens
+# before any store is opened (WHY), so the file pass has proved it for
+# both; run there, it would only spend the server pass's time.
+store_free() {
+	if on_server; then
+		skip "the same on both stores: $1"
+	fi
+}
+
 # server_differs WHY: skip this test on a server, where r57 does
 # otherwise by design (docs/postgresql.md); WHY says how.
 server_differs() {
