@@ -32,7 +32,9 @@ pg_suite_start() {
 	pg_start || return 1
 	local su=(-X -q -v ON_ERROR_STOP=1 -U "$PGSU")
 	"$PGBIN/createdb" -U "$PGSU" r57_template || return 1
-	# the template's first entry is the superuser's: an r57 admin made it
+	# The template's first entry, "create the database", is the
+	# superuser's and dated 30/06/2025 (in a file: the first command's
+	# actor and day); the tests' own actions come after it.
 	PGUSER=$PGSU R57_TODAY=30/06/2025 "${R57_TEST_BIN:-$ROOT/r57}" --db dbname=r57_template init \
 		>"$PG_DIR/init.log" 2>&1 || { cat "$PG_DIR/init.log" >&2; return 1; }
 	# r57_test.state(): what the database holds, for assert_db_unchanged
@@ -64,7 +66,8 @@ pg_suite_start() {
 pg_suite_stop() { pg_stop; }
 
 # pg_login NAME: the login exists and is a member of r57_admin; once a run
-# (a file under the cluster's folder says so). Two tests may ask at once:
+# (a file under the cluster's folder, logins/, says so; the templates of
+# pg_from_template are marked there too). Two tests may ask at once:
 # a login made by the other meanwhile is no error.
 pg_login() {
 	local name=$1 mark
