@@ -90,7 +90,9 @@ static int setup_session(struct session *s, struct r57_err *err)
 	         date_iso(s->r.today, day), tm.tm_hour, tm.tm_min, tm.tm_sec,
 	         off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
 
-	const char *actor = opt_get(&s->args, "--actor");
+	/* history's --actor chooses whose entries to show; it names no one
+	 * who acts (history changes nothing), so a server does not refuse it. */
+	const char *actor = strcmp(s->cmd, "history") ? opt_get(&s->args, "--actor") : NULL;
 	if (!actor)
 		actor = getenv("R57_ACTOR");
 	s->actor_given = actor && *actor;

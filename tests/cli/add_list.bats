@@ -77,7 +77,7 @@ load helpers
 	nfc="Nguyễn"
 	ok add "$nfd"
 	eq "$(field 1 .title)" "$nfc"
-	eq "$(sqlite3 "$R57_DB" 'select title from task where id = 1')" "$nfc" "stored title"
+	eq "$(db_sql 'select title from task where id = 1')" "$nfc" "stored title"
 }
 
 @test "an empty title is refused and the database is left alone" {
@@ -352,6 +352,7 @@ help_in() {
 }
 
 @test "demo refuses a file that exists and leaves it alone" {
+	server_differs "demo fills a server's database that has r57 init, whatever it holds (not yet refused)"
 	ok add "Của tôi"
 	assert_fails_cleanly 1 "$R57_DB" -- demo "$R57_DB"
 	has "$stderr" "$(t '%s: already exists; demo makes a new database' "$R57_DB")"

@@ -155,6 +155,7 @@ has_byte() {
 # ---- files -----------------------------------------------------------
 
 @test "--db in a folder that does not exist: named, and not created" {
+	file_only "a --db path in a missing folder"
 	local dir=$BATS_TEST_TMPDIR/no/such/folder
 	assert_fails_cleanly 1 "$dir" -- --db "$dir/r57.db" add "Một"
 	[ ! -e "$BATS_TEST_TMPDIR/no" ] || { echo "folder created" >&2; false; }
@@ -170,6 +171,7 @@ read_only_re() {
 }
 
 @test "a read-only database: named, unchanged" {
+	file_only "a read-only file"
 	mkdb
 	if [ "$(id -u)" = 0 ]; then
 		# root writes anywhere: run as nobody on a root-owned 0644 file in a
@@ -195,6 +197,7 @@ read_only_re() {
 }
 
 @test "a file that is not an SQLite database: named, unchanged" {
+	file_only "a file that is not SQLite"
 	local f=$BATS_TEST_TMPDIR/notes.txt
 	printf 'Đây không phải cơ sở dữ liệu.\n%.0s' $(seq 1 200) >"$f"
 	assert_fails_cleanly 1 "$f" -- --db "$f" list
@@ -202,6 +205,7 @@ read_only_re() {
 }
 
 @test "an SQLite database that is not r57's: named, unchanged" {
+	file_only "an SQLite file of another program"
 	local f=$BATS_TEST_TMPDIR/other.sqlite
 	sqlite3 "$f" 'CREATE TABLE thing (a, b); INSERT INTO thing VALUES (1, 2);'
 	assert_fails_cleanly 1 "$f" -- --db "$f" list
@@ -218,6 +222,7 @@ fill() {
 }
 
 @test "a damaged database (page 1 overwritten past the header): named, unchanged" {
+	file_only "a damaged file"
 	mkdb
 	local ps
 	ps=$(page_size)
@@ -228,6 +233,7 @@ fill() {
 }
 
 @test "a damaged database (every page after the first overwritten): named, unchanged" {
+	file_only "a damaged file"
 	mkdb
 	local ps size
 	ps=$(page_size)
@@ -241,6 +247,7 @@ fill() {
 }
 
 @test "a damaged database (truncated): named, unchanged" {
+	file_only "a truncated file"
 	mkdb
 	local ps
 	ps=$(page_size)
@@ -250,6 +257,7 @@ fill() {
 }
 
 @test "a database written by a newer r57 (user_version 99): named, unchanged" {
+	file_only "the file's user_version"
 	mkdb
 	sqlite3 "$R57_DB" 'PRAGMA user_version = 99'
 	local re

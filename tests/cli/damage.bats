@@ -29,6 +29,7 @@ refused_unchanged() {
 }
 
 @test "a file whose own SQL was edited is refused before any of it runs" {
+	file_only "the SQL kept in the file's schema"
 	add "Đầu tiên" >/dev/null
 	craft "$R57_DB"
 	eq "$(sqlite3 "$R57_DB" 'pragma quick_check')" ok "the crafted file still reads"
@@ -47,6 +48,7 @@ refused_unchanged() {
 }
 
 @test "a trigger, a view, an index or a table r57 did not make: the file is refused, nothing runs" {
+	file_only "objects in the file's schema"
 	local base=$BATS_TEST_TMPDIR/base.r57 what
 	add "Đầu tiên" >/dev/null
 	cp "$R57_DB" "$base"
@@ -66,6 +68,7 @@ refused_unchanged() {
 }
 
 @test "what SQLite makes itself (ANALYZE's statistics) and r57's own objects dropped: opened as before" {
+	file_only "SQLite's own statistics and schema"
 	add "Đầu tiên" >/dev/null
 	sqlite3 "$R57_DB" 'ANALYZE; DROP INDEX task_due_ix'
 	eq "$(sqlite3 "$R57_DB" "select count(*) from sqlite_master where name = 'sqlite_stat1'")" 1
@@ -75,6 +78,7 @@ refused_unchanged() {
 }
 
 @test "a bulk import and the search rebuild make the indexes from r57's own schema" {
+	file_only "SQLite's indexes and search rebuild"
 	add "Đầu tiên" >/dev/null
 	{
 		printf 'title,group\r\n'
@@ -101,6 +105,7 @@ with open(p, "r+b") as f:
 # from a seeded generator, past the 100-byte file header (a flipped header
 # is "not an SQLite file", tested in badinput.bats).
 @test "damaged copies: add succeeds only into a sound file; else nothing is written" {
+	file_only "damaged copies of the file"
 	local demo="$BATS_TEST_TMPDIR/demo.r57" size i off copy before
 	ok demo "$demo"
 	size=$(stat -c %s "$demo")
@@ -150,6 +155,7 @@ with open(p, "r+b") as f:
 }
 
 @test "check: ok on a sound database, and it writes nothing" {
+	file_only "check is not yet possible on a server"
 	ok demo "$R57_DB"
 	assert_db_unchanged check
 	eq "$status" 0
@@ -157,6 +163,7 @@ with open(p, "r+b") as f:
 }
 
 @test "check: a row the journal does not account for, named; exit 1; nothing changed" {
+	file_only "check is not yet possible on a server"
 	ok demo "$R57_DB"
 	# task 3's whole history taken out of the journal: its entries that
 	# changed nothing else are left empty
@@ -183,6 +190,7 @@ with open(p, "r+b") as f:
 }
 
 @test "check: a journaled row missing from its table, and a search row unlike its task" {
+	file_only "check is not yet possible on a server"
 	ok demo "$R57_DB"
 	ok list hạ  # builds the search index
 	eq "$(sqlite3 "$R57_DB" 'SELECT writes = seen FROM search_state')" 1
@@ -199,6 +207,7 @@ with open(p, "r+b") as f:
 }
 
 @test "check: a damaged file is reported, not ok" {
+	file_only "a damaged file"
 	ok demo "$R57_DB"
 	# the first byte of each cell pointer array of page 2 onwards zeroed:
 	# SQLite sees the damage
@@ -219,6 +228,7 @@ with open(p, "r+b") as f:
 }
 
 @test "backup: a 0600 copy that checks, refused over an existing file without --force" {
+	file_only "check is not yet possible on a server (the backup is checked)"
 	ok demo "$R57_DB"
 	local b="$BATS_TEST_TMPDIR/copy.r57"
 	ok backup "$b"
@@ -235,6 +245,7 @@ with open(p, "r+b") as f:
 }
 
 @test "backup while a second r57 writes: one consistent state that checks" {
+	file_only "check is not yet possible on a server (the backup is checked)"
 	ok demo "$R57_DB"
 	local n0 i b="$BATS_TEST_TMPDIR/copy.r57"
 	n0=$(sqlite3 "$R57_DB" 'select count(*) from task')

@@ -268,12 +268,12 @@ due_of() {
 	ok add "Hai"
 	ok add "Ba"
 	ok close 2 --on 20/06/2025
-	before=$(sqlite3 "$R57_DB" 'SELECT count(*) FROM entry')
+	before=$(db_sql 'SELECT count(*) FROM entry')
 	ok close 1 2 3
 	eq "$output" "$(tn 'Closed task %s.' 'Closed tasks %s.' 2 '#1, #3')
 $(tn 'Left as it was: %s.' 'Left as they were: %s.' 1 "#2 $(t 'already done (closed %s)' 20/06/2025)")"
-	eq "$(sqlite3 "$R57_DB" 'SELECT count(*) FROM entry')" "$((before + 1))"
-	eq "$(sqlite3 "$R57_DB" "SELECT group_concat(row_id) FROM change_log WHERE entry = (SELECT max(seq) FROM entry) AND tbl = 5")" "1,3"
+	eq "$(db_sql 'SELECT count(*) FROM entry')" "$((before + 1))"
+	eq "$(db_sql "SELECT group_concat(row_id) FROM change_log WHERE entry = (SELECT max(seq) FROM entry) AND tbl = 5")" "1,3"
 	eq "$(field 2 .closed)" 2025-06-20
 	ok undo
 	eq "$(field 1 .status)" open

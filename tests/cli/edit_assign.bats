@@ -162,7 +162,7 @@ load helpers
 	eq "$output" "$(tn 'Changed task %s.' 'Changed tasks %s.' 1 '#2')
 $(tn 'Left as it was: %s.' 'Left as they were: %s.' 2 "#1 $(t 'unchanged'), #3 $(t 'unchanged')")"
 	eq "$(r57 history --limit 1 --format json | jq -r '.[0].summary')" "$(t 'edit %s: %s' '#2' "$(t notes)")"
-	eq "$(sqlite3 "$R57_DB" "SELECT group_concat(row_id) FROM change_log WHERE entry = (SELECT max(seq) FROM entry)")" "2"
+	eq "$(db_sql "SELECT group_concat(row_id) FROM change_log WHERE entry = (SELECT max(seq) FROM entry)")" "2"
 }
 
 @test "the journal names the fields that changed, not those given" {

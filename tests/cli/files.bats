@@ -41,6 +41,7 @@ load helpers
 }
 
 @test "remind -o: a read-only folder and a folder without permission" {
+	file_only "the file's folder read-only"
 	ok add "Quá hạn" --unit "Sở Nội vụ" --new --due 01/06/2025
 	local ro noperm
 	if [ "$(id -u)" = 0 ]; then
@@ -107,6 +108,7 @@ load helpers
 }
 
 @test "a full export has the database's mode, not world-readable" {
+	file_only "the database file's mode"
 	ok add "Bí mật" --notes "chỉ người giữ cơ sở dữ liệu được đọc"
 	eq "$(stat -c %a "$R57_DB")" 600 "the database's mode"
 	local f=$BATS_TEST_TMPDIR/all.csv

@@ -10,12 +10,22 @@
 #
 # A .bats file that needs its own setup or teardown defines it and calls
 # r57_setup / r57_teardown first.
+#
+# With R57_TEST_STORE=pg (tests/run cli-pg, tui-pg) the same tests run on
+# a PostgreSQL server (tests/pg/suite.bash): R57_DB names a database of
+# the test's own on the run's cluster, R57_ACTOR and --actor become the
+# login r57 connects as, db_sql queries the server, and a test about the
+# file itself says so with file_only "why", which skips it there.
 
 bats_require_minimum_version 1.5.0
 
 R57_ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
 R57_BIN=${R57_TEST_BIN:-$R57_ROOT/r57}
 FIXTURES=$BATS_TEST_DIRNAME/fixtures
+R57_STORE=${R57_TEST_STORE:-file}
+if [ "$R57_STORE" = pg ]; then
+	source "$R57_ROOT/tests/pg/suite.bash"
+fi
 
 r57_setup() {
 	# never the user's real database, even when bats runs outside tests/run
@@ -39,6 +49,65 @@ r57_setup() {
 		echo "r57 is not built: $R57_BIN" >&2
 		return 1
 	}
+	if [ "$R57_STORE" = pg ]; then
+		pg_test_setup || return 1
+	fi
+}
+
+# on_server: true in the server mode (R57_TEST_STORE=pg).
+on_server() { [ "$R57_STORE" = pg ]; }
+
+# file_only WHY: skip this test on a server: it is about the SQLite file
+# itself (its permissions, damage, old versions, sqlite3 on it...).
+file_only() {
+	if on_server; then
+		skip "file only: $1"
+	fi
+}
+
+# store_free WHY: skip this test on a server: what it checks happens
+# before any store is opened (WHY), so the file pass has proved it for
+# both; run there, it would only spend the server pass's time.
+store_free() {
+	if on_server; then
+		skip "the same on both stores: $1"
+	fi
+}
+
+# server_differs WHY: skip this test on a server, where r57 does
+# otherwise by design (docs/postgresql.md); WHY says how.
+server_differs() {
+	if on_server; then
+		skip "on a server: $1"
+	fi
+}
+
+# db_load FILE: this test's database becomes a copy of the r57 file FILE
+# (a fixture made once in setup_file): cp, or on a server r57 copy --from
+# (tests/pg/suite.bash's pg_load).
+db_load() {
+	if on_server; then
+		pg_load "$1"
+	else
+		cp "$1" "$R57_DB"
+	fi
+}
+
+# db_sql SQL: the rows of a simple query on this test's database, as
+# sqlite3 prints them (fields by |): sqlite3 on the file, or psql on the
+# server as its superuser (schema r57). The SQL must mean the same on both
+# (count, max, CASE rather than a bare boolean); group_concat(x) and
+# hex(x) are turned into PostgreSQL's string_agg(x::text, ',') and
+# upper(encode(...)).
+db_sql() {
+	if on_server; then
+		local q
+		q=$(sed -E -e 's/group_concat\(([^()]*)\)/string_agg((\1)::text, \x27,\x27)/g' \
+			-e 's/hex\(([^()]*)\)/upper(encode(convert_to(\1, \x27UTF8\x27), \x27hex\x27))/g' <<<"$1")
+		pg_db_sql "$q"
+	else
+		sqlite3 "$R57_DB" "$1"
+	fi
 }
 
 # _fill FORMAT [ARG...]: printf by perl, which takes the numbered
@@ -117,6 +186,9 @@ r57_teardown() {
 		head -n 60 "$f" >&2
 		bad=1
 	done
+	if [ "$R57_STORE" = pg ]; then
+		pg_test_teardown
+	fi
 	return $bad
 }
 
@@ -124,8 +196,16 @@ setup() { r57_setup; }
 teardown() { r57_teardown; }
 
 # r57 ARGS...: run the program under test; a sanitizer exit is recorded.
+# On a server it connects as the actor (see pg_actor_args).
 r57() {
 	local rc=0
+	if [ "$R57_STORE" = pg ]; then
+		local PG_ARGS PG_LOGIN PG_ACTOR_ENV
+		pg_actor_args "$@" || return 1
+		PGUSER=$PG_LOGIN R57_ACTOR=$PG_ACTOR_ENV "$R57_BIN" "${PG_ARGS[@]}" || rc=$?
+		_r57_guard "$rc" "$@"
+		return "$rc"
+	fi
 	"$R57_BIN" "$@" || rc=$?
 	_r57_guard "$rc" "$@"
 	return "$rc"
@@ -203,9 +283,13 @@ add() {
 
 # sha FILE: the file's sha256, or "absent". (No cut: assert_db_unchanged
 # runs it twice a run, over 2,000 times in options.bats alone.)
+# On a server, the database of the test (dbname=...) has a hash of what
+# it holds (pg_db_state).
 sha() {
 	local h
-	if [ -e "$1" ]; then
+	if on_server && [ "$1" = "$R57_DB" ]; then
+		pg_db_state
+	elif [ -e "$1" ]; then
 		h=$(sha256sum <"$1") || :
 		echo "${h%% *}"
 	else

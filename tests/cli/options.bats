@@ -69,6 +69,7 @@ commands() {
 }
 
 @test "every command refuses every option it does not declare (exit 2, named)" {
+	store_free "the parser refuses before the store is opened, for every command and option"
 	ok add "Một"
 	local opts line cmd sub o label n=0
 	opts=$(every_option)
@@ -94,6 +95,7 @@ commands() {
 }
 
 @test "every option a command declares is taken by the parser" {
+	store_free "it runs every option on a file of its own (--db none.db)"
 	local cmd sub o short arg many value label long_out n=0
 	while IFS=$'\037' read -r cmd sub o short arg many; do
 		[ -n "$o" ] || continue

@@ -28,7 +28,7 @@ setup_file() {
 	"$R57_BIN" --db "$db" --actor an --today 2025-06-30 close "${closed[@]}" --on 20/06/2025 >/dev/null
 }
 
-camau() { cp "$BATS_FILE_TMPDIR/camau.db" "$R57_DB"; }
+camau() { db_load "$BATS_FILE_TMPDIR/camau.db"; }
 
 @test "status --lang vi: the summary paragraph of the Cà Mau report, decimal commas" {
 	camau

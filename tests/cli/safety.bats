@@ -46,7 +46,7 @@ seed() { sed -n "${1}p" "$FIXTURES/seeds.txt"; }
 	ok list --format json
 	no_raw "$output"
 	eq "$(jq -r '.[0].title' <<<"$output")" "$t" "JSON keeps the text, escaped"
-	eq "$(sqlite3 "$R57_DB" 'select title from task where id = 1')" "$t" "stored intact"
+	eq "$(db_sql 'select title from task where id = 1')" "$t" "stored intact"
 }
 
 @test "bidi override U+202E: U+FFFD on stdout, intact in JSON" {
@@ -105,7 +105,7 @@ seed() { sed -n "${1}p" "$FIXTURES/seeds.txt"; }
 		ok add "$t"
 		eq "$output" "$(t 'Added task #%lld: %s' "$s" "$t")"
 		eq "$(field "$s" .title)" "$t" "JSON title $s"
-		eq "$(sqlite3 "$R57_DB" "select title from task where id = $s")" "$t" "stored title $s"
+		eq "$(db_sql "select title from task where id = $s")" "$t" "stored title $s"
 		ok show "$s"
 		has "$output" "$t"
 	done

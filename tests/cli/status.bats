@@ -50,7 +50,7 @@ setup_file() {
 }
 
 camau() {
-	cp "$BATS_FILE_TMPDIR/camau.db" "$R57_DB"
+	db_load "$BATS_FILE_TMPDIR/camau.db"
 }
 
 @test "fixture: 123 tasks, 66 done" {

@@ -16,7 +16,7 @@ setup_file() {
 		done
 	)
 }
-many() { cp "$BATS_FILE_TMPDIR/many.db" "$R57_DB"; }
+many() { db_load "$BATS_FILE_TMPDIR/many.db"; }
 
 # The list as the screen should draw it, one key a line: G<n> for the
 # heading of group n, T<id> for a task, in the order r57 list gives.

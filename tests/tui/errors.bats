@@ -5,6 +5,7 @@
 load helpers
 
 @test "a read-only database: the refusal is on screen, nothing changes, the screen stays usable" {
+	file_only "a read-only file"
 	[ "$(id -u)" = 0 ] || skip "needs root to run r57 as user nobody"
 	command -v setpriv >/dev/null || skip "no setpriv"
 	dir=$(nobody_dir)

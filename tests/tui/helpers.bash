@@ -139,15 +139,37 @@ tui_start() {
 	# The pane runs r57, writes its exit status, then gives a shell
 	# prompt, as a terminal would after the program ends.
 	# It runs in the test's folder with R57_DB=t.db, the same file as
-	# $R57_DB, so the header stays short whatever the folder is.
+	# $R57_DB, so the header stays short whatever the folder is. On a
+	# server: the test's database, as the login of R57_ACTOR.
+	tui_store_env "${envs[@]}" || return 1
 	tx -f /dev/null new-session -d -x "$w" -y "$h" -s r57 -c "$BATS_TEST_TMPDIR" \
-		env TERM="$TUI_TERM" PS1='r57test$ ' R57_DB=t.db R57_LANG="$R57_LANG" "${envs[@]}" \
+		env TERM="$TUI_TERM" PS1='r57test$ ' R57_LANG="$R57_LANG" "${TUI_ENV[@]}" \
 		"$BATS_TEST_DIRNAME/pane.sh" "$TUI_EXIT" "${prog[@]}" "$@" || {
 		echo "tmux new-session failed" >&2
 		return 1
 	}
 	TUI_STARTED=1
 	wait_for " r57 · " 10
+}
+
+# tui_store_env VAR=VALUE...: TUI_ENV, the pane's environment for the
+# store with these settings: R57_DB=t.db (the test's file, by a short
+# name) and VARs; on a server, the test's database, R57_ACTOR (a VAR, else
+# the test's) turned into the login (PGUSER), as r57 does in the CLI tests.
+tui_store_env() {
+	TUI_ENV=(R57_DB=t.db)
+	if ! on_server; then
+		TUI_ENV+=("$@")
+		return 0
+	fi
+	local e login=${R57_ACTOR:-${PGUSER:-an}}
+	TUI_ENV=(R57_DB="$R57_DB")
+	for e in "$@"; do
+		case $e in R57_ACTOR=*) login=${e#R57_ACTOR=} ;; *) TUI_ENV+=("$e") ;; esac
+	done
+	[ -n "$login" ] || login=an
+	pg_login "$login" || return 1
+	TUI_ENV+=(R57_ACTOR= PGUSER="$login" PGHOST="$PGHOST" PGPORT="$PGPORT")
 }
 
 keys() { tx send-keys -t r57 "$@"; }
@@ -340,6 +362,10 @@ r57_pid() {
 # language, date and actor, the first time a test asks, and copied after.
 demo() {
 	local dir=${R57_TEST_FIXTURES:-} f tmp
+	if on_server; then
+		pg_demo
+		return
+	fi
 	if [ -z "$dir" ] || [ ! -d "$dir" ]; then
 		r57 demo "$R57_DB" >/dev/null
 		return
