@@ -113,11 +113,18 @@ made() {
 	made
 	run --separate-stderr as binh add "A task"
 	[ "$status" -eq 1 ]
-	has "$stderr" "binh"
+	has "$stderr" "$(t '%s: %s is an r57 viewer, who reads but changes nothing; nothing was changed' "$URI&user=binh" binh)"
 	hasnt "$stderr" "ERROR"
+	hasnt "$stderr" "permission denied"
 	run --separate-stderr as lan unit add "Sở Tài chính"
 	[ "$status" -eq 1 ]
-	has "$stderr" "lan"
+	has "$stderr" "$(t '%s: %s is an r57 editor: key task groups, units, leaders and sources are changed by an r57 admin; nothing was changed' "$URI&user=lan" lan)"
+	hasnt "$stderr" "permission denied"
+	# a login with no r57 role, reading or writing
+	run --separate-stderr as khoa list
+	[ "$status" -eq 1 ]
+	has "$stderr" "$(t '%s: %s has no r57 role on this server (an r57 admin gives one with r57 role add); nothing was changed' "$URI&user=khoa" khoa)"
+	hasnt "$stderr" "permission denied"
 	eq "$(sql "SELECT count(*) FROM r57.task") $(sql "SELECT count(*) FROM r57.unit")" "0 1" "tasks and units after the refusals"
 	eq "$(sql "SELECT count(*) FROM r57.entry")" 3 "entries after the refusals"
 }
