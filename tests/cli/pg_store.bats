@@ -206,6 +206,44 @@ made() {
 	has "$output" "$(t 'journal: %s row %lld is not in the journal' unit "$(sql "SELECT id FROM r57.unit WHERE name = 'Sở Y tế'")")"
 }
 
+@test "pg: a login with a password: ~/.pgpass, PGPASSWORD, the URI's and the keyword string's, sslmode and postgres:// accepted" {
+	made
+	# a login the server asks a password of (the other logins stay trusted)
+	"$PGBIN/psql" -X -q -U "$PGSU" -d postgres -c "SET password_encryption = 'scram-sha-256'" \
+		-c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pw') THEN CREATE ROLE pw LOGIN PASSWORD 'sekret'; END IF; END\$\$" >/dev/null
+	sql "GRANT r57_viewer TO pw"
+	as lan add "Việc có mật khẩu" >/dev/null
+	grep -q '^local all pw scram' "$PG_DIR/data/pg_hba.conf" ||
+		as_owner sed -i '1i local all pw scram-sha-256' "$PG_DIR/data/pg_hba.conf"
+	as_owner "$PGBIN/pg_ctl" -D "$PG_DIR/data" reload >/dev/null
+	local n=50
+	while PGPASSWORD= PGPASSFILE=/nonexistent "$PGBIN/psql" -X -q -w -U pw -d "$DB" -c "SELECT 1" >/dev/null 2>&1; do
+		n=$((n - 1))
+		[ $n -gt 0 ] || { echo "the server does not ask pw a password" >&2; return 1; }
+		sleep 0.1
+	done
+	PGPASSFILE=/nonexistent run --separate-stderr r57 --db "$URI&user=pw" list
+	[ "$status" -eq 1 ]
+	hasnt "$output" "Việc có mật khẩu"
+	PGPASSWORD=sekret ok --db "$URI&user=pw" list
+	has "$output" "Việc có mật khẩu"
+	echo "*:*:*:pw:sekret" >"$BATS_TEST_TMPDIR/pgpass"
+	chmod 600 "$BATS_TEST_TMPDIR/pgpass"
+	PGPASSFILE="$BATS_TEST_TMPDIR/pgpass" ok --db "$URI&user=pw&sslmode=prefer" list
+	has "$output" "Việc có mật khẩu"
+	ok --db "postgres://pw:sekret@/$DB?host=$PGHOST&port=$PGPORT" list
+	has "$output" "Việc có mật khẩu"
+	ok --db "dbname=$DB host=$PGHOST port=$PGPORT user=pw password=sekret" list
+	has "$output" "Việc có mật khẩu"
+	# a wrong one: said, the password hidden
+	run --separate-stderr r57 --db "dbname=$DB host=$PGHOST port=$PGPORT user=pw password=wrong" list
+	[ "$status" -eq 1 ]
+	has "$stderr" "password=***"
+	hasnt "$stderr" "wrong"
+	# roles are the cluster's: the other tests list theirs
+	sql "REVOKE r57_viewer FROM pw"
+}
+
 @test "pg: a server that cannot be reached is named, its password hidden" {
 	run --separate-stderr r57 --db "postgresql://lan:secret@/$DB?host=$BATS_TEST_TMPDIR/nosuch" list
 	[ "$status" -eq 1 ]
