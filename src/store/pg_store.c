@@ -110,8 +110,9 @@ static char *server_says(const char *msg)
 }
 
 /* The server refused the login's rights (42501): said as what its r57
- * role may do, the server's own words only for a role that may do
- * everything r57 asks (an admin refused something else). */
+ * role may do (a focal point: its units), the server's own words only
+ * for a role that may do everything r57 asks (an admin refused
+ * something else). */
 static int rights_refused(const struct pg_store *ps, const char *where, const char *who,
                           const char *says, struct r57_err *err)
 {
@@ -123,6 +124,15 @@ static int rights_refused(const struct pg_store *ps, const char *where, const ch
 	if (strcmp(role, "viewer") == 0)
 		return r57_fail(err, R57_EDB, _("%s: %s is an r57 viewer, who reads but changes nothing; nothing was changed"),
 		                where, who);
+	if (strcmp(role, "editor") == 0 && ps->n_focal) {
+		/* a focal point: the server's policies held it to its units
+		 * (r57 says so before writing; this is what got past that) */
+		char *units = text_safe(ps->focal_names, false);
+		int rc = r57_fail(err, R57_EDB, _("%s may change only the tasks whose lead unit is %s; nothing was changed"),
+		                  who, units ? units : "");
+		free(units);
+		return rc;
+	}
 	if (strcmp(role, "editor") == 0)
 		return r57_fail(err, R57_EDB,
 		                _("%s: %s is an r57 editor: key task groups, units, leaders and sources are changed by an r57 admin; nothing was changed"),

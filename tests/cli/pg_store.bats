@@ -399,6 +399,9 @@ made() {
 	refuses delete 2
 	refuses assign 1 --unit "Sở Tài chính"
 	refuses assign 2 --with "Sở Nội vụ"
+	# what only the server refuses (a unit is an admin's) is said the same
+	refuses unit add "Sở Mới"
+	hasnt "$stderr" "permission denied"
 	run --separate-stderr as lan add "Mới" --unit "Sở Tài chính"
 	has "$stderr" "$refused"
 	ok --db "$URI&user=lan" add "Mới của Nội vụ" --unit "Sở Nội vụ"
