@@ -243,8 +243,8 @@
 
 /* Options every command takes. OPT(name, argument, what it does) */
 #define R57_GLOBAL_OPTIONS(OPT) \
-	OPT("--db", "FILE", N_("The database (default $R57_DB, else $XDG_DATA_HOME/r57/r57.db, else ~/.local/share/r57/r57.db).")) \
-	OPT("--actor", "NAME", N_("Who is acting, for the journal (default $R57_ACTOR, else the login name).")) \
+	OPT("--db", "FILE", N_("The database: a file, or a PostgreSQL server named by a postgresql:// or postgres:// URI or a libpq string with dbname= (libpq's PG* variables, ~/.pgpass and sslmode apply). Default $R57_DB, else $XDG_DATA_HOME/r57/r57.db, else ~/.local/share/r57/r57.db.")) \
+	OPT("--actor", "NAME", N_("Who is acting, for the journal (default $R57_ACTOR, else the login name). Refused on a PostgreSQL server, where the actor is the login r57 connects as.")) \
 	OPT("--today", "DATE", N_("Take DATE as today (default $R57_TODAY, else the clock); reports and tests are reproducible.")) \
 	OPT("--lang", "vi|en", N_("The language of messages, the screen and reports (default $R57_LANG, else Vietnamese when LANGUAGE, LC_ALL, LC_MESSAGES or LANG begins with vi, else English).")) \
 	OPT("--help", "", N_("Show the help.")) \

@@ -77,6 +77,10 @@ struct pg_store {
 	PGconn *conn;
 	char *where;     /* the --db value as given, for messages (its password hidden) */
 	char *login;     /* session_user: the actor of every entry */
+	/* the login's r57 role when it connected ("admin", "editor",
+	 * "viewer", or "" for none), so that a refusal of the server's
+	 * rights is said as what the role may do, not as the SQL error */
+	char *role;
 	bool in_tx;      /* between store_begin and commit or rollback */
 	int64_t xid;     /* that transaction's id (txid_current) */
 	bool failed;     /* the connection broke: every call says so */

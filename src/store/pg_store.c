@@ -109,6 +109,38 @@ static char *server_says(const char *msg)
 	return safe;
 }
 
+/* The server refused the login's rights (42501): said as what its r57
+ * role may do (a focal point: its units), the server's own words only
+ * for a role that may do everything r57 asks (an admin refused
+ * something else). */
+static int rights_refused(const struct pg_store *ps, const char *where, const char *who,
+                          const char *says, struct r57_err *err)
+{
+	const char *role = ps->role ? ps->role : "";
+	if (!*role)
+		return r57_fail(err, R57_EDB,
+		                _("%s: %s has no r57 role on this server (an r57 admin gives one with r57 role add); nothing was changed"),
+		                where, who);
+	if (strcmp(role, "viewer") == 0)
+		return r57_fail(err, R57_EDB, _("%s: %s is an r57 viewer, who reads but changes nothing; nothing was changed"),
+		                where, who);
+	if (strcmp(role, "editor") == 0 && ps->n_focal) {
+		/* a focal point: the server's policies held it to its units
+		 * (r57 says so before writing; this is what got past that) */
+		char *units = text_safe(ps->focal_names, false);
+		int rc = r57_fail(err, R57_EDB, _("%s may change only the tasks whose lead unit is %s; nothing was changed"),
+		                  who, units ? units : "");
+		free(units);
+		return rc;
+	}
+	if (strcmp(role, "editor") == 0)
+		return r57_fail(err, R57_EDB,
+		                _("%s: %s is an r57 editor: key task groups, units, leaders and sources are changed by an r57 admin; nothing was changed"),
+		                where, who);
+	return r57_fail(err, R57_EDB, _("%s: %s may not do this (the server refused: %s); nothing was changed"), where,
+	                who, says ? says : "");
+}
+
 int pg_result_error(struct pg_store *ps, PGresult *res, const char *doing, struct r57_err *err)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
@@ -122,8 +154,7 @@ int pg_result_error(struct pg_store *ps, PGresult *res, const char *doing, struc
 		rc = r57_fail(err, R57_EDB, _("%s: the connection to the server was lost while %s (%s); nothing was changed"),
 		              where, _(doing), says ? says : "");
 	} else if (state && strcmp(state, "42501") == 0) {
-		rc = r57_fail(err, R57_EDB, _("%s: %s may not do this (the server refused: %s); nothing was changed"),
-		              where, who, says ? says : "");
+		rc = rights_refused(ps, where, who, says, err);
 	} else if (state && strcmp(state, "R5705") == 0) {
 		rc = r57_fail(err, R57_EINPUT, _("%s: the journal that came does not match its seals (the server says: %s); nothing was changed"),
 		              where, says ? says : "");
@@ -391,6 +422,14 @@ static int schema_ready(struct pg_store *ps, const struct store_open_opts *o, co
 	return rc;
 }
 
+/* The login and, in the same round trip, its r57 role: the strongest
+ * of the three it holds (their names sort admin, editor, viewer), or ""
+ * (none, or no r57 on this server yet). */
+#define LOGIN_SQL                                                                              \
+	"SELECT session_user, COALESCE((SELECT substr(r.rolname, 5) FROM pg_roles r"           \
+	" WHERE r.rolname IN ('r57_admin', 'r57_editor', 'r57_viewer')"                       \
+	" AND pg_has_role(session_user, r.oid, 'USAGE') ORDER BY r.rolname LIMIT 1), '')"
+
 int pg_store_open(const char *where, const struct store_open_opts *o, struct store **out,
                   struct r57_err *err)
 {
@@ -428,9 +467,10 @@ int pg_store_open(const char *where, const struct store_open_opts *o, struct sto
 	 * 0.3 s report at 100,000 tasks). */
 	if ((rc = pg_do(ps, "SET client_encoding = 'UTF8'", NULL, N_("connecting"), err)) ||
 	    (rc = pg_do(ps, "SET jit = off", NULL, N_("connecting"), err)) ||
-	    (rc = pg_run(ps, "SELECT session_user", NULL, &res, N_("connecting"), err)))
+	    (rc = pg_run(ps, LOGIN_SQL, NULL, &res, N_("connecting"), err)))
 		goto fail;
 	ps->login = pg_dup(res, 0, 0);
+	ps->role = pg_dup(res, 0, 1);
 	PQclear(res);
 	/* Another action's lock is waited for as long as in a file. */
 	pg_store_busy_timeout((struct store *)(void *)ps, 5000);
@@ -455,6 +495,7 @@ void pg_store_close(struct store *st)
 	pg_pipe_forget(ps);
 	free(ps->where);
 	free(ps->login);
+	free(ps->role);
 	free(ps->focal);
 	free(ps->focal_names);
 	free(ps);

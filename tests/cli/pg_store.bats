@@ -113,11 +113,18 @@ made() {
 	made
 	run --separate-stderr as binh add "A task"
 	[ "$status" -eq 1 ]
-	has "$stderr" "binh"
+	has "$stderr" "$(t '%s: %s is an r57 viewer, who reads but changes nothing; nothing was changed' "$URI&user=binh" binh)"
 	hasnt "$stderr" "ERROR"
+	hasnt "$stderr" "permission denied"
 	run --separate-stderr as lan unit add "Sở Tài chính"
 	[ "$status" -eq 1 ]
-	has "$stderr" "lan"
+	has "$stderr" "$(t '%s: %s is an r57 editor: key task groups, units, leaders and sources are changed by an r57 admin; nothing was changed' "$URI&user=lan" lan)"
+	hasnt "$stderr" "permission denied"
+	# a login with no r57 role, reading or writing
+	run --separate-stderr as khoa list
+	[ "$status" -eq 1 ]
+	has "$stderr" "$(t '%s: %s has no r57 role on this server (an r57 admin gives one with r57 role add); nothing was changed' "$URI&user=khoa" khoa)"
+	hasnt "$stderr" "permission denied"
 	eq "$(sql "SELECT count(*) FROM r57.task") $(sql "SELECT count(*) FROM r57.unit")" "0 1" "tasks and units after the refusals"
 	eq "$(sql "SELECT count(*) FROM r57.entry")" 3 "entries after the refusals"
 }
@@ -197,6 +204,44 @@ made() {
 	run --separate-stderr as binh check
 	[ "$status" -eq 1 ]
 	has "$output" "$(t 'journal: %s row %lld is not in the journal' unit "$(sql "SELECT id FROM r57.unit WHERE name = 'Sở Y tế'")")"
+}
+
+@test "pg: a login with a password: ~/.pgpass, PGPASSWORD, the URI's and the keyword string's, sslmode and postgres:// accepted" {
+	made
+	# a login the server asks a password of (the other logins stay trusted)
+	"$PGBIN/psql" -X -q -U "$PGSU" -d postgres -c "SET password_encryption = 'scram-sha-256'" \
+		-c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pw') THEN CREATE ROLE pw LOGIN PASSWORD 'sekret'; END IF; END\$\$" >/dev/null
+	sql "GRANT r57_viewer TO pw"
+	as lan add "Việc có mật khẩu" >/dev/null
+	grep -q '^local all pw scram' "$PG_DIR/data/pg_hba.conf" ||
+		as_owner sed -i '1i local all pw scram-sha-256' "$PG_DIR/data/pg_hba.conf"
+	as_owner "$PGBIN/pg_ctl" -D "$PG_DIR/data" reload >/dev/null
+	local n=50
+	while PGPASSWORD= PGPASSFILE=/nonexistent "$PGBIN/psql" -X -q -w -U pw -d "$DB" -c "SELECT 1" >/dev/null 2>&1; do
+		n=$((n - 1))
+		[ $n -gt 0 ] || { echo "the server does not ask pw a password" >&2; return 1; }
+		sleep 0.1
+	done
+	PGPASSFILE=/nonexistent run --separate-stderr r57 --db "$URI&user=pw" list
+	[ "$status" -eq 1 ]
+	hasnt "$output" "Việc có mật khẩu"
+	PGPASSWORD=sekret ok --db "$URI&user=pw" list
+	has "$output" "Việc có mật khẩu"
+	echo "*:*:*:pw:sekret" >"$BATS_TEST_TMPDIR/pgpass"
+	chmod 600 "$BATS_TEST_TMPDIR/pgpass"
+	PGPASSFILE="$BATS_TEST_TMPDIR/pgpass" ok --db "$URI&user=pw&sslmode=prefer" list
+	has "$output" "Việc có mật khẩu"
+	ok --db "postgres://pw:sekret@/$DB?host=$PGHOST&port=$PGPORT" list
+	has "$output" "Việc có mật khẩu"
+	ok --db "dbname=$DB host=$PGHOST port=$PGPORT user=pw password=sekret" list
+	has "$output" "Việc có mật khẩu"
+	# a wrong one: said, the password hidden
+	run --separate-stderr r57 --db "dbname=$DB host=$PGHOST port=$PGPORT user=pw password=wrong" list
+	[ "$status" -eq 1 ]
+	has "$stderr" "password=***"
+	hasnt "$stderr" "wrong"
+	# roles are the cluster's: the other tests list theirs
+	sql "REVOKE r57_viewer FROM pw"
 }
 
 @test "pg: a server that cannot be reached is named, its password hidden" {
@@ -354,6 +399,9 @@ made() {
 	refuses delete 2
 	refuses assign 1 --unit "Sở Tài chính"
 	refuses assign 2 --with "Sở Nội vụ"
+	# what only the server refuses (a unit is an admin's) is said the same
+	refuses unit add "Sở Mới"
+	hasnt "$stderr" "permission denied"
 	run --separate-stderr as lan add "Mới" --unit "Sở Tài chính"
 	has "$stderr" "$refused"
 	ok --db "$URI&user=lan" add "Mới của Nội vụ" --unit "Sở Nội vụ"

@@ -4,7 +4,9 @@
 # server (LISTEN/NOTIFY), and asks the server nothing while nothing
 # changes; a lost connection (the screen's backend ended, the server
 # restarted) is said on the status line, the add prompt keeps what was
-# typed, the screen connects again, and the task is added once. The
+# typed, the screen connects again, and the task is added once; an edit
+# over another login's change since the screen read the task is refused
+# naming that login, as on a file (tests/tui/conflict.bats). The
 # cluster is a private one (tests/pg/cluster.bash).
 
 load helpers
@@ -213,4 +215,39 @@ server_up() {
 	[ "$(grep -c 'notification "r57_change"' "$out")" = 1 ]
 	grep -q "notification \"r57_change\" with payload \"$seq do $id\" received" "$out"
 	live_sql "DROP TRIGGER refuse_title ON r57.task"
+}
+
+@test "pg live: an edit over another login's change since the screen read it is refused, naming binh; the text kept, saved on Enter" {
+	other add "Việc tranh chấp" --group 1 >/dev/null
+	local id
+	id=$(live_sql "SELECT id FROM r57.task WHERE title = 'Việc tranh chấp'")
+	tui_start --size 120x30 --db "$SCREEN_DB"
+	wait_for "Việc tranh chấp"
+	keys /
+	type "tranh chấp"
+	keys Enter
+	keys j
+	wait_selected "Việc tranh chấp"
+	keys e
+	wait_status "$(t 'Title: ')Việc tranh chấp"
+	type " (lan)"
+	wait_status "$(t 'Title: ')Việc tranh chấp (lan)"
+	keys Enter
+	wait_status "$(tl 'Product: ')"
+	keys Enter
+	wait_status "$(tl 'Notes: ')"
+	# binh changes the task while lan's prompt is open: the screen is
+	# told, but lan's edit was begun on the older row
+	other edit "$id" --product "Bản của Bình" >/dev/null
+	sleep 0.5
+	keys Enter
+	wait_for "$(t_before 'task #%lld was changed meanwhile by %s (#%lld: %s); nothing was saved' "$id" binh \
+		"$(live_sql "SELECT max(seq) FROM r57.entry")" @@)"
+	eq "$(live_sql "SELECT title || '|' || product FROM r57.task WHERE id = $id")" "Việc tranh chấp|Bản của Bình" \
+		"the task after the refusal"
+	# Enter again saves lan's text over it, by lan
+	keys Enter
+	wait_for "$(t 'Changed task #%lld' "$id")"
+	eq "$(live_sql "SELECT title FROM r57.task WHERE id = $id")" "Việc tranh chấp (lan)" "the title saved"
+	eq "$(live_sql "SELECT actor FROM r57.entry ORDER BY seq DESC LIMIT 1")" lan "the newest entry's actor"
 }
