@@ -18,6 +18,10 @@
 static utf8proc_ssize_t decode(const unsigned char *s, size_t len, size_t pos,
                                utf8proc_int32_t *cp)
 {
+	if (s[pos] < 0x80) { /* ASCII, most of every text: no call */
+		*cp = s[pos];
+		return 1;
+	}
 	size_t avail = len - pos;
 	if (avail > 4)
 		avail = 4;
@@ -64,6 +68,12 @@ static utf8proc_int32_t next_safe(const unsigned char *s, size_t len,
 
 static int cp_width(utf8proc_int32_t cp)
 {
+	/* Printable ASCII and the precomposed Latin letters Vietnamese is
+	 * written in (Latin-1 to Latin Extended-B, Latin Extended Additional)
+	 * take one column each: a table, sized on every row of a long list,
+	 * need not ask utf8proc for them. */
+	if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xC0 && cp < 0x250) || (cp >= 0x1EA0 && cp < 0x1F00))
+		return 1;
 	int w = utf8proc_charwidth(cp);
 	/* utf8proc gives spacing marks (Mc, like Devanagari U+093E) no width,
 	 * but they do take a column, and glibc's wcwidth, by which ncurses
@@ -149,9 +159,14 @@ char *text_safe(const char *s, bool keep_newlines)
 	if (len > (SIZE_MAX - 1) / 3)
 		abort();
 	unsigned char *out = r57_xmalloc(len * 3 + 1);
-	while (pos < len)
+	while (pos < len) {
+		if (u[pos] >= 0x20 && u[pos] < 0x7F) { /* printable ASCII: as it is */
+			out[o++] = u[pos++];
+			continue;
+		}
 		o += (size_t)utf8proc_encode_char(next_safe(u, len, &pos, keep_newlines),
 		                                  out + o);
+	}
 	out[o] = '\0';
 	return (char *)out;
 }
