@@ -20,6 +20,7 @@ struct ref_sql {
 	const char *by_id;     /* same columns, WHERE id = ? */
 	const char *by_number; /* id from what a number means for the kind */
 	const char *names;     /* id, name, extra (for candidates) */
+	const char *pick;      /* the same, in no order: finding one */
 	const char *insert;
 	const char *rename;
 	const char *title;
@@ -44,6 +45,7 @@ static const struct ref_sql ref_sql[] = {
 		.by_id = GROUP_COLS " WHERE g.id = ?",
 		.by_number = "SELECT id FROM task_group WHERE position = ?",
 		.names = "SELECT id, name, position FROM task_group ORDER BY position",
+		.pick = "SELECT id, name, position FROM task_group ORDER BY position",
 		.insert = "INSERT INTO task_group(name, position) VALUES (?1,"
 		          " (SELECT coalesce(max(position), 0) + 1 FROM task_group))",
 		.rename = "UPDATE task_group SET name = ?1 WHERE id = ?2",
@@ -56,6 +58,7 @@ static const struct ref_sql ref_sql[] = {
 		.by_number = "SELECT id FROM leader WHERE id = ?",
 		.names = "SELECT l.id, l.name, u.name FROM leader l LEFT JOIN unit u ON u.id = l.unit_id"
 		         " ORDER BY r57_person_key(l.name), l.id",
+		.pick = "SELECT l.id, l.name, u.name FROM leader l LEFT JOIN unit u ON u.id = l.unit_id",
 		.insert = "INSERT INTO leader(name, title, unit_id) VALUES (?1, ?2, ?3)",
 		.rename = "UPDATE leader SET name = ?1 WHERE id = ?2",
 		.title = "UPDATE leader SET title = ?1 WHERE id = ?2",
@@ -66,6 +69,7 @@ static const struct ref_sql ref_sql[] = {
 		.by_id = UNIT_COLS " WHERE u.id = ?",
 		.by_number = "SELECT id FROM unit WHERE id = ?",
 		.names = "SELECT id, name, NULL FROM unit ORDER BY r57_sortkey(name), id",
+		.pick = "SELECT id, name, NULL FROM unit",
 		.insert = "INSERT INTO unit(name) VALUES (?1)",
 		.rename = "UPDATE unit SET name = ?1 WHERE id = ?2",
 		.title = NULL,
@@ -76,6 +80,7 @@ static const struct ref_sql ref_sql[] = {
 		.by_id = SOURCE_COLS " WHERE s.id = ?",
 		.by_number = "SELECT id FROM source WHERE id = ?",
 		.names = "SELECT id, code, title FROM source ORDER BY r57_sortkey(code), id",
+		.pick = "SELECT id, code, title FROM source",
 		.insert = "INSERT INTO source(code, title, issued) VALUES (?1, ?2, ?4)",
 		.rename = "UPDATE source SET code = ?1 WHERE id = ?2",
 		.title = "UPDATE source SET title = ?1 WHERE id = ?2",
@@ -157,11 +162,13 @@ int sqlite_store_ref_get(struct store *st, enum ref_kind k, int64_t id,
 	return rc;
 }
 
-/* Every row of the kind's names (the third column a group's number). */
-static int read_names(struct store *st, enum ref_kind k, struct ref_names *ns, struct r57_err *err)
+/* Every row of the kind's names (the third column a group's number), in
+ * the order they are listed, or in none (sorted: false). */
+static int read_names(struct store *st, enum ref_kind k, bool sorted, struct ref_names *ns,
+                      struct r57_err *err)
 {
 	sqlite3_stmt *s;
-	int rc = store_prepare(st, ref_sql[k].names, &s, err), step;
+	int rc = store_prepare(st, sorted ? ref_sql[k].names : ref_sql[k].pick, &s, err), step;
 	if (rc)
 		return rc;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW)
@@ -202,10 +209,20 @@ static int find(struct store *st, enum ref_kind k, const char *typed, bool marks
 		/* A leader or unit may also be named by digits; fall through. */
 	}
 
+	/* Which one is meant does not depend on the order; the candidates
+	 * of an ambiguous name are listed in order, so only then are the
+	 * names read again sorted (the sort keys of 300 people are a third
+	 * of an add). */
 	struct ref_names ns = { 0 };
-	if (!(rc = read_names(st, k, &ns, err)))
+	if (!(rc = read_names(st, k, false, &ns, err)))
 		rc = ref_pick(k, typed, marks_matter, &ns, id_out, err);
 	ref_names_free(&ns);
+	if (rc == R57_EAMBIGUOUS) {
+		struct ref_names sorted = { 0 };
+		if (!read_names(st, k, true, &sorted, NULL))
+			rc = ref_pick(k, typed, marks_matter, &sorted, id_out, err);
+		ref_names_free(&sorted);
+	}
 	return rc;
 }
 
@@ -225,7 +242,7 @@ bool sqlite_store_ref_lookalike(struct store *st, enum ref_kind k, const char *n
                          int64_t except, struct r57_err *warn)
 {
 	struct ref_names ns = { 0 };
-	bool found = !read_names(st, k, &ns, NULL) && ref_looks_like(k, name, except, &ns, warn);
+	bool found = !read_names(st, k, true, &ns, NULL) && ref_looks_like(k, name, except, &ns, warn);
 	ref_names_free(&ns);
 	return found;
 }
