@@ -117,14 +117,45 @@ static const char *const bucket_cols[] = {
 /* Each task's part in every figure, one row a task: the buckets are
  * summed here (struct sums), not by GROUP BY, which would sort every task
  * (100,000 rows of a report into SQLite's sorter, four times over, for a
- * few hundred buckets). Each column is what the figure's sum() would add;
- * the row count is the total. */
+ * few hundred buckets). The columns are the terms the figures are made
+ * of (sum_row); the row count is the total. */
 #define FIGURES_SQL_TAIL \
 	")" \
-	" SELECT %s, done, done AND on_time, done AND NOT on_time, NOT done," \
-	"   NOT done AND (due IS NULL OR due >= :asof), NOT done AND due < :asof," \
+	" SELECT %s, done, on_time, due IS NULL OR due >= :asof, due < :asof," \
 	"   created > :since, extensions > 0, ext_since" \
 	" FROM judged"
+
+/* A column of that row as SQL's three-valued logic has it. */
+enum tri { T_NULL = -1, T_FALSE = 0, T_TRUE = 1 };
+
+static enum tri col_tri(sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return T_NULL;
+	return sqlite3_column_int64(s, i) != 0 ? T_TRUE : T_FALSE;
+}
+
+/* One task's part in its bucket's figures: what each figure's sum() over
+ * the judged rows added (sum(done AND on_time), sum(NOT done AND (due IS
+ * NULL OR due >= :asof)), ...), from done, on_time and the deadline's
+ * place, each in its three values: only a true AND counts, as in sum(). */
+static void sum_row(sqlite3_stmt *s, struct figures *f)
+{
+	enum tri done = col_tri(s, 2), on_time = col_tri(s, 3);
+	f->total++;
+	if (done == T_TRUE) {
+		f->completed++;
+		f->completed_on_time += on_time == T_TRUE;
+		f->completed_late += on_time == T_FALSE;
+	} else if (done == T_FALSE) {
+		f->open++;
+		f->open_within_deadline += col_tri(s, 4) == T_TRUE;
+		f->open_overdue += col_tri(s, 5) == T_TRUE;
+	}
+	f->added_since += col_tri(s, 6) == T_TRUE;
+	f->extended += col_tri(s, 7) == T_TRUE;
+	f->extended_since += col_tri(s, 8) == T_TRUE;
+}
 
 /* The buckets' figures as the rows are summed: open addressing on the
  * bucket and the month, grown at half full. */
@@ -353,23 +384,15 @@ int sqlite_store_figures(struct store *st, const struct selection *sel,
 	int step;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *month = (const char *)sqlite3_column_text(s, 1);
-		char m[8];
-		snprintf(m, sizeof m, "%s", month ? month : ""); /* as a bucket keeps it */
+		char m[8] = ""; /* as a bucket keeps it */
+		if (month)
+			strncat(m, month, sizeof m - 1);
 		struct figures *f = sum_find(&sm, sqlite3_column_int64(s, 0), m);
 		if (!f) {
 			rc = r57_fail(err, R57_ENOMEM, _("out of memory"));
 			break;
 		}
-		f->total++;
-		f->completed += sqlite3_column_int64(s, 2);
-		f->completed_on_time += sqlite3_column_int64(s, 3);
-		f->completed_late += sqlite3_column_int64(s, 4);
-		f->open += sqlite3_column_int64(s, 5);
-		f->open_within_deadline += sqlite3_column_int64(s, 6);
-		f->open_overdue += sqlite3_column_int64(s, 7);
-		f->added_since += sqlite3_column_int64(s, 8);
-		f->extended += sqlite3_column_int64(s, 9);
-		f->extended_since += sqlite3_column_int64(s, 10);
+		sum_row(s, f);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlerr(st, err, _("computing the figures"));
