@@ -582,10 +582,20 @@ void list_page_up(struct app *a)
 		ls->cur = 0;
 		return;
 	}
-	key_clear(&ls->top);
-	key_copy(&ls->top, &prev.v[prev.n - 1].key);
-	lines_free(&prev);
-	fill_from_top(a);
+	if (prev.n == (ls->height > 0 ? ls->height : 20) && !a->read_failed) {
+		/* A whole screen read backward is the new screen, nearest
+		 * last: not read again forward from its top. */
+		struct lines win = { 0 };
+		for (int i = prev.n - 1; i >= 0; i--)
+			*lines_push(&win) = prev.v[i];
+		free(prev.v);
+		set_window(a, &win);
+	} else {
+		key_clear(&ls->top);
+		key_copy(&ls->top, &prev.v[prev.n - 1].key);
+		lines_free(&prev);
+		fill_from_top(a);
+	}
 	ls->cur = 0;
 }
 
