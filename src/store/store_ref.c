@@ -109,6 +109,16 @@ static void read_name(sqlite3_stmt *s, struct ref *r)
 	r->title = store_col_dup(s, 2);
 }
 
+/* A group's: its third column is its number, as the PostgreSQL store
+ * gives it. */
+static void read_group_name(sqlite3_stmt *s, struct ref *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(s, 0);
+	r->name = store_col_dup(s, 1);
+	r->position = sqlite3_column_int(s, 2);
+}
+
 /* Each row of sql, read by read, to each. */
 static int each_ref(struct store *st, const char *sql, void (*read)(sqlite3_stmt *, struct ref *),
                     ref_each_fn each, void *ctx, struct r57_err *err)
@@ -140,7 +150,8 @@ int sqlite_store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
 int sqlite_store_ref_names(struct store *st, enum ref_kind k, ref_each_fn each,
                     void *ctx, struct r57_err *err)
 {
-	return each_ref(st, ref_sql[k].names, read_name, each, ctx, err);
+	return each_ref(st, ref_sql[k].names, k == REF_GROUP ? read_group_name : read_name, each, ctx,
+	                err);
 }
 
 int sqlite_store_ref_get(struct store *st, enum ref_kind k, int64_t id,

@@ -322,7 +322,8 @@ static void load_buckets(struct app *a)
 	                         .year = ls->filter.year, .filter = &ls->filter,
 	                         .today = a->r->today };
 	struct bucket_fill bf = { ls, true };
-	if ((ls->by != BY_MONTH && store_ref_list(a->r->st, by_kind[ls->by], take_ref, ls, &err)) ||
+	/* The names alone: the figures count the tasks. */
+	if ((ls->by != BY_MONTH && store_ref_names(a->r->st, by_kind[ls->by], take_ref, ls, &err)) ||
 	    store_figures(a->r->st, &sel, ls->by, a->r->today, a->r->today, take_fig, &bf, &err)) {
 		/* Keep the headings read before (a locked database, say). */
 		app_read_error(a, &err);
