@@ -22,6 +22,19 @@ static utf8proc_ssize_t decode(const unsigned char *s, size_t len, size_t pos,
 		*cp = s[pos];
 		return 1;
 	}
+	/* The two- and three-byte forms Vietnamese letters take, when well
+	 * formed (no overlong form, no surrogate), also without a call; any
+	 * other byte goes to utf8proc, which decides. */
+	const unsigned char *p = s + pos;
+	if (len - pos >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
+		*cp = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+		return 2;
+	}
+	if (len - pos >= 3 && (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	    !(p[0] == 0xE0 && p[1] < 0xA0) && !(p[0] == 0xED && p[1] >= 0xA0)) {
+		*cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		return 3;
+	}
 	size_t avail = len - pos;
 	if (avail > 4)
 		avail = 4;
@@ -198,7 +211,8 @@ char *text_fit(const char *s, int width, bool pad)
 		abort();
 	/* Grapheme breaks are found on what will be shown, so a combining
 	 * mark after a control stays with the control's placeholder. */
-	utf8proc_int32_t *cps = r57_xmalloc((len + 1) * sizeof *cps);
+	utf8proc_int32_t stack[256];
+	utf8proc_int32_t *cps = len < 256 ? stack : r57_xmalloc((len + 1) * sizeof *cps);
 	long long total = 0;
 	/* Once the text is known to be cut, the rest cannot be shown: the
 	 * grapheme that crosses the edge is left out whole, whatever follows
@@ -248,7 +262,8 @@ char *text_fit(const char *s, int width, bool pad)
 	if (cut)
 		o += (size_t)utf8proc_encode_char(ELLIPSIS, out + o);
 	out[o] = '\0';
-	free(cps);
+	if (cps != stack)
+		free(cps);
 	return (char *)out;
 }
 
