@@ -192,7 +192,8 @@ int store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
                    void *ctx, struct r57_err *err);
 /* Every group, leader, unit or source in the order of store_ref_list,
  * with only its id, name and (leaders: their unit's name, sources: their
- * title) title: one cheap query, without the counts of their tasks. */
+ * title) title, and a group's number (position): one cheap query, without
+ * the counts of their tasks. */
 int store_ref_names(struct store *st, enum ref_kind k, ref_each_fn each,
                     void *ctx, struct r57_err *err);
 int store_ref_get(struct store *st, enum ref_kind k, int64_t id,

@@ -69,6 +69,26 @@ static bool json_escape_cp(uint32_t c)
 	       (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
 }
 
+/* The bytes from p on that go out as they are in both formats: printable
+ * ASCII but the backslash and the quote, and whole UTF-8 characters that
+ * need no escape. A run of them is written by one fwrite, not a call a
+ * character: a long list is mostly such runs. */
+static size_t plain_run(const unsigned char *p)
+{
+	size_t n = 0;
+	for (;;) {
+		if (p[n] >= 0x20 && p[n] < 0x7F && p[n] != '\\' && p[n] != '"') {
+			n++;
+			continue;
+		}
+		uint32_t c;
+		int k;
+		if (p[n] < 0x80 || (k = decode(p + n, &c), c == 0xFFFD || json_escape_cp(c)))
+			return n;
+		n += (size_t)k;
+	}
+}
+
 void out_json_str(FILE *f, const char *s)
 {
 	if (!s) {
@@ -78,6 +98,12 @@ void out_json_str(FILE *f, const char *s)
 	fputc('"', f);
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
+		size_t run = plain_run(p);
+		if (run) {
+			fwrite(p, 1, run, f);
+			p += run;
+			continue;
+		}
 		uint32_t c;
 		int n = decode(p, &c);
 		if (c == '"')
@@ -101,6 +127,12 @@ void out_tsv_str(FILE *f, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	while (*p) {
+		size_t run = plain_run(p);
+		if (run) {
+			fwrite(p, 1, run, f);
+			p += run;
+			continue;
+		}
 		uint32_t c;
 		int n = decode(p, &c);
 		if (c == '\\')

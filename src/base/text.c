@@ -18,6 +18,23 @@
 static utf8proc_ssize_t decode(const unsigned char *s, size_t len, size_t pos,
                                utf8proc_int32_t *cp)
 {
+	if (s[pos] < 0x80) { /* ASCII, most of every text: no call */
+		*cp = s[pos];
+		return 1;
+	}
+	/* The two- and three-byte forms Vietnamese letters take, when well
+	 * formed (no overlong form, no surrogate), also without a call; any
+	 * other byte goes to utf8proc, which decides. */
+	const unsigned char *p = s + pos;
+	if (len - pos >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
+		*cp = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+		return 2;
+	}
+	if (len - pos >= 3 && (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	    !(p[0] == 0xE0 && p[1] < 0xA0) && !(p[0] == 0xED && p[1] >= 0xA0)) {
+		*cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		return 3;
+	}
 	size_t avail = len - pos;
 	if (avail > 4)
 		avail = 4;
@@ -64,6 +81,12 @@ static utf8proc_int32_t next_safe(const unsigned char *s, size_t len,
 
 static int cp_width(utf8proc_int32_t cp)
 {
+	/* Printable ASCII and the precomposed Latin letters Vietnamese is
+	 * written in (Latin-1 to Latin Extended-B, Latin Extended Additional)
+	 * take one column each: a table, sized on every row of a long list,
+	 * need not ask utf8proc for them. */
+	if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xC0 && cp < 0x250) || (cp >= 0x1EA0 && cp < 0x1F00))
+		return 1;
 	int w = utf8proc_charwidth(cp);
 	/* utf8proc gives spacing marks (Mc, like Devanagari U+093E) no width,
 	 * but they do take a column, and glibc's wcwidth, by which ncurses
@@ -149,9 +172,14 @@ char *text_safe(const char *s, bool keep_newlines)
 	if (len > (SIZE_MAX - 1) / 3)
 		abort();
 	unsigned char *out = r57_xmalloc(len * 3 + 1);
-	while (pos < len)
+	while (pos < len) {
+		if (u[pos] >= 0x20 && u[pos] < 0x7F) { /* printable ASCII: as it is */
+			out[o++] = u[pos++];
+			continue;
+		}
 		o += (size_t)utf8proc_encode_char(next_safe(u, len, &pos, keep_newlines),
 		                                  out + o);
+	}
 	out[o] = '\0';
 	return (char *)out;
 }
@@ -183,7 +211,8 @@ char *text_fit(const char *s, int width, bool pad)
 		abort();
 	/* Grapheme breaks are found on what will be shown, so a combining
 	 * mark after a control stays with the control's placeholder. */
-	utf8proc_int32_t *cps = r57_xmalloc((len + 1) * sizeof *cps);
+	utf8proc_int32_t stack[256];
+	utf8proc_int32_t *cps = len < 256 ? stack : r57_xmalloc((len + 1) * sizeof *cps);
 	long long total = 0;
 	/* Once the text is known to be cut, the rest cannot be shown: the
 	 * grapheme that crosses the edge is left out whole, whatever follows
@@ -233,7 +262,8 @@ char *text_fit(const char *s, int width, bool pad)
 	if (cut)
 		o += (size_t)utf8proc_encode_char(ELLIPSIS, out + o);
 	out[o] = '\0';
-	free(cps);
+	if (cps != stack)
+		free(cps);
 	return (char *)out;
 }
 

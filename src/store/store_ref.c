@@ -21,6 +21,7 @@ struct ref_sql {
 	const char *by_id;     /* same columns, WHERE id = ? */
 	const char *by_number; /* id from what a number means for the kind */
 	const char *names;     /* id, name, extra (for candidates) */
+	const char *pick;      /* the same, in no order: finding one */
 	const char *insert;
 	const char *rename;
 	const char *title;
@@ -39,6 +40,7 @@ static const struct ref_sql ref_sql[] = {
 		.by_id = GROUP_COLS " WHERE g.id = ?",
 		.by_number = "SELECT id FROM task_group WHERE position = ?",
 		.names = "SELECT id, name, position FROM task_group ORDER BY position",
+		.pick = "SELECT id, name, position FROM task_group ORDER BY position",
 		.insert = QUERY_GROUP_INSERT(F),
 		.rename = "UPDATE task_group SET name = ?1 WHERE id = ?2",
 		.title = NULL,
@@ -50,6 +52,7 @@ static const struct ref_sql ref_sql[] = {
 		.by_number = "SELECT id FROM leader WHERE id = ?",
 		.names = QUERY_LEADER_NAMES(F)
 		         " ORDER BY r57_person_key(l.name), l.id",
+		.pick = "SELECT l.id, l.name, u.name FROM leader l LEFT JOIN unit u ON u.id = l.unit_id",
 		.insert = QUERY_LEADER_INSERT(F),
 		.rename = "UPDATE leader SET name = ?1 WHERE id = ?2",
 		.title = "UPDATE leader SET title = ?1 WHERE id = ?2",
@@ -59,6 +62,7 @@ static const struct ref_sql ref_sql[] = {
 		.list = UNIT_COLS " ORDER BY r57_sortkey(u.name), u.id",
 		.by_id = UNIT_COLS " WHERE u.id = ?",
 		.by_number = "SELECT id FROM unit WHERE id = ?",
+		.pick = "SELECT id, name, NULL FROM unit",
 		.names = QUERY_UNIT_NAMES(F) " ORDER BY r57_sortkey(name), id",
 		.insert = QUERY_UNIT_INSERT(F),
 		.rename = "UPDATE unit SET name = ?1 WHERE id = ?2",
@@ -69,6 +73,7 @@ static const struct ref_sql ref_sql[] = {
 		.list = SOURCE_COLS " ORDER BY r57_sortkey(s.code), s.id",
 		.by_id = SOURCE_COLS " WHERE s.id = ?",
 		.by_number = "SELECT id FROM source WHERE id = ?",
+		.pick = "SELECT id, code, title FROM source",
 		.names = QUERY_SOURCE_NAMES(F) " ORDER BY r57_sortkey(code), id",
 		.insert = "INSERT INTO source(code, title, issued) VALUES (?1, ?2, ?4)",
 		.rename = "UPDATE source SET code = ?1 WHERE id = ?2",
@@ -96,6 +101,16 @@ static void read_name(sqlite3_stmt *s, struct ref *r)
 	r->id = sqlite3_column_int64(s, 0);
 	r->name = store_col_dup(s, 1);
 	r->title = store_col_dup(s, 2);
+}
+
+/* A group's: its third column is its number, as the PostgreSQL store
+ * gives it. */
+static void read_group_name(sqlite3_stmt *s, struct ref *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(s, 0);
+	r->name = store_col_dup(s, 1);
+	r->position = sqlite3_column_int(s, 2);
 }
 
 /* Each row of sql, read by read, to each. */
@@ -129,7 +144,8 @@ int sqlite_store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each,
 int sqlite_store_ref_names(struct store *st, enum ref_kind k, ref_each_fn each,
                     void *ctx, struct r57_err *err)
 {
-	return each_ref(st, ref_sql[k].names, read_name, each, ctx, err);
+	return each_ref(st, ref_sql[k].names, k == REF_GROUP ? read_group_name : read_name, each, ctx,
+	                err);
 }
 
 int sqlite_store_ref_get(struct store *st, enum ref_kind k, int64_t id,
@@ -151,11 +167,13 @@ int sqlite_store_ref_get(struct store *st, enum ref_kind k, int64_t id,
 	return rc;
 }
 
-/* Every row of the kind's names (the third column a group's number). */
-static int read_names(struct store *st, enum ref_kind k, struct ref_names *ns, struct r57_err *err)
+/* Every row of the kind's names (the third column a group's number), in
+ * the order they are listed, or in none (sorted: false). */
+static int read_names(struct store *st, enum ref_kind k, bool sorted, struct ref_names *ns,
+                      struct r57_err *err)
 {
 	sqlite3_stmt *s;
-	int rc = store_prepare(st, ref_sql[k].names, &s, err), step;
+	int rc = store_prepare(st, sorted ? ref_sql[k].names : ref_sql[k].pick, &s, err), step;
 	if (rc)
 		return rc;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW)
@@ -196,10 +214,20 @@ static int find(struct store *st, enum ref_kind k, const char *typed, bool marks
 		/* A leader or unit may also be named by digits; fall through. */
 	}
 
+	/* Which one is meant does not depend on the order; the candidates
+	 * of an ambiguous name are listed in order, so only then are the
+	 * names read again sorted (the sort keys of 300 people are a third
+	 * of an add). */
 	struct ref_names ns = { 0 };
-	if (!(rc = read_names(st, k, &ns, err)))
+	if (!(rc = read_names(st, k, false, &ns, err)))
 		rc = ref_pick(k, typed, marks_matter, &ns, id_out, err);
 	ref_names_free(&ns);
+	if (rc == R57_EAMBIGUOUS) {
+		struct ref_names sorted = { 0 };
+		if (!read_names(st, k, true, &sorted, NULL))
+			rc = ref_pick(k, typed, marks_matter, &sorted, id_out, err);
+		ref_names_free(&sorted);
+	}
 	return rc;
 }
 
@@ -219,7 +247,7 @@ bool sqlite_store_ref_lookalike(struct store *st, enum ref_kind k, const char *n
                          int64_t except, struct r57_err *warn)
 {
 	struct ref_names ns = { 0 };
-	bool found = !read_names(st, k, &ns, NULL) && ref_looks_like(k, name, except, &ns, warn);
+	bool found = !read_names(st, k, true, &ns, NULL) && ref_looks_like(k, name, except, &ns, warn);
 	ref_names_free(&ns);
 	return found;
 }

@@ -322,7 +322,8 @@ static void load_buckets(struct app *a)
 	                         .year = ls->filter.year, .filter = &ls->filter,
 	                         .today = a->r->today };
 	struct bucket_fill bf = { ls, true };
-	if ((ls->by != BY_MONTH && store_ref_list(a->r->st, by_kind[ls->by], take_ref, ls, &err)) ||
+	/* The names alone: the figures count the tasks. */
+	if ((ls->by != BY_MONTH && store_ref_names(a->r->st, by_kind[ls->by], take_ref, ls, &err)) ||
 	    store_figures(a->r->st, &sel, ls->by, a->r->today, a->r->today, take_fig, &bf, &err)) {
 		/* Keep the headings read before (a locked database, say). */
 		app_read_error(a, &err);
@@ -582,10 +583,20 @@ void list_page_up(struct app *a)
 		ls->cur = 0;
 		return;
 	}
-	key_clear(&ls->top);
-	key_copy(&ls->top, &prev.v[prev.n - 1].key);
-	lines_free(&prev);
-	fill_from_top(a);
+	if (prev.n == (ls->height > 0 ? ls->height : 20) && !a->read_failed) {
+		/* A whole screen read backward is the new screen, nearest
+		 * last: not read again forward from its top. */
+		struct lines win = { 0 };
+		for (int i = prev.n - 1; i >= 0; i--)
+			*lines_push(&win) = prev.v[i];
+		free(prev.v);
+		set_window(a, &win);
+	} else {
+		key_clear(&ls->top);
+		key_copy(&ls->top, &prev.v[prev.n - 1].key);
+		lines_free(&prev);
+		fill_from_top(a);
+	}
 	ls->cur = 0;
 }
 

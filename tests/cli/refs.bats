@@ -119,6 +119,18 @@ group_names() {
 	eq "$(field 1 .leader)" null
 }
 
+@test "leader names: an ambiguous name lists its candidates by given name, not by id" {
+	# (the names are read in no order to find one; the candidates are
+	# listed in the list's order all the same)
+	ok leader add "Trần Văn An"
+	ok leader add "Nguyễn Văn An"
+	ok add "Một"
+	run r57 assign 1 --leader "van an"
+	[ "$status" -eq 1 ]
+	has "$output" "Nguyễn Văn An"
+	[[ $output == *"Nguyễn Văn An"*"Trần Văn An"* ]]
+}
+
 @test "leader names: unknown is an error naming it; --new creates it" {
 	ok add "Một"
 	assert_fails_cleanly 1 "Lê Văn Cường" "--new" -- assign 1 --leader "Lê Văn Cường"

@@ -4,6 +4,7 @@
  * the mark in a flexible column fitted to a width and prints it whole
  * otherwise; user text is made safe on both paths. */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
@@ -111,11 +112,46 @@ static void test_after_sample(void **state)
 	free(s);
 }
 
+/* What out_tsv_str or out_json_str writes of s. */
+static char *escaped(bool json, const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	if (json)
+		out_json_str(f, s);
+	else
+		out_tsv_str(f, s);
+	fclose(f);
+	return buf;
+}
+
+/* Plain runs go out whole, Vietnamese letters among them; every escape
+ * between them, at the start and at the end still comes out. */
+static void test_escapes_between_runs(void **state)
+{
+	(void)state;
+	/* a tab, a backslash, a newline, a right-to-left override
+	 * (U+202E), a C1 control (U+0085), a bad byte, a quote */
+	const char *s = "\tĐà Nẵng\\x\nb\xe2\x80\xae c\xc2\x85" "d\xff\"ắ\"\r";
+	char *t = escaped(false, s);
+	assert_string_equal(t, "\\tĐà Nẵng\\\\x\\nb\\u202e c\\u0085d\\ufffd\"ắ\"\\r");
+	free(t);
+	t = escaped(true, s);
+	assert_string_equal(t, "\"\\tĐà Nẵng\\\\x\\nb\\u202e c\\u0085d\\ufffd\\\"ắ\\\"\\u000d\"");
+	free(t);
+	t = escaped(false, "Kế hoạch 97-CTr/TU");
+	assert_string_equal(t, "Kế hoạch 97-CTr/TU");
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_within_sample_is_unchanged),
 		cmocka_unit_test(test_after_sample),
+		cmocka_unit_test(test_escapes_between_runs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
