@@ -331,7 +331,9 @@ q() { "$SQLITE" -batch -init /dev/null "$base" "$1"; }
 # The database's size: bytes a task of base.db (the generated tasks with
 # their history), and of the file the import leaves (the tasks alone, with
 # the import's journal entry), beside the CSV it came from. No floor: the
-# ratio column holds the file's bytes a task over the CSV's.
+# ratio column holds the file's bytes a task over the CSV's. Where the
+# bytes go, table by table (tests/bench/bytes.sql), is written beside the
+# TSV as bytes-STAMP-N-base.txt and bytes-STAMP-N-import.txt.
 size_row() {
 	for f in base imported; do  # size-base, size-import
 		db=$base
@@ -348,6 +350,9 @@ size_row() {
 			"size-${f%ed}" "$N" "$per" - - - "$ratio" - "$note"
 		printf '%s\t%s\t%s\t-\t-\t0\t%s\t-\t-\t0\t%s\t-\t-\n' \
 			"size-${f%ed}" "$N" "$per" "$csvper" "$ratio" >> "$tsv"
+		out=$RESULTS/bytes-$stamp-$N-${f%ed}.txt
+		"$SQLITE" -batch -init /dev/null "$db" < "$here/bytes.sql" > "$out" 2>/dev/null ||
+			rm -f "$out"
 	done
 }
 
