@@ -16,7 +16,7 @@ FUZZ_NAMES   = csv json date filter text import
 FUZZ_BIN     = $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
 FUZZ_OBJ     = $(LIB_OBJ:build/%=build/fuzz/obj/%)
 # The schema and migrations are C that make generates (build/store/*.c).
-FUZZ_GEN_OBJ = $(filter build/fuzz/obj/store/schema.o build/fuzz/obj/store/schema_v3.o build/fuzz/obj/store/pg_schema.o $(MIGRATE_OBJ:build/%=build/fuzz/obj/%),$(FUZZ_OBJ))
+FUZZ_GEN_OBJ = $(filter build/fuzz/obj/store/schema.o build/fuzz/obj/store/schema_v3.o build/fuzz/obj/store/pg_schema.o build/fuzz/obj/store/pg_migrate_5.o $(MIGRATE_OBJ:build/%=build/fuzz/obj/%),$(FUZZ_OBJ))
 SECONDS     ?= 60
 FUZZ        ?= $(FUZZ_NAMES)
 
