@@ -99,6 +99,38 @@ static int each_sorted(enum ref_kind k, struct ref *v, int n, ref_each_fn each, 
 	return R57_OK;
 }
 
+/* The same order for the names read to find one, used only for the
+ * candidates of an ambiguous name (which one is meant does not depend on
+ * the order, so only then is it paid for, as store_ref.c does). */
+static int name_by_id(const struct ref_name *a, const struct ref_name *b, int c)
+{
+	return c ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+static int name_by_position(const void *x, const void *y)
+{
+	const struct ref_name *a = x, *b = y;
+	return name_by_id(a, b, (a->position > b->position) - (a->position < b->position));
+}
+
+static int name_by_person(const void *x, const void *y)
+{
+	const struct ref_name *a = x, *b = y;
+	return name_by_id(a, b, text_person_collate(a->name, b->name));
+}
+
+static int name_by_name(const void *x, const void *y)
+{
+	const struct ref_name *a = x, *b = y;
+	return name_by_id(a, b, text_collate(a->name, b->name));
+}
+
+static void sort_names(enum ref_kind k, struct ref_names *ns)
+{
+	qsort(ns->v, (size_t)ns->n, sizeof *ns->v,
+	      k == REF_GROUP ? name_by_position : k == REF_LEADER ? name_by_person : name_by_name);
+}
+
 int pg_store_ref_list(struct store *st, enum ref_kind k, ref_each_fn each, void *ctx,
                       struct r57_err *err)
 {
@@ -199,6 +231,10 @@ static int find(struct store *st, enum ref_kind k, const char *typed, bool marks
 	struct ref_names ns = { 0 };
 	if (!(rc = read_names(st, k, &ns, err)))
 		rc = ref_pick(k, typed, marks_matter, &ns, id_out, err);
+	if (rc == R57_EAMBIGUOUS) {
+		sort_names(k, &ns);
+		rc = ref_pick(k, typed, marks_matter, &ns, id_out, err);
+	}
 	ref_names_free(&ns);
 	return rc;
 }

@@ -9,6 +9,12 @@
 
 load helpers
 
+# On a server the chain is pg_seal.bats': these tamper with the file.
+setup() {
+	file_only "the file's journal tampered with by sqlite3; a server's chain is tests/cli/pg_seal.bats"
+	r57_setup
+}
+
 db() { sqlite3 -batch "$R57_DB" "$@"; }
 
 # A history of a few actions by two people: adds, a close, an undo, a redo.

@@ -57,7 +57,7 @@ setup() {
 	hostile_db
 }
 
-@test "the corpus reaches the file whole: every payload byte for byte, r57 check clean" {
+@test "the corpus reaches the file whole: every payload byte for byte, r57 check clean but for its unsealed entries" {
 	local i id
 	for ((i = 1; i <= ${#HOSTILE_TEXT[@]}; i++)); do
 		eq "$(db_sql "select hex(title) from task where id = $i")" \
@@ -65,7 +65,12 @@ setup() {
 	done
 	eq "$(db_sql "select case when length(notes) > 1000000 then 1 else 0 end from task where id = ${#HOSTILE_TEXT[@]}")" 1 "the 1 MB note"
 	eq "$(db_sql "select length(title) from task where id = ${#HOSTILE_TEXT[@]}")" 1000 "the title at the limit"
-	ok check
+	# r57 check finds the corpus sound but for one thing: its entries were
+	# written by sqlite3, not r57, so the first of them (#3) has no seal
+	run --separate-stderr r57 check
+	eq "$status" 1 "r57 check on the corpus"
+	eq "${#lines[@]}" 1 "r57 check's problems"
+	[[ "$output" == *"#3 "* ]] || { echo "not entry #3: $output" >&2; return 1; }
 	# and the recorder sees what it must: a payload sent raw fails it
 	REC=$BATS_TEST_TMPDIR/raw.bin
 	printf 'ok %s ok' "$(P 4)" >"$REC"
