@@ -52,7 +52,7 @@ db() {
 # On a server only the big import's refusals of actions by others run:
 # the rest tamper with the journal by sqlite3, in the file's own layout
 # (a server's journal is closed to its clients: tests/cli/pg_store.bats),
-# or ask r57 check, which a server does not do yet.
+# or ask r57 check of a journal tampered with (a server's: pg_seal.bats).
 setup() {
 	case $BATS_TEST_DESCRIPTION in
 	"a big import, then one of its tasks closed by binh"*) ;;
